@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "bers",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "BERSJSON", targets: ["BERSJSON"]),
+        .library(name: "BERSYAML", targets: ["BERSYAML"]),
+        .library(name: "BERSSchema", targets: ["BERSSchema"]),
+        .library(name: "BERS", targets: ["BERS"]),
+        .executable(name: "bers", targets: ["bers"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // JSON values, a located parser and serializers. Standard library only.
+        .target(name: "BERSJSON", swiftSettings: strictSettings),
+        // YAML layers read into JSONValue, keeping line and column.
+        .target(name: "BERSYAML", dependencies: ["BERSJSON", "Yams"], swiftSettings: strictSettings),
+        // JSON Schema validation (draft-04 to 2020-12).
+        .target(
+            name: "BERSSchema",
+            dependencies: ["BERSJSON"],
+            resources: [.copy("Metaschemas")],
+            swiftSettings: strictSettings
+        ),
+        // Environments, detection, layered resolution with provenance, URL templates.
+        .target(
+            name: "BERS",
+            dependencies: ["BERSJSON", "BERSYAML", "BERSSchema"],
+            swiftSettings: strictSettings
+        ),
+        // The `bers` command line: one command per file, thin over the library.
+        .target(
+            name: "BERSCLI",
+            dependencies: [
+                "BERS", "BERSJSON", "BERSSchema",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "bers", dependencies: ["BERSCLI"], swiftSettings: strictSettings),
+        // Test helpers: locating ../shared, temporary directories.
+        .target(name: "BERSTestSupport", dependencies: [], path: "Tests/BERSTestSupport", swiftSettings: strictSettings),
+
+        .testTarget(name: "BERSJSONTests", dependencies: ["BERSJSON", "BERSTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "BERSYAMLTests", dependencies: ["BERSYAML", "BERSTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BERSSchemaTests",
+            dependencies: ["BERSSchema", "BERSJSON", "BERSTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "BERSTests", dependencies: ["BERS", "BERSTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BERSCLITests",
+            dependencies: ["BERSCLI", "BERSTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)
