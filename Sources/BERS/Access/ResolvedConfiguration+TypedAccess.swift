@@ -1,0 +1,118 @@
+import BERSJSON
+
+extension ResolvedConfiguration {
+    /// The integer at `path`.
+    ///
+    /// - Throws: ``ConfigError`` `config.missing-value` when nothing is there, or
+    ///   `config.type-mismatch` naming the path, the value found and where it was set.
+    @inline(__always)
+    public func int(_ path: String) throws(ConfigError) -> Int {
+        let node = try requireNode(path)
+        if case .integer(let value) = storage.nodes[node].value, let exact = Int(exactly: value) { return exact }
+        throw mismatch(node, path: path, expected: "an integer")
+    }
+
+    /// The number at `path` (integers are widened).
+    public func double(_ path: String) throws(ConfigError) -> Double {
+        let node = try requireNode(path)
+        switch storage.nodes[node].value {
+        case .double(let value): return value
+        case .integer(let value): return Double(value)
+        default: throw mismatch(node, path: path, expected: "a number")
+        }
+    }
+
+    /// The boolean at `path`.
+    public func bool(_ path: String) throws(ConfigError) -> Bool {
+        let node = try requireNode(path)
+        if case .bool(let value) = storage.nodes[node].value { return value }
+        throw mismatch(node, path: path, expected: "true or false")
+    }
+
+    /// The string at `path`.
+    @inline(__always)
+    public func string(_ path: String) throws(ConfigError) -> String {
+        let node = try requireNode(path)
+        if case .string(let value) = storage.nodes[node].value { return value }
+        throw mismatch(node, path: path, expected: "a string")
+    }
+
+    /// The array at `path`.
+    public func array(_ path: String) throws(ConfigError) -> [JSONValue] {
+        let node = try requireNode(path)
+        if case .array(let value) = storage.nodes[node].value { return value }
+        throw mismatch(node, path: path, expected: "an array")
+    }
+
+    /// The array of strings at `path`.
+    public func strings(_ path: String) throws(ConfigError) -> [String] {
+        let node = try requireNode(path)
+        guard case .array(let elements) = storage.nodes[node].value else {
+            throw mismatch(node, path: path, expected: "an array of strings")
+        }
+        var result: [String] = []
+        result.reserveCapacity(elements.count)
+        for (index, element) in elements.enumerated() {
+            guard case .string(let string) = element else {
+                let elementPath = path.isEmpty ? String(index) : "\(path).\(index)"
+                throw mismatch(try requireNode(elementPath), path: elementPath, expected: "a string")
+            }
+            result.append(string)
+        }
+        return result
+    }
+
+    /// The object at `path`.
+    public func object(_ path: String) throws(ConfigError) -> JSONObject {
+        let node = try requireNode(path)
+        if case .object(let value) = storage.nodes[node].value { return value }
+        throw mismatch(node, path: path, expected: "an object")
+    }
+
+    /// The https URL at `path`, optionally restricted to some hosts.
+    ///
+    /// - Throws: ``ConfigError`` `config.invalid-url` naming the path and where it was set.
+    public func secureURL(_ path: String, allowedHosts: Set<String>? = nil) throws(ConfigError) -> SecureURL {
+        let text = try string(path)
+        do {
+            return try SecureURL(text, allowedHosts: allowedHosts)
+        } catch {
+            let node = try requireNode(path)
+            throw ConfigError(
+                .invalidURL, "\(path): \(error.message) (set by \(sourceDescription(ofNode: node)))",
+                location: source(of: storage.nodes[node].origin, value: .null).location)
+        }
+    }
+
+    @inline(__always)
+    func requireNode(_ path: String) throws(ConfigError) -> Int {
+        if let node = node(at: path) { return node }
+        throw missing(path)
+    }
+
+    private func missing(_ path: String) -> ConfigError {
+        var message = "no value at \(path.isEmpty ? "the root" : path)"
+        let candidates = storage.nodes.indices.map { storage.index.path(of: $0) }
+        if let suggestion = closestMatch(to: path, in: candidates), suggestion != path {
+            message += "; did you mean \(suggestion)?"
+        }
+        return ConfigError(.missingValue, message)
+    }
+
+    private func mismatch(_ node: Int, path: String, expected: String) -> ConfigError {
+        let value = storage.nodes[node].value
+        let source = source(of: storage.nodes[node].origin, value: value)
+        return ConfigError(
+            .typeMismatch,
+            "\(path): expected \(expected), found \(value.typeName) \(value.shortDescription) (set by \(source))",
+            location: source.location)
+    }
+}
+
+extension JSONValue {
+    /// The value as compact JSON, cut to 60 characters, for messages.
+    var shortDescription: String {
+        let text = jsonText
+        return text.count > 60 ? String(text.prefix(57)) + "..." : text
+    }
+}

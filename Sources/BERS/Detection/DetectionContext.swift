@@ -1,0 +1,53 @@
+/// Everything detection looks at, captured once so that detection is a pure function of it.
+///
+/// Only the configured detection variables are kept from the process environment, so no other
+/// variable's value can leak into a result. Two equal contexts give the same detection, which is
+/// what makes memoising them safe.
+public struct DetectionContext: Sendable {
+    /// `--env` or an API argument.
+    public var explicit: String?
+    /// The detection variables that are set, in the configured order.
+    public var variables: [(name: String, value: String)]
+    /// The page or request URL whose query may carry the URL parameter.
+    public var url: String?
+    /// The hostname to match rules against.
+    public var hostname: String?
+    /// The environment the running artifact was built for.
+    public var buildContext: String?
+
+    /// A context with these inputs. `environment` is the full process environment (or any map);
+    /// only the variables named in `settings` are kept.
+    public init(
+        explicit: String? = nil,
+        environment: [String: String] = [:],
+        settings: DetectionSettings = .default,
+        url: String? = nil,
+        hostname: String? = nil,
+        buildContext: String? = nil
+    ) {
+        self.explicit = explicit
+        self.variables = settings.variables.compactMap { name in environment[name].map { (name, $0) } }
+        self.url = url
+        self.hostname = hostname
+        self.buildContext = buildContext
+    }
+}
+
+extension DetectionContext: Hashable {
+    public static func == (lhs: DetectionContext, rhs: DetectionContext) -> Bool {
+        lhs.explicit == rhs.explicit && lhs.url == rhs.url && lhs.hostname == rhs.hostname
+            && lhs.buildContext == rhs.buildContext && lhs.variables.count == rhs.variables.count
+            && zip(lhs.variables, rhs.variables).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(explicit)
+        hasher.combine(url)
+        hasher.combine(hostname)
+        hasher.combine(buildContext)
+        for variable in variables {
+            hasher.combine(variable.name)
+            hasher.combine(variable.value)
+        }
+    }
+}

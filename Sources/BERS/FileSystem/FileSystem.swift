@@ -1,0 +1,53 @@
+/// The file operations BERS needs, so that tests and embedders can supply their own.
+///
+/// ``LocalFileSystem`` reads the real disk; ``InMemoryFileSystem`` holds files in memory.
+public protocol FileSystem: Sendable {
+    /// The names (not paths) of the entries in the directory at `path`.
+    ///
+    /// - Throws: ``ConfigError`` `config.unreadable` when it does not exist or is not a directory.
+    func contentsOfDirectory(atPath path: String) throws(ConfigError) -> [String]
+
+    /// The bytes of the file at `path`.
+    ///
+    /// - Throws: ``ConfigError`` `config.unreadable` when it cannot be read or is larger than
+    ///   `maxBytes`.
+    func contents(atPath path: String, maxBytes: Int) throws(ConfigError) -> [UInt8]
+
+    /// Whether something exists at `path`, and whether it is a directory.
+    func itemKind(atPath path: String) -> FileItemKind
+
+    /// Writes `bytes` to `path` atomically: readers see the old file or the new one, never a part.
+    ///
+    /// - Throws: ``ConfigError`` `config.write-failed`; the old file is then untouched.
+    func write(_ bytes: [UInt8], toPath path: String) throws(ConfigError)
+}
+
+/// What is at a path.
+public enum FileItemKind: Sendable, Hashable {
+    /// Nothing.
+    case missing
+    /// A regular file (or anything that is not a directory).
+    case file
+    /// A directory.
+    case directory
+}
+
+extension FileSystem {
+    /// The bytes of the file at `path`, up to 16 MiB.
+    public func contents(atPath path: String) throws(ConfigError) -> [UInt8] {
+        try contents(atPath: path, maxBytes: 16 * 1024 * 1024)
+    }
+
+    /// Whether a regular file exists at `path`.
+    public func fileExists(atPath path: String) -> Bool { itemKind(atPath: path) == .file }
+
+    /// Whether a directory exists at `path`.
+    public func directoryExists(atPath path: String) -> Bool { itemKind(atPath: path) == .directory }
+}
+
+/// Joins path components with `/`, without doubling separators.
+public func joinPath(_ base: String, _ name: String) -> String {
+    if base.isEmpty || base == "." { return name }
+    if name.hasPrefix("/") { return name }
+    return base.hasSuffix("/") ? base + name : base + "/" + name
+}

@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real file system, through POSIX calls (no Foundation on the resolve path).
+public struct LocalFileSystem: FileSystem {
+    /// The local file system.
+    public init() {}
+
+    public func contentsOfDirectory(atPath path: String) throws(ConfigError) -> [String] {
+        guard let directory = opendir(path) else {
+            throw ConfigError(.unreadable, "cannot read directory \(path): \(Self.lastErrorText())")
+        }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    public func contents(atPath path: String, maxBytes: Int) throws(ConfigError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw ConfigError(.unreadable, "cannot read \(path): \(Self.lastErrorText())")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw ConfigError(.unreadable, "cannot read \(path): \(Self.lastErrorText())")
+        }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else {
+            throw ConfigError(.unreadable, "cannot read \(path): it is a directory")
+        }
+        let expected = Int(info.st_size)
+        guard expected <= maxBytes else {
+            throw ConfigError(.unreadable, "\(path) is \(expected) bytes, more than the limit of \(maxBytes)")
+        }
+        var bytes = [UInt8](repeating: 0, count: expected + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                guard bytes.count <= maxBytes else {
+                    throw ConfigError(.unreadable, "\(path) is larger than the limit of \(maxBytes) bytes")
+                }
+                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ConfigError(.unreadable, "cannot read \(path): \(Self.lastErrorText())")
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        guard filled <= maxBytes else {
+            throw ConfigError(.unreadable, "\(path) is larger than the limit of \(maxBytes) bytes")
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
+    }
+
+    public func itemKind(atPath path: String) -> FileItemKind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+    }
+
+    public func write(_ bytes: [UInt8], toPath path: String) throws(ConfigError) {
+        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let base = path.hasPrefix("/") && directory.isEmpty ? "/" : (directory.isEmpty ? "." : directory)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array(joinPath(base, ".\(name).bers-tmp-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard descriptor >= 0 else {
+            throw ConfigError(.writeFailed, "cannot write \(path): \(Self.lastErrorText())")
+        }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var written = 0
+        var failure: String?
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                posixWrite(descriptor, buffer.baseAddress.map { $0 + written }, bytes.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = Self.lastErrorText()
+                break
+            }
+            written += count
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = Self.lastErrorText() }
+        // Keep the mode a plain file would get (mkstemp creates 0600).
+        if failure == nil { fchmod(descriptor, 0o644) }
+        close(descriptor)
+        if failure == nil, rename(temporary, path) != 0 { failure = Self.lastErrorText() }
+        if let failure {
+            unlink(temporary)
+            throw ConfigError(.writeFailed, "cannot write \(path): \(failure); nothing was written")
+        }
+    }
+
+    static func lastErrorText() -> String {
+        guard let text = strerror(errno) else { return "error \(errno)" }
+        return String(cString: text)
+    }
+}
+
+@inline(__always)
+private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
+}

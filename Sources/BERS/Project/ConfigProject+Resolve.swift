@@ -1,0 +1,69 @@
+import BERSJSON
+
+extension ConfigProject {
+    /// Resolves the configuration of `environment`: its layer files merged in order, then the
+    /// override variables, then the assignments, with the provenance of every value.
+    ///
+    /// - Throws: ``ConfigError`` for unreadable or malformed layers (with `file:line:col`), bad
+    ///   merge strategies, and overrides that are ambiguous, of the wrong type, or (when
+    ///   `bers.json` says so) name no key.
+    public func resolve(_ environment: Environment, options: ResolveOptions = ResolveOptions()) throws(ConfigError) -> ResolvedConfiguration {
+        var layers: [Layer] = []
+        for file in try layerFiles(for: environment, includeLocal: options.includeLocalLayers) {
+            layers.append(try file.load(from: fileSystem))
+        }
+        var diagnostics: [ConfigDiagnostic] = []
+        if layers.isEmpty {
+            diagnostics.append(ConfigDiagnostic(
+                code: .unreadable,
+                message: "no layer files for \(environment.name) in \(directory) (looked for default, \(environment.name), local and \(environment.name).local with .json, .yaml or .yml)"))
+        }
+        try appendOverrides(to: &layers, options: options, diagnostics: &diagnostics)
+        return try ConfigProject.merge(layers, environment: environment, strategies: settings.mergeStrategies, diagnostics: diagnostics)
+    }
+
+    /// Merges parsed layers into a resolved configuration.
+    static func merge(
+        _ layers: [Layer], environment: Environment, strategies: [JSONPointer: MergeStrategy], diagnostics: [ConfigDiagnostic]
+    ) throws(ConfigError) -> ResolvedConfiguration {
+        var merger = LayerMerger(layers: layers, strategies: strategies)
+        let value = try merger.merge()
+        let storage = ResolvedConfiguration.Storage(
+            value: value, layers: layers, nodes: merger.nodes, overridden: merger.overridden)
+        return ResolvedConfiguration(environment: environment, storage: storage, diagnostics: diagnostics)
+    }
+
+    private func appendOverrides(
+        to layers: inout [Layer], options: ResolveOptions, diagnostics: inout [ConfigDiagnostic]
+    ) throws(ConfigError) {
+        let prefix = settings.environmentOverridePrefix
+        let variables = settings.environmentOverridesEnabled
+            ? options.environmentVariables.filter { $0.key.hasPrefix(prefix) && $0.key.count > prefix.count }
+                .sorted { $0.key < $1.key }
+            : []
+        guard !variables.isEmpty || !options.assignments.isEmpty else { return }
+
+        var base = layers.reduce(JSONValue.object([:])) { mergeValues($0, $1.document.value) }
+        for (name, text) in variables {
+            let overrides = Overrides(base: base)
+            let resolved: Overrides.Resolved
+            do {
+                resolved = try overrides.resolveVariable(name: name, value: text, prefix: prefix)
+            } catch where error.code == .unknownOverridePath && !settings.unknownOverrideIsError {
+                diagnostics.append(ConfigDiagnostic(code: error.code, message: error.message + "; ignored"))
+                continue
+            }
+            let document = overrides.document(for: resolved, name: name)
+            layers.append(Layer(source: LayerSource(kind: .environmentVariable, name: name), document: document))
+            base = mergeValues(base, document.value)
+        }
+        for assignment in options.assignments {
+            let overrides = Overrides(base: base)
+            let resolved = try overrides.resolveAssignment(assignment)
+            let name = "--set \(resolved.pointer.dottedPath)"
+            let document = overrides.document(for: resolved, name: name)
+            layers.append(Layer(source: LayerSource(kind: .commandLine, name: name), document: document))
+            base = mergeValues(base, document.value)
+        }
+    }
+}

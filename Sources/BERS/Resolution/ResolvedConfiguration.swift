@@ -1,0 +1,179 @@
+import BERSJSON
+
+/// An immutable, resolved configuration: the merged value for one environment, with the
+/// provenance of every value and fast lookups by path.
+///
+/// Copies are cheap and it is safe to share between tasks. Read values by dotted path
+/// (`api.timeout`, `security.corsOrigins.0`) or JSON pointer (`/api/timeout`):
+///
+/// ```swift
+/// let config = try project.resolve(.production)
+/// let timeout = try config.int("api.timeout")              // 10000
+/// let origin = config.provenance(at: "api.timeout")        // production.json:3:16, overrode default.json:4:16
+/// let api = try config.decode(APISettings.self, at: "api")
+/// ```
+public struct ResolvedConfiguration: Sendable {
+    /// The environment resolved for.
+    public let environment: Environment
+    /// Warnings collected while resolving (for example, an override variable naming no key).
+    public let diagnostics: [ConfigDiagnostic]
+    let storage: Storage
+
+    final class Storage: Sendable {
+        // A class so that copies of a configuration share its tables.
+        let value: JSONValue
+        let layers: [Layer]
+        let nodes: [ResolvedNode]
+        let overridden: [OverriddenValue]
+        let index: PathIndex
+
+        init(value: JSONValue, layers: [Layer], nodes: [ResolvedNode], overridden: [OverriddenValue]) {
+            self.value = value
+            self.layers = layers
+            self.nodes = nodes
+            self.overridden = overridden
+            var index = PathIndex(capacity: nodes.count)
+            for (number, node) in nodes.enumerated() {
+                index.add(node: number, parent: Int(node.parent), token: node.token)
+            }
+            self.index = index
+        }
+    }
+
+    init(environment: Environment, storage: Storage, diagnostics: [ConfigDiagnostic]) {
+        self.environment = environment
+        self.storage = storage
+        self.diagnostics = diagnostics
+    }
+
+    /// The whole resolved document.
+    public var value: JSONValue { storage.value }
+
+    /// The layers applied, lowest first.
+    public var layers: [LayerSource] { storage.layers.map(\.source) }
+
+    // MARK: Lookup
+
+    /// The node at a dotted path or JSON pointer.
+    @inline(__always)
+    func node(at path: String) -> Int? {
+        if let first = path.utf8.first, first == UInt8(ascii: "/") {
+            guard let pointer = try? JSONPointer(parsing: path) else { return nil }
+            return node(at: pointer)
+        }
+        return storage.index.node(forPath: path)
+    }
+
+    /// The node at a JSON pointer.
+    func node(at pointer: JSONPointer) -> Int? {
+        storage.index.node(forPath: ResolvedConfiguration.dottedKey(pointer))
+    }
+
+    /// The dotted index key of a pointer: tokens joined by `.`, with `.` and `\` in tokens escaped.
+    static func dottedKey(_ pointer: JSONPointer) -> String {
+        var key = ""
+        for (position, token) in pointer.tokens.enumerated() {
+            if position > 0 { key.append(".") }
+            if token.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "\\") }) {
+                for character in token {
+                    if character == "." || character == "\\" { key.append("\\") }
+                    key.append(character)
+                }
+            } else {
+                key.append(token)
+            }
+        }
+        return key
+    }
+
+    /// The value at a dotted path (`api.timeout`) or JSON pointer (`/api/timeout`); the empty
+    /// path is the whole document.
+    public func value(at path: String) -> JSONValue? {
+        guard let node = node(at: path) else { return nil }
+        return storage.nodes[node].value
+    }
+
+    /// The value at a JSON pointer.
+    public func value(at pointer: JSONPointer) -> JSONValue? {
+        guard let node = node(at: pointer) else { return nil }
+        return storage.nodes[node].value
+    }
+
+    /// Whether a value exists at the path.
+    public func contains(_ path: String) -> Bool { node(at: path) != nil }
+
+    /// The JSON pointer of a node.
+    func pointer(ofNode node: Int) -> JSONPointer {
+        var tokens: [String] = []
+        var current = node
+        while current > 0 {
+            tokens.append(storage.nodes[current].token.text)
+            current = Int(storage.nodes[current].parent)
+        }
+        return JSONPointer(tokens: tokens.reversed())
+    }
+
+    // MARK: Provenance
+
+    /// Where the value at `path` came from and what it replaced, or `nil` when there is none.
+    public func provenance(at path: String) -> Provenance? {
+        node(at: path).map(provenance(ofNode:))
+    }
+
+    /// Where the value at `pointer` came from.
+    public func provenance(at pointer: JSONPointer) -> Provenance? {
+        node(at: pointer).map(provenance(ofNode:))
+    }
+
+    /// The provenance of every leaf (scalars, arrays and empty objects), in document order.
+    public func leafProvenance() -> [Provenance] {
+        storage.nodes.indices.compactMap { index in
+            let node = storage.nodes[index]
+            switch node.value {
+            case .object(let object) where !object.isEmpty: return nil
+            default:
+                if node.parent >= 0, case .array = storage.nodes[Int(node.parent)].value { return nil }
+                return provenance(ofNode: index)
+            }
+        }
+    }
+
+    func provenance(ofNode index: Int) -> Provenance {
+        let node = storage.nodes[index]
+        let start = Int(node.overriddenStart)
+        let overrode = storage.overridden[start..<(start + Int(node.overriddenCount))].map { replaced in
+            source(of: replaced.origin, value: replaced.value)
+        }
+        return Provenance(
+            pointer: pointer(ofNode: index), value: node.value, source: source(of: node.origin, value: node.value),
+            overrode: overrode, isMerged: node.isMerged)
+    }
+
+    /// The location a value came from, for messages about it.
+    func sourceDescription(ofNode index: Int) -> String {
+        source(of: storage.nodes[index].origin, value: storage.nodes[index].value).description
+    }
+
+    func source(of origin: Origin, value: JSONValue) -> ValueSource {
+        guard origin.layer >= 0 else {
+            return ValueSource(layer: LayerSource(kind: .defaults, name: "(empty)"), location: nil, value: value)
+        }
+        let layer = storage.layers[Int(origin.layer)]
+        return ValueSource(layer: layer.source, location: layer.document.location(ofNode: Int(origin.node)), value: value)
+    }
+
+    /// The location of the value at `pointer` in the layer file that set it, for located messages
+    /// (schema errors, typed-access errors).
+    public func location(of pointer: JSONPointer) -> SourceLocation? {
+        var probe = pointer
+        while true {
+            if let node = node(at: probe) {
+                let origin = storage.nodes[node].origin
+                guard origin.layer >= 0 else { return nil }
+                return storage.layers[Int(origin.layer)].document.location(ofNode: Int(origin.node))
+            }
+            guard let parent = probe.parent else { return nil }
+            probe = parent
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import BERSJSON
+
+/// The endpoints of a resolved configuration, compiled once.
+///
+/// ```swift
+/// let endpoints = try EndpointTable(configuration: config)
+/// try endpoints.url("configUrl", ["tenant": "my87674d777bf9"])
+/// // https://chat.myrecruiter.ai/Master_Function?action=get_config&t=my87674d777bf9
+/// ```
+public struct EndpointTable: Sendable {
+    /// The endpoints, in the order the section lists them.
+    public let endpoints: [Endpoint]
+    private let byName: [String: Int]
+
+    /// Compiles every endpoint of `section` (default `endpoints`) of `configuration`.
+    ///
+    /// - Throws: ``ConfigError`` `config.invalid-template` (with the location of the template in
+    ///   its layer file) for malformed templates, references to missing values, and cycles of
+    ///   endpoints referring to each other.
+    public init(configuration: ResolvedConfiguration, section: String = "endpoints") throws(ConfigError) {
+        guard let value = configuration.value(at: section) else {
+            endpoints = []
+            byName = [:]
+            return
+        }
+        guard case .object(let object) = value else {
+            throw ConfigError(.invalidTemplate, "\(section) must be an object of templates, found \(value.typeName)",
+                              location: configuration.location(of: JSONPointer(dottedPath: section)))
+        }
+        var raw: [String: (text: String, description: String?, requires: [String])] = [:]
+        for (name, entry) in object {
+            let location = configuration.location(of: JSONPointer(dottedPath: section).appending(name))
+            switch entry {
+            case .string(let text):
+                raw[name] = (text, nil, [])
+            case .object(let fields):
+                guard case .string(let text)? = fields["template"] else {
+                    throw ConfigError(.invalidTemplate, "endpoint \"\(name)\" needs a \"template\" string", location: location)
+                }
+                let requires = fields["requires"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                raw[name] = (text, fields["description"]?.stringValue, requires)
+            default:
+                throw ConfigError(.invalidTemplate, "endpoint \"\(name)\" must be a template string or an object with \"template\", found \(entry.typeName)", location: location)
+            }
+        }
+
+        func inlined(_ name: String, _ visiting: [String]) throws(ConfigError) -> String {
+            guard let entry = raw[name] else { return "" }
+            if visiting.contains(name) {
+                throw ConfigError(.invalidTemplate, "endpoints refer to each other in a cycle: \((visiting + [name]).joined(separator: " -> "))")
+            }
+            var text = entry.text
+            let prefix = "{\(section)."
+            while let range = text.firstRange(of: prefix) {
+                guard let close = text[range.upperBound...].firstIndex(of: "}") else { break }
+                let target = String(text[range.upperBound..<close])
+                guard raw[target] != nil else {
+                    throw ConfigError(.invalidTemplate, "endpoint \"\(name)\" refers to unknown endpoint \"\(target)\"")
+                }
+                text.replaceSubrange(range.lowerBound...close, with: try inlined(target, visiting + [name]))
+            }
+            return text
+        }
+
+        var endpoints: [Endpoint] = []
+        var byName: [String: Int] = [:]
+        for name in object.keys {
+            guard let entry = raw[name] else { continue }
+            do {
+                let template = try EndpointTemplate(name: name, text: try inlined(name, []))
+                endpoints.append(try Endpoint(
+                    name: name, template: template, description: entry.description, requires: entry.requires,
+                    lookup: { configuration.value(at: $0) }))
+            } catch {
+                var located = error
+                located.location = located.location ?? configuration.location(of: JSONPointer(dottedPath: section).appending(name))
+                throw located
+            }
+            byName[name] = endpoints.count - 1
+        }
+        self.endpoints = endpoints
+        self.byName = byName
+    }
+
+    /// The endpoint called `name`.
+    public func endpoint(_ name: String) -> Endpoint? {
+        byName[name].map { endpoints[$0] }
+    }
+
+    /// The URL of endpoint `name` for these parameters.
+    ///
+    /// - Throws: ``ConfigError`` `config.unknown-endpoint` (with a did-you-mean) or the errors of
+    ///   ``Endpoint/url(_:)``.
+    public func url(_ name: String, _ parameters: [String: String] = [:]) throws(ConfigError) -> String {
+        guard let index = byName[name] else {
+            var message = "no endpoint named \"\(name)\""
+            if let suggestion = closestMatch(to: name, in: endpoints.map(\.name)) { message += "; did you mean \"\(suggestion)\"?" }
+            message += " (endpoints: \(endpoints.map(\.name).joined(separator: ", ")))"
+            throw ConfigError(.unknownEndpoint, message)
+        }
+        return try endpoints[index].url(parameters)
+    }
+}
+
+extension ResolvedConfiguration {
+    /// Compiles the endpoint table of this configuration.
+    public func endpoints(section: String = "endpoints") throws(ConfigError) -> EndpointTable {
+        try EndpointTable(configuration: self, section: section)
+    }
+}
