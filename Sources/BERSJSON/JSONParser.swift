@@ -120,7 +120,8 @@ public struct JSONParser: Sendable {
         let value = try scanner.parseDocument()
         return JSONDocument(
             value: value, file: file,
-            valuePositions: scanner.valuePositions, keyPositions: scanner.keyPositions)
+            valuePositions: scanner.valuePositions.popArray(from: 0),
+            keyPositions: scanner.keyPositions.popArray(from: 0))
     }
 }
 

@@ -3,10 +3,12 @@ extension JSONScanner {
     struct Frame {
         /// Whether this is an object (else an array).
         var isObject: Bool
-        /// Where the frame's values start on the value stack.
-        var valueStart: Int
-        /// Where the frame's keys start on the key stack (objects only).
-        var keyStart: Int
+        /// Where the frame's elements (arrays) or members (objects) start on their stack.
+        var start: Int
+        /// The key of the member whose value is being read (objects only).
+        var key: String
+        /// The offset of that key.
+        var keyOffset: Int
         /// Key to member number, built once an object is too large for a linear duplicate scan.
         var keyIndex: [String: Int]?
     }
@@ -14,13 +16,15 @@ extension JSONScanner {
     /// Objects with more members than this check duplicates with a hash index.
     static let linearDuplicateScanLimit = 8
 
-    /// The open containers and the values and keys read so far inside them.
-    struct Stacks {
+    /// The open containers and what has been read inside them.
+    struct Stacks: ~Copyable {
         var frames: [Frame] = []
-        var values: [JSONValue] = []
-        var keys: [String] = []
-        /// The offset of each key on `keys`, for duplicate-key errors.
-        var keyOffsets: [Int] = []
+        /// The elements of the open arrays.
+        var elements = ScanStack<JSONValue>()
+        /// The members of the open objects.
+        var members = ScanStack<JSONObject.Member>()
+        /// The offset of each member's key on `members`, for duplicate-key errors.
+        var keyOffsets = ScanStack<Int>()
     }
 
     /// Parses the whole input as one JSON value followed only by whitespace.
@@ -32,8 +36,8 @@ extension JSONScanner {
         parsing: while true {
             // A value starts at `index`; whitespace before it is skipped.
             if recordPositions {
-                valuePositions.append(position)
-                keyPositions.append(pendingKey)
+                valuePositions.push(position)
+                keyPositions.push(pendingKey)
             }
             switch byte(at: index) {
             case Byte.quote:
@@ -47,10 +51,7 @@ extension JSONScanner {
                     index += 1
                     value = .object(JSONObject())
                 } else {
-                    stacks.frames.append(
-                        Frame(
-                            isObject: true, valueStart: stacks.values.count, keyStart: stacks.keys.count,
-                            keyIndex: nil))
+                    stacks.frames.append(Frame(isObject: true, start: stacks.members.count, key: "", keyOffset: 0, keyIndex: nil))
                     pendingKey = try parseKey(&stacks)
                     continue parsing
                 }
@@ -62,8 +63,7 @@ extension JSONScanner {
                     index += 1
                     value = .array([])
                 } else {
-                    stacks.frames.append(
-                        Frame(isObject: false, valueStart: stacks.values.count, keyStart: 0, keyIndex: nil))
+                    stacks.frames.append(Frame(isObject: false, start: stacks.elements.count, key: "", keyOffset: 0, keyIndex: nil))
                     pendingKey = .unknown
                     continue parsing
                 }
@@ -83,11 +83,12 @@ extension JSONScanner {
             }
 
             // `value` is complete: add it to its container, closing containers as they end.
-            while let frame = stacks.frames.last {
-                stacks.values.append(value)
+            while let last = stacks.frames.indices.last {
                 skipWhitespace()
                 let next = byte(at: index)
-                if frame.isObject {
+                if stacks.frames[last].isObject {
+                    stacks.members.push((stacks.frames[last].key, value))
+                    stacks.keyOffsets.push(stacks.frames[last].keyOffset)
                     if next == Byte.comma {
                         index += 1
                         skipWhitespace()
@@ -98,8 +99,12 @@ extension JSONScanner {
                         throw unexpected(expected: "',' or '}' after object member")
                     }
                     index += 1
-                    value = .object(Self.closeObject(&stacks))
+                    let start = stacks.frames[last].start
+                    stacks.frames.removeLast()
+                    stacks.keyOffsets.truncate(to: start)
+                    value = .object(JSONObject(uniqueMembers: stacks.members.popArray(from: start)))
                 } else {
+                    stacks.elements.push(value)
                     if next == Byte.comma {
                         index += 1
                         skipWhitespace()
@@ -110,7 +115,9 @@ extension JSONScanner {
                         throw unexpected(expected: "',' or ']' after array element")
                     }
                     index += 1
-                    value = .array(Self.closeArray(&stacks))
+                    let start = stacks.frames[last].start
+                    stacks.frames.removeLast()
+                    value = .array(stacks.elements.popArray(from: start))
                 }
             }
             break parsing
@@ -129,8 +136,9 @@ extension JSONScanner {
         }
     }
 
-    /// Reads `"key"` and the `:` after it, checks the key is new in the innermost object, and
-    /// returns the key's position. Leaves `index` at the member's value.
+    /// Reads `"key"` and the `:` after it into the innermost frame, checks the key is new in its
+    /// object, and returns the key's position. Leaves `index` at the member's value.
+    @inline(__always)
     private mutating func parseKey(_ stacks: inout Stacks) throws(JSONError) -> SourcePosition {
         guard byte(at: index) == Byte.quote else {
             throw unexpected(expected: "a string key")
@@ -140,10 +148,10 @@ extension JSONScanner {
         index += 1
         let key = try parseString(openingQuote: keyOffset)
         try checkDuplicate(key, at: keyOffset, in: &stacks)
-        stacks.keys.append(key)
-        stacks.keyOffsets.append(keyOffset)
+        stacks.frames[stacks.frames.count - 1].key = key
+        stacks.frames[stacks.frames.count - 1].keyOffset = keyOffset
         skipWhitespace()
-        guard byte(at: index) == Byte.colon else {
+        if byte(at: index) != Byte.colon {
             throw unexpected(expected: "':' after object key")
         }
         index += 1
@@ -155,49 +163,38 @@ extension JSONScanner {
     @inline(__always)
     private func checkDuplicate(_ key: String, at offset: Int, in stacks: inout Stacks) throws(JSONError) {
         let frameIndex = stacks.frames.count - 1
-        let keyStart = stacks.frames[frameIndex].keyStart
-        let count = stacks.keys.count - keyStart
+        let start = stacks.frames[frameIndex].start
+        let count = stacks.members.count - start
         if count <= Self.linearDuplicateScanLimit && stacks.frames[frameIndex].keyIndex == nil {
-            for member in keyStart..<stacks.keys.count where stacks.keys[member] == key {
-                throw duplicateKey(key, at: offset, firstAt: stacks.keyOffsets[member])
+            var member = start
+            while member < stacks.members.count {
+                if stacks.members[member].key == key {
+                    throw duplicateKey(key, at: offset, firstAt: stacks.keyOffsets[member])
+                }
+                member += 1
             }
             return
         }
-        var keyIndex = stacks.frames[frameIndex].keyIndex ?? Self.buildKeyIndex(stacks.keys[keyStart...])
-        stacks.frames[frameIndex].keyIndex = nil
+        try checkDuplicateWithIndex(key, at: offset, in: &stacks)
+    }
+
+    @inline(never)
+    private func checkDuplicateWithIndex(_ key: String, at offset: Int, in stacks: inout Stacks) throws(JSONError) {
+        let frameIndex = stacks.frames.count - 1
+        let start = stacks.frames[frameIndex].start
+        let count = stacks.members.count - start
+        var keyIndex: [String: Int]
+        if let existing = stacks.frames[frameIndex].keyIndex {
+            keyIndex = existing
+            stacks.frames[frameIndex].keyIndex = nil
+        } else {
+            keyIndex = [String: Int](minimumCapacity: count * 2)
+            for member in 0..<count { keyIndex[stacks.members[start + member].key] = member }
+        }
         if let first = keyIndex.updateValue(count, forKey: key) {
-            throw duplicateKey(key, at: offset, firstAt: stacks.keyOffsets[keyStart + first])
+            throw duplicateKey(key, at: offset, firstAt: stacks.keyOffsets[start + first])
         }
         stacks.frames[frameIndex].keyIndex = keyIndex
-    }
-
-    private static func buildKeyIndex(_ keys: ArraySlice<String>) -> [String: Int] {
-        var index = [String: Int](minimumCapacity: keys.count * 2)
-        for (member, key) in keys.enumerated() { index[key] = member }
-        return index
-    }
-
-    /// Pops the innermost array and returns its elements.
-    private static func closeArray(_ stacks: inout Stacks) -> [JSONValue] {
-        guard let frame = stacks.frames.popLast() else { return [] }
-        let elements = Array(stacks.values[frame.valueStart...])
-        stacks.values.removeSubrange(frame.valueStart...)
-        return elements
-    }
-
-    /// Pops the innermost object and returns its members.
-    private static func closeObject(_ stacks: inout Stacks) -> JSONObject {
-        guard let frame = stacks.frames.popLast() else { return JSONObject() }
-        let count = stacks.values.count - frame.valueStart
-        var members: [JSONObject.Member] = []
-        members.reserveCapacity(count)
-        for member in 0..<count {
-            members.append((stacks.keys[frame.keyStart + member], stacks.values[frame.valueStart + member]))
-        }
-        stacks.values.removeSubrange(frame.valueStart...)
-        stacks.keys.removeSubrange(frame.keyStart...)
-        stacks.keyOffsets.removeSubrange(frame.keyStart...)
-        return JSONObject(uniqueMembers: members)
     }
 
     /// Reads the literal `text` (`true`, `false` or `null`) at `index`.

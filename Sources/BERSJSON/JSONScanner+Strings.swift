@@ -8,6 +8,18 @@ extension JSONScanner {
     mutating func parseString(openingQuote: Int) throws(JSONError) -> String {
         let contentStart = index
         var cursor = index
+        #if _endian(little)
+        if let raw {
+            while cursor &+ 8 <= end {
+                let specials = Word.stringSpecials(raw.loadUnaligned(fromByteOffset: cursor, as: UInt64.self))
+                if specials != 0 {
+                    cursor &+= specials.trailingZeroBitCount &>> 3
+                    break
+                }
+                cursor &+= 8
+            }
+        }
+        #endif
         while cursor < end {
             let byte = input[cursor]
             if byte == Byte.quote {

@@ -3,11 +3,13 @@
 ///
 /// The parser is iterative: open arrays and objects live on explicit stacks, so nesting depth is
 /// bounded by ``JSONParser/Options/maxDepth`` and never by the thread's stack.
-struct JSONScanner {
+struct JSONScanner: ~Copyable {
     /// The whole input.
     let input: UnsafeBufferPointer<UInt8>
     /// `input.count`.
     let end: Int
+    /// The start of `input`, for reading eight bytes at a time (`nil` when it is empty).
+    let raw: UnsafeRawPointer?
     /// The first byte after a leading byte order mark (0 when there is none).
     let start: Int
     /// The file name used in locations.
@@ -28,15 +30,16 @@ struct JSONScanner {
     var lineContinuationBytes = 0
 
     /// Where each value starts, in preorder.
-    var valuePositions: [SourcePosition] = []
+    var valuePositions: ScanStack<SourcePosition>
     /// Where the key of each member value starts, in preorder (unknown for other values).
-    var keyPositions: [SourcePosition] = []
+    var keyPositions: ScanStack<SourcePosition>
     /// A reusable buffer for strings with escapes.
     var scratch: [UInt8] = []
 
     init(input: UnsafeBufferPointer<UInt8>, file: String, options: JSONParser.Options) {
         self.input = input
         self.end = input.count
+        self.raw = UnsafeRawPointer(input.baseAddress)
         self.file = file
         self.maxDepth = options.maxDepth
         self.recordPositions = options.recordPositions
@@ -44,11 +47,9 @@ struct JSONScanner {
         self.start = hasBOM ? 3 : 0
         self.index = start
         self.lineStart = start
-        if recordPositions {
-            let estimate = min(input.count / 12, 1 << 20)
-            valuePositions.reserveCapacity(estimate)
-            keyPositions.reserveCapacity(estimate)
-        }
+        let estimate = recordPositions ? min(input.count / 16, 1 << 16) : 0
+        valuePositions = ScanStack(capacity: estimate)
+        keyPositions = ScanStack(capacity: estimate)
     }
 
     /// The byte at `offset`, or 0 past the end (0 is never valid where a token is expected).
@@ -75,6 +76,7 @@ struct JSONScanner {
             } else if byte == Byte.lineFeed {
                 index += 1
                 startLine()
+                skipSpaceRun()
             } else if byte == Byte.carriageReturn {
                 index += 1
                 if index < end && input[index] == Byte.lineFeed { index += 1 }
@@ -85,11 +87,49 @@ struct JSONScanner {
         }
     }
 
+    /// Skips spaces eight at a time: the indentation of pretty-printed JSON.
+    @inline(__always)
+    private mutating func skipSpaceRun() {
+        #if _endian(little)
+        guard let raw else { return }
+        while index &+ 8 <= end {
+            let notSpaces = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ Word.spaces
+            if notSpaces != 0 {
+                index &+= notSpaces.trailingZeroBitCount &>> 3
+                return
+            }
+            index &+= 8
+        }
+        #endif
+    }
+
     @inline(__always)
     private mutating func startLine() {
         line &+= 1
         lineStart = index
         lineContinuationBytes = 0
+    }
+}
+
+/// Eight-byte patterns for scanning a word at a time (SWAR).
+enum Word {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+    static let spaces: UInt64 = 0x2020_2020_2020_2020
+    static let quotes: UInt64 = 0x2222_2222_2222_2222
+    static let backslashes: UInt64 = 0x5C5C_5C5C_5C5C_5C5C
+
+    /// The high bit of the first byte (in memory order, little-endian) of `word` that is a
+    /// quote, a backslash, a control character or not ASCII, and maybe of later bytes; 0 when
+    /// there is none.
+    @inline(__always)
+    static func stringSpecials(_ word: UInt64) -> UInt64 {
+        let quote = word ^ quotes
+        let backslash = word ^ backslashes
+        let hasQuote = (quote &- ones) & ~quote
+        let hasBackslash = (backslash &- ones) & ~backslash
+        let hasControl = word &- spaces
+        return (hasQuote | hasBackslash | hasControl | word) & highBits
     }
 }
 
