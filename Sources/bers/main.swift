@@ -1,1 +1,3 @@
 import BERSCLI
+
+await BERSCommand.runAndExit()

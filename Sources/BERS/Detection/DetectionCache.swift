@@ -11,6 +11,8 @@ final class DetectionCache: Sendable {
 
     private struct Storage {
         var entries: [DetectionContext: Entry] = [:]
+        var hits = 0
+        var misses = 0
     }
 
     /// Entries beyond this count are dropped, oldest expiry first, to bound memory.
@@ -29,11 +31,12 @@ final class DetectionCache: Sendable {
         guard timeToLive > 0 else { return nil }
         let now = clock.nanoseconds()
         return storage.withLock { storage in
-            guard let entry = storage.entries[context] else { return nil }
-            guard entry.expires > now else {
+            guard let entry = storage.entries[context], entry.expires > now else {
                 storage.entries[context] = nil
+                storage.misses += 1
                 return nil
             }
+            storage.hits += 1
             return entry.result
         }
     }
@@ -52,6 +55,11 @@ final class DetectionCache: Sendable {
             }
             storage.entries[context] = Entry(result: result, expires: expires)
         }
+    }
+
+    /// Lookups answered from the memo, and lookups that were not.
+    var statistics: (hits: Int, misses: Int) {
+        storage.withLock { ($0.hits, $0.misses) }
     }
 
     func removeAll() {

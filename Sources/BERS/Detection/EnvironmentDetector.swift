@@ -52,6 +52,9 @@ public struct EnvironmentDetector: Sendable {
         return result
     }
 
+    /// How many detections were answered from the memo (`hits`) and how many ran the sources.
+    public var memoStatistics: (hits: Int, misses: Int) { cache.statistics }
+
     /// Forgets every remembered detection.
     public func clearCache() { cache.removeAll() }
 

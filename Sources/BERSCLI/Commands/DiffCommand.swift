@@ -1,0 +1,50 @@
+import ArgumentParser
+import BERS
+import BERSJSON
+
+/// `bers diff ENV_A ENV_B`: what differs between two environments.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "List the values added, removed and changed from one environment to another, with their sources."
+    )
+
+    @Argument(help: "The environment to compare from.")
+    var from: String
+
+    @Argument(help: "The environment to compare to.")
+    var to: String
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var overrides: OverrideOptions
+
+    @Flag(help: "Print the differences as JSON.")
+    var json = false
+
+    func run() throws {
+        let project = try project.load()
+        let old = try project.resolve(try project.environment(named: from), options: overrides.resolveOptions)
+        let new = try project.resolve(try project.environment(named: to), options: overrides.resolveOptions)
+        let diff = ConfigDiff(from: old, to: new)
+        if json {
+            Output.raw(JSONSerializer(style: .pretty).string(diff.jsonValue))
+            return
+        }
+        if diff.isEmpty {
+            Output.line("\(from) and \(to) resolve to the same configuration")
+            return
+        }
+        for entry in diff.added {
+            Output.line("+ \(entry.pointer.dottedPath) = \(entry.source.value.shortText)  (\(entry.source))")
+        }
+        for entry in diff.removed {
+            Output.line("- \(entry.pointer.dottedPath) = \(entry.source.value.shortText)  (\(entry.source))")
+        }
+        for change in diff.changed {
+            Output.line("~ \(change.pointer.dottedPath): \(change.from.value.shortText) -> \(change.to.value.shortText)")
+            Output.line("    \(from): \(change.from)")
+            Output.line("    \(to): \(change.to)")
+        }
+        Output.line("\(diff.added.count) added, \(diff.removed.count) removed, \(diff.changed.count) changed")
+    }
+}

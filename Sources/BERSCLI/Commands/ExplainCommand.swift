@@ -1,0 +1,69 @@
+import ArgumentParser
+import BERS
+import BERSJSON
+
+/// `bers explain PATH`: where a value came from and what it overrode.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show a value, the layer and file:line:col that set it, and what it overrode."
+    )
+
+    @Argument(help: "A dotted path (api.timeout) or JSON pointer (/api/timeout).")
+    var path: String
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var environment: EnvironmentOptions
+    @OptionGroup var overrides: OverrideOptions
+
+    @Flag(help: "Print the explanation as JSON.")
+    var json = false
+
+    func run() throws {
+        let project = try project.load()
+        let (environment, _) = try environment.resolveEnvironment(in: project)
+        let config = try project.resolve(environment, options: overrides.resolveOptions)
+        guard let provenance = config.provenance(at: path) else {
+            _ = try config.value(requiring: path)
+            return
+        }
+        if json {
+            guard case .object(var object) = provenance.jsonValue else { return }
+            object["path"] = .string(provenance.pointer.description)
+            object["environment"] = .string(environment.name)
+            Output.raw(JSONSerializer(style: .pretty).string(.object(object)))
+            return
+        }
+        let shownPath = provenance.pointer.dottedPath.isEmpty ? "(root)" : provenance.pointer.dottedPath
+        Output.line("\(shownPath) = \(provenance.value.shortText)")
+        Output.line("  environment: \(environment.name)")
+        if provenance.isMerged {
+            Output.line("  merged object; highest layer: \(provenance.source)")
+        } else {
+            Output.line("  set by:      \(provenance.source.layer.name) at \(provenance.source)")
+        }
+        for replaced in provenance.overrode {
+            Output.line("  overrode:    \(replaced.value.shortText) from \(replaced.layer.name) at \(replaced)")
+        }
+        if provenance.overrode.isEmpty && !provenance.isMerged {
+            Output.line("  overrode:    nothing (no lower layer sets it)")
+        }
+    }
+}
+
+extension JSONValue {
+    /// Compact JSON cut to 80 characters.
+    var shortText: String {
+        let text = jsonText
+        return text.count > 80 ? String(text.prefix(77)) + "..." : text
+    }
+}
+
+extension ResolvedConfiguration {
+    /// The value at `path`, or the missing-value error with its did-you-mean.
+    func value(requiring path: String) throws(ConfigError) -> JSONValue {
+        if let value = value(at: path) { return value }
+        _ = try array(path)  // throws config.missing-value with a suggestion
+        return .null
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import BERS
+import BERSJSON
+
+/// `bers fmt`: pretty-print JSON files in place, or check that they are.
+struct FormatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Format JSON files (two-space pretty print, or canonical JSON), or check them.",
+        discussion: """
+            Every file is parsed first; if any does not parse, its file:line:col: message is printed, \
+            nothing is written, and the exit status is 2. With --check nothing is written and the \
+            status is 1 when a file is not formatted. Files are replaced atomically.
+            """
+    )
+
+    @Argument(help: "The JSON files.")
+    var files: [String]
+
+    @Flag(help: "Write nothing; exit 1 if a file would change.")
+    var check = false
+
+    @Flag(help: "Use canonical JSON (RFC 8785: sorted keys, no whitespace, shortest numbers).")
+    var canonical = false
+
+    @Flag(help: "Print the formatted text instead of writing files.")
+    var stdout = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Please give at least one file.") }
+    }
+
+    func run() throws {
+        let fileSystem = LocalFileSystem()
+        let serializer = JSONSerializer(style: canonical ? .canonical : .pretty)
+        var formatted: [(path: String, original: [UInt8], output: [UInt8])] = []
+        var failed = false
+        for path in files {
+            do {
+                let bytes = try fileSystem.contents(atPath: path)
+                let document = try JSONParser().parse(bytes, file: path)
+                var output = serializer.bytes(document.value)
+                if canonical { output.append(UInt8(ascii: "\n")) }
+                formatted.append((path, bytes, output))
+            } catch let error as JSONError {
+                Output.diagnostic(error.description)
+                failed = true
+            } catch let error as ConfigError {
+                Output.diagnostic(error.description)
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(ExitStatus.usage) }
+        var unformatted = 0
+        for file in formatted where file.original != file.output || stdout {
+            if stdout {
+                Output.raw(String(decoding: file.output, as: UTF8.self))
+            } else if check {
+                Output.diagnostic("\(file.path): not formatted")
+                unformatted += 1
+            } else {
+                try fileSystem.write(file.output, toPath: file.path)
+                Output.line("formatted \(file.path)")
+            }
+        }
+        if unformatted > 0 { throw ExitCode(ExitStatus.invalid) }
+    }
+}

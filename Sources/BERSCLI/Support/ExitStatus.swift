@@ -1,0 +1,16 @@
+import BERS
+
+/// The exit statuses of `bers`.
+enum ExitStatus {
+    /// Everything worked.
+    static let success: Int32 = 0
+    /// The configuration is invalid or a check failed.
+    static let invalid: Int32 = 1
+    /// Usage or input error: malformed or unreadable file, unknown environment, cycle.
+    static let usage: Int32 = 2
+
+    /// The status for an error.
+    static func `for`(_ error: ConfigError) -> Int32 {
+        error.code == .invalidConfiguration ? invalid : usage
+    }
+}

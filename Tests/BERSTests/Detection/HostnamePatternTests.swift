@@ -1,0 +1,72 @@
+import BERS
+import Testing
+
+struct HostnamePatternTests {
+    @Test func exactRuleMatchesOnlyTheWholeName() throws {
+        let pattern = try HostnamePattern("chat.example.com")
+        #expect(pattern.kind == .exact)
+        #expect(pattern.matches("chat.example.com"))
+        #expect(pattern.matches("CHAT.Example.com."))
+        #expect(pattern.matches("chat.example.com:8443"))
+        #expect(!pattern.matches("chat.example.com.evil.net"))
+        #expect(!pattern.matches("xchat.example.com"))
+        #expect(!pattern.matches("a.chat.example.com"))
+    }
+
+    @Test func suffixRuleMatchesWholeLabelsNeverSubstrings() throws {
+        let pattern = try HostnamePattern("*.example.com")
+        #expect(pattern.kind == .suffix)
+        #expect(pattern.matches("chat.example.com"))
+        #expect(pattern.matches("a.b.example.com"))
+        #expect(!pattern.matches("example.com"))
+        #expect(!pattern.matches("chat.example.com.evil.net"))
+        #expect(!pattern.matches("badexample.com"))
+        #expect(!pattern.matches("example.com.evil"))
+    }
+
+    @Test func numericPrefixMatchesOnlyIPv4Addresses() throws {
+        let pattern = try HostnamePattern("192.168.*")
+        #expect(pattern.kind == .prefix)
+        #expect(pattern.matches("192.168.1.20"))
+        #expect(!pattern.matches("192.168.evil.com"))
+        #expect(!pattern.matches("192.168.1.300"))
+        #expect(!pattern.matches("10.192.168.1"))
+        #expect(!pattern.matches("192.168"))
+    }
+
+    @Test func namePrefixMatchesLeadingLabels() throws {
+        let pattern = try HostnamePattern("dev.*")
+        #expect(pattern.matches("dev.internal"))
+        #expect(!pattern.matches("devices.example.com"))
+    }
+
+    @Test(arguments: ["", "a..b", "*", "chat.*.com", "ch*t.example.com", "*.*.com"])
+    func malformedRulesAreRejected(_ text: String) {
+        let error = #expect(throws: ConfigError.self) { try HostnamePattern(text) }
+        #expect(error?.code == .invalidProjectFile)
+    }
+
+    @Test func mostSpecificRuleWinsAcrossEnvironments() throws {
+        let rules = HostnameRules(rules: [
+            .init(environment: "production", pattern: try HostnamePattern("*.myrecruiter.ai")),
+            .init(environment: "staging", pattern: try HostnamePattern("*.staging.myrecruiter.ai")),
+            .init(environment: "development", pattern: try HostnamePattern("dev.staging.myrecruiter.ai")),
+        ])
+        #expect(rules.match("chat.myrecruiter.ai") == .matched(environment: "production", pattern: try HostnamePattern("*.myrecruiter.ai")))
+        #expect(rules.match("x.staging.myrecruiter.ai") == .matched(environment: "staging", pattern: try HostnamePattern("*.staging.myrecruiter.ai")))
+        #expect(rules.match("dev.staging.myrecruiter.ai") == .matched(environment: "development", pattern: try HostnamePattern("dev.staging.myrecruiter.ai")))
+        #expect(rules.match("example.org") == .none)
+    }
+
+    @Test func equallySpecificRulesOfTwoEnvironmentsAreAmbiguous() throws {
+        let rules = HostnameRules(rules: [
+            .init(environment: "staging", pattern: try HostnamePattern("*.example.com")),
+            .init(environment: "production", pattern: try HostnamePattern("*.example.com")),
+        ])
+        guard case .ambiguous(let environments, _) = rules.match("a.example.com") else {
+            Issue.record("expected an ambiguous match")
+            return
+        }
+        #expect(environments == ["staging", "production"])
+    }
+}
