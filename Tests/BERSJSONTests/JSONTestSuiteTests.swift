@@ -34,6 +34,12 @@ struct JSONTestSuiteTests {
                 accepted[kind, default: 0] += 1
                 #expect(kind != "n_", "accepted \(name)")
                 #expect(document.valuePositions.count == document.value.nodeCount, "\(name)")
+                for style in [JSONSerializer.Style.compact, .pretty] {
+                    let again = try JSONParser().parse(JSONSerializer(style: style).bytes(document.value))
+                    #expect(again.value.isIdentical(to: document.value), "\(name) in \(style)")
+                }
+                let canonical = try JSONParser().parse(JSONSerializer(style: .canonical).bytes(document.value))
+                #expect(JSONSerializerTests.equalAsDoubles(canonical.value, document.value), "\(name) canonical")
             } catch where Self.duplicateKeyFiles.contains(name) {
                 #expect(error.code == .duplicateKey, "\(name): \(error)")
                 rejected["duplicate", default: 0] += 1
