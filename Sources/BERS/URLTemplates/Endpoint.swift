@@ -64,16 +64,19 @@ public struct Endpoint: Sendable {
             return Endpoint.joiningText(bound)
         }
 
+        if case .reference(let basePath)? = template.path.first, template.path.count > 1 {
+            let base = try value(of: basePath)
+            if base.contains("?") || base.contains("#") {
+                throw invalid("the template adds a path after the query or fragment of its base URL \"\(base)\"")
+            }
+        }
         var path = try bind(template.path, mode: .component, allowBase: true)
         var query = try template.query.map { item throws(ConfigError) in try bind(item, mode: .component, allowBase: false) }
         var fragment = try template.fragment.map { pieces throws(ConfigError) in try bind(pieces, mode: .component, allowBase: false) }
 
         // A base URL with its own query or fragment: its items come first.
         if case .text(let base)? = path.first, let cut = base.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-            guard path.count == 1 else {
-                throw invalid("the template adds a path after the query or fragment of its base URL \"\(base)\"")
-            }
-            var main = String(base[..<cut])
+            let main = String(base[..<cut])
             var rest = base[cut...]
             var baseFragment: String?
             if let hash = rest.firstIndex(of: "#") {
@@ -83,7 +86,6 @@ public struct Endpoint: Sendable {
             let items = rest.dropFirst().split(separator: "&").map { [Piece.text(String($0))] }
             query = items + query
             if fragment == nil, let baseFragment { fragment = [.text(baseFragment)] }
-            main = String(main)
             path = [.text(main)]
         }
 
