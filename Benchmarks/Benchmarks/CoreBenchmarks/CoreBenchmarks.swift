@@ -1,4 +1,149 @@
+import BERS
+import BERSJSON
 import Benchmark
+import Foundation
+
+// Resolve, detection, lookup, URL expansion and parse throughput of BERS core.
+// Data: ../shared/bench/workload (or $BERS_SHARED) and Examples/picasso in this repository.
+
+private let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+private let sharedRoot: URL = {
+    if let explicit = ProcessInfo.processInfo.environment["BERS_SHARED"], !explicit.isEmpty {
+        return URL(fileURLWithPath: explicit)
+    }
+    return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+}()
+
+private let workload = sharedRoot.appendingPathComponent("bench/workload/config").path
+private let picasso = repositoryRoot.appendingPathComponent("Examples/picasso/config").path
+
+/// A deterministic config-like JSON document of about `targetBytes` bytes.
+private func syntheticDocument(targetBytes: Int) -> [UInt8] {
+    var services: [(String, JSONValue)] = []
+    var index = 0
+    var size = 0
+    while size < targetBytes {
+        let service: JSONValue = [
+            "name": .string("service-\(index)"),
+            "baseUrl": .string("https://svc\(index).internal.example.com/api/v\(index % 3 + 1)"),
+            "timeout": .integer(Int64(1000 + index * 37 % 9000)),
+            "retries": .integer(Int64(index % 5)),
+            "sampleRate": .double(Double(index % 10) / 10 + 0.05),
+            "enabled": .bool(index % 2 == 0),
+            "tags": ["alpha", "beta", .string("t\(index)")],
+            "headers": ["Content-Type": "application/json", "X-Service": .string("svc-\(index)")],
+            "limits": ["requests": .integer(Int64(100 * (index % 7 + 1))), "window": 60000, "burst": nil],
+        ]
+        size += service.jsonText(.pretty).utf8.count
+        services.append(("service\(index)", service))
+        index += 1
+    }
+    let document: JSONValue = ["version": "2.0.0", "services": .object(JSONObject(services))]
+    return Array(document.jsonText(.pretty).utf8)
+}
 
 let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .throughput],
+        scalingFactor: .one,
+        maxDuration: .seconds(3),
+        maxIterations: 1_000_000
+    )
+
+    Benchmark("Resolve workload production from disk") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let project = try ConfigProject(directory: workload)
+            blackHole(try project.resolve(.production))
+        }
+    }
+
+    Benchmark("Resolve workload production with BERS__API__TIMEOUT") { benchmark in
+        let options = ResolveOptions(environmentVariables: ["BERS__API__TIMEOUT": "15000", "HOME": "/root", "PATH": "/usr/bin"])
+        for _ in benchmark.scaledIterations {
+            let project = try ConfigProject(directory: workload)
+            blackHole(try project.resolve(.production, options: options))
+        }
+    }
+
+    Benchmark("Resolve workload production, project already loaded") { benchmark in
+        let project = try ConfigProject(directory: workload)
+        for _ in benchmark.scaledIterations {
+            blackHole(try project.resolve(.production))
+        }
+    }
+
+    Benchmark("Lookup int api.timeout", configuration: .init(scalingFactor: .kilo)) { benchmark in
+        let config = try ConfigProject(directory: workload).resolve(.production)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try config.int("api.timeout"))
+        }
+    }
+
+    Benchmark("Lookup string logging.level", configuration: .init(scalingFactor: .kilo)) { benchmark in
+        let config = try ConfigProject(directory: workload).resolve(.production)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try config.string("logging.level"))
+        }
+    }
+
+    Benchmark("Detection cold (all sources, Picasso rules)") { benchmark in
+        let project = try ConfigProject(directory: picasso)
+        let detector = project.detector()
+        let context = project.detectionContext(
+            environment: ["NODE_ENV": "test", "HOME": "/root"], url: "https://widget.example.com/?tenant=x",
+            hostname: "eu.staging.myrecruiter.ai")
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(detector.detectUncached(context))
+        }
+    }
+
+    Benchmark("Detection memoised", configuration: .init(scalingFactor: .kilo)) { benchmark in
+        let project = try ConfigProject(directory: picasso)
+        let detector = project.detector()
+        let context = project.detectionContext(
+            environment: ["NODE_ENV": "test", "HOME": "/root"], url: "https://widget.example.com/?tenant=x",
+            hostname: "eu.staging.myrecruiter.ai")
+        _ = detector.detect(context)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(detector.detect(context))
+        }
+    }
+
+    Benchmark("URL expansion configUrl(tenant)", configuration: .init(scalingFactor: .kilo)) { benchmark in
+        let endpoints = try ConfigProject(directory: picasso).resolve(.production).endpoints()
+        let parameters = ["tenant": "my87674d777bf9"]
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try endpoints.url("configUrl", parameters))
+        }
+    }
+
+    Benchmark("URL expansion tenantAssetUrl(tenant, path)", configuration: .init(scalingFactor: .kilo)) { benchmark in
+        let endpoints = try ConfigProject(directory: picasso).resolve(.production).endpoints()
+        let parameters = ["tenant": "my87674d777bf9", "path": "images/logo.png"]
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try endpoints.url("tenantAssetUrl", parameters))
+        }
+    }
+
+    let document = syntheticDocument(targetBytes: 50_000)
+    Benchmark("JSON parse 50 KB document (\(document.count) bytes), positions on") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try JSONParser().parse(document, file: "bench.json"))
+        }
+    }
+
+    Benchmark("JSON parse 50 KB document (\(document.count) bytes), positions off") { benchmark in
+        let parser = JSONParser(options: .init(recordPositions: false))
+        for _ in benchmark.scaledIterations {
+            blackHole(try parser.parse(document, file: "bench.json"))
+        }
+    }
 }
