@@ -52,3 +52,39 @@ struct LayerFilesTests {
             == ["config/default.json", "config/production.yaml", "config/local.yml", "config/production.local.json"])
     }
 }
+
+struct YAMLLayerTests {
+    @Test func yamlLayersMergeAndKeepTheirPositions() throws {
+        let project = try makeProject([
+            "default.json": #"{"api": {"timeout": 1000, "hosts": ["a"]}, "flag": "yes"}"#,
+            "production.yaml": "api:\n  timeout: 2000\n  hosts:\n    - b\n    - c\nflag: yes\n",
+        ])
+        let config = try project.resolve(.production)
+        #expect(config.value == json(#"{"api": {"timeout": 2000, "hosts": ["b", "c"]}, "flag": "yes"}"#))
+        let timeout = try #require(config.provenance(at: "api.timeout"))
+        #expect(timeout.source.location?.description == "config/production.yaml:2:12")
+        #expect(timeout.overrode.first?.location?.file == "config/default.json")
+        #expect(config.provenance(at: "api.hosts.1")?.source.location?.description == "config/production.yaml:5:7")
+    }
+
+    @Test func emptyYAMLFileIsAnEmptyLayer() throws {
+        let config = try makeProject(["default.json": #"{"a": 1}"#, "production.yml": ""]).resolve(.production)
+        #expect(config.value == ["a": 1])
+        #expect(config.layers.map(\.name) == ["default", "production"])
+    }
+
+    @Test func malformedYAMLIsLocated() {
+        let error = #expect(throws: ConfigError.self) {
+            try makeProject(["production.yaml": "a: 1\nb: [1, 2\n"]).resolve(.production)
+        }
+        #expect(error?.code == .malformedLayer)
+        #expect(error?.location?.file == "config/production.yaml")
+    }
+
+    @Test func yamlWithAListAtTheTopIsNotALayer() {
+        let error = #expect(throws: ConfigError.self) {
+            try makeProject(["production.yaml": "- a\n- b\n"]).resolve(.production)
+        }
+        #expect(error?.code == .layerNotObject)
+    }
+}
