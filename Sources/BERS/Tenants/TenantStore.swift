@@ -1,0 +1,62 @@
+/// An object store holding tenant configurations in the real bucket layout:
+/// `mappings/<hash>.json`, `tenants/<id>/<id>-config.json` (legacy `tenants/<id>/config.json`).
+///
+/// Stores are dumb: they get, put and list objects by key. ``TenantRepository`` walks the layout,
+/// and ``TenantCache`` keeps what was read. Keys are relative to the store's root (its directory,
+/// bucket prefix or base URL) and use `/` separators.
+///
+/// Implementations: ``FileSystemTenantStore`` (`file://DIR`), and in `BERSRemoteStores` the S3
+/// store (`s3://bucket/prefix`) and the HTTP store (`https://host/prefix`).
+public protocol TenantStore: Sendable {
+    /// Reads the object at `key`. With `ifNoneMatch`, a store that supports conditional reads
+    /// answers ``StoreResponse/notModified`` when the object still has that entity tag.
+    ///
+    /// - Throws: ``TenantError`` (`tenant.store-unavailable`, `tenant.store-timeout`,
+    ///   `tenant.store-forbidden`, `tenant.store-bad-response`, `tenant.too-large`).
+    func get(_ key: String, ifNoneMatch etag: String?) async throws(TenantError) -> StoreResponse
+
+    /// Writes `bytes` at `key` atomically and returns the new entity tag, if the store has them.
+    ///
+    /// - Throws: ``TenantError``; on failure nothing is written.
+    func put(_ key: String, _ bytes: [UInt8], contentType: String) async throws(TenantError) -> String?
+
+    /// The keys under `prefix`, sorted.
+    func list(prefix: String) async throws(TenantError) -> [String]
+
+    /// A short description for messages and metrics labels (`file:///srv/tenants`, `s3://bucket/prefix`).
+    var description: String { get }
+}
+
+extension TenantStore {
+    /// Reads the object at `key` unconditionally.
+    public func get(_ key: String) async throws(TenantError) -> StoreResponse {
+        try await get(key, ifNoneMatch: nil)
+    }
+}
+
+/// The answer to a read.
+public enum StoreResponse: Sendable, Hashable {
+    /// The object, with its entity tag and version when the store has them.
+    case found(StoredObject)
+    /// The object still has the entity tag given in `ifNoneMatch`.
+    case notModified
+    /// There is no object at the key.
+    case notFound
+}
+
+/// An object read from a store.
+public struct StoredObject: Sendable, Hashable {
+    /// The bytes.
+    public var bytes: [UInt8]
+    /// The entity tag (S3 `ETag`, HTTP `ETag`, or a content hash for files), quotes included.
+    public var etag: String?
+    /// The store's version id, when it versions objects (S3 `x-amz-version-id`).
+    public var version: String?
+
+    /// An object with these fields.
+    public init(bytes: [UInt8], etag: String? = nil, version: String? = nil) {
+        self.bytes = bytes
+        self.etag = etag
+        self.version = version
+    }
+}
