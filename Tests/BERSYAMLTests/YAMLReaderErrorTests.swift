@@ -15,7 +15,8 @@ struct YAMLReaderErrorTests {
               timeout: 1000
               retries: 3
               timeout: 2000
-            """)
+            """
+        )
         #expect(error.code == .duplicateKey)
         #expect(error.message == #"duplicate key "timeout" (first defined at c.yaml:2:3)"#)
         #expect(error.location?.description == "c.yaml:4:3")
@@ -54,7 +55,8 @@ struct YAMLReaderErrorTests {
         #expect(tab.location?.description == "c.yaml:2:1")
         #expect(
             tab.message
-                == "found character that cannot start any token (while scanning for the next token started at c.yaml:2:1)")
+                == "found character that cannot start any token (while scanning for the next token started at c.yaml:2:1)"
+        )
     }
 
     @Test func moreThanOneDocumentIsAnError() throws {
