@@ -16,13 +16,15 @@ struct YAMLComposer {
 
     /// The document in `text` (one document; an empty stream is `null`).
     func document(from text: String) throws(JSONError) -> JSONDocument {
-        var attempt = text
+        let neutralized = YAMLAliasKeyGuard.neutralizingAliasKeys(in: text)
+        var attempt = neutralized ?? text
         var insertions: [YAMLKeyMarker.Insertion] = []
         var firstDuplicate: JSONError?
         while true {
             do {
                 let root = try compose(attempt)
                 var converter = YAMLConverter(file: file, options: options, insertions: insertions)
+                converter.aliasKeysNeutralized = neutralized != nil
                 guard let root else {
                     return JSONDocument(
                         value: .null,

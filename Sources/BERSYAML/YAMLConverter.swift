@@ -16,6 +16,8 @@ struct YAMLConverter {
     /// Where ``YAMLReader`` inserted a marker into a key to get past Yams's duplicate check, so
     /// that columns after it can be shifted back.
     let insertions: [YAMLKeyMarker.Insertion]
+    /// Whether ``YAMLAliasKeyGuard`` changed the text, so strings may need restoring.
+    var aliasKeysNeutralized = false
 
     /// Values produced (and merge members visited) so far.
     private(set) var workDone = 0
@@ -67,7 +69,8 @@ struct YAMLConverter {
         let tag = scalar.tag.rawValue
         let isPlain = scalar.style == .plain || scalar.style == .any
         do {
-            return try YAMLScalar.value(of: scalar.string, tag: tag.isEmpty ? nil : tag, isPlain: isPlain)
+            let text = aliasKeysNeutralized ? YAMLAliasKeyGuard.restoring(scalar.string) : scalar.string
+            return try YAMLScalar.value(of: text, tag: tag.isEmpty ? nil : tag, isPlain: isPlain)
         } catch {
             throw JSONError(error.code, error.message, location: location(scalar.mark))
         }
@@ -161,7 +164,16 @@ struct YAMLConverter {
                 location: location(key.mark)
             )
         }
-        return YAMLKeyMarker.removingMarker(from: scalar.string)
+        let text = YAMLKeyMarker.removingMarker(from: scalar.string)
+        guard aliasKeysNeutralized else { return text }
+        if scalar.style == .plain, let name = YAMLAliasKeyGuard.aliasName(ofKey: text) {
+            throw JSONError(
+                .yaml,
+                "an alias (*\(name)) cannot be a key: JSON object keys are strings written out",
+                location: location(key.mark)
+            )
+        }
+        return YAMLAliasKeyGuard.restoring(text)
     }
 
     private func kind(_ node: Node) -> String {
