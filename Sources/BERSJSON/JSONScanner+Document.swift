@@ -177,7 +177,7 @@ extension JSONScanner {
         if count <= Self.linearDuplicateScanLimit && stacks.frames[frameIndex].keyIndex == nil {
             var member = start
             while member < stacks.members.count {
-                if stacks.members[member].key == key {
+                if stacks.members.hasKey(key, at: member) {
                     throw duplicateKey(key, at: offset, firstAt: stacks.keyOffsets[member])
                 }
                 member += 1

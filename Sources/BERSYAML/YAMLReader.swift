@@ -127,7 +127,7 @@ public struct YAMLReader: Sendable {
                 return String(decoding: bytes, as: UTF8.self)
             case .error:
                 let shown = bytes[offset..<min(bytes.count, offset + 4)]
-                    .map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+                    .map { ($0 < 0x10 ? "0x0" : "0x") + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
                 throw JSONError(
                     .invalidUTF8,
                     "invalid UTF-8 at byte \(offset) (\(shown))",

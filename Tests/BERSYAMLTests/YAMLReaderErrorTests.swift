@@ -162,7 +162,7 @@ struct YAMLReaderErrorTests {
         let bytes = Array("a: 1\nb: x".utf8) + [0xC0, 0xAF] + Array("\n".utf8)
         let error = try #require(throws: JSONError.self) { try YAMLReader().parse(bytes, file: "c.yaml") }
         #expect(error.code == .invalidUTF8)
-        #expect(error.message == "invalid UTF-8 at byte 9 (0xC0 0xAF 0xA)")
+        #expect(error.message == "invalid UTF-8 at byte 9 (0xC0 0xAF 0x0A)")
         #expect(error.location?.description == "c.yaml:2:5")
     }
 
