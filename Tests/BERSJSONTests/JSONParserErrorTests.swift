@@ -185,6 +185,15 @@ struct JSONParserErrorTests {
         #expect(error.relatedLocation?.description == "default.json:3:5")
     }
 
+    @Test func duplicateKeyInALargeNestedObjectNamesBothPositions() throws {
+        let inner = (0..<20).map { "\"k\($0)\": \($0)" }.joined(separator: ",\n    ")
+        let text = "{\n  \"a\": 1,\n  \"b\": {\n    \(inner),\n    \"k7\": 0\n  },\n  \"c\": {\"a\": 2}\n}"
+        let error = try #require(throws: JSONError.self) { try JSONParser().parse(text, file: "n.json") }
+        #expect(error.message == #"duplicate key "k7" (first defined at n.json:11:5)"#)
+        #expect(error.location?.description == "n.json:24:5")
+        #expect(error.relatedLocation?.description == "n.json:11:5")
+    }
+
     @Test func duplicateKeysAreComparedAfterUnescaping() throws {
         let error = try #require(throws: JSONError.self) { try JSONParser().parse(#"{"a\nb": 1, "a\u000ab": 2}"#) }
         #expect(error.code == .duplicateKey)

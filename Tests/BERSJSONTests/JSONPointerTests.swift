@@ -31,10 +31,16 @@ struct JSONPointerTests {
         #expect(JSONPointer.escape("plain") == "plain")
     }
 
-    @Test(arguments: ["foo", "/a~2b", "/a~"])
-    func rejectsMalformedPointers(text: String) {
+    @Test(arguments: [
+        ("foo", "JSON pointer 'foo' must be empty or start with '/'"),
+        ("/a~2b", "JSON pointer '/a~2b' has '~' not followed by '0' or '1'"),
+        ("/a~", "JSON pointer '/a~' has '~' not followed by '0' or '1'"),
+    ])
+    func rejectsMalformedPointers(text: String, message: String) {
         let error = #expect(throws: JSONError.self) { try JSONPointer(parsing: text) }
         #expect(error?.code == .invalidPointer)
+        #expect(error?.message == message)
+        #expect(error?.location == nil)
     }
 
     @Test func readsDottedPathsAndPointersAlike() throws {
