@@ -122,7 +122,8 @@ extension JSONScanner {
     private func slowDouble(_ range: Range<Int>) throws(JSONError) -> Double {
         let text = makeString(range)
         guard let value = Double(text), value.isFinite else {
-            throw error(.invalidNumber, "number \(text) is out of range", at: range.lowerBound)
+            let shown = text.utf8.count > 40 ? text.prefix(40) + "…" : Substring(text)
+            throw error(.invalidNumber, "number \(shown) is out of range", at: range.lowerBound)
         }
         return value
     }
