@@ -9,6 +9,7 @@ public struct JSONError: Error, Sendable, Hashable {
         /// The stable text of the code.
         public let rawValue: String
         init(_ rawValue: String) { self.rawValue = rawValue }
+        /// The stable text of the code.
         public var description: String { rawValue }
 
         /// The text is not JSON (unexpected character, missing comma, bad literal, ...).

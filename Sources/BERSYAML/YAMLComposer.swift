@@ -16,32 +16,41 @@ struct YAMLComposer {
 
     /// The document in `text` (one document; an empty stream is `null`).
     func document(from text: String) throws(JSONError) -> JSONDocument {
-        var attempt = text
+        let neutralized = YAMLAliasKeyGuard.neutralizingAliasKeys(in: text)
+        var attempt = neutralized ?? text
         var insertions: [YAMLKeyMarker.Insertion] = []
         var firstDuplicate: JSONError?
         while true {
             do {
                 let root = try compose(attempt)
                 var converter = YAMLConverter(file: file, options: options, insertions: insertions)
+                converter.aliasKeysNeutralized = neutralized != nil
                 guard let root else {
                     return JSONDocument(
-                        value: .null, file: file, valuePositions: [SourcePosition(line: 1, column: 1)],
-                        keyPositions: [.unknown])
+                        value: .null,
+                        file: file,
+                        valuePositions: [SourcePosition(line: 1, column: 1)],
+                        keyPositions: [.unknown]
+                    )
                 }
                 let value = try converter.convert(root, keyMark: nil, depth: 0)
                 // A marked key whose repetition the converter did not see (a tagged or anchored
                 // key, say): report what Yams found.
                 if let firstDuplicate { throw firstDuplicate }
                 return JSONDocument(
-                    value: value, file: file,
-                    valuePositions: converter.valuePositions, keyPositions: converter.keyPositions)
+                    value: value,
+                    file: file,
+                    valuePositions: converter.valuePositions,
+                    keyPositions: converter.keyPositions
+                )
             } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
                 let mark = context.mark
                 let generic = JSONError(
                     .duplicateKey,
                     "duplicate key \(YAMLKeyMarker.quoted(YAMLKeyMarker.removingMarker(from: duplicates.first ?? "")))"
                         + " (first defined at \(file):\(mark.line):\(mark.column))",
-                    location: SourceLocation(file: file, line: mark.line, column: mark.column))
+                    location: SourceLocation(file: file, line: mark.line, column: mark.column)
+                )
                 if firstDuplicate == nil { firstDuplicate = generic }
                 guard insertions.count < Self.maxMarkedKeys,
                     let marked = YAMLKeyMarker.inserting(into: attempt, line: mark.line, column: mark.column)
@@ -75,26 +84,32 @@ struct YAMLComposer {
             }
             if problem.contains("Maximum nesting level") {
                 return JSONError(
-                    .depthLimit, "sequences and mappings nest deeper than the limit of "
-                        + "\(min(options.maxDepth, 1000)) levels", location: converter.location(mark))
+                    .depthLimit,
+                    "sequences and mappings nest deeper than the limit of "
+                        + "\(min(options.maxDepth, 1000)) levels",
+                    location: converter.location(mark)
+                )
             }
             return JSONError(.yaml, message, location: converter.location(mark))
         }
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             return located(problem, context, mark)
-        case let .composer(context, problem, mark, _):
+        case .composer(let context, let problem, let mark, _):
             if context?.text == "expected a single document in the stream" {
                 return JSONError(
-                    .yaml, "expected a single YAML document, found another document",
-                    location: converter.location(mark))
+                    .yaml,
+                    "expected a single YAML document, found another document",
+                    location: converter.location(mark)
+                )
             }
             if problem == "found undefined alias" {
                 return JSONError(.yaml, "alias refers to an undefined anchor", location: converter.location(mark))
             }
             return located(problem, context, mark)
-        case let .reader(problem, offset, value, _):
-            let position = offset.flatMap { Self.lineAndColumn(ofCharacterOffset: $0, in: text) }
+        case .reader(let problem, let offset, let value, _):
+            let position =
+                offset.flatMap { Self.lineAndColumn(ofCharacterOffset: $0, in: text) }
                 .map { converter.position(line: $0.line, column: $0.column) } ?? .unknown
             let code = value >= 0 ? " (U+\(String(value, radix: 16, uppercase: true)))" : ""
             return JSONError(.yaml, "\(problem)\(code)", location: SourceLocation(file: file, position: position))

@@ -16,6 +16,8 @@ struct YAMLConverter {
     /// Where ``YAMLReader`` inserted a marker into a key to get past Yams's duplicate check, so
     /// that columns after it can be shifted back.
     let insertions: [YAMLKeyMarker.Insertion]
+    /// Whether ``YAMLAliasKeyGuard`` changed the text, so strings may need restoring.
+    var aliasKeysNeutralized = false
 
     /// Values produced (and merge members visited) so far.
     private(set) var workDone = 0
@@ -56,7 +58,10 @@ struct YAMLConverter {
         case .alias(let alias):
             // Yams resolves aliases while composing; an alias node here is unexpected.
             throw JSONError(
-                .yaml, "unresolved alias *\(alias.anchor.rawValue)", location: location(alias.mark))
+                .yaml,
+                "unresolved alias *\(alias.anchor.rawValue)",
+                location: location(alias.mark)
+            )
         }
     }
 
@@ -64,7 +69,8 @@ struct YAMLConverter {
         let tag = scalar.tag.rawValue
         let isPlain = scalar.style == .plain || scalar.style == .any
         do {
-            return try YAMLScalar.value(of: scalar.string, tag: tag.isEmpty ? nil : tag, isPlain: isPlain)
+            let text = aliasKeysNeutralized ? YAMLAliasKeyGuard.restoring(scalar.string) : scalar.string
+            return try YAMLScalar.value(of: text, tag: tag.isEmpty ? nil : tag, isPlain: isPlain)
         } catch {
             throw JSONError(error.code, error.message, location: location(scalar.mark))
         }
@@ -72,9 +78,11 @@ struct YAMLConverter {
 
     // MARK: - Mappings and merge keys
 
-    /// The members of `mapping` in output order: its own keys where they are written, and at a
-    /// merge key (`<<`) the members of the merged mapping(s) that the mapping does not set
-    /// itself; of several merged mappings, the earlier wins. Own keys must be unique.
+    /// The members of `mapping` in output order: its own keys where they are written, and at a merge key (`<<`) the
+    /// members of the merged mapping(s) that the mapping does not set itself; of several merged mappings, the earlier
+    /// wins.
+    ///
+    /// Own keys must be unique.
     func expandedMembers(of mapping: Node.Mapping) throws(JSONError) -> [Member] {
         var work = 0
         return try expandedMembers(of: mapping, work: &work)
@@ -120,16 +128,21 @@ struct YAMLConverter {
             for element in sequence {
                 guard case .mapping(let mapping) = element else {
                     throw JSONError(
-                        .yaml, "a merge key '<<' takes a mapping or a list of mappings; this list holds a "
-                            + kind(element), location: location(element.mark ?? mergeKey.mark))
+                        .yaml,
+                        "a merge key '<<' takes a mapping or a list of mappings; this list holds a "
+                            + kind(element),
+                        location: location(element.mark ?? mergeKey.mark)
+                    )
                 }
                 mappings.append(mapping)
             }
             return mappings
         default:
             throw JSONError(
-                .yaml, "a merge key '<<' takes a mapping or a list of mappings, not a " + kind(value),
-                location: location(value.mark ?? mergeKey.mark))
+                .yaml,
+                "a merge key '<<' takes a mapping or a list of mappings, not a " + kind(value),
+                location: location(value.mark ?? mergeKey.mark)
+            )
         }
     }
 
@@ -146,9 +159,21 @@ struct YAMLConverter {
     private func keyString(_ key: Node) throws(JSONError) -> String {
         guard case .scalar(let scalar) = key else {
             throw JSONError(
-                .yaml, "a \(kind(key)) cannot be a key: JSON object keys are strings", location: location(key.mark))
+                .yaml,
+                "a \(kind(key)) cannot be a key: JSON object keys are strings",
+                location: location(key.mark)
+            )
         }
-        return YAMLKeyMarker.removingMarker(from: scalar.string)
+        let text = YAMLKeyMarker.removingMarker(from: scalar.string)
+        guard aliasKeysNeutralized else { return text }
+        if scalar.style == .plain, let name = YAMLAliasKeyGuard.aliasName(ofKey: text) {
+            throw JSONError(
+                .yaml,
+                "an alias (*\(name)) cannot be a key: JSON object keys are strings written out",
+                location: location(key.mark)
+            )
+        }
+        return YAMLAliasKeyGuard.restoring(text)
     }
 
     private func kind(_ node: Node) -> String {
@@ -171,29 +196,38 @@ struct YAMLConverter {
         JSONError(
             .nodeLimit,
             "the document expands to more than \(options.maxNodes) values through aliases and merge keys",
-            location: location(mark))
+            location: location(mark)
+        )
     }
 
     private func checkDepth(_ depth: Int, at mark: Mark?) throws(JSONError) {
         guard depth < options.maxDepth else {
             throw JSONError(
-                .depthLimit, "sequences and mappings nest deeper than the limit of \(options.maxDepth) levels",
-                location: location(mark))
+                .depthLimit,
+                "sequences and mappings nest deeper than the limit of \(options.maxDepth) levels",
+                location: location(mark)
+            )
         }
     }
 
     private func checkCollectionTag(_ tag: String, allowed: String, at mark: Mark?) throws(JSONError) {
         guard !tag.isEmpty, tag != "!", tag != allowed else { return }
         throw JSONError(
-            .yaml, "unsupported tag \(YAMLScalar.displayTag(tag)); JSON cannot represent it", location: location(mark))
+            .yaml,
+            "unsupported tag \(YAMLScalar.displayTag(tag)); JSON cannot represent it",
+            location: location(mark)
+        )
     }
 
     private func duplicateKey(_ key: String, at mark: Mark?, firstAt first: Mark?) -> JSONError {
         let firstLocation = location(first)
         let firstText = firstLocation.map { " (first defined at \($0))" } ?? ""
         return JSONError(
-            .duplicateKey, "duplicate key \(YAMLKeyMarker.quoted(key))\(firstText)",
-            location: location(mark), relatedLocation: firstLocation)
+            .duplicateKey,
+            "duplicate key \(YAMLKeyMarker.quoted(key))\(firstText)",
+            location: location(mark),
+            relatedLocation: firstLocation
+        )
     }
 
     // MARK: - Positions

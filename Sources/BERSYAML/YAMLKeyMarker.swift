@@ -8,7 +8,8 @@
 enum YAMLKeyMarker {
     /// The inserted text: U+FDD0 U+FDD1.
     static let marker = String(
-        String.UnicodeScalarView([0xFDD0, 0xFDD1].map { Unicode.Scalar(UInt32($0)) ?? "_" }))
+        String.UnicodeScalarView([0xFDD0, 0xFDD1].map { Unicode.Scalar(UInt32($0)) ?? "_" })
+    )
     /// Its length in Unicode scalars.
     static let length = 2
 

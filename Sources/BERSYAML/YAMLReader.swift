@@ -27,6 +27,7 @@ public struct YAMLReader: Sendable {
     /// Limits that keep hostile input from exhausting memory or the stack.
     public struct Options: Sendable {
         /// Deepest allowed nesting of sequences and mappings (the root collection is depth 1).
+        ///
         /// libYAML itself stops at 1000.
         public var maxDepth: Int
         /// Largest accepted input, in bytes.
@@ -71,8 +72,10 @@ public struct YAMLReader: Sendable {
         let size = text.utf8.count
         guard size <= options.maxBytes else {
             throw JSONError(
-                .sizeLimit, "input is \(size) bytes, more than the limit of \(options.maxBytes) bytes",
-                location: SourceLocation(file: file, line: 1, column: 1))
+                .sizeLimit,
+                "input is \(size) bytes, more than the limit of \(options.maxBytes) bytes",
+                location: SourceLocation(file: file, line: 1, column: 1)
+            )
         }
         var text = text
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
@@ -90,8 +93,10 @@ public struct YAMLReader: Sendable {
     public func parse(_ bytes: [UInt8], file: String = "<input>") throws(JSONError) -> JSONDocument {
         guard bytes.count <= options.maxBytes else {
             throw JSONError(
-                .sizeLimit, "input is \(bytes.count) bytes, more than the limit of \(options.maxBytes) bytes",
-                location: SourceLocation(file: file, line: 1, column: 1))
+                .sizeLimit,
+                "input is \(bytes.count) bytes, more than the limit of \(options.maxBytes) bytes",
+                location: SourceLocation(file: file, line: 1, column: 1)
+            )
         }
         return try parse(try Self.decode(bytes, file: file), file: file)
     }
@@ -122,10 +127,12 @@ public struct YAMLReader: Sendable {
                 return String(decoding: bytes, as: UTF8.self)
             case .error:
                 let shown = bytes[offset..<min(bytes.count, offset + 4)]
-                    .map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+                    .map { ($0 < 0x10 ? "0x0" : "0x") + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
                 throw JSONError(
-                    .invalidUTF8, "invalid UTF-8 at byte \(offset) (\(shown))",
-                    location: SourceLocation(file: file, line: line, column: column))
+                    .invalidUTF8,
+                    "invalid UTF-8 at byte \(offset) (\(shown))",
+                    location: SourceLocation(file: file, line: line, column: column)
+                )
             }
         }
     }

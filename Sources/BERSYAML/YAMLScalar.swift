@@ -41,7 +41,9 @@ public enum YAMLScalar {
             guard isNull(text) else { throw YAMLScalarError(.yaml, "'\(text)' is not a null (tagged !!null)") }
             return .null
         case "tag:yaml.org,2002:bool":
-            guard let flag = bool(text) else { throw YAMLScalarError(.yaml, "'\(text)' is not a boolean (tagged !!bool)") }
+            guard let flag = bool(text) else {
+                throw YAMLScalarError(.yaml, "'\(text)' is not a boolean (tagged !!bool)")
+            }
             return .bool(flag)
         case "tag:yaml.org,2002:int":
             guard let integer = try integer(text) else {
@@ -91,11 +93,14 @@ public enum YAMLScalar {
         }
     }
 
-    /// An integer by the core schema, `nil` when the text is not one. A decimal beyond `Int64`
-    /// becomes a double, like in JSON; an octal or hex integer beyond it is an error.
+    /// An integer by the core schema, `nil` when the text is not one.
+    ///
+    /// A decimal beyond `Int64` becomes a double, like in JSON; an octal or hex integer beyond it is an error.
     static func integer(_ text: String) throws(YAMLScalarError) -> JSONValue? {
         let utf8 = Array(text.utf8)
-        if utf8.count > 2 && utf8[0] == UInt8(ascii: "0") && (utf8[1] == UInt8(ascii: "o") || utf8[1] == UInt8(ascii: "x")) {
+        if utf8.count > 2 && utf8[0] == UInt8(ascii: "0")
+            && (utf8[1] == UInt8(ascii: "o") || utf8[1] == UInt8(ascii: "x"))
+        {
             let radix = utf8[1] == UInt8(ascii: "o") ? 8 : 16
             let digits = utf8[2...]
             guard digits.allSatisfy({ isDigit($0, radix: radix) }) else { return nil }
@@ -105,7 +110,9 @@ public enum YAMLScalar {
             return .integer(value)
         }
         var digits = utf8[...]
-        if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            digits = digits.dropFirst()
+        }
         guard !digits.isEmpty, digits.allSatisfy({ isDigit($0, radix: 10) }) else { return nil }
         if let value = Int64(text) { return .integer(value) }
         guard let double = Double(text), double.isFinite else {
@@ -132,7 +139,9 @@ public enum YAMLScalar {
         guard integerDigits > 0 || (hasPoint && fractionDigits > 0) else { return nil }
         if let marker = bytes.first, marker == UInt8(ascii: "e") || marker == UInt8(ascii: "E") {
             bytes = bytes.dropFirst()
-            if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+            if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+                bytes = bytes.dropFirst()
+            }
             guard !bytes.isEmpty, bytes.allSatisfy({ isDigit($0, radix: 10) }) else { return nil }
         } else if !bytes.isEmpty {
             return nil

@@ -15,7 +15,8 @@ struct YAMLReaderErrorTests {
               timeout: 1000
               retries: 3
               timeout: 2000
-            """)
+            """
+        )
         #expect(error.code == .duplicateKey)
         #expect(error.message == #"duplicate key "timeout" (first defined at c.yaml:2:3)"#)
         #expect(error.location?.description == "c.yaml:4:3")
@@ -54,7 +55,8 @@ struct YAMLReaderErrorTests {
         #expect(tab.location?.description == "c.yaml:2:1")
         #expect(
             tab.message
-                == "found character that cannot start any token (while scanning for the next token started at c.yaml:2:1)")
+                == "found character that cannot start any token (while scanning for the next token started at c.yaml:2:1)"
+        )
     }
 
     @Test func moreThanOneDocumentIsAnError() throws {
@@ -114,6 +116,31 @@ struct YAMLReaderErrorTests {
         #expect(small.code == .nodeLimit)
     }
 
+    @Test func aliasKeysAreErrorsEvenWhenTheAliasIsABomb() throws {
+        var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            text +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
+        }
+        let bomb = try error(text + "*a9 : x\n")
+        #expect(bomb.code == .yaml)
+        #expect(bomb.message == "an alias (*a9) cannot be a key: JSON object keys are strings written out")
+        #expect(bomb.location?.description == "c.yaml:11:1")
+        let explicit = try error("k: &k name\n? *k\n: 1\n")
+        #expect(explicit.message == "an alias (*k) cannot be a key: JSON object keys are strings written out")
+        #expect(explicit.location?.description == "c.yaml:2:3")
+    }
+
+    @Test func textThatLooksLikeAnAliasKeyInsideStringsIsKept() throws {
+        let document = try YAMLReader()
+            .parse(
+                "a: \"*k: x\"\nb: |\n  *k: y\nc: 'p *k: z'\nd: &k v\ne: *k\n",
+                file: "c.yaml"
+            )
+        #expect(document.value == ["a": "*k: x", "b": "*k: y\n", "c": "p *k: z", "d": "v", "e": "v"])
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() throws {
         let brackets = try error(String(repeating: "[", count: 100_000))
         #expect(brackets.code == .depthLimit)
@@ -135,7 +162,7 @@ struct YAMLReaderErrorTests {
         let bytes = Array("a: 1\nb: x".utf8) + [0xC0, 0xAF] + Array("\n".utf8)
         let error = try #require(throws: JSONError.self) { try YAMLReader().parse(bytes, file: "c.yaml") }
         #expect(error.code == .invalidUTF8)
-        #expect(error.message == "invalid UTF-8 at byte 9 (0xC0 0xAF 0xA)")
+        #expect(error.message == "invalid UTF-8 at byte 9 (0xC0 0xAF 0x0A)")
         #expect(error.location?.description == "c.yaml:2:5")
     }
 

@@ -27,9 +27,12 @@ struct YAMLReaderTests {
               retries: !!str 3
             tenants: [acme, globex]
             empty:
-            """)
+            """
+        )
         let expected: JSONValue = [
-            "api": ["baseUrl": "https://chat.example.com", "timeout": 15000, "ratio": 0.5, "debug": "off", "retries": "3"],
+            "api": [
+                "baseUrl": "https://chat.example.com", "timeout": 15000, "ratio": 0.5, "debug": "off", "retries": "3",
+            ],
             "tenants": ["acme", "globex"], "empty": nil,
         ]
         #expect(document.value.isIdentical(to: expected))
@@ -43,7 +46,8 @@ struct YAMLReaderTests {
               - x
               - {c: true, "d": é}
             e: "ü"
-            """)
+            """
+        )
         #expect(positions(document) == ["1:1", "1:4", "3:3", "3:5", "4:5", "4:9", "4:20", "5:4"])
         #expect(keys(document) == ["-", "1:1", "2:1", "-", "-", "4:6", "4:15", "5:1"])
         #expect(document.valuePositions.count == document.value.nodeCount)
@@ -70,7 +74,8 @@ struct YAMLReaderTests {
               hosts: [a, b]
             copy: *base
             list: [*base, &n 5, *n]
-            """)
+            """
+        )
         let base: JSONValue = ["timeout": 10, "hosts": ["a", "b"]]
         #expect(document.value == ["base": base, "copy": base, "list": [base, 5, 5]])
         #expect(document.valuePositions.count == document.value.nodeCount)
@@ -92,10 +97,13 @@ struct YAMLReaderTests {
               name: api
               <<: [*defaults, *extra]
               retries: 5
-            """)
+            """
+        )
         let service = try #require(document.value["service"]?.objectValue)
         #expect(service.keys == ["name", "timeout", "region", "color", "retries"])
-        #expect(document.value["service"] == ["name": "api", "timeout": 10, "region": "eu", "color": "red", "retries": 5])
+        #expect(
+            document.value["service"] == ["name": "api", "timeout": 10, "region": "eu", "color": "red", "retries": 5]
+        )
         #expect(document.valuePositions.count == document.value.nodeCount)
         #expect(document.location(of: "/service/retries")?.description == "c.yaml:11:12")
         #expect(document.location(of: "/service/timeout")?.description == "c.yaml:2:12")
@@ -108,7 +116,8 @@ struct YAMLReaderTests {
             a: &a {x: 1}
             b: &b {<<: *a, y: 2}
             c: {<<: *b, x: 3}
-            """)
+            """
+        )
         // The merged `y` stands where `<<` is; the mapping's own `x` wins over the merged one.
         #expect(document.value["c"]?.isIdentical(to: ["y": 2, "x": 3]) == true)
         #expect(document.value["b"]?.isIdentical(to: ["x": 1, "y": 2]) == true)
@@ -146,7 +155,12 @@ struct YAMLReaderTests {
               b
             escaped: "tab\\there\\u00e9\\0"
             single: 'it''s'
-            """)
-        #expect(document.value == ["literal": "line 1\nline 2\n", "folded": "a b", "escaped": "tab\there\u{e9}\u{0}", "single": "it's"])
+            """
+        )
+        #expect(
+            document.value == [
+                "literal": "line 1\nline 2\n", "folded": "a b", "escaped": "tab\there\u{e9}\u{0}", "single": "it's",
+            ]
+        )
     }
 }
