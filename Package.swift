@@ -13,11 +13,13 @@ let package = Package(
         .library(name: "BERSYAML", targets: ["BERSYAML"]),
         .library(name: "BERSSchema", targets: ["BERSSchema"]),
         .library(name: "BERS", targets: ["BERS"]),
+        .library(name: "BERSTesting", targets: ["BERSTesting"]),
         .executable(name: "bers", targets: ["bers"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
     ],
     targets: [
         // JSON values, a located parser and serializers. Standard library only.
@@ -34,9 +36,14 @@ let package = Package(
         // Environments, detection, layered resolution with provenance, URL templates.
         .target(
             name: "BERS",
-            dependencies: ["BERSJSON", "BERSYAML", "BERSSchema"],
+            dependencies: [
+                "BERSJSON", "BERSYAML", "BERSSchema",
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: strictSettings
         ),
+        // Conformance checks for implementations of BERS protocols (tenant stores).
+        .target(name: "BERSTesting", dependencies: ["BERS"], swiftSettings: strictSettings),
         // The `bers` command line: one command per file, thin over the library.
         .target(
             name: "BERSCLI",
@@ -57,7 +64,13 @@ let package = Package(
             dependencies: ["BERSSchema", "BERSJSON", "BERSTestSupport"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "BERSTests", dependencies: ["BERS", "BERSTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BERSTests",
+            dependencies: [
+                "BERS", "BERSTesting", "BERSTestSupport", .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "BERSCLITests",
             dependencies: ["BERSCLI", "BERSTestSupport"],

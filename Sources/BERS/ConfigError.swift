@@ -24,6 +24,8 @@ public struct ConfigError: Error, Sendable {
         public static let invalidProjectFile = Code("config.invalid-project-file")
         /// A file or directory could not be read.
         public static let unreadable = Code("config.unreadable")
+        /// A file is larger than the limit for its kind.
+        public static let tooLarge = Code("config.too-large")
         /// A layer file is not valid JSON or YAML (the underlying error has the details).
         public static let malformedLayer = Code("config.malformed-layer")
         /// Two files claim the same layer (`default.json` and `default.yaml`).

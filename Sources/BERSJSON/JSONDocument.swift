@@ -13,21 +13,26 @@ public struct JSONDocument: Sendable {
     /// Where the key of each object member starts, indexed like ``valuePositions`` by the node of
     /// the member's value; ``SourcePosition/unknown`` for the root and array elements.
     public let keyPositions: [SourcePosition]
+    /// The number of nodes in the subtree of each node, in preorder (1 for scalars and empty
+    /// containers); empty when positions are unknown. Lets a walker skip a subtree in one step.
+    public let subtreeSizes: [UInt32]
 
     /// A document from its parts.
     ///
-    /// `valuePositions` and `keyPositions` must have `value.nodeCount` entries each, or be empty when positions are
-    /// unknown.
+    /// `valuePositions`, `keyPositions` and `subtreeSizes` must have `value.nodeCount` entries each, or be empty when
+    /// positions are unknown (`subtreeSizes` may also be empty alone).
     public init(
         value: JSONValue,
         file: String,
         valuePositions: [SourcePosition],
-        keyPositions: [SourcePosition]
+        keyPositions: [SourcePosition],
+        subtreeSizes: [UInt32] = []
     ) {
         self.value = value
         self.file = file
         self.valuePositions = valuePositions
         self.keyPositions = keyPositions
+        self.subtreeSizes = subtreeSizes
     }
 
     /// A document without positions, for values built in code.

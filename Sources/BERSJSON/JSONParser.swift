@@ -126,7 +126,8 @@ public struct JSONParser: Sendable {
             value: value,
             file: file,
             valuePositions: scanner.valuePositions.popArray(from: 0),
-            keyPositions: scanner.keyPositions.popArray(from: 0)
+            keyPositions: scanner.keyPositions.popArray(from: 0),
+            subtreeSizes: scanner.subtreeSizes.popArray(from: 0)
         )
     }
 }

@@ -11,6 +11,8 @@ extension JSONScanner {
         var keyOffset: Int
         /// Key to member number, built once an object is too large for a linear duplicate scan.
         var keyIndex: [String: Int]?
+        /// The preorder number of the container itself (when positions are recorded).
+        var node: Int = 0
     }
 
     /// Objects with more members than this check duplicates with a hash index.
@@ -38,6 +40,7 @@ extension JSONScanner {
             if recordPositions {
                 valuePositions.push(position)
                 keyPositions.push(pendingKey)
+                subtreeSizes.push(1)
             }
             switch byte(at: index) {
             case Byte.quote:
@@ -52,7 +55,9 @@ extension JSONScanner {
                     value = .object(JSONObject())
                 } else {
                     stacks.frames.append(
-                        Frame(isObject: true, start: stacks.members.count, key: "", keyOffset: 0, keyIndex: nil)
+                        Frame(
+                            isObject: true, start: stacks.members.count, key: "", keyOffset: 0, keyIndex: nil,
+                            node: valuePositions.count - 1)
                     )
                     pendingKey = try parseKey(&stacks)
                     continue parsing
@@ -66,7 +71,9 @@ extension JSONScanner {
                     value = .array([])
                 } else {
                     stacks.frames.append(
-                        Frame(isObject: false, start: stacks.elements.count, key: "", keyOffset: 0, keyIndex: nil)
+                        Frame(
+                            isObject: false, start: stacks.elements.count, key: "", keyOffset: 0, keyIndex: nil,
+                            node: valuePositions.count - 1)
                     )
                     pendingKey = .unknown
                     continue parsing
@@ -104,6 +111,7 @@ extension JSONScanner {
                     }
                     index += 1
                     let start = stacks.frames[last].start
+                    if recordPositions { closeSubtree(stacks.frames[last].node) }
                     stacks.frames.removeLast()
                     stacks.keyOffsets.truncate(to: start)
                     value = .object(JSONObject(uniqueMembers: stacks.members.popArray(from: start)))
@@ -120,6 +128,7 @@ extension JSONScanner {
                     }
                     index += 1
                     let start = stacks.frames[last].start
+                    if recordPositions { closeSubtree(stacks.frames[last].node) }
                     stacks.frames.removeLast()
                     value = .array(stacks.elements.popArray(from: start))
                 }
@@ -129,6 +138,12 @@ extension JSONScanner {
         skipWhitespace()
         guard index >= end else { throw trailingContent() }
         return value
+    }
+
+    /// Records the size of the container at `node`, which just closed.
+    @inline(__always)
+    private mutating func closeSubtree(_ node: Int) {
+        subtreeSizes.set(UInt32(truncatingIfNeeded: valuePositions.count - node), at: node)
     }
 
     /// Throws when opening one more container would nest deeper than the limit.

@@ -34,6 +34,8 @@ struct JSONScanner: ~Copyable {
     var valuePositions: ScanStack<SourcePosition>
     /// Where the key of each member value starts, in preorder (unknown for other values).
     var keyPositions: ScanStack<SourcePosition>
+    /// The number of values in each value's subtree, in preorder.
+    var subtreeSizes: ScanStack<UInt32>
     /// A reusable buffer for strings with escapes.
     var scratch: [UInt8] = []
 
@@ -51,6 +53,7 @@ struct JSONScanner: ~Copyable {
         let estimate = recordPositions ? min(input.count / 16, 1 << 16) : 0
         valuePositions = ScanStack(capacity: estimate)
         keyPositions = ScanStack(capacity: estimate)
+        subtreeSizes = ScanStack(capacity: estimate)
     }
 
     /// The byte at `offset`, or 0 past the end (0 is never valid where a token is expected).

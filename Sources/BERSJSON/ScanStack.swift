@@ -46,6 +46,12 @@ struct ScanStack<Element>: ~Copyable {
         base[offset]
     }
 
+    /// Replaces the element at `offset` (which must be below ``count``).
+    @inline(__always)
+    mutating func set(_ element: consuming Element, at offset: Int) {
+        base[offset] = element
+    }
+
     /// Calls `body` with the element at `offset`, read in place.
     @inline(__always)
     func withElement<Result>(at offset: Int, _ body: (borrowing Element) -> Result) -> Result {

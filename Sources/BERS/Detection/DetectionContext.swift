@@ -5,15 +5,17 @@
 /// what makes memoising them safe.
 public struct DetectionContext: Sendable {
     /// `--env` or an API argument.
-    public var explicit: String?
+    public let explicit: String?
     /// The detection variables that are set, in the configured order.
-    public var variables: [(name: String, value: String)]
+    public let variables: [(name: String, value: String)]
     /// The page or request URL whose query may carry the URL parameter.
-    public var url: String?
+    public let url: String?
     /// The hostname to match rules against.
-    public var hostname: String?
+    public let hostname: String?
     /// The environment the running artifact was built for.
-    public var buildContext: String?
+    public let buildContext: String?
+    /// The hash of all of the above, computed once so that memo lookups hash one integer.
+    private let precomputedHash: Int
 
     /// A context with these inputs. `environment` is the full process environment (or any map);
     /// only the variables named in `settings` are kept.
@@ -30,17 +32,7 @@ public struct DetectionContext: Sendable {
         self.url = url
         self.hostname = hostname
         self.buildContext = buildContext
-    }
-}
-
-extension DetectionContext: Hashable {
-    public static func == (lhs: DetectionContext, rhs: DetectionContext) -> Bool {
-        lhs.explicit == rhs.explicit && lhs.url == rhs.url && lhs.hostname == rhs.hostname
-            && lhs.buildContext == rhs.buildContext && lhs.variables.count == rhs.variables.count
-            && zip(lhs.variables, rhs.variables).allSatisfy { $0.name == $1.name && $0.value == $1.value }
-    }
-
-    public func hash(into hasher: inout Hasher) {
+        var hasher = Hasher()
         hasher.combine(explicit)
         hasher.combine(url)
         hasher.combine(hostname)
@@ -49,5 +41,18 @@ extension DetectionContext: Hashable {
             hasher.combine(variable.name)
             hasher.combine(variable.value)
         }
+        precomputedHash = hasher.finalize()
+    }
+}
+
+extension DetectionContext: Hashable {
+    public static func == (lhs: DetectionContext, rhs: DetectionContext) -> Bool {
+        lhs.precomputedHash == rhs.precomputedHash && lhs.explicit == rhs.explicit && lhs.url == rhs.url && lhs.hostname == rhs.hostname
+            && lhs.buildContext == rhs.buildContext && lhs.variables.count == rhs.variables.count
+            && zip(lhs.variables, rhs.variables).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(precomputedHash)
     }
 }

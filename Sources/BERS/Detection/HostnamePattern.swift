@@ -21,6 +21,11 @@ public struct HostnamePattern: Sendable, Hashable {
     public let kind: Kind
     /// The labels the rule fixes (for suffixes and prefixes, without the `*`).
     public let labels: [Substring]
+    /// What a matching (normalized) host must equal, end with or start with: `chat.example.com`,
+    /// `.example.com` or `192.168.`.
+    private let anchor: String
+    /// Whether a prefix rule is all digits (it then only matches IPv4 addresses).
+    private let isNumericPrefix: Bool
 
     /// Parses a rule.
     ///
@@ -40,15 +45,27 @@ public struct HostnamePattern: Sendable, Hashable {
         case []:
             kind = .exact
             labels = parts
+            anchor = normalized
         case [0] where parts[0] == "*" && parts.count >= 2:
             kind = .suffix
             labels = Array(parts.dropFirst())
+            anchor = "." + labels.joined(separator: ".")
         case [parts.count - 1] where parts[parts.count - 1] == "*" && parts.count >= 2:
             kind = .prefix
             labels = Array(parts.dropLast())
+            anchor = labels.joined(separator: ".") + "."
         default:
             throw invalid("'*' may only be a whole first label (*.example.com) or a whole last label (192.168.*)")
         }
+        isNumericPrefix = kind == .prefix && labels.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
+    }
+
+    public static func == (lhs: HostnamePattern, rhs: HostnamePattern) -> Bool {
+        lhs.text == rhs.text && lhs.kind == rhs.kind && lhs.labels == rhs.labels
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
     }
 
     /// How specific a match is: exact rules beat any suffix or prefix; longer suffixes and prefixes
@@ -61,37 +78,83 @@ public struct HostnamePattern: Sendable, Hashable {
     /// trailing dot or a port.
     public func matches(_ hostname: String) -> Bool {
         let host = HostnamePattern.normalize(hostname)
-        let hostLabels = host.split(separator: ".", omittingEmptySubsequences: false)
+        return HostnamePattern.hasNoEmptyLabel(host) && matches(normalizedHost: host)
+    }
+
+    /// Whether an already normalized host without empty labels (see ``normalize(_:)``) matches.
+    func matches(normalizedHost host: String) -> Bool {
         switch kind {
         case .exact:
-            return hostLabels == labels
+            return host == anchor
         case .suffix:
-            return hostLabels.count > labels.count && Array(hostLabels.suffix(labels.count)) == labels
-                && !hostLabels.contains(where: \.isEmpty)
+            return host.utf8.count > anchor.utf8.count && host.utf8.elementsEqual(anchor.utf8, atEnd: true)
         case .prefix:
-            guard hostLabels.count > labels.count, Array(hostLabels.prefix(labels.count)) == labels else { return false }
-            let numeric = labels.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
-            return !numeric || HostnamePattern.isIPv4(hostLabels)
+            guard host.utf8.count > anchor.utf8.count, host.utf8.starts(with: anchor.utf8) else { return false }
+            return !isNumericPrefix || HostnamePattern.isIPv4(host)
         }
     }
 
     /// Lowercases, drops one trailing dot and a `:port` suffix (not for bracketed IPv6).
-    static func normalize(_ hostname: String) -> String {
-        var host = Substring(hostname.lowercased())
-        if !host.hasPrefix("["), let colon = host.lastIndex(of: ":"), host[host.index(after: colon)...].allSatisfy(\.isASCIIDigit) {
+    public static func normalize(_ hostname: String) -> String {
+        let lowered = hostname.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 })
+            ? hostname.lowercased() : hostname
+        var host = Substring(lowered)
+        if !host.hasPrefix("["), let colon = host.utf8.lastIndex(of: UInt8(ascii: ":")),
+           host.utf8[host.utf8.index(after: colon)...].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
             host = host[..<colon]
         }
         if host.hasSuffix(".") { host = host.dropLast() }
-        return String(host)
+        return host.count == lowered.count ? lowered : String(host)
     }
 
-    static func isIPv4(_ labels: [Substring]) -> Bool {
-        labels.count == 4 && labels.allSatisfy { label in
-            !label.isEmpty && label.count <= 3 && label.allSatisfy(\.isASCIIDigit) && (Int(label) ?? 256) <= 255
+    static func hasNoEmptyLabel(_ host: String) -> Bool {
+        var host = host
+        return host.withUTF8 { hasNoEmptyLabel($0) }
+    }
+
+    static func hasNoEmptyLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousWasDot = true
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                if previousWasDot { return false }
+                previousWasDot = true
+            } else {
+                previousWasDot = false
+            }
         }
+        return !previousWasDot
+    }
+
+    static func isIPv4(_ host: String) -> Bool {
+        var octets = 0
+        var digits = 0
+        var value = 0
+        for byte in host.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0 else { return false }
+                octets += 1
+                digits = 0
+                value = 0
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                guard digits <= 3, value <= 255 else { return false }
+            } else {
+                return false
+            }
+        }
+        return digits > 0 && octets == 3
     }
 }
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension String.UTF8View {
+    /// Whether the view ends with `suffix`.
+    func elementsEqual(_ suffix: String.UTF8View, atEnd: Bool) -> Bool {
+        guard count >= suffix.count else { return false }
+        return self.dropFirst(count - suffix.count).elementsEqual(suffix)
+    }
 }

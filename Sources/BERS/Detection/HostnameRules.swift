@@ -38,7 +38,9 @@ public struct HostnameRules: Sendable, Hashable {
 
     /// Matches `hostname` against every rule.
     public func match(_ hostname: String) -> Match {
-        let hits = rules.filter { $0.pattern.matches(hostname) }
+        let host = HostnamePattern.normalize(hostname)
+        guard HostnamePattern.hasNoEmptyLabel(host) else { return .none }
+        let hits = rules.filter { $0.pattern.matches(normalizedHost: host) }
         guard let best = hits.map(\.pattern.specificity).max() else { return .none }
         let top = hits.filter { $0.pattern.specificity == best }
         let environments = top.map(\.environment).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }

@@ -2,36 +2,50 @@
 enum URLQuery {
     /// Every value of the parameter `name` in `url`'s query, in order.
     static func values(named name: String, in url: String) -> [String] {
-        guard let questionMark = url.firstIndex(of: "?") else { return [] }
-        var query = url[url.index(after: questionMark)...]
-        if let hash = query.firstIndex(of: "#") { query = query[..<hash] }
-        var values: [String] = []
-        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let key = parts.first, decode(key) == name else { continue }
-            values.append(parts.count > 1 ? decode(parts[1]) : "")
+        var url = url
+        return url.withUTF8 { bytes -> [String] in
+            guard let questionMark = bytes.firstIndex(of: UInt8(ascii: "?")) else { return [] }
+            let end = bytes[(questionMark + 1)...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+            var values: [String] = []
+            var start = questionMark + 1
+            while start < end {
+                let stop = bytes[start..<end].firstIndex(of: UInt8(ascii: "&")) ?? end
+                if stop > start {
+                    let pair = UnsafeBufferPointer(rebasing: bytes[start..<stop])
+                    let equals = pair.firstIndex(of: UInt8(ascii: "="))
+                    let key = UnsafeBufferPointer(rebasing: pair[..<(equals ?? pair.endIndex)])
+                    if decode(key) == name {
+                        values.append(equals.map { decode(UnsafeBufferPointer(rebasing: pair[($0 + 1)...])) } ?? "")
+                    }
+                }
+                start = stop + 1
+            }
+            return values
         }
-        return values
     }
 
-    /// Percent-decodes `text`, treating `+` as a space; malformed escapes stay as written.
-    static func decode(_ text: Substring) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = Array(text.utf8)[...]
-        while let byte = iterator.popFirst() {
-            if byte == UInt8(ascii: "+") {
-                bytes.append(UInt8(ascii: " "))
-            } else if byte == UInt8(ascii: "%"), iterator.count >= 2,
-                      let high = hexValue(iterator[iterator.startIndex]),
-                      let low = hexValue(iterator[iterator.startIndex + 1]) {
-                bytes.append(high << 4 | low)
-                iterator = iterator.dropFirst(2)
-            } else {
-                bytes.append(byte)
-            }
+    /// Percent-decodes `bytes`, treating `+` as a space; malformed escapes stay as written.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "+") {
+                decoded.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
+                      let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                decoded.append(high << 4 | low)
+                index += 2
+            } else {
+                decoded.append(byte)
+            }
+            index += 1
+        }
+        return String(decoding: decoded, as: UTF8.self)
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

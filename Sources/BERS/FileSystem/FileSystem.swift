@@ -20,6 +20,9 @@ public protocol FileSystem: Sendable {
     ///
     /// - Throws: ``ConfigError`` `config.write-failed`; the old file is then untouched.
     func write(_ bytes: [UInt8], toPath path: String) throws(ConfigError)
+
+    /// Creates the directory at `path` (its parent must exist); succeeds if it already exists.
+    func createDirectory(atPath path: String) throws(ConfigError)
 }
 
 /// What is at a path.

@@ -51,7 +51,7 @@ public final class InMemoryFileSystem: FileSystem {
             throw ConfigError(.unreadable, "cannot read \(path): No such file or directory")
         }
         guard bytes.count <= maxBytes else {
-            throw ConfigError(.unreadable, "\(path) is \(bytes.count) bytes, more than the limit of \(maxBytes)")
+            throw ConfigError(.tooLarge, "\(path) is \(bytes.count) bytes, more than the limit of \(maxBytes)")
         }
         return bytes
     }
@@ -67,6 +67,10 @@ public final class InMemoryFileSystem: FileSystem {
 
     public func write(_ bytes: [UInt8], toPath path: String) throws(ConfigError) {
         files.withLock { $0[Self.normalize(path)] = bytes }
+    }
+
+    public func createDirectory(atPath path: String) throws(ConfigError) {
+        // Directories exist implicitly when files lie beneath them.
     }
 
     static func normalize(_ path: String) -> String {

@@ -41,14 +41,14 @@ public struct LocalFileSystem: FileSystem {
         }
         let expected = Int(info.st_size)
         guard expected <= maxBytes else {
-            throw ConfigError(.unreadable, "\(path) is \(expected) bytes, more than the limit of \(maxBytes)")
+            throw ConfigError(.tooLarge, "\(path) is \(expected) bytes, more than the limit of \(maxBytes)")
         }
         var bytes = [UInt8](repeating: 0, count: expected + 1)
         var filled = 0
         while true {
             if filled == bytes.count {
                 guard bytes.count <= maxBytes else {
-                    throw ConfigError(.unreadable, "\(path) is larger than the limit of \(maxBytes) bytes")
+                    throw ConfigError(.tooLarge, "\(path) is larger than the limit of \(maxBytes) bytes")
                 }
                 bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
             }
@@ -61,9 +61,11 @@ public struct LocalFileSystem: FileSystem {
             }
             if count == 0 { break }
             filled += count
+            // A short read of a regular file means its end: no need for one more call to see 0.
+            if filled < bytes.count && (info.st_mode & S_IFMT) == S_IFREG { break }
         }
         guard filled <= maxBytes else {
-            throw ConfigError(.unreadable, "\(path) is larger than the limit of \(maxBytes) bytes")
+            throw ConfigError(.tooLarge, "\(path) is larger than the limit of \(maxBytes) bytes")
         }
         bytes.removeLast(bytes.count - filled)
         return bytes
@@ -109,6 +111,12 @@ public struct LocalFileSystem: FileSystem {
         if let failure {
             unlink(temporary)
             throw ConfigError(.writeFailed, "cannot write \(path): \(failure); nothing was written")
+        }
+    }
+
+    public func createDirectory(atPath path: String) throws(ConfigError) {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw ConfigError(.writeFailed, "cannot create directory \(path): \(Self.lastErrorText())")
         }
     }
 

@@ -39,10 +39,13 @@ public struct ConfigProject: Sendable {
     public init(directory: String, fileSystem: any FileSystem = LocalFileSystem()) throws(ConfigError) {
         self.directory = directory
         self.fileSystem = fileSystem
-        guard fileSystem.directoryExists(atPath: directory) else {
-            throw ConfigError(.unreadable, "config directory \(directory) does not exist or is not a directory")
+        let names: [String]
+        do {
+            names = try fileSystem.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            throw ConfigError(
+                .unreadable, "config directory \(directory) does not exist or is not a directory", underlying: error)
         }
-        let names = try fileSystem.contentsOfDirectory(atPath: directory).sorted()
         fileNames = names
 
         var settings = ProjectSettings()
@@ -122,7 +125,7 @@ public struct ConfigProject: Sendable {
         }
         var files: [LayerFile] = []
         for (base, source) in wanted {
-            let present = LayerFile.extensions.map { "\(base).\($0)" }.filter { fileNames.contains($0) }
+            let present = fileNames.filter { LayerFile.baseName(of: $0).map { $0 == base } ?? false }
             if present.count > 1 {
                 throw ConfigError(
                     .ambiguousLayer,

@@ -6,18 +6,22 @@ struct Layer: Sendable {
     let source: LayerSource
     let document: JSONDocument
     /// Nodes in the subtree rooted at each node, in preorder.
-    let sizes: [Int32]
+    let sizes: [UInt32]
 
     init(source: LayerSource, document: JSONDocument) {
         self.source = source
         self.document = document
-        var sizes = [Int32](repeating: 1, count: document.value.nodeCount)
+        if !document.subtreeSizes.isEmpty {
+            self.sizes = document.subtreeSizes
+            return
+        }
+        var sizes = [UInt32](repeating: 1, count: document.value.nodeCount)
         var next = 0
         Layer.fill(&sizes, document.value, &next)
         self.sizes = sizes
     }
 
-    private static func fill(_ sizes: inout [Int32], _ value: JSONValue, _ next: inout Int) {
+    private static func fill(_ sizes: inout [UInt32], _ value: JSONValue, _ next: inout Int) {
         let node = next
         next += 1
         switch value {
@@ -28,7 +32,7 @@ struct Layer: Sendable {
         default:
             break
         }
-        sizes[node] = Int32(next - node)
+        sizes[node] = UInt32(next - node)
     }
 
     /// The node number of the child at `position` of the container at `node`.

@@ -11,6 +11,15 @@ public struct LayerFile: Sendable, Hashable {
     /// The file extensions BERS reads, in the order they are looked for.
     public static let extensions = ["json", "yaml", "yml"]
 
+    /// The layer name a file provides (`production.local.json` → `production.local`), or `nil`
+    /// when its extension is not one BERS reads.
+    static func baseName(of fileName: String) -> Substring? {
+        for suffix in [".json", ".yaml", ".yml"] where fileName.hasSuffix(suffix) && fileName.utf8.count > suffix.utf8.count {
+            return fileName.dropLast(suffix.count)
+        }
+        return nil
+    }
+
     /// Reads and parses the file.
     ///
     /// - Throws: ``ConfigError`` `config.unreadable`, `config.malformed-layer` (with the parse

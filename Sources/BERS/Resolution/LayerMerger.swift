@@ -15,6 +15,8 @@ struct LayerMerger {
     }
 
     let layers: [Layer]
+    /// Each layer's subtree sizes, kept apart so that the walk never copies a whole `Layer`.
+    private let sizes: [[UInt32]]
     let strategies: [JSONPointer: MergeStrategy]
     private(set) var nodes: [ResolvedNode] = []
     private(set) var overridden: [OverriddenValue] = []
@@ -23,6 +25,7 @@ struct LayerMerger {
 
     init(layers: [Layer], strategies: [JSONPointer: MergeStrategy]) {
         self.layers = layers
+        self.sizes = layers.map(\.sizes)
         self.strategies = strategies
         nodes.reserveCapacity(layers.reduce(0) { max($0, $1.sizes.first.map(Int.init) ?? 0) } * 3 / 2 + 8)
     }
@@ -76,11 +79,23 @@ struct LayerMerger {
         }
         nodes[Int(node)].isMerged = true
 
+        // Keys of the lowest object first, then keys new in each higher one.
         var keys: [String] = []
-        var seen = Set<String>()
+        var seen: Set<String>?
         for index in objects {
             guard case .object(let object) = stack[index].value else { continue }
-            for key in object.keys where seen.insert(key).inserted { keys.append(key) }
+            if keys.isEmpty {
+                keys = object.keys
+                continue
+            }
+            for member in object {
+                if seen == nil && keys.count > 16 { seen = Set(keys) }
+                let isNew = seen.map { !$0.contains(member.key) } ?? !keys.contains(member.key)
+                if isNew {
+                    keys.append(member.key)
+                    seen?.insert(member.key)
+                }
+            }
         }
         var members: [JSONObject.Member] = []
         members.reserveCapacity(keys.count)
@@ -89,7 +104,7 @@ struct LayerMerger {
             for index in objects {
                 let contributor = stack[index]
                 guard case .object(let object) = contributor.value, let position = object.position(of: key) else { continue }
-                let child = contributor.layer < 0 ? 0 : layers[Int(contributor.layer)].child(of: Int(contributor.node), at: position)
+                let child = contributor.layer < 0 ? 0 : child(of: Int(contributor.node), at: position, in: Int(contributor.layer))
                 stack.append(Contributor(layer: contributor.layer, node: Int32(child), value: object[position].value))
             }
             if !strategies.isEmpty { path.append(key) }
@@ -120,7 +135,7 @@ struct LayerMerger {
             let contributor = stack[index]
             guard case .array(let elements) = contributor.value else { continue }
             for (position, element) in elements.enumerated() {
-                let child = contributor.layer < 0 ? 0 : layers[Int(contributor.layer)].child(of: Int(contributor.node), at: position)
+                let child = contributor.layer < 0 ? 0 : child(of: Int(contributor.node), at: position, in: Int(contributor.layer))
                 let entry = Contributor(layer: contributor.layer, node: Int32(child), value: element)
                 switch strategy {
                 case .replace, .append:
@@ -174,16 +189,28 @@ struct LayerMerger {
         case .object(let object):
             for member in object {
                 walk(layer, child, member.value, parent: parent, token: .key(member.key))
-                child += layer < 0 ? 1 : Int(layers[Int(layer)].sizes[child])
+                child += layer < 0 ? 1 : Int(sizes[Int(layer)][child])
             }
         case .array(let elements):
             for (position, element) in elements.enumerated() {
                 walk(layer, child, element, parent: parent, token: .index(position))
-                child += layer < 0 ? 1 : Int(layers[Int(layer)].sizes[child])
+                child += layer < 0 ? 1 : Int(sizes[Int(layer)][child])
             }
         default:
             break
         }
+    }
+
+    /// The node number of the child at `position` of the container at `node` in `layer`.
+    @inline(__always)
+    private func child(of node: Int, at position: Int, in layer: Int) -> Int {
+        var child = node + 1
+        var remaining = position
+        while remaining > 0 {
+            child += Int(sizes[layer][child])
+            remaining -= 1
+        }
+        return child
     }
 
     private mutating func appendNode(

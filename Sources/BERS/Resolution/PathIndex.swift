@@ -1,50 +1,90 @@
 /// A hash table from dotted paths (`api.timeout`, `security.corsOrigins.0`) to node numbers,
 /// built once per resolved configuration.
 ///
-/// All paths live in one byte buffer, so building the index allocates three arrays whatever the
+/// All paths live in one byte buffer, so building the index allocates three blocks whatever the
 /// size of the configuration, and a lookup hashes the query's bytes once and compares them with
 /// one stored path: no `String` is created on either side. A key that contains a dot or a
 /// backslash is written with a backslash before it (`a\.b`).
-struct PathIndex: Sendable {
-    private var bytes: [UInt8] = []
-    private var starts: [UInt32] = []
-    private var slots: [Int32]
+final class PathIndex: @unchecked Sendable {
+    // @unchecked: the buffers are written only during `init` and read-only afterwards.
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var byteCapacity: Int
+    private var byteCount = 0
+    private let starts: UnsafeMutablePointer<UInt32>
+    private let slots: UnsafeMutablePointer<Int32>
     private let mask: Int
+    private let count: Int
 
-    /// An index with room for `count` paths.
-    init(capacity count: Int) {
+    /// Indexes `count` nodes; `parent(i)` is the parent of node `i` (< i, or -1 for the root) and
+    /// `token(i)` its key or index.
+    init(count: Int, parent: (Int) -> Int, token: (Int) -> PathToken) {
         var size = 16
         while size < count * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        self.count = count
         mask = size - 1
-        starts.reserveCapacity(count + 1)
-        starts.append(0)
-        bytes.reserveCapacity(count * 16)
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: -1, count: size)
+        starts = .allocate(capacity: count + 1)
+        starts[0] = 0
+        byteCapacity = max(64, count * 24)
+        bytes = .allocate(capacity: byteCapacity)
+        for node in 0..<count { add(node: node, parent: parent(node), token: token(node)) }
     }
 
-    /// Records the path of node `node` (nodes must be added in order 0, 1, 2, …), built from its
-    /// parent's path and its own key or index.
-    mutating func add(node: Int, parent: Int, token: PathToken) {
-        let start = bytes.count
+    deinit {
+        bytes.deallocate()
+        starts.deallocate()
+        slots.deallocate()
+    }
+
+    private func reserve(_ extra: Int) {
+        guard byteCount + extra > byteCapacity else { return }
+        var capacity = byteCapacity * 2
+        while capacity < byteCount + extra { capacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.update(from: bytes, count: byteCount)
+        bytes.deallocate()
+        bytes = grown
+        byteCapacity = capacity
+    }
+
+    private func add(node: Int, parent: Int, token: PathToken) {
+        let start = byteCount
         if parent >= 0 {
             let parentStart = Int(starts[parent])
-            let parentEnd = Int(starts[parent + 1])
-            if parentEnd > parentStart {
-                bytes.append(contentsOf: bytes[parentStart..<parentEnd])
-                bytes.append(UInt8(ascii: "."))
-            }
+            let parentLength = Int(starts[parent + 1]) - parentStart
             switch token {
-            case .key(let key):
-                for byte in key.utf8 {
-                    if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
-                    bytes.append(byte)
+            case .key(var key):
+                key.withUTF8 { keyBytes in
+                    reserve(parentLength + 1 + keyBytes.count * 2)
+                    if parentLength > 0 {
+                        (bytes + byteCount).update(from: bytes + parentStart, count: parentLength)
+                        byteCount += parentLength
+                        bytes[byteCount] = UInt8(ascii: ".")
+                        byteCount += 1
+                    }
+                    for byte in keyBytes {
+                        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "\\") {
+                            bytes[byteCount] = UInt8(ascii: "\\")
+                            byteCount += 1
+                        }
+                        bytes[byteCount] = byte
+                        byteCount += 1
+                    }
                 }
             case .index(let index):
+                reserve(parentLength + 1 + 20)
+                if parentLength > 0 {
+                    (bytes + byteCount).update(from: bytes + parentStart, count: parentLength)
+                    byteCount += parentLength
+                    bytes[byteCount] = UInt8(ascii: ".")
+                    byteCount += 1
+                }
                 appendDecimal(index)
             }
         }
-        starts.append(UInt32(bytes.count))
-        let hash = bytes.withUnsafeBufferPointer { PathIndex.hash(UnsafeBufferPointer(rebasing: $0[start...])) }
+        starts[node + 1] = UInt32(byteCount)
+        let hash = PathIndex.hash(UnsafeBufferPointer(start: bytes + start, count: byteCount - start))
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
             if equalPaths(Int(slots[slot]), node) { return }  // the first node keeps an ambiguous path
@@ -62,33 +102,35 @@ struct PathIndex: Sendable {
 
     func node(forUTF8 query: UnsafeBufferPointer<UInt8>) -> Int? {
         var slot = Int(truncatingIfNeeded: PathIndex.hash(query)) & mask
-        return bytes.withUnsafeBufferPointer { stored -> Int? in
-            while true {
-                let candidate = Int(slots[slot])
-                if candidate < 0 { return nil }
-                let start = Int(starts[candidate])
-                let length = Int(starts[candidate + 1]) - start
-                if length == query.count,
-                   length == 0 || memoryEqual(stored.baseAddress.map { $0 + start }, query.baseAddress, length) {
-                    return candidate
-                }
-                slot = (slot + 1) & mask
+        while true {
+            let candidate = Int(slots[slot])
+            if candidate < 0 { return nil }
+            let start = Int(starts[candidate])
+            let length = Int(starts[candidate + 1]) - start
+            if length == query.count, length == 0 || memoryEqual(bytes + start, query.baseAddress, length) {
+                return candidate
             }
+            slot = (slot + 1) & mask
         }
     }
 
     /// The dotted path of `node`.
     func path(of node: Int) -> String {
-        String(decoding: bytes[Int(starts[node])..<Int(starts[node + 1])], as: UTF8.self)
+        let start = Int(starts[node])
+        return String(decoding: UnsafeBufferPointer(start: bytes + start, count: Int(starts[node + 1]) - start), as: UTF8.self)
     }
 
     private func equalPaths(_ a: Int, _ b: Int) -> Bool {
-        bytes[Int(starts[a])..<Int(starts[a + 1])].elementsEqual(bytes[Int(starts[b])..<Int(starts[b + 1])])
+        let aStart = Int(starts[a])
+        let bStart = Int(starts[b])
+        let length = Int(starts[a + 1]) - aStart
+        return length == Int(starts[b + 1]) - bStart && memoryEqual(bytes + aStart, bytes + bStart, length)
     }
 
-    private mutating func appendDecimal(_ value: Int) {
+    private func appendDecimal(_ value: Int) {
         if value >= 10 { appendDecimal(value / 10) }
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+        bytes[byteCount] = UInt8(ascii: "0") + UInt8(value % 10)
+        byteCount += 1
     }
 
     /// A fast hash of short byte strings: 8 bytes at a time, multiply and rotate.

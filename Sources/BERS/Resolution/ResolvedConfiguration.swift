@@ -32,11 +32,7 @@ public struct ResolvedConfiguration: Sendable {
             self.layers = layers
             self.nodes = nodes
             self.overridden = overridden
-            var index = PathIndex(capacity: nodes.count)
-            for (number, node) in nodes.enumerated() {
-                index.add(node: number, parent: Int(node.parent), token: node.token)
-            }
-            self.index = index
+            self.index = PathIndex(count: nodes.count, parent: { Int(nodes[$0].parent) }, token: { nodes[$0].token })
         }
     }
 

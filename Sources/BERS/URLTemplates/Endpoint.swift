@@ -32,6 +32,13 @@ public struct Endpoint: Sendable {
     let query: [[Piece]]
     let fragment: [Piece]?
     let collapsesAfterRender: Bool
+    /// The whole URL as one list of pieces (separators included), when no piece is optional and
+    /// nothing needs collapsing after rendering: the fast path.
+    let flat: [Piece]?
+    /// The length of the text pieces, to size the output once.
+    let estimatedLength: Int
+    /// Required parameters that no slot uses (`requires` in the object form).
+    let requiredOutsideTemplate: [String]
 
     init(
         name: String, template: EndpointTemplate, description: String?, requires: [String],
@@ -110,6 +117,26 @@ public struct Endpoint: Sendable {
         self.query = query
         self.fragment = fragment
         self.collapsesAfterRender = usesSubPath
+        self.requiredOutsideTemplate = requires.filter { !parameters.contains($0) }
+        let hasOptional = !optional.isEmpty
+        if !hasOptional && !usesSubPath {
+            var pieces = path
+            for (offset, item) in query.enumerated() {
+                pieces.append(.text(offset == 0 ? "?" : "&"))
+                pieces += item
+            }
+            if let fragment {
+                pieces.append(.text("#"))
+                pieces += fragment
+            }
+            self.flat = Endpoint.joiningText(pieces)
+        } else {
+            self.flat = nil
+        }
+        self.estimatedLength = (path + query.flatMap { $0 } + (fragment ?? [])).reduce(24) { total, piece in
+            if case .text(let text) = piece { return total + text.utf8.count + 1 }
+            return total + 16
+        }
     }
 
     /// Every parameter the template takes.
@@ -129,11 +156,24 @@ public struct Endpoint: Sendable {
                     "endpoint \"\(name)\" has no parameter \"\(key)\" (it takes: \(self.parameters.isEmpty ? "none" : self.parameters.joined(separator: ", ")))")
             }
         }
-        for required in requiredParameters where (parameters[required] ?? "").isEmpty {
-            throw ConfigError(.missingParameter, "endpoint \"\(name)\": parameter \"\(required)\" is required")
-        }
         var output = ""
-        output.reserveCapacity(96)
+        output.reserveCapacity(estimatedLength)
+        if let flat {
+            for piece in flat {
+                switch piece {
+                case .text(let text):
+                    output.append(text)
+                case .slot(let name, let keepSlashes, _):
+                    guard let value = parameters[name], !value.isEmpty else { throw missing(name) }
+                    PercentEncoding.append(value, mode: keepSlashes ? .subPath : .component, to: &output)
+                }
+            }
+            for required in requiredOutsideTemplate where (parameters[required] ?? "").isEmpty { throw missing(required) }
+            return output
+        }
+        for required in requiredParameters where (parameters[required] ?? "").isEmpty {
+            throw missing(required)
+        }
         for piece in path {
             guard try render(piece, parameters, into: &output) else { continue }
         }
@@ -160,6 +200,10 @@ public struct Endpoint: Sendable {
             }
         }
         return output
+    }
+
+    private func missing(_ parameter: String) -> ConfigError {
+        ConfigError(.missingParameter, "endpoint \"\(name)\": parameter \"\(parameter)\" is required")
     }
 
     /// Appends one piece; false when it is an optional parameter that was not given.

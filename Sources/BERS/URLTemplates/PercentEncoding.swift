@@ -13,11 +13,19 @@ enum PercentEncoding {
     @inline(__always)
     static func append(_ value: String, mode: Mode, to output: inout String) {
         var value = value
+        let plain = value.withUTF8 { bytes in
+            bytes.allSatisfy { isUnreserved($0) || (mode == .subPath && $0 == UInt8(ascii: "/")) }
+        }
+        if plain {
+            output.append(value)
+        } else {
+            appendEncoded(&value, mode: mode, to: &output)
+        }
+    }
+
+    @inline(never)
+    private static func appendEncoded(_ value: inout String, mode: Mode, to output: inout String) {
         value.withUTF8 { bytes in
-            if bytes.allSatisfy({ isUnreserved($0) || (mode == .subPath && $0 == UInt8(ascii: "/")) }) {
-                output.append(contentsOf: String(decoding: bytes, as: UTF8.self))
-                return
-            }
             var encoded: [UInt8] = []
             encoded.reserveCapacity(bytes.count * 3)
             for byte in bytes {

@@ -35,7 +35,7 @@ struct LocalFileSystemTests {
         let error = #expect(throws: ConfigError.self) {
             try LocalFileSystem().contents(atPath: directory.path + "/big.json", maxBytes: 10)
         }
-        #expect(error?.code == .unreadable)
+        #expect(error?.code == .tooLarge)
         #expect(error?.message.contains("more than the limit of 10") == true)
     }
 

@@ -1,0 +1,90 @@
+/// A tenant store on disk (`file://DIR`): a directory with the bucket layout.
+///
+/// Entity tags are the SHA-256 of the content, so conditional reads work as with S3. Writes are
+/// atomic (temporary file, then rename).
+public struct FileSystemTenantStore: TenantStore {
+    /// The root directory.
+    public let root: String
+    /// The file system used.
+    public let fileSystem: any FileSystem
+    /// Largest object read, in bytes.
+    public let maxBytes: Int
+
+    /// A store rooted at `root`.
+    public init(root: String, fileSystem: any FileSystem = LocalFileSystem(), maxBytes: Int = 1 << 20) {
+        self.root = root
+        self.fileSystem = fileSystem
+        self.maxBytes = maxBytes
+    }
+
+    public var description: String { "file://\(root)" }
+
+    public func get(_ key: String, ifNoneMatch etag: String?) async throws(TenantError) -> StoreResponse {
+        let path = try self.path(for: key)
+        guard fileSystem.fileExists(atPath: path) else { return .notFound }
+        let bytes: [UInt8]
+        do {
+            bytes = try fileSystem.contents(atPath: path, maxBytes: maxBytes)
+        } catch {
+            if error.code == .tooLarge {
+                throw TenantError(.tooLarge, "\(description)/\(key) is larger than the limit of \(maxBytes) bytes")
+            }
+            throw TenantError(.storeUnavailable, "\(description)/\(key): \(error.message)", underlying: error)
+        }
+        let tag = "\"" + SHA256.hexDigest(of: bytes) + "\""
+        if let etag, etag == tag { return .notModified }
+        return .found(StoredObject(bytes: bytes, etag: tag))
+    }
+
+    public func put(_ key: String, _ bytes: [UInt8], contentType: String) async throws(TenantError) -> String? {
+        let path = try self.path(for: key)
+        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        do {
+            try createDirectories(directory)
+            try fileSystem.write(bytes, toPath: path)
+        } catch {
+            throw TenantError(.writeFailed, "\(description)/\(key): \(error.message)", underlying: error)
+        }
+        return "\"" + SHA256.hexDigest(of: bytes) + "\""
+    }
+
+    public func list(prefix: String) async throws(TenantError) -> [String] {
+        var keys: [String] = []
+        func walk(_ relative: String) throws(ConfigError) {
+            let directory = relative.isEmpty ? root : joinPath(root, relative)
+            for name in try fileSystem.contentsOfDirectory(atPath: directory) where !name.hasPrefix(".") {
+                let key = relative.isEmpty ? name : relative + "/" + name
+                if fileSystem.directoryExists(atPath: joinPath(root, key)) {
+                    if key.hasPrefix(prefix) || prefix.hasPrefix(key + "/") { try walk(key) }
+                } else if key.hasPrefix(prefix) {
+                    keys.append(key)
+                }
+            }
+        }
+        guard fileSystem.directoryExists(atPath: root) else {
+            throw TenantError(.storeUnavailable, "\(description) does not exist or is not a directory")
+        }
+        do { try walk("") } catch {
+            throw TenantError(.storeUnavailable, "\(description): \(error.message)", underlying: error)
+        }
+        return keys.sorted()
+    }
+
+    /// The file of `key`; keys with empty, `.` or `..` segments are refused.
+    func path(for key: String) throws(TenantError) -> String {
+        let segments = key.split(separator: "/", omittingEmptySubsequences: false)
+        guard !key.isEmpty, !key.hasPrefix("/"),
+              segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") })
+        else {
+            throw TenantError(.invalidStore, "key \"\(key)\" is not a plain relative key")
+        }
+        return joinPath(root, key)
+    }
+
+    private func createDirectories(_ directory: String) throws(ConfigError) {
+        guard !directory.isEmpty, !fileSystem.directoryExists(atPath: directory) else { return }
+        let parent = directory.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        try createDirectories(parent)
+        try fileSystem.createDirectory(atPath: directory)
+    }
+}

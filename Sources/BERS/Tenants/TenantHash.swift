@@ -1,0 +1,116 @@
+/// A tenant's public identifier, checked before any I/O: the key under which its configuration is
+/// found (`mappings/<hash>.json`).
+///
+/// Accepted shapes are set by a ``TenantHashPolicy`` (from `bers.json`); whatever the policy, a
+/// hash is 1 to 64 characters of `a-z 0-9 _ -`, so it can never carry `/`, `..`, `%2e`,
+/// white space or upper case into a key or URL.
+///
+/// ```swift
+/// let hash = try TenantHash("my87674d777bf9")
+/// try TenantHash("../etc/passwd")   // throws tenant.invalid-hash
+/// TenantHash.derive(tenantID: "MYR384719").value  // "my87674d777bf9"
+/// ```
+public struct TenantHash: Sendable, Hashable {
+    /// The hash text.
+    public let value: String
+
+    init(unchecked value: String) { self.value = value }
+
+    /// Checks `text` against `policy`.
+    ///
+    /// - Throws: ``TenantError`` `tenant.invalid-hash` saying what is wrong and which shapes are accepted.
+    public init(_ text: String, policy: TenantHashPolicy = .default) throws(TenantError) {
+        let shown = text.count > 40 ? "\"\(text.prefix(40))…\" (\(text.count) characters)" : "\"\(text)\""
+        func invalid(_ why: String) -> TenantError {
+            TenantError(.invalidHash, "\(shown) is not a tenant hash: \(why) (accepted: \(policy.shapes.map(\.summary).joined(separator: "; ")))")
+        }
+        guard !text.isEmpty else { throw invalid("it is empty") }
+        guard text.utf8.count <= 64 else { throw invalid("it is longer than 64 characters") }
+        if let bad = text.unicodeScalars.first(where: { !TenantHash.isSafe($0) }) {
+            let name = switch bad {
+            case "/", "\\": "a path separator"
+            case ".": "a dot"
+            case "%": "a percent escape"
+            case _ where bad.properties.isWhitespace: "white space"
+            case _ where bad.properties.isUppercase: "upper case"
+            default: "the character U+\(String(bad.value, radix: 16, uppercase: true))"
+            }
+            throw invalid("it contains \(name)")
+        }
+        guard policy.shapes.contains(where: { $0.matches(text) }) else { throw invalid("it has none of the accepted shapes") }
+        value = text
+    }
+
+    static func isSafe(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
+    }
+
+    /// The Picasso salt.
+    public static let picassoSalt = "picasso-2024-universal-widget"
+
+    /// The hash of `tenantID` by the real recipe: for the legacy shape, the first two letters of the
+    /// id in lower case and the first 12 hex digits of SHA-256(id + salt); for the 14-hex shape, the
+    /// first 14 hex digits.
+    public static func derive(tenantID: String, salt: String = picassoSalt, shape: TenantHashShape = .legacy) -> TenantHash {
+        let digest = SHA256.hexDigest(of: Array((tenantID + salt).utf8))
+        switch shape {
+        case .hex14, .pattern:
+            return TenantHash(unchecked: String(digest.prefix(14)))
+        case .legacy:
+            let letters = tenantID.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) }.prefix(2)
+            return TenantHash(unchecked: String(String.UnicodeScalarView(letters)) + String(digest.prefix(12)))
+        }
+    }
+}
+
+extension TenantHash: CustomStringConvertible {
+    public var description: String { value }
+}
+
+/// One accepted shape of tenant hash.
+public enum TenantHashShape: Sendable, Hashable {
+    /// Two lowercase letters and 12 lowercase hex digits (`my87674d777bf9`).
+    case legacy
+    /// 14 lowercase hex digits (`8b464847ae0ede`).
+    case hex14
+    /// A custom shape: `minLength...maxLength` characters of `a-z 0-9 _ -`.
+    case pattern(minLength: Int, maxLength: Int)
+
+    /// Whether `text` (already known to be safe characters) has this shape.
+    func matches(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func isHex(_ byte: UInt8) -> Bool {
+            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
+        }
+        switch self {
+        case .legacy:
+            return bytes.count == 14 && bytes.prefix(2).allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+                && bytes.dropFirst(2).allSatisfy(isHex)
+        case .hex14:
+            return bytes.count == 14 && bytes.allSatisfy(isHex)
+        case .pattern(let minLength, let maxLength):
+            return (minLength...maxLength).contains(bytes.count)
+        }
+    }
+
+    /// A one-line description for messages.
+    var summary: String {
+        switch self {
+        case .legacy: "2 lowercase letters + 12 hex digits"
+        case .hex14: "14 hex digits"
+        case .pattern(let minLength, let maxLength): "\(minLength)-\(maxLength) characters of a-z 0-9 _ -"
+        }
+    }
+}
+
+/// The tenant hash shapes a project accepts (`tenants.hash-shapes` in `bers.json`).
+public struct TenantHashPolicy: Sendable, Hashable {
+    /// The accepted shapes.
+    public var shapes: [TenantHashShape]
+
+    /// A policy accepting these shapes.
+    public init(shapes: [TenantHashShape]) { self.shapes = shapes }
+
+    /// The two real shapes: legacy and 14 hex digits.
+    public static let `default` = TenantHashPolicy(shapes: [.legacy, .hex14])
+}
