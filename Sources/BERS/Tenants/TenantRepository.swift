@@ -80,6 +80,7 @@ public struct TenantRepository: Sendable {
     private func revalidateConfiguration(_ cached: TenantDocument, mappingETag: String?) async throws(TenantError) -> TenantDocument? {
         switch try await store.get(cached.key, ifNoneMatch: cached.etag) {
         case .notModified:
+            guard mappingETag != cached.mappingETag else { return nil }
             return TenantDocument(
                 hash: cached.hash, tenantID: cached.tenantID, key: cached.key, document: cached.document, etag: cached.etag,
                 version: cached.version, mappingETag: mappingETag)
