@@ -1,7 +1,8 @@
 /// An error from the JSON layer: a stable code, a one-sentence message, and where it happened.
 ///
 /// `description` is `file:line:col: message` when the location is known, so it can be printed as
-/// it is. Compare errors by ``code``.
+/// it is. `==` compares ``code`` only, so tests can write
+/// `#expect(throws: JSONError(.duplicateKey, "")) { ... }` and then check the message.
 public struct JSONError: Error, Sendable, Hashable {
     /// A stable identifier of the kind of error, such as `json.duplicate-key`.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
@@ -67,4 +68,12 @@ extension JSONError: CustomStringConvertible {
         guard let location else { return message }
         return "\(location): \(message)"
     }
+}
+
+extension JSONError {
+    /// Whether both errors have the same ``code`` (messages and locations are not compared).
+    public static func == (lhs: JSONError, rhs: JSONError) -> Bool { lhs.code == rhs.code }
+
+    /// Hashes the ``code`` only, consistently with `==`.
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

@@ -1,14 +1,34 @@
 /// Parses JSON text (RFC 8259) into a ``JSONDocument`` that knows where every value came from.
 ///
-/// PLACEHOLDER API: the implementation is being written; signatures are final.
+/// The parser is strict: it accepts exactly the RFC 8259 grammar over well-formed UTF-8, rejects
+/// duplicate object keys, and reports every problem as a ``JSONError`` with a stable code and the
+/// `file:line:col` of the offending byte. It is iterative, so deep nesting is limited by
+/// ``Options/maxDepth`` and can never overflow the stack.
+///
+/// - A leading UTF-8 byte order mark (`EF BB BF`) is skipped, as RFC 8259 §8.1 allows; it does
+///   not count as a column.
+/// - Lines end at LF, CRLF or a lone CR; columns count Unicode scalars from 1.
+/// - Numbers without fraction or exponent that fit in `Int64` become ``JSONValue/integer(_:)``
+///   (`-0` is the integer 0); all others become correctly rounded ``JSONValue/double(_:)``; a
+///   number too large for a double is an error.
+///
+/// ```swift
+/// let document = try JSONParser().parse(#"{"api": {"timeout": 15000}}"#, file: "default.json")
+/// document.location(of: "/api/timeout")   // default.json:1:21
+/// ```
 public struct JSONParser: Sendable {
     /// Limits that keep hostile input from exhausting memory or the stack.
     public struct Options: Sendable {
         /// Deepest allowed nesting of arrays and objects (the root container is depth 1).
+        ///
+        /// Parsing is iterative whatever the limit, but other recursive code (comparing,
+        /// serializing, releasing a value) walks the tree recursively, so keep it in the
+        /// hundreds or low thousands.
         public var maxDepth: Int
-        /// Largest accepted input, in bytes.
+        /// Largest accepted input, in bytes (checked before parsing starts).
         public var maxBytes: Int
-        /// Whether to record positions (off makes parsing a little faster).
+        /// Whether to record positions (off makes parsing a little faster, and the document's
+        /// position arrays are then empty).
         public var recordPositions: Bool
 
         /// Limits with these values; the defaults are 512 levels and 16 MiB.
@@ -30,19 +50,78 @@ public struct JSONParser: Sendable {
         self.options = options
     }
 
-    /// Parses `bytes` (UTF-8, an optional BOM is rejected as RFC 8259 allows) as one JSON document.
+    /// Parses `bytes` (UTF-8; a leading byte order mark is skipped) as one JSON document.
+    ///
+    /// ```swift
+    /// let document = try JSONParser().parse(Array(#"[1, 2.5]"#.utf8), file: "list.json")
+    /// ```
     ///
     /// - Parameters:
     ///   - bytes: the text.
     ///   - file: the name used in locations and errors.
+    /// - Returns: the value, with the position of every value and key in preorder.
     /// - Throws: ``JSONError`` with the `file:line:col` of the problem.
     public func parse(_ bytes: [UInt8], file: String = "<input>") throws(JSONError) -> JSONDocument {
-        throw JSONError(.syntax, "parser not implemented yet")
+        try bytes.withUnsafeBufferPointer { buffer throws(JSONError) in
+            try parse(buffer: buffer, file: file)
+        }
     }
 
     /// Parses `text` as one JSON document.
+    ///
+    /// - Parameters:
+    ///   - text: the text.
+    ///   - file: the name used in locations and errors.
+    /// - Returns: the value, with the position of every value and key in preorder.
+    /// - Throws: ``JSONError`` with the `file:line:col` of the problem.
     public func parse(_ text: String, file: String = "<input>") throws(JSONError) -> JSONDocument {
-        try parse(Array(text.utf8), file: file)
+        var text = text
+        return try text.withUTF8 { buffer in
+            Result { () throws(JSONError) in try parse(buffer: buffer, file: file) }
+        }.get()
+    }
+
+    /// Parses the bytes in `buffer` (UTF-8) as one JSON document, without copying them.
+    ///
+    /// - Parameters:
+    ///   - buffer: the text; it must stay valid for the duration of the call.
+    ///   - file: the name used in locations and errors.
+    /// - Returns: the value, with the position of every value and key in preorder.
+    /// - Throws: ``JSONError`` with the `file:line:col` of the problem.
+    public func parse(_ buffer: UnsafeRawBufferPointer, file: String = "<input>") throws(JSONError) -> JSONDocument {
+        try parse(buffer: buffer.assumingMemoryBound(to: UInt8.self), file: file)
+    }
+
+    /// Parses any collection of UTF-8 bytes (an `ArraySlice`, a `ContiguousArray`, ...) as one
+    /// JSON document. Contiguous collections are read in place; others are copied once.
+    ///
+    /// - Parameters:
+    ///   - bytes: the text.
+    ///   - file: the name used in locations and errors.
+    /// - Returns: the value, with the position of every value and key in preorder.
+    /// - Throws: ``JSONError`` with the `file:line:col` of the problem.
+    public func parse(bytes: some Collection<UInt8>, file: String = "<input>") throws(JSONError) -> JSONDocument {
+        let result = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(JSONError) in try parse(buffer: buffer, file: file) }
+        }
+        if let result { return try result.get() }
+        return try parse(Array(bytes), file: file)
+    }
+
+    /// The parse proper, over contiguous bytes.
+    private func parse(buffer: UnsafeBufferPointer<UInt8>, file: String) throws(JSONError) -> JSONDocument {
+        guard buffer.count <= options.maxBytes else {
+            throw JSONError(
+                .sizeLimit,
+                "input is \(buffer.count) bytes, more than the limit of \(options.maxBytes) bytes",
+                location: SourceLocation(file: file, line: 1, column: 1))
+        }
+        var scanner = JSONScanner(input: buffer, file: file, options: options)
+        let value = try scanner.parseDocument()
+        return JSONDocument(
+            value: value, file: file,
+            valuePositions: scanner.valuePositions.popArray(from: 0),
+            keyPositions: scanner.keyPositions.popArray(from: 0))
     }
 }
 
@@ -52,6 +131,9 @@ extension JSONValue {
     /// ```swift
     /// let value = try JSONValue(parsing: #"{"a": [1, 2.5, true, null]}"#)
     /// ```
+    ///
+    /// - Parameter text: the JSON text.
+    /// - Throws: ``JSONError`` when the text is not valid JSON.
     public init(parsing text: String) throws(JSONError) {
         self = try JSONParser().parse(text).value
     }

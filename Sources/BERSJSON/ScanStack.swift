@@ -1,0 +1,71 @@
+/// A growable stack in manually managed memory whose top elements can be moved out into an
+/// `Array` in one step, without the retain/release pair per element that copying out of an
+/// `Array` and then truncating it costs.
+///
+/// The parser keeps the values of the open arrays and the members of the open objects here.
+/// Being non-copyable, it frees whatever it still holds when it goes out of scope, so a parse
+/// that throws half way leaks nothing.
+struct ScanStack<Element>: ~Copyable {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    /// The number of elements on the stack.
+    private(set) var count = 0
+
+    /// An empty stack with room for `capacity` elements before it grows.
+    init(capacity: Int = 64) {
+        self.capacity = max(capacity, 1)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    /// Pushes `element`.
+    @inline(__always)
+    mutating func push(_ element: consuming Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    @inline(never)
+    private mutating func grow() {
+        let newCapacity = capacity * 2
+        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        newBase.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    /// The element at `offset` from the bottom (which must be below ``count``).
+    @inline(__always)
+    subscript(offset: Int) -> Element {
+        base[offset]
+    }
+
+    /// Removes the elements from `start` to the top and returns them, bottom first.
+    @inline(__always)
+    mutating func popArray(from start: Int) -> [Element] {
+        let moved = count - start
+        guard moved > 0 else { return [] }
+        let source = base + start
+        let result = [Element](unsafeUninitializedCapacity: moved) { buffer, initialized in
+            guard let destination = buffer.baseAddress else { return }
+            destination.moveInitialize(from: source, count: moved)
+            initialized = moved
+        }
+        count = start
+        return result
+    }
+
+    /// Removes the elements from `start` to the top.
+    @inline(__always)
+    mutating func truncate(to start: Int) {
+        guard start < count else { return }
+        (base + start).deinitialize(count: count - start)
+        count = start
+    }
+}
