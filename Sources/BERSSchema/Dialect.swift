@@ -97,4 +97,15 @@ public enum Dialect: Sendable, Hashable, CaseIterable, Comparable, CustomStringC
 
     /// The keyword that sets a schema's identifier: `id` in draft 4, `$id` later.
     var idKeyword: String { self == .draft4 ? "id" : "$id" }
+
+    /// The draft whose format definitions apply.
+    var formatDraft: FormatChecker.Draft {
+        switch self {
+        case .draft4: .draft4
+        case .draft6: .draft6
+        case .draft7: .draft7
+        case .draft2019_09: .draft2019_09
+        case .draft2020_12: .draft2020_12
+        }
+    }
 }

@@ -60,6 +60,14 @@ extension SchemaCompiler {
         if rules.has(.formatAnnotation) || rules.has(.formatAssertion) {
             try compileFormat(of: object, at: location, rules: rules, into: &builder)
         }
+        if rules.dialect == .draft7 {
+            let encoding = try stringValue("contentEncoding", in: object, at: location)
+            let mediaType = try stringValue("contentMediaType", in: object, at: location)
+            let rule = ContentRule(base64: encoding?.lowercased() == "base64", json: mediaType == "application/json")
+            if rule.base64 || rule.json {
+                builder.strings.append((.content(rule), rule.json ? "contentMediaType" : "contentEncoding"))
+            }
+        }
         if rules.dialect >= .draft2019_09 && rules.has(.unevaluated) {
             try compileUnevaluated(of: object, at: location, into: &builder)
         }
@@ -89,7 +97,7 @@ extension SchemaCompiler {
         guard let name = try stringValue("format", in: object, at: location) else { return }
         let asserted =
             options.formatAssertion || (rules.dialect == .draft2020_12 && rules.vocabularies.contains(.formatAssertion))
-        guard asserted, let check = FormatChecker.checker(for: name) else { return }
+        guard asserted, let check = FormatChecker.checker(for: name, draft: rules.dialect.formatDraft) else { return }
         formats.append(FormatRule(name: name, check: check))
         builder.strings.append((.format(Int32(formats.count - 1)), "format"))
     }

@@ -46,7 +46,7 @@ extension Evaluator {
             return false
         case .constant(let constantIndex):
             let constant = schema.constants[Int(constantIndex)]
-            if constant == instance { return true }
+            if JSONEquality.equal(constant, instance) { return true }
             fail(id, "const", "\(Messages.render(instance)) does not equal the constant \(Messages.render(constant))")
             return false
         default:

@@ -116,19 +116,22 @@ extension Evaluator {
         guard elements.count > 1 else { return true }
         if elements.count <= 16 {
             for first in 0..<elements.count - 1 {
-                for second in (first + 1)..<elements.count where elements[first] == elements[second] {
+                for second in (first + 1)..<elements.count where JSONEquality.equal(elements[first], elements[second]) {
                     fail(id, "uniqueItems", "items \(first) and \(second) are equal, but items must be unique")
                     return false
                 }
             }
             return true
         }
-        var seen = [JSONValue: Int](minimumCapacity: elements.count)
+        // Hashing is consistent with `JSONValue ==`, which is coarser than JSON Schema equality:
+        // it finds the candidates, JSONEquality decides. O(n) for distinct items.
+        var seen = [JSONValue: [Int]](minimumCapacity: elements.count)
         for (offset, element) in elements.enumerated() {
-            if let earlier = seen.updateValue(offset, forKey: element) {
+            if let earlier = seen[element]?.first(where: { JSONEquality.equal(elements[$0], element) }) {
                 fail(id, "uniqueItems", "items \(earlier) and \(offset) are equal, but items must be unique")
                 return false
             }
+            seen[element, default: []].append(offset)
         }
         return true
     }

@@ -51,6 +51,12 @@ extension Evaluator {
                     let name = schema.formats[Int(formatIndex)].name
                     fail(id, "format", "\(Messages.render(.string(string))) is not a valid \(Messages.quoted(name))")
                 }
+            case .content(let rule):
+                passed = rule.accepts(string)
+                if !passed {
+                    let what = rule.json ? "JSON document" : "base64 string"
+                    fail(id, schema.keywordNames[index], "\(Messages.render(.string(string))) is not a valid \(what)")
+                }
             default:
                 passed = true
             }

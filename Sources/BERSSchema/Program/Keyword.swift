@@ -34,6 +34,8 @@ enum Keyword: Sendable {
     case pattern(Int32)
     /// `format` as an assertion (``CompiledSchema/formats``).
     case format(Int32)
+    /// `contentEncoding`/`contentMediaType` as assertions (draft 7), ``ContentRule``.
+    case content(ContentRule)
 
     // MARK: arrays
     /// `prefixItems`/`items`/`additionalItems` (``CompiledSchema/arrayItems``).

@@ -95,7 +95,6 @@ enum MultipleOf {
         }
         let quotient = value / divisor
         guard quotient.isFinite else { return exactBinaryMultiple(value, of: divisor) }
-        if abs(quotient) >= 4_503_599_627_370_496 { return exactBinaryMultiple(value, of: divisor) }
         let nearest = quotient.rounded()
         // Decimal divisors (0.01, 0.0001) are not exact in binary; accept a quotient within a few
         // ulps of an integer, the rounding error of one division.

@@ -43,14 +43,14 @@ struct PropertyTable: Sendable {
     @inline(__always)
     func find(_ key: String) -> Int? {
         if slots.isEmpty {
-            for offset in names.indices where names[offset] == key { return offset }
+            for offset in names.indices where JSONEquality.sameCodePoints(names[offset], key) { return offset }
             return nil
         }
         var slot = PropertyTable.hash(key) & mask
         while true {
             let candidate = Int(slots[slot])
             if candidate < 0 { return nil }
-            if names[candidate] == key { return candidate }
+            if JSONEquality.sameCodePoints(names[candidate], key) { return candidate }
             slot = (slot + 1) & mask
         }
     }

@@ -63,20 +63,32 @@ struct DynamicReference: Sendable {
     var anchor: String
 }
 
-/// The values of an `enum`, with a hash set once there are many.
+/// The values of an `enum`, with a hash index once there are many.
+///
+/// The index uses `JSONValue`'s hashing, which is consistent with its (canonical-equivalence)
+/// equality, to find candidates; ``JSONEquality`` decides.
 struct EnumSet: Sendable {
     let values: [JSONValue]
-    private let set: Set<JSONValue>?
+    private let index: [JSONValue: [Int]]?
 
     init(_ values: [JSONValue]) {
         self.values = values
-        set = values.count > 8 ? Set(values) : nil
+        guard values.count > 8 else {
+            index = nil
+            return
+        }
+        var index: [JSONValue: [Int]] = [:]
+        for (offset, value) in values.enumerated() { index[value, default: []].append(offset) }
+        self.index = index
     }
 
     @inline(__always)
     func contains(_ value: JSONValue) -> Bool {
-        if let set { return set.contains(value) }
-        for candidate in values where candidate == value { return true }
+        if let index {
+            guard let candidates = index[value] else { return false }
+            return candidates.contains { JSONEquality.equal(values[$0], value) }
+        }
+        for candidate in values where JSONEquality.equal(candidate, value) { return true }
         return false
     }
 }
