@@ -52,28 +52,29 @@ extension SchemaCompiler {
         }
         guard properties != nil || !patternEntries.isEmpty || additional != nil || !required.isEmpty else { return }
 
-        var names: [String] = []
-        var entries: [PropertyTable.Entry] = []
+        var names: [(name: String, node: NodeID, requiredBit: Int32)] = []
         for (name, node) in properties ?? [] {
-            names.append(name)
-            entries.append(PropertyTable.Entry(node: node, requiredBit: -1))
+            names.append((name, node, -1))
         }
         for (bit, name) in required.enumerated() {
-            if let existing = names.firstIndex(of: name) {
-                entries[existing].requiredBit = Int32(bit)
+            if let existing = names.firstIndex(where: { JSONEquality.sameCodePoints($0.name, name) }) {
+                names[existing].requiredBit = Int32(bit)
             } else {
-                names.append(name)
-                entries.append(PropertyTable.Entry(node: -1, requiredBit: Int32(bit)))
+                names.append((name, -1, Int32(bit)))
             }
         }
+        let patternSpan = Span(start: Int32(tables.patternEntries.count), count: Int32(patternEntries.count))
+        tables.patternEntries.append(contentsOf: patternEntries)
+        let requiredSpan = Span(start: Int32(tables.requiredNames.count), count: Int32(required.count))
+        tables.requiredNames.append(contentsOf: required)
         let table = ObjectTable(
-            properties: PropertyTable(names: names, entries: entries),
-            patterns: patternEntries,
+            names: makeNameTable(names),
+            patterns: patternSpan,
             additional: additional ?? -1,
             additionalIsFalse: object["additionalProperties"]?.boolValue == false,
-            requiredNames: required)
-        objectTables.append(table)
-        builder.objects.append((.members(Int32(objectTables.count - 1)), "properties"))
+            required: requiredSpan)
+        tables.objectTables.append(table)
+        builder.objects.append((.members(Int32(tables.objectTables.count - 1)), "properties"))
     }
 
     private mutating func compileArrayApplicators(
@@ -82,23 +83,22 @@ extension SchemaCompiler {
         let dialect = rules.dialect
         var prefix = Span.empty
         var rest: NodeID = -1
-        var prefixKeyword = "prefixItems"
-        var restKeyword = "items"
+        var legacy = false
         if dialect >= .draft2020_12 {
             prefix = try subschemaList("prefixItems", in: object, at: location) ?? .empty
             rest = try subschema("items", in: object, at: location) ?? -1
         } else if case .array? = object["items"] {
             prefix = try subschemaList("items", in: object, at: location, allowEmpty: true) ?? .empty
-            prefixKeyword = "items"
+            legacy = true
             rest = try subschema("additionalItems", in: object, at: location) ?? -1
-            restKeyword = "additionalItems"
         } else {
             rest = try subschema("items", in: object, at: location) ?? -1
         }
-        if !prefix.isEmpty || rest >= 0 || (prefixKeyword == "items" && object["items"] != nil) {
-            arrayItems.append(
-                ArrayItems(prefix: prefix, rest: rest, prefixKeyword: prefixKeyword, restKeyword: restKeyword))
-            builder.arrays.append((.items(Int32(arrayItems.count - 1)), prefix.isEmpty ? restKeyword : prefixKeyword))
+        if !prefix.isEmpty || rest >= 0 {
+            let items = ArrayItems(prefix: prefix, rest: rest, legacy: legacy)
+            tables.arrayItems.append(items)
+            builder.arrays.append(
+                (.items(Int32(tables.arrayItems.count - 1)), prefix.isEmpty ? items.restKeyword : items.prefixKeyword))
         }
         if dialect >= .draft6, let node = try subschema("contains", in: object, at: location) {
             var minimum = 1
@@ -107,9 +107,9 @@ extension SchemaCompiler {
                 minimum = try countValue("minContains", in: object, at: location) ?? 1
                 maximum = try countValue("maxContains", in: object, at: location) ?? Int.max
             }
-            containsRules.append(
+            tables.containsRules.append(
                 ContainsRule(node: node, minimum: minimum, maximum: maximum, annotatesItems: dialect >= .draft2020_12))
-            builder.arrays.append((.contains(Int32(containsRules.count - 1)), "contains"))
+            builder.arrays.append((.contains(Int32(tables.containsRules.count - 1)), "contains"))
         }
     }
 
@@ -140,18 +140,18 @@ extension SchemaCompiler {
                 }
             }
             if !required.isEmpty {
-                dependentRequired.append(required)
-                builder.objects.append((.dependentRequired(Int32(dependentRequired.count - 1)), "dependencies"))
+                tables.dependentRequired.append(required)
+                builder.objects.append((.dependentRequired(Int32(tables.dependentRequired.count - 1)), "dependencies"))
             }
             if !schemas.isEmpty {
-                dependentSchemas.append(schemas)
-                builder.objects.append((.dependentSchemas(Int32(dependentSchemas.count - 1)), "dependencies"))
+                tables.dependentSchemas.append(schemas)
+                builder.objects.append((.dependentSchemas(Int32(tables.dependentSchemas.count - 1)), "dependencies"))
             }
         }
         guard rules.dialect >= .draft2019_09 else { return }
         if let schemas = try subschemaMap("dependentSchemas", in: object, at: location), !schemas.isEmpty {
-            dependentSchemas.append(schemas.map { (name: $0.0, node: $0.1) })
-            builder.objects.append((.dependentSchemas(Int32(dependentSchemas.count - 1)), "dependentSchemas"))
+            tables.dependentSchemas.append(schemas.map { (name: $0.0, node: $0.1) })
+            builder.objects.append((.dependentSchemas(Int32(tables.dependentSchemas.count - 1)), "dependentSchemas"))
         }
     }
 
@@ -170,7 +170,7 @@ extension SchemaCompiler {
             required.append((name, try stringList(names, keyword: "dependentRequired", at: location)))
         }
         guard !required.isEmpty else { return }
-        dependentRequired.append(required)
-        builder.objects.append((.dependentRequired(Int32(dependentRequired.count - 1)), "dependentRequired"))
+        tables.dependentRequired.append(required)
+        builder.objects.append((.dependentRequired(Int32(tables.dependentRequired.count - 1)), "dependentRequired"))
     }
 }

@@ -14,12 +14,16 @@ extension SchemaCompiler {
                 throw keywordError(
                     .invalidKeyword, "\"enum\" must be an array, not \(value.typeName)", at: location, keyword: "enum")
             }
-            enums.append(EnumSet(values))
-            builder.anyType.append((.enumeration(Int32(enums.count - 1)), "enum"))
+            var strings: [(name: String, node: NodeID, requiredBit: Int32)] = []
+            for case .string(let string) in values where !strings.contains(where: { $0.name == string }) {
+                strings.append((string, -1, -1))
+            }
+            tables.enums.append(EnumSet(values, strings: makeNameTable(strings)))
+            builder.anyType.append((.enumeration(Int32(tables.enums.count - 1)), "enum"))
         }
         if dialect >= .draft6, let value = object["const"] {
-            constants.append(value)
-            builder.anyType.append((.constant(Int32(constants.count - 1)), "const"))
+            tables.constants.append(value)
+            builder.anyType.append((.constant(Int32(tables.constants.count - 1)), "const"))
         }
         try compileNumberAssertions(of: object, at: location, dialect: dialect, into: &builder)
         try compileStringAssertions(of: object, at: location, into: &builder)

@@ -35,8 +35,8 @@ extension SchemaCompiler {
             }
             children.append(node(for: location.appending(keyword, String(offset))))
         }
-        let span = Span(start: Int32(nodeLists.count), count: Int32(children.count))
-        nodeLists.append(contentsOf: children)
+        let span = Span(start: Int32(tables.nodeLists.count), count: Int32(children.count))
+        tables.nodeLists.append(contentsOf: children)
         return span
     }
 
@@ -166,8 +166,9 @@ extension SchemaCompiler {
                 .invalidRegex, "\"\(source)\" is not a valid ECMA-262 regular expression: \(error.message)",
                 at: location, keyword: keyword, underlying: error)
         }
-        let index = Int32(patterns.count)
-        patterns.append(CompiledPattern(source: source, regex: regex, literalPrefix: SchemaCompiler.literalPrefix(of: source)))
+        let index = Int32(tables.patterns.count)
+        tables.patterns.append(CompiledPattern(source: source, regex: regex))
+        tables.patternPlans.append(patternPlan(for: source))
         patternCache[source] = index
         return index
     }

@@ -15,17 +15,17 @@ extension SchemaCompiler {
     /// Compiles the schema at `location` into node `id`.
     mutating func compileNode(_ id: NodeID, at location: SchemaLocation) throws(SchemaError) {
         let record = scanRecord(for: location)
-        nodeLocations[Int(id)] = absoluteURI(of: location, resource: record.resource)
+        tables.nodeLocations[Int(id)] = absoluteURI(of: location, resource: record.resource)
         guard let value = value(at: location) else {
             throw keywordError(.unresolvableReference, "nothing is at this location", at: location)
         }
         switch value {
         case .bool(let flag):
-            nodes[Int(id)] = .boolean(flag, resource: record.resource)
+            tables.nodes[Int(id)] = .boolean(flag, resource: record.resource)
         case .object(let object):
             var builder = NodeBuilder()
             try compileKeywords(of: object, at: location, record: record, into: &builder)
-            nodes[Int(id)] = emit(builder, resource: record.resource, dialect: record.rules.dialect)
+            tables.nodes[Int(id)] = emit(builder, resource: record.resource, dialect: record.rules.dialect)
         default:
             throw keywordError(
                 .invalidSchema, "a schema must be an object or a boolean, not \(value.typeName)", at: location)
@@ -83,8 +83,8 @@ extension SchemaCompiler {
         let fragment = URIReference(parsing: reference).fragment ?? ""
         let isPlainName = !fragment.isEmpty && !fragment.hasPrefix("/")
         if isPlainName, value(at: targetLocation)?["$dynamicAnchor"]?.stringValue == fragment {
-            dynamicRefs.append(DynamicReference(target: target, anchor: fragment))
-            builder.anyType.append((.dynamicRef(Int32(dynamicRefs.count - 1)), "$dynamicRef"))
+            tables.dynamicRefs.append(DynamicReference(target: target, anchor: fragment))
+            builder.anyType.append((.dynamicRef(Int32(tables.dynamicRefs.count - 1)), "$dynamicRef"))
             usesDynamicScope = true
         } else {
             builder.anyType.append((.ref(target), "$dynamicRef"))
@@ -98,8 +98,8 @@ extension SchemaCompiler {
         let asserted =
             options.formatAssertion || (rules.dialect == .draft2020_12 && rules.vocabularies.contains(.formatAssertion))
         guard asserted, let check = FormatChecker.checker(for: name, draft: rules.dialect.formatDraft) else { return }
-        formats.append(FormatRule(name: name, check: check))
-        builder.strings.append((.format(Int32(formats.count - 1)), "format"))
+        tables.formats.append(FormatRule(name: name, check: check))
+        builder.strings.append((.format(Int32(tables.formats.count - 1)), "format"))
     }
 
     private mutating func compileUnevaluated(
@@ -118,10 +118,10 @@ extension SchemaCompiler {
     /// Appends the builder's keywords to the flat arrays and returns the node.
     private mutating func emit(_ builder: NodeBuilder, resource: Int32, dialect: Dialect) -> SchemaNode {
         func append(_ list: [(Keyword, String)]) -> Span {
-            let span = Span(start: Int32(keywords.count), count: Int32(list.count))
+            let span = Span(start: Int32(tables.keywords.count), count: Int32(list.count))
             for (keyword, name) in list {
-                keywords.append(keyword)
-                keywordNames.append(name)
+                tables.keywords.append(keyword)
+                tables.keywordNames.append(name)
             }
             return span
         }

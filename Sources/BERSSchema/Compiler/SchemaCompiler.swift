@@ -68,22 +68,8 @@ struct SchemaCompiler {
     // Output being built.
     var memo: [SchemaLocation: NodeID] = [:]
     var worklist: [(NodeID, SchemaLocation)] = []
-    var nodes: [SchemaNode] = []
-    var nodeLocations: [String] = []
-    var keywords: [Keyword] = []
-    var keywordNames: [String] = []
-    var nodeLists: [NodeID] = []
-    var objectTables: [ObjectTable] = []
-    var arrayItems: [ArrayItems] = []
-    var containsRules: [ContainsRule] = []
-    var patterns: [CompiledPattern] = []
+    var tables = CompiledSchema.Tables()
     var patternCache: [String: Int32] = [:]
-    var formats: [FormatRule] = []
-    var enums: [EnumSet] = []
-    var constants: [JSONValue] = []
-    var dependentRequired: [[(name: String, required: [String])]] = []
-    var dependentSchemas: [[(name: String, node: NodeID)]] = []
-    var dynamicRefs: [DynamicReference] = []
     var usesDynamicScope = false
 
     init(options: ValidatorOptions) {
@@ -111,9 +97,9 @@ struct SchemaCompiler {
     /// The node compiled for `location`, allocated (and queued for compilation) on first request.
     mutating func node(for location: SchemaLocation) -> NodeID {
         if let existing = memo[location] { return existing }
-        let id = NodeID(nodes.count)
-        nodes.append(.boolean(true, resource: 0))
-        nodeLocations.append("")
+        let id = NodeID(tables.nodes.count)
+        tables.nodes.append(.boolean(true, resource: 0))
+        tables.nodeLocations.append("")
         memo[location] = id
         worklist.append((id, location))
         return id
@@ -126,7 +112,7 @@ struct SchemaCompiler {
             }
             // Resources entered at run time may be searched for dynamic anchors: compile those.
             guard usesDynamicScope else { return }
-            let used = Set(nodes.map(\.resource))
+            let used = Set(tables.nodes.map(\.resource))
             for resource in used {
                 let record = resources[Int(resource)]
                 for (_, location) in record.dynamicAnchors { _ = node(for: location) }
@@ -136,8 +122,8 @@ struct SchemaCompiler {
         }
     }
 
-    private func freeze(root: NodeID) -> CompiledSchema {
-        let resourceInfos = resources.map { record in
+    private mutating func freeze(root: NodeID) -> CompiledSchema {
+        tables.resources = resources.map { record in
             ResourceInfo(
                 uri: record.uri,
                 root: memo[record.location] ?? -1,
@@ -147,12 +133,7 @@ struct SchemaCompiler {
         }
         let rootDialect = scanned[SchemaLocation(document: 0, pointer: [])]?.rules.dialect
         return CompiledSchema(
-            nodes: nodes, keywords: keywords, keywordNames: keywordNames, nodeLists: nodeLists,
-            objectTables: objectTables, arrayItems: arrayItems, containsRules: containsRules,
-            patterns: patterns, formats: formats, enums: enums, constants: constants,
-            dependentRequired: dependentRequired, dependentSchemas: dependentSchemas,
-            dynamicRefs: dynamicRefs, resources: resourceInfos, nodeLocations: nodeLocations,
-            root: root, usesDynamicScope: usesDynamicScope, maxDepth: options.maxDepth,
+            tables: tables, root: root, usesDynamicScope: usesDynamicScope, maxDepth: options.maxDepth,
             dialect: rootDialect ?? options.defaultDialect)
     }
 

@@ -7,7 +7,8 @@ extension Evaluator {
     ) -> Bool {
         switch schema.keywords[index] {
         case .ref(let target):
-            return apply(target, to: instance, keyword: schema.keywordNames[index], evaluated: &evaluated)
+            let name = Sink.collects ? schema.keywordNames[index] : ""
+            return apply(target, to: instance, keyword: name, evaluated: &evaluated)
         case .dynamicRef(let reference):
             let target = dynamicTarget(schema.dynamicRefs[Int(reference)])
             return apply(target, to: instance, keyword: "$dynamicRef", evaluated: &evaluated)
@@ -40,7 +41,11 @@ extension Evaluator {
         case .conditional(let condition, let then, let otherwise):
             return evaluateConditional(condition, then, otherwise, instance, &evaluated)
         case .enumeration(let enumIndex):
-            if schema.enums[Int(enumIndex)].contains(instance) { return true }
+            if case .string(let string) = instance {
+                if schema.find(string, in: schema.enums[Int(enumIndex)].strings) >= 0 { return true }
+            } else if schema.enums[Int(enumIndex)].containsNonString(instance) {
+                return true
+            }
             let values = schema.enums[Int(enumIndex)].values
             fail(id, "enum", Evaluator.enumMessage(instance, values))
             return false

@@ -58,8 +58,9 @@ extension Evaluator {
         for position in object.indices {
             let (key, value) = object[position]
             var matched = false
-            if let found = table.properties.find(key) {
-                let entry = table.properties.entries[found]
+            let found = schema.find(key, in: table.names)
+            if found >= 0 {
+                let entry = schema.nameEntries[found]
                 if entry.requiredBit >= 0 && entry.requiredBit < 64 { seen |= 1 << UInt64(entry.requiredBit) }
                 if entry.node >= 0 {
                     matched = true
@@ -69,7 +70,8 @@ extension Evaluator {
                     }
                 }
             }
-            for entry in table.patterns {
+            for patternOffset in table.patterns.range {
+                let entry = schema.patternEntries[patternOffset]
                 switch matchPattern(Int(entry.pattern), key) {
                 case .match:
                     matched = true
@@ -99,17 +101,15 @@ extension Evaluator {
             }
             if matched, evaluated != nil { evaluated?.insert(position) }
         }
-        let requiredCount = table.requiredNames.count
-        if requiredCount > 0 {
-            let complete = requiredCount <= 64 ? seen.nonzeroBitCount == requiredCount : false
-            if !complete {
-                for (bit, name) in table.requiredNames.enumerated() {
-                    let present = bit < 64 ? seen & (1 << UInt64(bit)) != 0 : object.contains(key: name)
-                    if !present {
-                        fail(id, "required", "required property \(Messages.quoted(name)) is missing", property: name)
-                        guard Sink.collects else { return false }
-                        valid = false
-                    }
+        let requiredCount = Int(table.required.count)
+        if requiredCount > 0 && (requiredCount > 64 || seen.nonzeroBitCount != requiredCount) {
+            for bit in 0..<requiredCount {
+                let name = schema.requiredNames[Int(table.required.start) + bit]
+                let present = bit < 64 ? seen & (1 << UInt64(bit)) != 0 : JSONEquality.member(name, of: object) != nil
+                if !present {
+                    fail(id, "required", "required property \(Messages.quoted(name)) is missing", property: name)
+                    guard Sink.collects else { return false }
+                    valid = false
                 }
             }
         }
@@ -131,8 +131,8 @@ extension Evaluator {
         _ index: Int, _ id: NodeID, keyword: String, _ object: JSONObject
     ) -> Bool {
         var valid = true
-        for (name, required) in schema.dependentRequired[index] where object.contains(key: name) {
-            for other in required where !object.contains(key: other) {
+        for (name, required) in schema.dependentRequired[index] where JSONEquality.member(name, of: object) != nil {
+            for other in required where JSONEquality.member(other, of: object) == nil {
                 fail(
                     id, keyword,
                     "property \(Messages.quoted(other)) is required when \(Messages.quoted(name)) is present",
@@ -148,7 +148,7 @@ extension Evaluator {
         _ index: Int, keyword: String, _ object: JSONObject, _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         var valid = true
-        for (name, child) in schema.dependentSchemas[index] where object.contains(key: name) {
+        for (name, child) in schema.dependentSchemas[index] where JSONEquality.member(name, of: object) != nil {
             if !apply(child, to: .object(object), keyword: keyword, name, evaluated: &evaluated) {
                 guard Sink.collects else { return false }
                 valid = false

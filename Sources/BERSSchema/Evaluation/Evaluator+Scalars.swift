@@ -70,15 +70,19 @@ extension Evaluator {
 
     /// Runs pattern `index` against `string` (an unanchored search).
     mutating func matchPattern(_ index: Int, _ string: String) -> PatternOutcome {
-        let pattern = schema.patterns[index]
-        if let prefix = pattern.literalPrefix {
-            return string.utf8.starts(with: prefix.utf8) ? .match : .noMatch
+        let plan = schema.patternPlans[index]
+        if plan.length >= 0 {
+            let isPrefix = schema.nameBytes.withUnsafeBufferPointer { arena in
+                string.utf8.starts(with: arena[Int(plan.start)..<Int(plan.start + plan.length)])
+            }
+            return isPrefix ? .match : .noMatch
         }
         do {
-            return try pattern.regex.matches(string) ? .match : .noMatch
+            return try schema.patterns[index].regex.matches(string) ? .match : .noMatch
         } catch {
+            let source = schema.patterns[index].source
             return .stepLimit(
-                "\(Messages.render(.string(string))) could not be matched against the pattern \(Messages.quoted(pattern.source)) within the regular-expression step limit"
+                "\(Messages.render(.string(string))) could not be matched against the pattern \(Messages.quoted(source)) within the regular-expression step limit"
             )
         }
     }

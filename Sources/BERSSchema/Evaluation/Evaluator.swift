@@ -122,11 +122,11 @@ struct Evaluator<Sink: EvaluationSink> {
     /// Evaluates `child` against `instance` with `tokens` pushed on the evaluation path.
     @inline(__always)
     mutating func apply(
-        _ child: NodeID, to instance: JSONValue, keyword: String, _ second: @autoclosure () -> String? = nil,
-        evaluated: inout EvaluatedSet?
+        _ child: NodeID, to instance: JSONValue, keyword: @autoclosure () -> String,
+        _ second: @autoclosure () -> String? = nil, evaluated: inout EvaluatedSet?
     ) -> Bool {
         if Sink.collects {
-            sink.pushKeyword(keyword)
+            sink.pushKeyword(keyword())
             if let second = second() { sink.pushKeyword(second) }
         }
         let valid = evaluate(child, instance, &evaluated)
@@ -140,12 +140,12 @@ struct Evaluator<Sink: EvaluationSink> {
     /// Evaluates `child` against a member or item of the current instance.
     @inline(__always)
     mutating func applyToChild(
-        _ child: NodeID, _ value: JSONValue, keyword: String, _ second: @autoclosure () -> String? = nil,
-        instanceToken: @autoclosure () -> String
+        _ child: NodeID, _ value: JSONValue, keyword: @autoclosure () -> String,
+        _ second: @autoclosure () -> String? = nil, instanceToken: @autoclosure () -> String
     ) -> Bool {
         if Sink.collects { sink.pushInstance(instanceToken()) }
         var none: EvaluatedSet? = nil
-        let valid = apply(child, to: value, keyword: keyword, second(), evaluated: &none)
+        let valid = apply(child, to: value, keyword: keyword(), second(), evaluated: &none)
         if Sink.collects { sink.popInstance() }
         return valid
     }

@@ -1,7 +1,7 @@
 import BERSJSON
 
 /// `properties`, `patternProperties`, `additionalProperties` and `required` of one schema,
-/// applied in a single pass over the instance's members.
+/// applied in a single pass over the instance's members. Trivially copyable.
 struct ObjectTable: Sendable {
     /// A `patternProperties` entry.
     struct PatternEntry: Sendable {
@@ -10,14 +10,16 @@ struct ObjectTable: Sendable {
         var node: NodeID
     }
 
-    var properties: PropertyTable
-    var patterns: [PatternEntry]
+    /// The names of `properties` and `required`, with their subschemas and required bits.
+    var names: NameTable
+    /// Span of ``CompiledSchema/patternEntries``.
+    var patterns: Span
     /// `additionalProperties`, or `-1`.
     var additional: NodeID
     /// Whether `additionalProperties` is the schema `false` (reported without evaluating it).
     var additionalIsFalse: Bool
-    /// The `required` names, in the order written.
-    var requiredNames: [String]
+    /// Span of ``CompiledSchema/requiredNames``: the `required` names in the order written.
+    var required: Span
 }
 
 /// `prefixItems` + `items` (2020-12) or `items` + `additionalItems` (earlier drafts).
@@ -26,9 +28,11 @@ struct ArrayItems: Sendable {
     var prefix: Span
     /// The schema for the remaining elements, or `-1`.
     var rest: NodeID
-    /// How the two keywords are spelt, for error locations.
-    var prefixKeyword: String
-    var restKeyword: String
+    /// Whether the keywords are `items` (array form) and `additionalItems` (before 2020-12).
+    var legacy: Bool
+
+    var prefixKeyword: String { legacy ? "items" : "prefixItems" }
+    var restKeyword: String { legacy ? "additionalItems" : "items" }
 }
 
 /// `contains` with `minContains` and `maxContains`.
@@ -45,8 +49,14 @@ struct ContainsRule: Sendable {
 struct CompiledPattern: Sendable {
     var source: String
     var regex: ECMARegex
-    /// A pattern that is a plain `^literal` prefix test, checked without the regex engine.
-    var literalPrefix: String?
+}
+
+/// How a pattern is run: a plain `^literal` is a prefix test on bytes, anything else goes to the
+/// regex engine. Trivially copyable.
+struct PatternPlan: Sendable {
+    /// For a literal prefix: its bytes in ``CompiledSchema/nameBytes``; `length < 0` otherwise.
+    var start: Int32
+    var length: Int32
 }
 
 /// A `format` assertion.
@@ -63,32 +73,36 @@ struct DynamicReference: Sendable {
     var anchor: String
 }
 
-/// The values of an `enum`, with a hash index once there are many.
-///
-/// The index uses `JSONValue`'s hashing, which is consistent with its (canonical-equivalence)
-/// equality, to find candidates; ``JSONEquality`` decides.
+/// The values of an `enum`: strings in a ``NameTable`` (compared by bytes, so code points), other
+/// values compared with ``JSONEquality``, through a hash index once there are many.
 struct EnumSet: Sendable {
     let values: [JSONValue]
+    /// The string values.
+    let strings: NameTable
+    /// The other values.
+    private let others: [JSONValue]
     private let index: [JSONValue: [Int]]?
 
-    init(_ values: [JSONValue]) {
+    init(_ values: [JSONValue], strings: NameTable) {
         self.values = values
-        guard values.count > 8 else {
+        self.strings = strings
+        others = values.filter { $0.stringValue == nil }
+        guard others.count > 8 else {
             index = nil
             return
         }
         var index: [JSONValue: [Int]] = [:]
-        for (offset, value) in values.enumerated() { index[value, default: []].append(offset) }
+        for (offset, value) in others.enumerated() { index[value, default: []].append(offset) }
         self.index = index
     }
 
-    @inline(__always)
-    func contains(_ value: JSONValue) -> Bool {
+    /// Whether a non-string value is in the set.
+    func containsNonString(_ value: JSONValue) -> Bool {
         if let index {
             guard let candidates = index[value] else { return false }
-            return candidates.contains { JSONEquality.equal(values[$0], value) }
+            return candidates.contains { JSONEquality.equal(others[$0], value) }
         }
-        for candidate in values where JSONEquality.equal(candidate, value) { return true }
+        for candidate in others where JSONEquality.equal(candidate, value) { return true }
         return false
     }
 }

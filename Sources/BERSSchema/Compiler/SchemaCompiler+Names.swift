@@ -1,0 +1,42 @@
+extension SchemaCompiler {
+    /// Stores `names` (with their property subschema and required bit) as a ``NameTable``.
+    mutating func makeNameTable(_ names: [(name: String, node: NodeID, requiredBit: Int32)]) -> NameTable {
+        let first = tables.nameEntries.count
+        for (name, node, requiredBit) in names {
+            let bytes = Array(name.utf8)
+            let start = tables.nameBytes.count
+            tables.nameBytes.append(contentsOf: bytes)
+            let probe = bytes.withUnsafeBufferPointer { NameProbe($0) }
+            tables.nameEntries.append(
+                NameEntry(
+                    start: Int32(start), length: Int32(bytes.count), prefix: probe.prefix, suffix: probe.suffix,
+                    node: node, requiredBit: requiredBit))
+            tables.names.append(name)
+        }
+        let entries = Span(start: Int32(first), count: Int32(names.count))
+        guard names.count > NameTable.linearLimit else { return NameTable(entries: entries, slots: .empty) }
+        var size = 16
+        while size < names.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: -1, count: size)
+        for offset in entries.range {
+            let entry = tables.nameEntries[offset]
+            let hash = tables.nameBytes.withUnsafeBufferPointer { arena in
+                NameProbe(UnsafeBufferPointer(rebasing: arena[Int(entry.start)..<Int(entry.start + entry.length)])).hash
+            }
+            var slot = hash & (size - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(offset)
+        }
+        let slotSpan = Span(start: Int32(tables.nameSlots.count), count: Int32(size))
+        tables.nameSlots.append(contentsOf: slots)
+        return NameTable(entries: entries, slots: slotSpan)
+    }
+
+    /// The execution plan of pattern `source`: a literal-prefix test when it is `^literal`.
+    mutating func patternPlan(for source: String) -> PatternPlan {
+        guard let literal = SchemaCompiler.literalPrefix(of: source) else { return PatternPlan(start: 0, length: -1) }
+        let start = tables.nameBytes.count
+        tables.nameBytes.append(contentsOf: literal.utf8)
+        return PatternPlan(start: Int32(start), length: Int32(literal.utf8.count))
+    }
+}
