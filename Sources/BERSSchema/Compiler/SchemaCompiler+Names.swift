@@ -3,13 +3,10 @@ extension SchemaCompiler {
     mutating func makeNameTable(_ names: [(name: String, node: NodeID, requiredBit: Int32)]) -> NameTable {
         let first = tables.nameEntries.count
         for (name, node, requiredBit) in names {
-            let bytes = Array(name.utf8)
-            let start = tables.nameBytes.count
-            tables.nameBytes.append(contentsOf: bytes)
-            let probe = bytes.withUnsafeBufferPointer { NameProbe($0) }
+            let probe = NameProbe(name)
             tables.nameEntries.append(
                 NameEntry(
-                    start: Int32(start), length: Int32(bytes.count), prefix: probe.prefix, suffix: probe.suffix,
+                    length: Int32(probe.length), prefix: probe.prefix, isASCII: name.utf8.allSatisfy { $0 < 0x80 },
                     node: node, requiredBit: requiredBit))
             tables.names.append(name)
         }
@@ -19,11 +16,7 @@ extension SchemaCompiler {
         while size < names.count * 2 { size *= 2 }
         var slots = [Int32](repeating: -1, count: size)
         for offset in entries.range {
-            let entry = tables.nameEntries[offset]
-            let hash = tables.nameBytes.withUnsafeBufferPointer { arena in
-                NameProbe(UnsafeBufferPointer(rebasing: arena[Int(entry.start)..<Int(entry.start + entry.length)])).hash
-            }
-            var slot = hash & (size - 1)
+            var slot = NameProbe(tables.names[offset]).hash & (size - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Int32(offset)
         }
@@ -34,9 +27,8 @@ extension SchemaCompiler {
 
     /// The execution plan of pattern `source`: a literal-prefix test when it is `^literal`.
     mutating func patternPlan(for source: String) -> PatternPlan {
-        guard let literal = SchemaCompiler.literalPrefix(of: source) else { return PatternPlan(start: 0, length: -1) }
-        let start = tables.nameBytes.count
-        tables.nameBytes.append(contentsOf: literal.utf8)
-        return PatternPlan(start: Int32(start), length: Int32(literal.utf8.count))
+        guard let literal = SchemaCompiler.literalPrefix(of: source) else { return PatternPlan(literal: -1) }
+        tables.literalPrefixes.append(literal)
+        return PatternPlan(literal: Int32(tables.literalPrefixes.count - 1))
     }
 }

@@ -132,6 +132,7 @@ extension SchemaCompiler {
         let objects = append(builder.objects)
         return SchemaNode(
             kind: .keywords, types: builder.types, tracksEvaluation: builder.tracksEvaluation,
+            isScalarLeaf: builder.anyType.isEmpty && !builder.tracksEvaluation,
             integralDoublesAreIntegers: dialect != .draft4, resource: resource, anyType: anyType,
             numberKeywords: numbers, stringKeywords: strings, arrayKeywords: arrays, objectKeywords: objects)
     }

@@ -71,11 +71,8 @@ extension Evaluator {
     /// Runs pattern `index` against `string` (an unanchored search).
     mutating func matchPattern(_ index: Int, _ string: String) -> PatternOutcome {
         let plan = schema.patternPlans[index]
-        if plan.length >= 0 {
-            let isPrefix = schema.nameBytes.withUnsafeBufferPointer { arena in
-                string.utf8.starts(with: arena[Int(plan.start)..<Int(plan.start + plan.length)])
-            }
-            return isPrefix ? .match : .noMatch
+        if plan.literal >= 0 {
+            return string.utf8.starts(with: schema.literalPrefixes[Int(plan.literal)].utf8) ? .match : .noMatch
         }
         do {
             return try schema.patterns[index].regex.matches(string) ? .match : .noMatch

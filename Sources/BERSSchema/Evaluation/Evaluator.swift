@@ -21,8 +21,38 @@ struct Evaluator<Sink: EvaluationSink> {
 
     /// Evaluates node `id` against `instance`. When `evaluated` is non-nil, the members or items
     /// this node evaluated are added to it (only when the node is valid).
+    ///
+    /// Inlined at every call site: a scalar meeting a leaf schema (`{"type": "string",
+    /// "maxLength": 9}`, most of any configuration schema) is checked here without a call.
+    @inline(__always)
     mutating func evaluate(_ id: NodeID, _ instance: JSONValue, _ evaluated: inout EvaluatedSet?) -> Bool {
         let node = schema.nodes[Int(id)]
+        if node.isScalarLeaf {
+            switch instance {
+            case .string(let string):
+                guard node.types.isEmpty || node.types.contains(.string) else { break }
+                return node.stringKeywords.isEmpty || evaluateString(node.stringKeywords, id, string)
+            case .integer:
+                guard node.types.isEmpty || !node.types.isDisjoint(with: [.number, .integer]) else { break }
+                return node.numberKeywords.isEmpty || evaluateNumber(node.numberKeywords, id, instance)
+            case .bool:
+                guard node.types.isEmpty || node.types.contains(.boolean) else { break }
+                return true
+            case .null:
+                guard node.types.isEmpty || node.types.contains(.null) else { break }
+                return true
+            case .double, .array, .object:
+                break
+            }
+        }
+        return evaluateNode(id, node, instance, &evaluated)
+    }
+
+    /// The general case of ``evaluate(_:_:_:)``.
+    @inline(never)
+    mutating func evaluateNode(
+        _ id: NodeID, _ node: SchemaNode, _ instance: JSONValue, _ evaluated: inout EvaluatedSet?
+    ) -> Bool {
         switch node.kind {
         case .alwaysValid:
             return true

@@ -21,7 +21,7 @@ final class CompiledSchema: Sendable {
         /// The text of each name entry, same indices (messages only).
         var names: [String] = []
         var nameSlots: [Int32] = []
-        var nameBytes: [UInt8] = []
+        var literalPrefixes: [String] = []
         var patternEntries: [ObjectTable.PatternEntry] = []
         var requiredNames: [String] = []
         var arrayItems: [ArrayItems] = []
@@ -47,7 +47,7 @@ final class CompiledSchema: Sendable {
     let nameEntries: [NameEntry]
     let names: [String]
     let nameSlots: [Int32]
-    let nameBytes: [UInt8]
+    let literalPrefixes: [String]
     let patternEntries: [ObjectTable.PatternEntry]
     let requiredNames: [String]
     let arrayItems: [ArrayItems]
@@ -79,7 +79,7 @@ final class CompiledSchema: Sendable {
         nameEntries = tables.nameEntries
         names = tables.names
         nameSlots = tables.nameSlots
-        nameBytes = tables.nameBytes
+        literalPrefixes = tables.literalPrefixes
         patternEntries = tables.patternEntries
         requiredNames = tables.requiredNames
         arrayItems = tables.arrayItems

@@ -16,13 +16,13 @@ struct Span: Sendable, Hashable {
 struct TypeSet: OptionSet, Sendable, Hashable {
     let rawValue: UInt8
 
-    static let null = TypeSet(rawValue: 1 << 0)
-    static let boolean = TypeSet(rawValue: 1 << 1)
-    static let integer = TypeSet(rawValue: 1 << 2)
-    static let number = TypeSet(rawValue: 1 << 3)
-    static let string = TypeSet(rawValue: 1 << 4)
-    static let array = TypeSet(rawValue: 1 << 5)
-    static let object = TypeSet(rawValue: 1 << 6)
+    static var null: TypeSet { TypeSet(rawValue: 1 << 0) }
+    static var boolean: TypeSet { TypeSet(rawValue: 1 << 1) }
+    static var integer: TypeSet { TypeSet(rawValue: 1 << 2) }
+    static var number: TypeSet { TypeSet(rawValue: 1 << 3) }
+    static var string: TypeSet { TypeSet(rawValue: 1 << 4) }
+    static var array: TypeSet { TypeSet(rawValue: 1 << 5) }
+    static var object: TypeSet { TypeSet(rawValue: 1 << 6) }
 
     /// The set named by a `type` string, or `nil` for an unknown name.
     init?(typeName: String) {
@@ -72,6 +72,9 @@ struct SchemaNode: Sendable {
     /// Whether the node has `unevaluatedProperties` or `unevaluatedItems`, and so needs to know
     /// what its other keywords evaluated.
     var tracksEvaluation: Bool
+    /// Whether a scalar instance only meets `type` and the node's string or number keywords (no
+    /// references, combinators, `enum` or `const`): validated inline, without a call.
+    var isScalarLeaf: Bool
     /// Whether an integer-valued double counts as an integer (false in draft 4).
     var integralDoublesAreIntegers: Bool
     /// The schema resource the node belongs to (``CompiledSchema/resources``).
@@ -85,7 +88,7 @@ struct SchemaNode: Sendable {
 
     static func boolean(_ value: Bool, resource: Int32) -> SchemaNode {
         SchemaNode(
-            kind: value ? .alwaysValid : .alwaysInvalid, types: [], tracksEvaluation: false,
+            kind: value ? .alwaysValid : .alwaysInvalid, types: [], tracksEvaluation: false, isScalarLeaf: false,
             integralDoublesAreIntegers: true, resource: resource, anyType: .empty, numberKeywords: .empty,
             stringKeywords: .empty, arrayKeywords: .empty, objectKeywords: .empty)
     }

@@ -51,12 +51,11 @@ struct CompiledPattern: Sendable {
     var regex: ECMARegex
 }
 
-/// How a pattern is run: a plain `^literal` is a prefix test on bytes, anything else goes to the
-/// regex engine. Trivially copyable.
+/// How a pattern is run: a plain `^literal` is a prefix test, anything else goes to the regex
+/// engine. Trivially copyable.
 struct PatternPlan: Sendable {
-    /// For a literal prefix: its bytes in ``CompiledSchema/nameBytes``; `length < 0` otherwise.
-    var start: Int32
-    var length: Int32
+    /// For a literal prefix: its index in ``CompiledSchema/literalPrefixes``; `-1` otherwise.
+    var literal: Int32
 }
 
 /// A `format` assertion.
