@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "BERSSchema",
             dependencies: ["BERSJSON"],
-            resources: [.copy("Metaschemas")],
+            exclude: ["Metaschemas"],
             swiftSettings: strictSettings
         ),
         // Environments, detection, layered resolution with provenance, URL templates.

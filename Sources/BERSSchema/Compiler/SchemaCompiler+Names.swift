@@ -1,0 +1,34 @@
+extension SchemaCompiler {
+    /// Stores `names` (with their property subschema and required bit) as a ``NameTable``.
+    mutating func makeNameTable(_ names: [(name: String, node: NodeID, requiredBit: Int32)]) -> NameTable {
+        let first = tables.nameEntries.count
+        for (name, node, requiredBit) in names {
+            let probe = NameProbe(name)
+            tables.nameEntries.append(
+                NameEntry(
+                    length: Int32(probe.length), prefix: probe.prefix, isASCII: name.utf8.allSatisfy { $0 < 0x80 },
+                    node: node, requiredBit: requiredBit))
+            tables.names.append(name)
+        }
+        let entries = Span(start: Int32(first), count: Int32(names.count))
+        guard names.count > NameTable.linearLimit else { return NameTable(entries: entries, slots: .empty) }
+        var size = 16
+        while size < names.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: -1, count: size)
+        for offset in entries.range {
+            var slot = NameProbe(tables.names[offset]).hash & (size - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(offset)
+        }
+        let slotSpan = Span(start: Int32(tables.nameSlots.count), count: Int32(size))
+        tables.nameSlots.append(contentsOf: slots)
+        return NameTable(entries: entries, slots: slotSpan)
+    }
+
+    /// The execution plan of pattern `source`: a literal-prefix test when it is `^literal`.
+    mutating func patternPlan(for source: String) -> PatternPlan {
+        guard let literal = SchemaCompiler.literalPrefix(of: source) else { return PatternPlan(literal: -1) }
+        tables.literalPrefixes.append(literal)
+        return PatternPlan(literal: Int32(tables.literalPrefixes.count - 1))
+    }
+}
