@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "BERSCLI",
             dependencies: [
-                "BERS", "BERSJSON", "BERSSchema",
+                "BERS", "BERSJSON", "BERSSchema", "BERSYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

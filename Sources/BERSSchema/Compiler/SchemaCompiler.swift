@@ -163,6 +163,11 @@ struct SchemaCompiler {
 
     /// `uri#/pointer` for `location`, relative to its resource.
     func absoluteURI(of location: SchemaLocation, resource: Int32) -> String {
+        // An error can be raised before the document's first resource is recorded.
+        guard resources.indices.contains(Int(resource)) else {
+            let base = documents.indices.contains(location.document) ? documents[location.document].uri : ""
+            return base + "#" + JSONPointer(tokens: location.pointer).description
+        }
         let record = resources[Int(resource)]
         var tokens = location.pointer
         if record.location.document == location.document, location.pointer.starts(with: record.location.pointer) {

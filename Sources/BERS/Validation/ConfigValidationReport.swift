@@ -1,0 +1,61 @@
+import BERSJSON
+import BERSSchema
+
+/// The outcome of validating a resolved configuration against its schema, with every failure
+/// located in the layer file that set the offending value.
+///
+/// ```swift
+/// let report = config.validate(with: try project.schemaValidator()!)
+/// for line in report.messages { print(line) }
+/// // config/production.json:14:17: /api/timeout: 500 is less than the minimum of 1000
+/// ```
+public struct ConfigValidationReport: Sendable {
+    /// Whether the configuration satisfies the schema.
+    public let isValid: Bool
+    /// The failures, in the validator's order.
+    public let failures: [ValidationFailure]
+    /// The failures as `file:line:col: /pointer: message` lines (no location when a value was
+    /// not set by a file, such as a variable or `--set`, whose source is named instead).
+    public let messages: [String]
+    /// The validator's result, for the spec's output formats.
+    public let result: ValidationResult
+
+    init(result: ValidationResult, messages: [String]) {
+        self.isValid = result.isValid
+        self.failures = result.failures
+        self.messages = messages
+        self.result = result
+    }
+}
+
+extension ResolvedConfiguration {
+    /// Validates the resolved value, locating failures in the layers that set the values.
+    public func validate(with validator: SchemaValidator) -> ConfigValidationReport {
+        let result = validator.validate(value)
+        let messages = result.failures.map { failure in
+            // The key of an offending member is pointed at; otherwise the value.
+            let memberPointer = failure.property.map { failure.instanceLocation.appending($0) }
+            let locate = { (pointer: JSONPointer) -> SourceLocation? in
+                exactLocation(of: pointer, key: pointer == memberPointer)
+            }
+            let text = failure.rendered(locatedBy: locate)
+            // A value set by a variable or --set has no file: name its source.
+            if failure.sourceLocation(locatedBy: locate) == nil,
+               let provenance = provenance(at: failure.instanceLocation) {
+                return "\(text) (set by \(provenance.source))"
+            }
+            return text
+        }
+        return ConfigValidationReport(result: result, messages: messages)
+    }
+
+    /// The location of the value at `pointer`, only when that very value came from a file.
+    func exactLocation(of pointer: JSONPointer, key: Bool = false) -> SourceLocation? {
+        guard let node = node(at: pointer) else { return nil }
+        let origin = storage.nodes[node].origin
+        guard origin.layer >= 0 else { return nil }
+        let document = storage.layers[Int(origin.layer)].document
+        if key, let location = document.keyLocation(ofNode: Int(origin.node)) { return location }
+        return document.location(ofNode: Int(origin.node))
+    }
+}
