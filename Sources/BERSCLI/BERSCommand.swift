@@ -14,7 +14,7 @@ public struct BERSCommand: AsyncParsableCommand {
         version: BERSVersion.current,
         subcommands: [
             ResolveCommand.self, DetectCommand.self, ExplainCommand.self, DiffCommand.self, URLCommand.self,
-            FormatCommand.self, ValidateCommand.self,
+            FormatCommand.self, ValidateCommand.self, TenantCommand.self,
         ]
     )
 
@@ -38,6 +38,9 @@ public struct BERSCommand: AsyncParsableCommand {
     static func exitHandling(_ error: any Error) -> Never {
         switch error {
         case let error as ConfigError:
+            Output.error(error.description)
+            Self.exit(withError: ExitCode(ExitStatus.for(error)))
+        case let error as TenantError:
             Output.error(error.description)
             Self.exit(withError: ExitCode(ExitStatus.for(error)))
         case let error as ExitCode:

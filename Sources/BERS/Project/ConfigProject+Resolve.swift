@@ -22,6 +22,15 @@ extension ConfigProject {
         return try ConfigProject.merge(layers, environment: environment, strategies: settings.mergeStrategies, diagnostics: diagnostics)
     }
 
+    /// Resolves from already parsed layers plus the options' variables and assignments.
+    func resolve(
+        layers: [Layer], environment: Environment, options: ResolveOptions, diagnostics: inout [ConfigDiagnostic]
+    ) throws(ConfigError) -> ResolvedConfiguration {
+        var layers = layers
+        try appendOverrides(to: &layers, options: options, diagnostics: &diagnostics)
+        return try ConfigProject.merge(layers, environment: environment, strategies: settings.mergeStrategies, diagnostics: diagnostics)
+    }
+
     /// Merges parsed layers into a resolved configuration.
     static func merge(
         _ layers: [Layer], environment: Environment, strategies: [JSONPointer: MergeStrategy], diagnostics: [ConfigDiagnostic]

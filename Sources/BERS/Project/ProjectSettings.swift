@@ -34,6 +34,8 @@ public struct ProjectSettings: Sendable {
     public var environmentOverridePrefix: String
     /// Whether an override variable that names no key is an error (otherwise a warning).
     public var unknownOverrideIsError: Bool
+    /// The `tenants` section.
+    public var tenants: TenantSettings
     /// The whole document, for sections read by other parts of BERS.
     public var document: JSONDocument?
 
@@ -48,12 +50,14 @@ public struct ProjectSettings: Sendable {
         environmentOverridesEnabled = true
         environmentOverridePrefix = "BERS__"
         unknownOverrideIsError = false
+        tenants = TenantSettings()
         document = nil
     }
 
     /// The top-level keys `bers.json` may have.
     public static let knownKeys = [
         "$schema", "description", "environment", "environments", "detection", "schema", "merge", "env-overrides",
+        "tenants",
     ]
 
     /// Reads settings from a parsed `bers.json`.
@@ -114,6 +118,7 @@ public struct ProjectSettings: Sendable {
             }
             unknownOverrideIsError = unknown == "error"
         }
+        tenants = try TenantSettings(reader: reader)
     }
 
     private static func readDetection(_ reader: DocumentReader) throws(ConfigError) -> DetectionSettings {

@@ -13,4 +13,9 @@ enum ExitStatus {
     static func `for`(_ error: ConfigError) -> Int32 {
         error.code == .invalidConfiguration ? invalid : usage
     }
+
+    /// The status for a tenant error: an invalid document is 1, everything else 2.
+    static func `for`(_ error: TenantError) -> Int32 {
+        error.code == .invalidDocument ? invalid : usage
+    }
 }

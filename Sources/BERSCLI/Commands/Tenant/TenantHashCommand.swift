@@ -1,0 +1,38 @@
+import ArgumentParser
+import BERS
+
+/// `bers tenant hash TENANT_ID`: the public hash of a tenant id.
+struct TenantHashCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hash",
+        abstract: "Print the tenant hash of a tenant id (the real recipe: 2 letters + 12 hex of SHA-256(id + salt))."
+    )
+
+    enum Shape: String, ExpressibleByArgument, CaseIterable {
+        case legacy, hex14
+    }
+
+    @Argument(help: "The tenant id, such as MYR384719.")
+    var tenantID: String
+
+    @Option(help: "The salt (default: the Picasso salt, or tenants.salt of bers.json).")
+    var salt: String?
+
+    @Option(help: "The hash shape.")
+    var shape: Shape = .legacy
+
+    @OptionGroup var project: ProjectOptions
+
+    func validate() throws {
+        guard TenantRepository.isValidTenantID(tenantID) else {
+            throw ValidationError("\(tenantID) is not a tenant id: use 1-64 letters, digits, '_' or '-'.")
+        }
+    }
+
+    func run() throws {
+        let configuredSalt = (try? optionalProject(project))??.settings.tenants.salt
+        let hash = TenantHash.derive(
+            tenantID: tenantID, salt: salt ?? configuredSalt ?? TenantHash.picassoSalt, shape: shape == .legacy ? .legacy : .hex14)
+        Output.line(hash.value)
+    }
+}

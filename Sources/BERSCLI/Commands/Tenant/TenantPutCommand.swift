@@ -1,0 +1,33 @@
+import ArgumentParser
+import BERS
+
+/// `bers tenant put FILE`: publish a tenant document safely.
+struct TenantPutCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "put",
+        abstract: "Validate a tenant document and write it to the store, keeping the previous version.",
+        discussion: """
+            An invalid document is refused (exit 1) and nothing is written. The previous configuration \
+            is kept as tenants/<id>/<id>-<UTC timestamp>.json; the mapping is written when missing.
+            """
+    )
+
+    @Argument(help: "The tenant document (JSON).")
+    var file: String
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var stores: TenantStoreOptions
+
+    func run() async throws {
+        let project = try optionalProject(self.project)
+        let validator = try project?.tenantValidator() ?? TenantValidator(schema: nil)
+        let bytes = try LocalFileSystem().contents(atPath: file, maxBytes: validator.settings.maxBytes)
+        let outcome = try await stores.withStore(project: project) { store in
+            try await TenantPublisher(store: store, validator: validator).publish(bytes, file: file)
+        }
+        for warning in outcome.warnings { Output.diagnostic("warning: \(warning.description)") }
+        Output.line("wrote \(outcome.key) (tenant \(outcome.tenantID), hash \(outcome.hash.value))")
+        if let backup = outcome.backupKey { Output.line("kept the previous version as \(backup)") }
+        if outcome.wroteMapping { Output.line("wrote mappings/\(outcome.hash.value).json") }
+    }
+}

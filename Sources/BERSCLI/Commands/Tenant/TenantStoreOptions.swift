@@ -1,0 +1,46 @@
+import ArgumentParser
+import BERS
+import Foundation
+
+/// `--store` and `--s3-endpoint`, shared by the tenant commands.
+struct TenantStoreOptions: ParsableArguments {
+    @Option(help: "The tenant store URL: file://DIR, s3://bucket/prefix or https://host/prefix.")
+    var store: String?
+
+    @Option(name: .customLong("s3-endpoint"), help: "An S3-compatible endpoint (default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, or AWS).")
+    var s3Endpoint: String?
+
+    /// The store URL to use, and the directory a relative `file://` URL is relative to.
+    func url(project: ConfigProject?) throws(TenantError) -> (url: String, base: String) {
+        if let store { return (store, ".") }
+        if let project, let configured = project.settings.tenants.store { return (configured, project.directory) }
+        throw TenantError(.invalidStore, "no tenant store: pass --store, or set tenants.store in bers.json")
+    }
+
+    /// Runs `body` with the store, closing any network client afterwards.
+    func withStore<Result: Sendable>(
+        project: ConfigProject?, _ body: (any TenantStore) async throws -> Result
+    ) async throws -> Result {
+        let (url, base) = try url(project: project)
+        let maxBytes = project?.settings.tenants.maxBytes ?? (1 << 20)
+        if url.hasPrefix("file://") {
+            let path = String(url.dropFirst("file://".count))
+            guard !path.isEmpty else { throw TenantError(.invalidStore, "\(url) names no directory") }
+            return try await body(FileSystemTenantStore(root: path.hasPrefix("/") ? path : joinPath(base, path), maxBytes: maxBytes))
+        }
+        let timeout = project?.settings.tenants.timeoutMilliseconds ?? 4000
+        return try await RemoteStoreFactory.withStore(
+            url: url, s3Endpoint: s3Endpoint, environment: ProcessInfo.processInfo.environment,
+            timeoutMilliseconds: timeout, maxBytes: maxBytes, body)
+    }
+}
+
+/// The project, when the config directory has one (tenant commands also work without).
+func optionalProject(_ options: ProjectOptions) throws(ConfigError) -> ConfigProject? {
+    let directory = options.directory
+    guard LocalFileSystem().directoryExists(atPath: directory) else {
+        if options.configDirectory != nil { throw ConfigError(.unreadable, "config directory \(directory) does not exist") }
+        return nil
+    }
+    return try ConfigProject(directory: directory)
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import BERS
+import BERSJSON
+
+/// `bers tenant validate FILE|HASH`: every problem of a tenant document.
+struct TenantValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a tenant document (a file, or a hash read from the store) against the tenant schema and reference rules.",
+        discussion: "Exit status 0 when valid, 1 when there are errors (warnings do not count), 2 when it cannot be read."
+    )
+
+    @Argument(help: "A tenant document file, or a tenant hash.")
+    var target: String
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var stores: TenantStoreOptions
+
+    @Flag(help: "Print the issues as JSON.")
+    var json = false
+
+    func run() async throws {
+        let project = try optionalProject(self.project)
+        let validator = try project?.tenantValidator() ?? TenantValidator(schema: nil)
+        let document: JSONDocument
+        if LocalFileSystem().fileExists(atPath: target) {
+            let bytes = try LocalFileSystem().contents(atPath: target, maxBytes: validator.settings.maxBytes)
+            do {
+                document = try JSONParser().parse(bytes, file: target)
+            } catch {
+                throw TenantError(.malformedDocument, error.message, location: error.location)
+            }
+        } else {
+            let hash = try TenantHash(target, policy: validator.settings.hashPolicy)
+            document = try await stores.withStore(project: project) { store in
+                try await TenantRepository(store: store, maxBytes: validator.settings.maxBytes).load(hash).document
+            }
+        }
+        let report = validator.validate(document)
+        if json {
+            func entry(_ issue: TenantIssue) -> JSONValue {
+                [
+                    "code": .string(issue.code.rawValue), "pointer": .string(issue.pointer.description), "message": .string(issue.message),
+                    "location": issue.location.map { .string($0.description) } ?? .null,
+                ]
+            }
+            Output.raw(JSONSerializer(style: .pretty).string([
+                "file": .string(document.file), "valid": .bool(report.isValid),
+                "errors": .array(report.errors.map(entry)), "warnings": .array(report.warnings.map(entry)),
+            ]))
+        } else {
+            for issue in report.errors { Output.line(issue.description) }
+            for issue in report.warnings { Output.line("warning: \(issue.description)") }
+            if report.isValid { Output.line("\(document.file): valid") }
+        }
+        if !report.isValid { throw ExitCode(ExitStatus.invalid) }
+    }
+}

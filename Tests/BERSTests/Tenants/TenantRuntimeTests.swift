@@ -1,0 +1,143 @@
+import BERS
+import BERSJSON
+import BERSTestSupport
+import Testing
+
+struct TenantRuntimeTests {
+    static let config = SharedFixtures.packageRoot.appendingPathComponent("Examples/picasso/config").path
+    static let tenants = SharedFixtures.packageRoot.appendingPathComponent("Examples/picasso/tenants").path
+
+    func runtime(_ store: any TenantStore = FileSystemTenantStore(root: tenants)) throws -> TenantRuntime {
+        try TenantRuntime(project: try ConfigProject(directory: Self.config), store: store)
+    }
+
+    @Test func tenantOverridesOnTheAllowListApplyWithProvenance() async throws {
+        let served = try await runtime().resolve(environment: .production, tenant: try TenantHash("de113d6b3e07e5"))
+        #expect(served.source.name == "store")
+        #expect(try served.configuration.int("api.timeout") == 9000)
+        #expect(try served.configuration.bool("features.streamingEnabled") == false)
+        let timeout = try #require(served.configuration.provenance(at: "api.timeout"))
+        #expect(timeout.source.layer.kind == .tenant)
+        #expect(timeout.source.layer.name == "tenant de113d6b3e07e5")
+        #expect(timeout.source.location?.file.hasSuffix("DEMO300003-config.json") == true)
+        #expect(timeout.overrode.first?.value == 6000)
+        #expect(served.refusedOverrides.isEmpty)
+    }
+
+    @Test func overridesOutsideTheAllowListAreRefused() async throws {
+        let store = ScriptedTenantStore([
+            "mappings/my87674d777bf9.json": #"{"tenant_id": "MYR384719"}"#,
+            "tenants/MYR384719/MYR384719-config.json": #"{"config_overrides": {"api": {"baseUrl": "https://evil.example", "timeout": 7000}}}"#,
+        ])
+        let served = try await runtime(store).resolve(environment: .production, tenant: try TenantHash(myrHash))
+        #expect(try served.configuration.string("api.baseUrl") == "https://chat.myrecruiter.ai/Master_Function")
+        #expect(try served.configuration.int("api.timeout") == 7000)
+        #expect(served.refusedOverrides.map(\.dottedPath) == ["api.baseUrl"])
+        #expect(served.configuration.diagnostics.map(\.message) == ["tenant my87674d777bf9 may not override api.baseUrl; ignored"])
+    }
+
+    @Test func urlTemplatesGetTheTenantHash() async throws {
+        let served = try await runtime().resolve(environment: .staging, tenant: try TenantHash("de613253a8fd66"))
+        #expect(try served.url("configUrl") == "https://staging.chat.myrecruiter.ai/Master_Function?action=get_config&t=de613253a8fd66")
+        #expect(try served.url("tenantAssetUrl", ["path": "logo.png"]) == "https://staging.chat.myrecruiter.ai/tenants/de613253a8fd66/logo.png")
+    }
+
+    @Test func missingTenantGetsTheMarkedFallback() async throws {
+        let served = try await runtime().resolve(environment: .production, tenant: try TenantHash("aa0000000000ff"))
+        #expect(served.source.name == "fallback")
+        #expect(served.tenantDocument == nil)
+        #expect(served.tenant["metadata"]?["source"] == "fallback")
+        #expect(served.tenant["tenant_hash"] == "aa0000000000ff")
+        #expect(served.jsonValue["source"] == "fallback")
+    }
+
+    @Test func otherFailuresWithoutACopyAreTypedErrors() async throws {
+        let store = storeWithOneTenant()
+        store.fail(with: TenantError(.storeUnavailable, "S3 returned 500"))
+        await #expect(throws: TenantError.self) {
+            try await runtime(store).resolve(environment: .production, tenant: try TenantHash(myrHash))
+        }
+    }
+
+    @Test func builtInFallbackWhenTheProjectHasNone() async throws {
+        let project = try makeProject(["default.json": "{}"])
+        let served = try await TenantRuntime(project: project, store: ScriptedTenantStore())
+            .resolve(environment: .production, tenant: try TenantHash(myrHash))
+        #expect(served.tenant["chat_title"] == "Chat")
+        #expect(served.tenant["metadata"]?["source"] == "fallback")
+    }
+}
+
+struct TenantPublisherTests {
+    static let document = #"{"tenant_id": "MYR384719", "tenant_hash": "my87674d777bf9", "chat_title": "v2"}"#
+
+    @Test func keepsThePreviousVersionAndWritesTheMapping() async throws {
+        let store = ScriptedTenantStore(["tenants/MYR384719/MYR384719-config.json": #"{"chat_title": "v1"}"#])
+        let outcome = try await TenantPublisher(store: store, validator: TenantValidator(schema: nil))
+            .publish(Array(Self.document.utf8), file: "new.json", now: UTCTimestamp(secondsSince1970: 1_764_401_412))
+        #expect(outcome.backupKey == "tenants/MYR384719/MYR384719-20251129T073012Z.json")
+        #expect(outcome.wroteMapping)
+        let keys = try await store.list(prefix: "")
+        #expect(keys == ["mappings/my87674d777bf9.json", "tenants/MYR384719/MYR384719-20251129T073012Z.json", "tenants/MYR384719/MYR384719-config.json"])
+        guard case .found(let backup) = try await store.get("tenants/MYR384719/MYR384719-20251129T073012Z.json") else {
+            Issue.record("no backup"); return
+        }
+        #expect(backup.bytes == Array(#"{"chat_title": "v1"}"#.utf8))
+    }
+
+    @Test func refusesAnInvalidDocumentAndWritesNothing() async throws {
+        let store = ScriptedTenantStore()
+        let invalid = #"{"tenant_id": "MYR384719", "tenant_hash": "auc5b0ecb0adcb"}"#
+        let error = await #expect(throws: TenantError.self) {
+            try await TenantPublisher(store: store, validator: TenantValidator(schema: nil)).publish(Array(invalid.utf8), file: "bad.json")
+        }
+        #expect(error?.code == .invalidDocument)
+        #expect(error?.message.contains("tenant.hash-mismatch") == true)
+        #expect(try await store.list(prefix: "").isEmpty)
+    }
+
+    @Test func failingStoreLeavesTheOldVersionInPlace() async throws {
+        let store = ScriptedTenantStore(["tenants/MYR384719/MYR384719-config.json": #"{"chat_title": "v1"}"#])
+        store.fail(with: TenantError(.storeUnavailable, "down"))
+        await #expect(throws: TenantError.self) {
+            try await TenantPublisher(store: store, validator: TenantValidator(schema: nil)).publish(Array(Self.document.utf8), file: "new.json")
+        }
+        store.fail(with: nil)
+        guard case .found(let current) = try await store.get("tenants/MYR384719/MYR384719-config.json") else { return }
+        #expect(current.bytes == Array(#"{"chat_title": "v1"}"#.utf8))
+    }
+
+    @Test func timestampsAreUTC() {
+        #expect(UTCTimestamp(secondsSince1970: 0).description == "19700101T000000Z")
+        #expect(UTCTimestamp(secondsSince1970: 951_782_400).description == "20000229T000000Z")
+        #expect(UTCTimestamp(secondsSince1970: -1).description == "19691231T235959Z")
+    }
+}
+
+struct TenantSettingsTests {
+    @Test func tenantsSectionIsRead() throws {
+        let project = try makeProject([
+            "bers.json": #"{"tenants": {"store": "s3://bucket/p", "hash-shapes": ["hex14", {"min-length": 8, "max-length": 20}], "salt": "s", "overridable": ["a.b", "/c"], "cache": {"ttl-ms": 1000, "capacity": 5}, "max-bytes": 2048, "timeout-ms": 100}}"#,
+        ])
+        let settings = project.settings.tenants
+        #expect(settings.store == "s3://bucket/p")
+        #expect(settings.hashPolicy.shapes == [.hex14, .pattern(minLength: 8, maxLength: 20)])
+        #expect(settings.salt == "s")
+        #expect(settings.allowsOverride(of: "/a/b/deep"))
+        #expect(!settings.allowsOverride(of: "/a"))
+        #expect(settings.cache.timeToLiveMilliseconds == 1000)
+        #expect(settings.cache.capacity == 5)
+        #expect(settings.maxBytes == 2048)
+        #expect(settings.timeoutMilliseconds == 100)
+    }
+
+    @Test(arguments: [
+        #"{"tenants": {"hash-shapes": []}}"#, #"{"tenants": {"hash-shapes": ["md5"]}}"#,
+        #"{"tenants": {"cache": {"ttl": 5}}}"#, #"{"tenants": {"max-bytes": 1}}"#, #"{"tenants": {"stor": "x"}}"#,
+    ])
+    func badSectionsAreLocatedErrors(_ text: String) {
+        let error = #expect(throws: ConfigError.self) { try makeProject(["bers.json": text]) }
+        #expect(error?.code == .invalidProjectFile)
+        #expect(error?.location != nil)
+    }
+}
