@@ -133,6 +133,38 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("Tenant cache hit (get of a cached tenant)", configuration: .init(scalingFactor: .kilo)) { benchmark in
+        let store = FileSystemTenantStore(root: repositoryRoot.appendingPathComponent("Examples/picasso/tenants").path)
+        let cache = TenantCache(repository: TenantRepository(store: store))
+        let hash = try TenantHash("de613253a8fd66")
+        _ = try await cache.get(hash)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try await cache.get(hash))
+        }
+    }
+
+    Benchmark("Tenant cold get through the file store (mapping + document)") { benchmark in
+        let store = FileSystemTenantStore(root: repositoryRoot.appendingPathComponent("Examples/picasso/tenants").path)
+        let repository = TenantRepository(store: store)
+        let hash = try TenantHash("de613253a8fd66")
+        for _ in benchmark.scaledIterations {
+            blackHole(try await repository.load(hash))
+        }
+    }
+
+    Benchmark("Tenant runtime resolve (cached tenant, production)") { benchmark in
+        let project = try ConfigProject(directory: picasso)
+        let store = FileSystemTenantStore(root: repositoryRoot.appendingPathComponent("Examples/picasso/tenants").path)
+        let runtime = try TenantRuntime(project: project, store: store)
+        let hash = try TenantHash("de113d6b3e07e5")
+        _ = try await runtime.resolve(environment: .production, tenant: hash)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try await runtime.resolve(environment: .production, tenant: hash))
+        }
+    }
+
     let document = syntheticDocument(targetBytes: 50_000)
     Benchmark("JSON parse 50 KB document (\(document.count) bytes), positions on") { benchmark in
         for _ in benchmark.scaledIterations {
