@@ -38,7 +38,7 @@ extension ConfigProject {
         var merger = LayerMerger(layers: layers, strategies: strategies)
         let value = try merger.merge()
         let storage = ResolvedConfiguration.Storage(
-            value: value, layers: layers, nodes: merger.nodes, overridden: merger.overridden)
+            value: value, layers: layers, nodes: merger.nodes, overridden: merger.overridden, index: merger.index)
         return ResolvedConfiguration(environment: environment, storage: storage, diagnostics: diagnostics)
     }
 

@@ -19,6 +19,8 @@ struct LayerMerger {
     private let sizes: [[UInt32]]
     let strategies: [JSONPointer: MergeStrategy]
     private(set) var nodes: [ResolvedNode] = []
+    /// Dotted paths of the nodes, filled as nodes are added.
+    let index: PathIndex
     private(set) var overridden: [OverriddenValue] = []
     private var stack: [Contributor] = []
     private var path: [String] = []
@@ -27,7 +29,9 @@ struct LayerMerger {
         self.layers = layers
         self.sizes = layers.map(\.sizes)
         self.strategies = strategies
-        nodes.reserveCapacity(layers.reduce(0) { max($0, $1.sizes.first.map(Int.init) ?? 0) } * 3 / 2 + 8)
+        let largest = layers.reduce(0) { max($0, $1.sizes.first.map(Int.init) ?? 0) }
+        nodes.reserveCapacity(largest * 3 / 2 + 8)
+        index = PathIndex(capacity: largest * 3 / 2 + 8)
     }
 
     /// Runs the merge.
@@ -221,8 +225,9 @@ struct LayerMerger {
             let replaced = stack[index]
             overridden.append(OverriddenValue(origin: Origin(layer: replaced.layer, node: replaced.node), value: replaced.value))
         }
+        index.append(parent: Int(parent), token: token)
         nodes.append(ResolvedNode(
-            parent: parent, token: token, value: value,
+            parent: parent, value: value,
             origin: Origin(layer: origin.layer, node: origin.node),
             overriddenStart: start, overriddenCount: Int32(overridden.count) - start, isMerged: false))
         return Int32(nodes.count - 1)

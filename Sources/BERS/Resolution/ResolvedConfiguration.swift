@@ -27,12 +27,12 @@ public struct ResolvedConfiguration: Sendable {
         let overridden: [OverriddenValue]
         let index: PathIndex
 
-        init(value: JSONValue, layers: [Layer], nodes: [ResolvedNode], overridden: [OverriddenValue]) {
+        init(value: JSONValue, layers: [Layer], nodes: [ResolvedNode], overridden: [OverriddenValue], index: PathIndex) {
             self.value = value
             self.layers = layers
             self.nodes = nodes
             self.overridden = overridden
-            self.index = PathIndex(count: nodes.count, parent: { Int(nodes[$0].parent) }, token: { nodes[$0].token })
+            self.index = index
         }
     }
 
@@ -100,13 +100,7 @@ public struct ResolvedConfiguration: Sendable {
 
     /// The JSON pointer of a node.
     func pointer(ofNode node: Int) -> JSONPointer {
-        var tokens: [String] = []
-        var current = node
-        while current > 0 {
-            tokens.append(storage.nodes[current].token.text)
-            current = Int(storage.nodes[current].parent)
-        }
-        return JSONPointer(tokens: tokens.reversed())
+        JSONPointer(tokens: storage.index.tokens(of: node))
     }
 
     // MARK: Provenance
