@@ -147,7 +147,10 @@ final class PathIndex: @unchecked Sendable {
     /// The dotted path of `node`.
     func path(of node: Int) -> String {
         let start = Int(starts[node])
-        return String(decoding: UnsafeBufferPointer(start: bytes + start, count: Int(starts[node + 1]) - start), as: UTF8.self)
+        return String(
+            decoding: UnsafeBufferPointer(start: bytes + start, count: Int(starts[node + 1]) - start),
+            as: UTF8.self
+        )
     }
 
     /// The tokens of `node`'s path (escapes undone).
@@ -237,7 +240,10 @@ private func memoryEqual(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?,
     var index = 0
     while index + 8 <= count {
         if UnsafeRawPointer(a + index).loadUnaligned(as: UInt64.self)
-            != UnsafeRawPointer(b + index).loadUnaligned(as: UInt64.self) { return false }
+            != UnsafeRawPointer(b + index).loadUnaligned(as: UInt64.self)
+        {
+            return false
+        }
         index += 8
     }
     while index < count {
