@@ -13,11 +13,15 @@ let package = Package(
         .library(name: "BERSYAML", targets: ["BERSYAML"]),
         .library(name: "BERSSchema", targets: ["BERSSchema"]),
         .library(name: "BERS", targets: ["BERS"]),
+        .library(name: "BERSRemoteStores", targets: ["BERSRemoteStores"]),
         .executable(name: "bers", targets: ["bers"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
     ],
     targets: [
         // JSON values, a located parser and serializers. Standard library only.
@@ -35,6 +39,18 @@ let package = Package(
         .target(
             name: "BERS",
             dependencies: ["BERSJSON", "BERSYAML", "BERSSchema"],
+            swiftSettings: strictSettings
+        ),
+        // S3 (AWS Signature V4) and HTTP tenant stores. The only module with an HTTP client and crypto.
+        .target(
+            name: "BERSRemoteStores",
+            dependencies: [
+                "BERS", "BERSJSON",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         // The `bers` command line: one command per file, thin over the library.
@@ -58,6 +74,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "BERSTests", dependencies: ["BERS", "BERSTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BERSRemoteStoresTests",
+            dependencies: [
+                "BERSRemoteStores", "BERS", "BERSTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "BERSCLITests",
             dependencies: ["BERSCLI", "BERSTestSupport"],
