@@ -33,7 +33,7 @@ public enum RemoteStoreURL: Sendable, Hashable {
             guard !bucket.isEmpty else { throw fail("the bucket name is empty (s3://bucket/prefix)") }
             try S3Configuration.validateBucket(bucket)
             let prefix = S3Configuration.normalizePrefix(String(rest.dropFirst(bucket.count)))
-            try ObjectKey.validatePrefix(prefix, store: "s3://\(bucket)")
+            try ObjectKey.validatePrefix(prefix, store: "s3://\(bucket)", code: .invalidStore)
             self = .s3(bucket: bucket, keyPrefix: prefix)
         } else if lowered.hasPrefix("https://") || lowered.hasPrefix("http://") {
             self = .http(try HTTPEndpoint(parsing: text))

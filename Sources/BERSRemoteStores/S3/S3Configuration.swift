@@ -85,7 +85,7 @@ public struct S3Configuration: Sendable, Hashable {
     /// - Throws: ``TenantError`` `tenant.invalid-store` naming the bad setting.
     public func validate() throws(TenantError) {
         try Self.validateBucket(bucket)
-        try ObjectKey.validatePrefix(keyPrefix, store: storeDescription)
+        try ObjectKey.validatePrefix(keyPrefix, store: storeDescription, code: .invalidStore)
         guard !region.isEmpty, region.utf8.count <= 64,
             region.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
         else {
