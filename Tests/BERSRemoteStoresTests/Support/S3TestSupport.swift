@@ -91,18 +91,38 @@ enum S3TestError: Error, CustomStringConvertible {
     }
 }
 
-/// Runs `body`, expecting a ``TenantError``, and returns it.
+/// Runs `body`, expecting a ``TenantError`` with `code`, and returns it.
+@discardableResult
 func expectTenantError(
     _ code: TenantError.Code,
     sourceLocation: SourceLocation = #_sourceLocation,
-    _ body: () async throws(TenantError) -> Void
+    _ body: () async throws -> Void
 ) async -> TenantError? {
     do {
         try await body()
         Issue.record("expected \(code), but nothing was thrown", sourceLocation: sourceLocation)
         return nil
-    } catch {
+    } catch let error as TenantError {
         #expect(error.code == code, "\(error.message)", sourceLocation: sourceLocation)
         return error
+    } catch {
+        Issue.record("expected a TenantError \(code), got \(error)", sourceLocation: sourceLocation)
+        return nil
+    }
+}
+
+/// Untyped-throwing forms of the store calls, for use inside `#expect` (whose expansion does not
+/// compose with typed throws).
+extension TenantStore {
+    func fetch(_ key: String, ifNoneMatch etag: String? = nil) async throws -> StoreResponse {
+        try await get(key, ifNoneMatch: etag)
+    }
+
+    func keys(_ prefix: String) async throws -> [String] {
+        try await list(prefix: prefix)
+    }
+
+    func upload(_ key: String, _ bytes: [UInt8]) async throws -> String? {
+        try await put(key, bytes, contentType: "application/json")
     }
 }
