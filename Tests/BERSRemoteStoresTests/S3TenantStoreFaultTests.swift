@@ -12,7 +12,7 @@ struct S3TenantStoreFaultTests {
 
     /// Runs `body` with a store whose endpoint is a fault server answering every request with `response`.
     private func withFaultyStore(
-        timeout: Duration = .milliseconds(500),
+        timeout: Duration = .seconds(10),
         maxObjectSize: Int = 1 << 20,
         credentials: AWSCredentials? = S3TestSupport.credentials,
         _ response: @escaping @Sendable (RecordedRequest) -> FaultResponse,
@@ -108,6 +108,14 @@ struct S3TenantStoreFaultTests {
             let error = await expectTenantError(.storeBadResponse) { _ = try await store.get(Self.key) }
             #expect(error?.message.contains("PermanentRedirect") == true)
             #expect(error?.message.contains("the bucket is in eu-west-1, not us-east-1: set AWS_REGION") == true)
+        }
+    }
+
+    @Test(arguments: ["ExpiredToken", "InvalidToken"])
+    func credentialErrorsSentAs400AreForbidden(code: String) async throws {
+        try await withFaultyStore({ _ in Self.s3Error(400, code, "The provided token has expired.") }) { store, _ in
+            let error = await expectTenantError(.storeForbidden) { _ = try await store.get(Self.key) }
+            #expect(error?.message.contains("(400 \(code): The provided token has expired.)") == true)
         }
     }
 

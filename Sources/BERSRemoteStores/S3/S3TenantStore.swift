@@ -148,6 +148,14 @@ public struct S3TenantStore: TenantStore {
             detail = (detail.map { $0 + "; " } ?? "")
                 + "the bucket is in \(bucketRegion), not \(configuration.region): set AWS_REGION"
         }
-        return StoreStatus.error(status: response.status, detail: detail, context: context)
+        // Credential problems are refusals whatever the status (S3 sends 400 for bad or expired tokens).
+        let refused = s3Error.map { Self.credentialErrorCodes.contains($0.code) } ?? false
+        return StoreStatus.error(status: response.status, detail: detail, context: context, refused: refused)
     }
+
+    /// S3 error codes that mean the credentials were refused.
+    static let credentialErrorCodes: Set<String> = [
+        "AccessDenied", "ExpiredToken", "InvalidAccessKeyId", "InvalidToken", "SignatureDoesNotMatch",
+        "TokenRefreshRequired",
+    ]
 }

@@ -51,15 +51,24 @@ enum MotoServer {
         guard let executable else { throw MotoError.notInstalled }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // The shell starts moto on a free port, prints the port, and kills moto when its standard
-        // input closes: when this process ends, however it ends.
+        // The shell starts moto on a free port (through the interpreter itself, not a pyenv shim,
+        // so that `$!` is moto), prints the port, and kills moto when its standard input closes:
+        // when this process ends, however it ends.
         let script = """
-            port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-            "\(executable)" -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
+            py=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
+            port=$("$py" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+            if "$py" -c 'import moto.server' 2>/dev/null; then
+                "$py" -m moto.server -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
+            else
+                "\(executable)" -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
+            fi
             pid=$!
             echo "$port"
             read _ignored
-            kill "$pid"
+            pkill -TERM -P "$pid" 2>/dev/null
+            kill "$pid" 2>/dev/null
+            for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$pid" 2>/dev/null || exit 0; sleep 0.2; done
+            kill -9 "$pid" 2>/dev/null
             """
         process.arguments = ["-c", script]
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
