@@ -40,11 +40,13 @@ public enum RemoteStoreURL: Sendable, Hashable {
         } else if lowered.hasPrefix("file://") {
             throw TenantError(
                 .invalidStore,
-                "The URL \(ObjectKey.quote(text)) names a directory: file:// stores are FileSystemTenantStore, in BERS, not remote stores.")
+                "The URL \(ObjectKey.quote(text)) names a directory: file:// stores are FileSystemTenantStore, in BERS, not remote stores."
+            )
         } else {
             throw TenantError(
                 .invalidStore,
-                "The URL \(ObjectKey.quote(text)) is not a store URL: use s3://bucket/prefix, https://host/prefix or file://DIR.")
+                "The URL \(ObjectKey.quote(text)) is not a store URL: use s3://bucket/prefix, https://host/prefix or file://DIR."
+            )
         }
     }
 }

@@ -20,7 +20,9 @@ public enum RemoteTenantStores {
     ///
     /// It is never shut down; do not call `shutdown()` on it.
     public static let sharedHTTPClient = HTTPClient(
-        eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpClientConfiguration)
+        eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+        configuration: httpClientConfiguration
+    )
 
     /// The configuration of clients made here: connection failures are reported at once rather
     /// than retried until the timeout (a store behind a cache prefers failing fast to a stale
@@ -32,7 +34,8 @@ public enum RemoteTenantStores {
             redirectConfiguration: .follow(max: 3, allowCycles: false),
             timeout: .init(connect: .seconds(4), read: .seconds(4)),
             connectionPool: pool,
-            decompression: .disabled)
+            decompression: .disabled
+        )
     }
 
     /// Runs `body` with a new client, and shuts the client down afterwards, also when `body` throws.
@@ -43,7 +46,10 @@ public enum RemoteTenantStores {
     public static func withHTTPClient<Result: Sendable>(
         _ body: (HTTPClient) async throws -> Result
     ) async throws -> Result {
-        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpClientConfiguration)
+        let client = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: httpClientConfiguration
+        )
         let result: Result
         do {
             result = try await body(client)
@@ -65,7 +71,7 @@ public enum RemoteTenantStores {
     /// ```
     ///
     /// - Parameters:
-    ///   - url: The store URL. `file://` URLs are the core's ``FileSystemTenantStore``.
+    ///   - url: The store URL. `file://` URLs are the core's `FileSystemTenantStore`.
     ///   - environment: Variables for S3: region, endpoint override, credentials (see
     ///     ``S3Configuration/init(bucket:keyPrefix:endpoint:environment:limits:)``).
     ///   - s3Endpoint: An explicit S3 endpoint override (a `--s3-endpoint` option).
@@ -83,10 +89,18 @@ public enum RemoteTenantStores {
         switch try RemoteStoreURL(parsing: url) {
         case .s3(let bucket, let keyPrefix):
             let configuration = try S3Configuration(
-                bucket: bucket, keyPrefix: keyPrefix, endpoint: s3Endpoint, environment: environment, limits: limits)
+                bucket: bucket,
+                keyPrefix: keyPrefix,
+                endpoint: s3Endpoint,
+                environment: environment,
+                limits: limits
+            )
             return try S3TenantStore(configuration: configuration, httpClient: httpClient)
         case .http(let endpoint):
-            return HTTPTenantStore(configuration: HTTPStoreConfiguration(baseURL: endpoint, limits: limits), httpClient: httpClient)
+            return HTTPTenantStore(
+                configuration: HTTPStoreConfiguration(baseURL: endpoint, limits: limits),
+                httpClient: httpClient
+            )
         }
     }
 
@@ -99,7 +113,9 @@ public enum RemoteTenantStores {
     /// - Returns: The store.
     /// - Throws: ``TenantError`` `tenant.invalid-store` for a malformed URL or setting.
     public static func make(
-        url: String, httpClient: HTTPClient = sharedHTTPClient, limits: RemoteStoreLimits = .default
+        url: String,
+        httpClient: HTTPClient = sharedHTTPClient,
+        limits: RemoteStoreLimits = .default
     ) throws(TenantError) -> any TenantStore {
         try make(url: url, environment: ProcessInfo.processInfo.environment, httpClient: httpClient, limits: limits)
     }

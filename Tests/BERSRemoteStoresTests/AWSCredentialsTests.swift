@@ -6,7 +6,9 @@ struct AWSCredentialsTests {
         let credentials = AWSCredentials(environment: [
             "AWS_ACCESS_KEY_ID": "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_SESSION_TOKEN": "token",
         ])
-        #expect(credentials == AWSCredentials(accessKeyID: "AKIAEXAMPLE", secretAccessKey: "secret", sessionToken: "token"))
+        #expect(
+            credentials == AWSCredentials(accessKeyID: "AKIAEXAMPLE", secretAccessKey: "secret", sessionToken: "token")
+        )
     }
 
     @Test func emptySessionTokenCountsAsNone() {
@@ -25,7 +27,8 @@ struct AWSCredentialsTests {
     }
 
     @Test func descriptionRedactsTheSecretAndToken() {
-        let text = AWSCredentials(accessKeyID: "AKIAEXAMPLE", secretAccessKey: "s3cr3t", sessionToken: "t0k3n").description
+        let text = AWSCredentials(accessKeyID: "AKIAEXAMPLE", secretAccessKey: "s3cr3t", sessionToken: "t0k3n")
+            .description
         #expect(text.contains("AKIAEXAMPLE"))
         #expect(!text.contains("s3cr3t"))
         #expect(!text.contains("t0k3n"))

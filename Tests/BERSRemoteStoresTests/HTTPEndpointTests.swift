@@ -10,7 +10,9 @@ struct HTTPEndpointTests {
         #expect(endpoint.port == 8443)
         #expect(endpoint.path == "/picasso/v1")
         #expect(endpoint.authority == "cdn.example.com:8443")
-        #expect(endpoint.url(forEncodedPath: "mappings/x.json") == "https://cdn.example.com:8443/picasso/v1/mappings/x.json")
+        #expect(
+            endpoint.url(forEncodedPath: "mappings/x.json") == "https://cdn.example.com:8443/picasso/v1/mappings/x.json"
+        )
     }
 
     @Test(arguments: ["http://localhost:8080", "http://127.0.0.1", "http://127.1.2.3:9/x", "http://[::1]:5000"])

@@ -5,7 +5,11 @@ import Testing
 struct LambdaEnvelopeTests {
     @Test func unwrapsAStringBody() throws {
         let envelope = try LambdaEnvelope.unwrap(
-            Array(#"{"statusCode": 200, "headers": {"ETag": "\"v1\"", "X-Count": 3}, "body": "{\"tenant_id\":\"MYR384719\"}"}"#.utf8))
+            Array(
+                #"{"statusCode": 200, "headers": {"ETag": "\"v1\"", "X-Count": 3}, "body": "{\"tenant_id\":\"MYR384719\"}"}"#
+                    .utf8
+            )
+        )
         #expect(envelope?.statusCode == 200)
         #expect(envelope?.headers["etag"] == "\"v1\"")
         #expect(envelope?.headers["x-count"] == "3")
@@ -14,13 +18,15 @@ struct LambdaEnvelopeTests {
 
     @Test func unwrapsAnObjectBodyAsCompactJSON() throws {
         let envelope = try LambdaEnvelope.unwrap(
-            Array(#"{"statusCode":200,"body":{"tenant_id": "AUS123957", "features": [1, 2]}}"#.utf8))
+            Array(#"{"statusCode":200,"body":{"tenant_id": "AUS123957", "features": [1, 2]}}"#.utf8)
+        )
         #expect(envelope?.body == Array(#"{"tenant_id":"AUS123957","features":[1,2]}"#.utf8))
     }
 
     @Test func decodesABase64Body() throws {
         let envelope = try LambdaEnvelope.unwrap(
-            Array(#"{"statusCode":200,"isBase64Encoded":true,"body":"eyJhIjoxfQ=="}"#.utf8))
+            Array(#"{"statusCode":200,"isBase64Encoded":true,"body":"eyJhIjoxfQ=="}"#.utf8)
+        )
         #expect(envelope?.body == Array(#"{"a":1}"#.utf8))
     }
 

@@ -19,12 +19,14 @@ struct S3ConfigurationTests {
 
     @Test func readsRegionCredentialsAndEndpointFromTheEnvironment() throws {
         let configuration = try S3Configuration(
-            bucket: "picasso", keyPrefix: "staging",
+            bucket: "picasso",
+            keyPrefix: "staging",
             environment: [
                 "AWS_REGION": "eu-west-1", "AWS_DEFAULT_REGION": "us-west-2",
                 "AWS_ENDPOINT_URL_S3": "http://127.0.0.1:5000", "AWS_ENDPOINT_URL": "http://127.0.0.1:6000",
                 "AWS_ACCESS_KEY_ID": "AKIA1", "AWS_SECRET_ACCESS_KEY": "s", "AWS_SESSION_TOKEN": "t",
-            ])
+            ]
+        )
         #expect(configuration.region == "eu-west-1")
         #expect(configuration.endpoint?.port == 5000)
         #expect(configuration.credentials?.sessionToken == "t")
@@ -40,22 +42,27 @@ struct S3ConfigurationTests {
     @Test func fallsBackToDefaultRegionAndGenericEndpoint() throws {
         let configuration = try S3Configuration(
             bucket: "picasso",
-            environment: ["AWS_DEFAULT_REGION": "us-west-2", "AWS_ENDPOINT_URL": "http://localhost:4566"])
+            environment: ["AWS_DEFAULT_REGION": "us-west-2", "AWS_ENDPOINT_URL": "http://localhost:4566"]
+        )
         #expect(configuration.region == "us-west-2")
         #expect(configuration.endpoint?.string == "http://localhost:4566")
     }
 
     @Test func explicitEndpointWinsOverTheVariables() throws {
         let configuration = try S3Configuration(
-            bucket: "picasso", endpoint: "https://s3.internal.example:9000",
-            environment: ["AWS_ENDPOINT_URL_S3": "http://127.0.0.1:5000"])
+            bucket: "picasso",
+            endpoint: "https://s3.internal.example:9000",
+            environment: ["AWS_ENDPOINT_URL_S3": "http://127.0.0.1:5000"]
+        )
         #expect(configuration.endpoint?.string == "https://s3.internal.example:9000")
     }
 
     @Test func virtualHostedAddressingWithAnEndpointPutsTheBucketInTheHost() throws {
         var configuration = S3Configuration(
-            bucket: "picasso", endpoint: try HTTPEndpoint(parsing: "http://localhost:5000/base"),
-            addressingStyle: .virtualHosted)
+            bucket: "picasso",
+            endpoint: try HTTPEndpoint(parsing: "http://localhost:5000/base"),
+            addressingStyle: .virtualHosted
+        )
         #expect(configuration.address(forFullKey: "k").url == "http://picasso.localhost:5000/base/k")
         #expect(configuration.address(forFullKey: nil).encodedPath == "/base/")
         configuration.endpoint = nil

@@ -9,7 +9,9 @@ struct S3ErrorResponseTests {
             <?xml version="1.0" encoding="UTF-8"?>
             <Error><Code>AuthorizationHeaderMalformed</Code><Message>The region &apos;us-east-1&apos; is wrong &amp; stuff</Message>\
             <Region>eu-west-1</Region><RequestId>4442587FB7D0A2F9</RequestId></Error>
-            """.utf8)
+            """
+            .utf8
+        )
         let error = S3ErrorResponse(body: body)
         #expect(error?.code == "AuthorizationHeaderMalformed")
         #expect(error?.message == "The region 'us-east-1' is wrong & stuff")
@@ -18,7 +20,10 @@ struct S3ErrorResponseTests {
         #expect(error?.summary == "AuthorizationHeaderMalformed: The region 'us-east-1' is wrong & stuff")
     }
 
-    @Test(arguments: ["", "not xml", "<html><body>503</body></html>", "<Error><Message>x</Message></Error>", "<Error><Code></Code></Error>"])
+    @Test(arguments: [
+        "", "not xml", "<html><body>503</body></html>", "<Error><Message>x</Message></Error>",
+        "<Error><Code></Code></Error>",
+    ])
     func bodiesWithoutAnErrorCodeGiveNothing(text: String) {
         #expect(S3ErrorResponse(body: Array(text.utf8)) == nil)
     }
@@ -34,7 +39,9 @@ struct S3ListObjectsPageTests {
             <Contents><Key>tenants/A/A-config.json</Key><ETag>&quot;abc&quot;</ETag><Size>3</Size></Contents>\
             <Contents><Key>tenants/a+b%2Bc.json</Key><Size>3</Size></Contents>\
             <NextContinuationToken>1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=</NextContinuationToken></ListBucketResult>
-            """.utf8)
+            """
+            .utf8
+        )
         let page = S3ListObjectsPage(body: body, urlEncodedKeys: true)
         #expect(page?.keys == ["tenants/A/A-config.json", "tenants/a b+c.json"])
         #expect(page?.isTruncated == true)
@@ -43,8 +50,11 @@ struct S3ListObjectsPageTests {
 
     @Test func anEmptyLastPageHasNoKeys() {
         let page = S3ListObjectsPage(
-            body: Array("<ListBucketResult><KeyCount>0</KeyCount><IsTruncated>false</IsTruncated></ListBucketResult>".utf8),
-            urlEncodedKeys: true)
+            body: Array(
+                "<ListBucketResult><KeyCount>0</KeyCount><IsTruncated>false</IsTruncated></ListBucketResult>".utf8
+            ),
+            urlEncodedKeys: true
+        )
         #expect(page?.keys == [])
         #expect(page?.isTruncated == false)
     }

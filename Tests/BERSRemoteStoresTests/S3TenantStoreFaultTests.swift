@@ -15,14 +15,18 @@ struct S3TenantStoreFaultTests {
         timeout: Duration = .seconds(10),
         maxObjectSize: Int = 1 << 20,
         credentials: AWSCredentials? = S3TestSupport.credentials,
-        _ response: @escaping @Sendable (RecordedRequest) -> FaultResponse,
+        _ response: Responder,
         _ body: (S3TenantStore, FaultServer) async throws -> Void
     ) async throws {
         try await FaultServer.with(response) { server in
             try await RemoteTenantStores.withHTTPClient { client in
                 let store = try S3TestSupport.store(
-                    endpoint: server.baseURL, bucket: "picasso", credentials: credentials, client: client,
-                    limits: RemoteStoreLimits(timeout: timeout, maxObjectSize: maxObjectSize))
+                    endpoint: server.baseURL,
+                    bucket: "picasso",
+                    credentials: credentials,
+                    client: client,
+                    limits: RemoteStoreLimits(timeout: timeout, maxObjectSize: maxObjectSize)
+                )
                 try await body(store, server)
             }
         }
@@ -30,16 +34,19 @@ struct S3TenantStoreFaultTests {
 
     private static func s3Error(_ status: Int, _ code: String, _ message: String) -> FaultResponse {
         .response(
-            status: status, headers: [("content-type", "application/xml")],
+            status: status,
+            headers: [("content-type", "application/xml")],
             body: Array(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>\(code)</Code><Message>\(message)</Message><RequestId>R1</RequestId></Error>"
-                    .utf8))
+                    .utf8
+            )
+        )
     }
 
     @Test func requestsAreSignedPathStyleAndCarryIfNoneMatch() async throws {
         var credentials = S3TestSupport.credentials
         credentials.sessionToken = "session-token"
-        try await withFaultyStore(credentials: credentials, { _ in .response(status: 304) }) { store, server in
+        try await withFaultyStore(credentials: credentials, .always(.response(status: 304))) { store, server in
             #expect(try await store.fetch(Self.key, ifNoneMatch: "\"abc\"") == .notModified)
             let request = try #require(server.requests.first)
             #expect(request.method == "GET")
@@ -50,19 +57,23 @@ struct S3TenantStoreFaultTests {
             #expect(request.header("x-amz-content-sha256") == SigV4Request.emptyPayloadSHA256)
             let authorization = try #require(request.header("authorization"))
             #expect(authorization.hasPrefix("AWS4-HMAC-SHA256 Credential=AKIDBERSTESTING/"))
-            #expect(authorization.contains("/us-east-1/s3/aws4_request,SignedHeaders=host;if-none-match;x-amz-content-sha256;x-amz-date;x-amz-security-token,Signature="))
+            #expect(
+                authorization.contains(
+                    "/us-east-1/s3/aws4_request,SignedHeaders=host;if-none-match;x-amz-content-sha256;x-amz-date;x-amz-security-token,Signature="
+                )
+            )
         }
     }
 
     @Test func requestsWithoutCredentialsAreUnsigned() async throws {
-        try await withFaultyStore(credentials: nil, { _ in .response(status: 404) }) { store, server async throws in
+        try await withFaultyStore(credentials: nil, .always(.response(status: 404))) { store, server async throws in
             #expect(try await store.fetch(Self.key) == .notFound)
             #expect(server.requests.first?.header("authorization") == nil)
         }
     }
 
     @Test func putSendsTheBodyItsHashAndContentType() async throws {
-        try await withFaultyStore({ _ in .response(status: 200, headers: [("ETag", "\"e1\"")]) }) { store, server in
+        try await withFaultyStore(.always(.response(status: 200, headers: [("ETag", "\"e1\"")]))) { store, server in
             let bytes = Array(#"{"tenant_id":"X"}"#.utf8)
             #expect(try await store.upload("tenants/X/X-config.json", bytes) == "\"e1\"")
             let request = try #require(server.requests.first)
@@ -74,17 +85,22 @@ struct S3TenantStoreFaultTests {
     }
 
     @Test func accessDeniedIsForbiddenWithTheS3Code() async throws {
-        try await withFaultyStore({ _ in Self.s3Error(403, "AccessDenied", "Access Denied") }) { store, _ in
+        try await withFaultyStore(.always(Self.s3Error(403, "AccessDenied", "Access Denied"))) { store, _ in
             let error = await expectTenantError(.storeForbidden) { _ = try await store.get(Self.key) }
-            #expect(error?.message == "GET '\(Self.key)' from s3://picasso: the store refused access (403 AccessDenied: Access Denied).")
+            #expect(
+                error?.message
+                    == "GET '\(Self.key)' from s3://picasso: the store refused access (403 AccessDenied: Access Denied)."
+            )
             #expect(error?.isStoreFailure == true)
-            await expectTenantError(.storeForbidden) { _ = try await store.put(Self.key, [], contentType: "application/json") }
+            await expectTenantError(.storeForbidden) {
+                _ = try await store.put(Self.key, [], contentType: "application/json")
+            }
             await expectTenantError(.storeForbidden) { _ = try await store.list(prefix: "") }
         }
     }
 
     @Test func unauthorizedWithoutABodyIsForbidden() async throws {
-        try await withFaultyStore({ _ in .response(status: 401) }) { store, _ in
+        try await withFaultyStore(.always(.response(status: 401))) { store, _ in
             let error = await expectTenantError(.storeForbidden) { _ = try await store.get(Self.key) }
             #expect(error?.message.hasSuffix("(401).") == true)
         }
@@ -92,7 +108,9 @@ struct S3TenantStoreFaultTests {
 
     @Test(arguments: [500, 502, 503])
     func serverErrorsAreUnavailable(status: Int) async throws {
-        try await withFaultyStore({ _ in Self.s3Error(status, "InternalError", "We encountered an internal error.") }) { store, _ in
+        try await withFaultyStore(.always(Self.s3Error(status, "InternalError", "We encountered an internal error."))) {
+            store,
+            _ in
             let error = await expectTenantError(.storeUnavailable) { _ = try await store.get(Self.key) }
             #expect(error?.message.contains("(\(status) InternalError: We encountered an internal error.)") == true)
             await expectTenantError(.storeUnavailable) { _ = try await store.list(prefix: "mappings/") }
@@ -100,11 +118,17 @@ struct S3TenantStoreFaultTests {
     }
 
     @Test func aWrongRegionIsABadResponseNamingTheBucketsRegion() async throws {
-        try await withFaultyStore({ _ in
-            .response(
-                status: 301, headers: [("x-amz-bucket-region", "eu-west-1")],
-                body: Array("<Error><Code>PermanentRedirect</Code><Message>Use the right endpoint.</Message></Error>".utf8))
-        }) { store, _ in
+        try await withFaultyStore(
+            .always(
+                .response(
+                    status: 301,
+                    headers: [("x-amz-bucket-region", "eu-west-1")],
+                    body: Array(
+                        "<Error><Code>PermanentRedirect</Code><Message>Use the right endpoint.</Message></Error>".utf8
+                    )
+                )
+            )
+        ) { store, _ in
             let error = await expectTenantError(.storeBadResponse) { _ = try await store.get(Self.key) }
             #expect(error?.message.contains("PermanentRedirect") == true)
             #expect(error?.message.contains("the bucket is in eu-west-1, not us-east-1: set AWS_REGION") == true)
@@ -113,21 +137,21 @@ struct S3TenantStoreFaultTests {
 
     @Test(arguments: ["ExpiredToken", "InvalidToken"])
     func credentialErrorsSentAs400AreForbidden(code: String) async throws {
-        try await withFaultyStore({ _ in Self.s3Error(400, code, "The provided token has expired.") }) { store, _ in
+        try await withFaultyStore(.always(Self.s3Error(400, code, "The provided token has expired."))) { store, _ in
             let error = await expectTenantError(.storeForbidden) { _ = try await store.get(Self.key) }
             #expect(error?.message.contains("(400 \(code): The provided token has expired.)") == true)
         }
     }
 
     @Test func anUnexpectedStatusIsABadResponse() async throws {
-        try await withFaultyStore({ _ in Self.s3Error(400, "InvalidArgument", "Bad") }) { store, _ in
+        try await withFaultyStore(.always(Self.s3Error(400, "InvalidArgument", "Bad"))) { store, _ in
             let error = await expectTenantError(.storeBadResponse) { _ = try await store.get(Self.key) }
             #expect(error?.message.contains("(400 InvalidArgument: Bad)") == true)
         }
     }
 
     @Test func garbageInsteadOfHTTPIsABadResponse() async throws {
-        try await withFaultyStore({ _ in .raw(Array("\u{1}\u{2}garbage that is not HTTP\r\n\r\n".utf8)) }) { store, _ in
+        try await withFaultyStore(.always(.raw(Array("\u{1}\u{2}garbage that is not HTTP\r\n\r\n".utf8)))) { store, _ in
             let error = await expectTenantError(.storeBadResponse) { _ = try await store.get(Self.key) }
             #expect(error?.message.contains("'\(Self.key)'") == true)
             #expect(error?.message.contains("s3://picasso") == true)
@@ -135,15 +159,16 @@ struct S3TenantStoreFaultTests {
     }
 
     @Test func aListPageThatIsNotXMLIsABadResponse() async throws {
-        try await withFaultyStore({ _ in .json("{\"not\": \"xml\"}") }) { store, _ in
+        try await withFaultyStore(.always(.json("{\"not\": \"xml\"}"))) { store, _ in
             let error = await expectTenantError(.storeBadResponse) { _ = try await store.list(prefix: "") }
             #expect(error?.message.contains("not a ListObjectsV2 result") == true)
         }
     }
 
     @Test func aTruncatedPageWithoutAContinuationTokenIsABadResponse() async throws {
-        let page = "<ListBucketResult><IsTruncated>true</IsTruncated><Contents><Key>a</Key></Contents></ListBucketResult>"
-        try await withFaultyStore({ _ in .response(status: 200, body: Array(page.utf8)) }) { store, _ in
+        let page =
+            "<ListBucketResult><IsTruncated>true</IsTruncated><Contents><Key>a</Key></Contents></ListBucketResult>"
+        try await withFaultyStore(.always(.response(status: 200, body: Array(page.utf8)))) { store, _ in
             let error = await expectTenantError(.storeBadResponse) { _ = try await store.list(prefix: "") }
             #expect(error?.message.contains("no new continuation token") == true)
         }
@@ -153,7 +178,7 @@ struct S3TenantStoreFaultTests {
         let page =
             "<ListBucketResult><IsTruncated>true</IsTruncated><Contents><Key>a</Key></Contents>"
             + "<NextContinuationToken>same</NextContinuationToken></ListBucketResult>"
-        try await withFaultyStore({ _ in .response(status: 200, body: Array(page.utf8)) }) { store, server in
+        try await withFaultyStore(.always(.response(status: 200, body: Array(page.utf8)))) { store, server in
             await expectTenantError(.storeBadResponse) { _ = try await store.list(prefix: "") }
             #expect(server.requests.count == 2)
             #expect(server.requests.last?.path.contains("continuation-token=same") == true)
@@ -161,27 +186,33 @@ struct S3TenantStoreFaultTests {
     }
 
     @Test func aListedKeyOutsideThePrefixIsABadResponse() async throws {
-        let page = "<ListBucketResult><IsTruncated>false</IsTruncated><Contents><Key>elsewhere/x</Key></Contents></ListBucketResult>"
-        try await withFaultyStore({ _ in .response(status: 200, body: Array(page.utf8)) }) { store, _ in
+        let page =
+            "<ListBucketResult><IsTruncated>false</IsTruncated><Contents><Key>elsewhere/x</Key></Contents></ListBucketResult>"
+        try await withFaultyStore(.always(.response(status: 200, body: Array(page.utf8)))) { store, _ in
             await expectTenantError(.storeBadResponse) { _ = try await store.list(prefix: "mappings/") }
         }
     }
 
     @Test func anAnnouncedBodyOverTheLimitIsTooLargeBeforeReadingIt() async throws {
-        try await withFaultyStore(maxObjectSize: 100, { _ in .partialBody(status: 200, declaredLength: 5_000_000, sent: []) }) { store, _ in
+        try await withFaultyStore(
+            maxObjectSize: 100,
+            .always(.partialBody(status: 200, declaredLength: 5_000_000, sent: []))
+        ) { store, _ in
             let error = await expectTenantError(.tooLarge) { _ = try await store.get(Self.key) }
             #expect(error?.message.contains("5000000 bytes, more than the limit of 100") == true)
         }
     }
 
     @Test func aChunkedBodyOverTheLimitIsTooLarge() async throws {
-        try await withFaultyStore(maxObjectSize: 1000, { _ in .chunked(status: 200, chunkSize: 300, chunks: 10) }) { store, _ in
+        try await withFaultyStore(maxObjectSize: 1000, .always(.chunked(status: 200, chunkSize: 300, chunks: 10))) {
+            store,
+            _ in
             await expectTenantError(.tooLarge) { _ = try await store.get(Self.key) }
         }
     }
 
     @Test func aServerThatNeverAnswersTimesOut() async throws {
-        try await withFaultyStore(timeout: .milliseconds(300), { _ in .stall }) { store, _ in
+        try await withFaultyStore(timeout: .milliseconds(300), .always(.stall)) { store, _ in
             let clock = ContinuousClock()
             let start = clock.now
             let error = await expectTenantError(.storeTimeout) { _ = try await store.get(Self.key) }
@@ -192,27 +223,29 @@ struct S3TenantStoreFaultTests {
     }
 
     @Test func aBodyThatStopsHalfWayTimesOut() async throws {
-        try await withFaultyStore(timeout: .milliseconds(300), { _ in
-            .partialBody(status: 200, declaredLength: 100, sent: Array("{\"tenant".utf8))
-        }) { store, _ in
+        let halfway = FaultResponse.partialBody(status: 200, declaredLength: 100, sent: Array("{\"tenant".utf8))
+        try await withFaultyStore(timeout: .milliseconds(300), .always(halfway)) { store, _ in
             await expectTenantError(.storeTimeout) { _ = try await store.get(Self.key) }
         }
     }
 
     @Test func aClosedConnectionIsUnavailable() async throws {
-        try await withFaultyStore({ _ in .close }) { store, _ in
+        try await withFaultyStore(.always(.close)) { store, _ in
             await expectTenantError(.storeUnavailable) { _ = try await store.get(Self.key) }
         }
     }
 
     @Test func aRefusedConnectionIsUnavailable() async throws {
-        let server = try await FaultServer.start { _ in .stall }
+        let server = try await FaultServer.start(.always(.stall))
         let port = server.port
         await server.stop()
         try await RemoteTenantStores.withHTTPClient { client in
             let store = try S3TestSupport.store(
-                endpoint: "http://127.0.0.1:\(port)", bucket: "picasso", client: client,
-                limits: RemoteStoreLimits(timeout: .seconds(2)))
+                endpoint: "http://127.0.0.1:\(port)",
+                bucket: "picasso",
+                client: client,
+                limits: RemoteStoreLimits(timeout: .seconds(2))
+            )
             let error = await expectTenantError(.storeUnavailable) { _ = try await store.get(Self.key) }
             #expect(error?.message.contains("cannot be reached") == true)
             #expect(error?.message.contains("s3://picasso") == true)

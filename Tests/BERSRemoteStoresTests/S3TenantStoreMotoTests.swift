@@ -9,7 +9,8 @@ import Testing
 @Suite(
     .enabled(if: MotoServer.isAvailable, MotoServer.skipReason),
     .enabled(if: SharedFixtures.isAvailable, SharedFixtures.skipReason),
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(2))
+)
 struct S3TenantStoreMotoTests {
     @Test func getReturnsTheFixtureWithItsETag() async throws {
         try await S3TestSupport.withPicassoBucket { store, _ in
@@ -72,7 +73,9 @@ struct S3TenantStoreMotoTests {
             let etag = try await store.put(key, bytes, contentType: "application/json")
             #expect(etag != nil && etag != before.etag)
             #expect(try await store.fetch(key) == .found(StoredObject(bytes: bytes, etag: etag)))
-            #expect(try await store.fetch(key, ifNoneMatch: before.etag) == .found(StoredObject(bytes: bytes, etag: etag)))
+            #expect(
+                try await store.fetch(key, ifNoneMatch: before.etag) == .found(StoredObject(bytes: bytes, etag: etag))
+            )
         }
     }
 
@@ -88,7 +91,9 @@ struct S3TenantStoreMotoTests {
             let all = try await store.list(prefix: "")
             let expected = (try S3TestSupport.picassoObjects().map(\.key) + extra).sorted()
             #expect(all == expected)
-            #expect(try await store.keys("mappings/") == ["mappings/auc5b0ecb0adcb.json", "mappings/my87674d777bf9.json"])
+            #expect(
+                try await store.keys("mappings/") == ["mappings/auc5b0ecb0adcb.json", "mappings/my87674d777bf9.json"]
+            )
             #expect(try await store.keys("tenants/MYR384719/") == ["tenants/MYR384719/MYR384719-config.json"])
             #expect(try await store.keys("nothing/") == [])
         }
@@ -100,7 +105,11 @@ struct S3TenantStoreMotoTests {
                 for worker in 0..<4 {
                     group.addTask {
                         for index in stride(from: worker, to: 1001, by: 4) {
-                            _ = try await store.put("bulk/\(index).json", Array("{}".utf8), contentType: "application/json")
+                            _ = try await store.put(
+                                "bulk/\(index).json",
+                                Array("{}".utf8),
+                                contentType: "application/json"
+                            )
                         }
                     }
                 }
@@ -114,7 +123,9 @@ struct S3TenantStoreMotoTests {
 
     @Test func keyPrefixIsolatesTheStoreAndIsStrippedFromListedKeys() async throws {
         try await S3TestSupport.withPicassoBucket(keyPrefix: "picasso/staging") { store, client in
-            #expect(try await store.keys("mappings/") == ["mappings/auc5b0ecb0adcb.json", "mappings/my87674d777bf9.json"])
+            #expect(
+                try await store.keys("mappings/") == ["mappings/auc5b0ecb0adcb.json", "mappings/my87674d777bf9.json"]
+            )
             let endpoint = try await MotoServer.endpoint()
             let root = try S3TestSupport.store(endpoint: endpoint, bucket: store.configuration.bucket, client: client)
             #expect(try await root.keys("").allSatisfy { $0.hasPrefix("picasso/staging/") })
@@ -142,7 +153,11 @@ struct S3TenantStoreMotoTests {
             #expect(error?.message.contains("tenants/MYR384719/MYR384719-config.json") == true)
             #expect(error?.message.contains("more than the limit of 1024") == true)
             await expectTenantError(.tooLarge) {
-                _ = try await small.put("big.json", [UInt8](repeating: 0x20, count: 1025), contentType: "application/json")
+                _ = try await small.put(
+                    "big.json",
+                    [UInt8](repeating: 0x20, count: 1025),
+                    contentType: "application/json"
+                )
             }
             #expect(try await store.fetch("big.json") == .notFound)
         }
@@ -151,8 +166,14 @@ struct S3TenantStoreMotoTests {
     @Test func aMissingBucketIsAnInvalidStore() async throws {
         let endpoint = try await MotoServer.endpoint()
         try await RemoteTenantStores.withHTTPClient { client in
-            let store = try S3TestSupport.store(endpoint: endpoint, bucket: S3TestSupport.uniqueBucket(), client: client)
-            let error = await expectTenantError(.invalidStore) { _ = try await store.get("mappings/my87674d777bf9.json") }
+            let store = try S3TestSupport.store(
+                endpoint: endpoint,
+                bucket: S3TestSupport.uniqueBucket(),
+                client: client
+            )
+            let error = await expectTenantError(.invalidStore) {
+                _ = try await store.get("mappings/my87674d777bf9.json")
+            }
             #expect(error?.message.contains("does not exist") == true)
             await expectTenantError(.invalidStore) { _ = try await store.list(prefix: "") }
         }
@@ -161,7 +182,11 @@ struct S3TenantStoreMotoTests {
     @Test func invalidKeysAreRefusedBeforeAnyRequest() async throws {
         let endpoint = try await MotoServer.endpoint()
         try await RemoteTenantStores.withHTTPClient { client in
-            let store = try S3TestSupport.store(endpoint: endpoint, bucket: S3TestSupport.uniqueBucket(), client: client)
+            let store = try S3TestSupport.store(
+                endpoint: endpoint,
+                bucket: S3TestSupport.uniqueBucket(),
+                client: client
+            )
             for key in ["", "/abs", "a/../b", "a//b", "./a", "a\u{0}b", "a\\b", String(repeating: "k", count: 1025)] {
                 await expectTenantError(.invalidMapping) { _ = try await store.get(key) }
             }

@@ -8,7 +8,10 @@ import Testing
 /// moto recomputes each signature with botocore, so these tests check the signer against an
 /// independent implementation on real requests, and produce real 403s.
 @Suite(
-    .serialized, .enabled(if: MotoServer.canStartPrivateServer, MotoServer.skipReason), .timeLimit(.minutes(2)))
+    .serialized,
+    .enabled(if: MotoServer.canStartPrivateServer, MotoServer.skipReason),
+    .timeLimit(.minutes(2))
+)
 struct S3TenantStoreSignatureTests {
     struct Setup {
         var endpoint: String
@@ -33,16 +36,24 @@ struct S3TenantStoreSignatureTests {
             let roleARN = try await iam.createS3Role("tenant-reader")
             let bucket = S3TestSupport.uniqueBucket()
             try await S3TestSupport.createBucket(
-                try S3TestSupport.store(endpoint: moto.endpoint, bucket: bucket, credentials: reader, client: client))
-            try await body(Setup(endpoint: moto.endpoint, bucket: bucket, reader: reader, nobody: nobody, roleARN: roleARN), client)
+                try S3TestSupport.store(endpoint: moto.endpoint, bucket: bucket, credentials: reader, client: client)
+            )
+            try await body(
+                Setup(endpoint: moto.endpoint, bucket: bucket, reader: reader, nobody: nobody, roleARN: roleARN),
+                client
+            )
         }
     }
 
     @Test func correctlySignedGetPutListAndConditionalGetSucceed() async throws {
         try await withCheckingMoto { setup, client in
             let store = try S3TestSupport.store(
-                endpoint: setup.endpoint, bucket: setup.bucket, credentials: setup.reader, client: client,
-                listPageSize: 1)
+                endpoint: setup.endpoint,
+                bucket: setup.bucket,
+                credentials: setup.reader,
+                client: client,
+                listPageSize: 1
+            )
             let objects = [
                 ("mappings/my87674d777bf9.json", #"{"tenant_id": "MYR384719"}"#),
                 ("mappings/auc5b0ecb0adcb.json", #"{"tenant_id": "AUS123957"}"#),
@@ -73,15 +84,32 @@ struct S3TenantStoreSignatureTests {
             let temporary = try await iam.assumeRole(setup.roleARN)
             #expect(temporary.sessionToken != nil)
             let store = try S3TestSupport.store(
-                endpoint: setup.endpoint, bucket: setup.bucket, credentials: temporary, client: client)
-            let etag = try await store.put("mappings/my87674d777bf9.json", Array("{}".utf8), contentType: "application/json")
-            #expect(try await store.fetch("mappings/my87674d777bf9.json") == .found(StoredObject(bytes: Array("{}".utf8), etag: etag)))
+                endpoint: setup.endpoint,
+                bucket: setup.bucket,
+                credentials: temporary,
+                client: client
+            )
+            let etag = try await store.put(
+                "mappings/my87674d777bf9.json",
+                Array("{}".utf8),
+                contentType: "application/json"
+            )
+            #expect(
+                try await store.fetch("mappings/my87674d777bf9.json")
+                    == .found(StoredObject(bytes: Array("{}".utf8), etag: etag))
+            )
 
             var wrongToken = temporary
             wrongToken.sessionToken = "not-the-token"
             let forged = try S3TestSupport.store(
-                endpoint: setup.endpoint, bucket: setup.bucket, credentials: wrongToken, client: client)
-            let error = await expectTenantError(.storeForbidden) { _ = try await forged.get("mappings/my87674d777bf9.json") }
+                endpoint: setup.endpoint,
+                bucket: setup.bucket,
+                credentials: wrongToken,
+                client: client
+            )
+            let error = await expectTenantError(.storeForbidden) {
+                _ = try await forged.get("mappings/my87674d777bf9.json")
+            }
             #expect(error?.message.contains("InvalidToken") == true)
         }
     }
@@ -90,8 +118,15 @@ struct S3TenantStoreSignatureTests {
         try await withCheckingMoto { setup, client in
             var wrong = setup.reader
             wrong.secretAccessKey += "x"
-            let store = try S3TestSupport.store(endpoint: setup.endpoint, bucket: setup.bucket, credentials: wrong, client: client)
-            let error = await expectTenantError(.storeForbidden) { _ = try await store.get("mappings/my87674d777bf9.json") }
+            let store = try S3TestSupport.store(
+                endpoint: setup.endpoint,
+                bucket: setup.bucket,
+                credentials: wrong,
+                client: client
+            )
+            let error = await expectTenantError(.storeForbidden) {
+                _ = try await store.get("mappings/my87674d777bf9.json")
+            }
             #expect(error?.message.contains("403 SignatureDoesNotMatch") == true)
             #expect(error?.message.contains("'mappings/my87674d777bf9.json'") == true)
             #expect(error?.message.contains("s3://\(setup.bucket)") == true)
@@ -101,7 +136,12 @@ struct S3TenantStoreSignatureTests {
     @Test func anUnknownKeyIsForbiddenWithInvalidAccessKeyId() async throws {
         try await withCheckingMoto { setup, client in
             let unknown = AWSCredentials(accessKeyID: "AKIAUNKNOWNKEY000000", secretAccessKey: "x")
-            let store = try S3TestSupport.store(endpoint: setup.endpoint, bucket: setup.bucket, credentials: unknown, client: client)
+            let store = try S3TestSupport.store(
+                endpoint: setup.endpoint,
+                bucket: setup.bucket,
+                credentials: unknown,
+                client: client
+            )
             let error = await expectTenantError(.storeForbidden) { _ = try await store.list(prefix: "") }
             #expect(error?.message.contains("InvalidAccessKeyId") == true)
         }
@@ -110,8 +150,14 @@ struct S3TenantStoreSignatureTests {
     @Test func aUserWithoutPermissionIsForbiddenWithAccessDenied() async throws {
         try await withCheckingMoto { setup, client in
             let store = try S3TestSupport.store(
-                endpoint: setup.endpoint, bucket: setup.bucket, credentials: setup.nobody, client: client)
-            let error = await expectTenantError(.storeForbidden) { _ = try await store.get("mappings/my87674d777bf9.json") }
+                endpoint: setup.endpoint,
+                bucket: setup.bucket,
+                credentials: setup.nobody,
+                client: client
+            )
+            let error = await expectTenantError(.storeForbidden) {
+                _ = try await store.get("mappings/my87674d777bf9.json")
+            }
             #expect(error?.message.contains("403 AccessDenied") == true)
             await expectTenantError(.storeForbidden) {
                 _ = try await store.put("mappings/x.json", Array("{}".utf8), contentType: "application/json")

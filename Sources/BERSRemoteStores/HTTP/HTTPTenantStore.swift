@@ -40,7 +40,8 @@ public struct HTTPTenantStore: TenantStore {
     public init(baseURL: String, httpClient: HTTPClient, limits: RemoteStoreLimits = .default) throws(TenantError) {
         self.init(
             configuration: HTTPStoreConfiguration(baseURL: try HTTPEndpoint(parsing: baseURL), limits: limits),
-            httpClient: httpClient)
+            httpClient: httpClient
+        )
     }
 
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
@@ -56,7 +57,12 @@ public struct HTTPTenantStore: TenantStore {
         request.headers.add(name: "accept", value: "application/json")
         if let etag { request.headers.add(name: "if-none-match", value: etag) }
         let response = try await RemoteExchange.perform(
-            request, client: httpClient, timeout: limits.timeout, maxBodySize: limits.maxObjectSize, context: context)
+            request,
+            client: httpClient,
+            timeout: limits.timeout,
+            maxBodySize: limits.maxObjectSize,
+            context: context
+        )
 
         switch response.status {
         case 200:
@@ -77,13 +83,19 @@ public struct HTTPTenantStore: TenantStore {
         case 404:
             return .notFound
         default:
-            throw StoreStatus.error(status: response.status, detail: S3ErrorResponse(body: response.body)?.summary, context: context)
+            throw StoreStatus.error(
+                status: response.status,
+                detail: S3ErrorResponse(body: response.body)?.summary,
+                context: context
+            )
         }
     }
 
     /// The answer the envelope carries.
     private func result(
-        of envelope: LambdaEnvelope, outerETag: String?, context: String
+        of envelope: LambdaEnvelope,
+        outerETag: String?,
+        context: String
     ) throws(TenantError) -> StoreResponse {
         let inner = "\(context) (Lambda envelope)"
         switch envelope.statusCode {
@@ -91,7 +103,8 @@ public struct HTTPTenantStore: TenantStore {
             guard envelope.body.count <= configuration.limits.maxObjectSize else {
                 throw TenantError(
                     .tooLarge,
-                    "\(inner): the object has \(envelope.body.count) bytes, more than the limit of \(configuration.limits.maxObjectSize).")
+                    "\(inner): the object has \(envelope.body.count) bytes, more than the limit of \(configuration.limits.maxObjectSize)."
+                )
             }
             return .found(StoredObject(bytes: envelope.body, etag: envelope.headers["etag"] ?? outerETag))
         case 304:
@@ -106,12 +119,16 @@ public struct HTTPTenantStore: TenantStore {
     /// Throws `tenant.invalid-store`: the HTTP store is read-only.
     public func put(_ key: String, _ bytes: [UInt8], contentType: String) async throws(TenantError) -> String? {
         throw TenantError(
-            .invalidStore, "PUT \(ObjectKey.quote(key)) to \(description): the HTTP store is read-only; write to the bucket (s3://…) instead.")
+            .invalidStore,
+            "PUT \(ObjectKey.quote(key)) to \(description): the HTTP store is read-only; write to the bucket (s3://…) instead."
+        )
     }
 
     /// Throws `tenant.invalid-store`: the HTTP store cannot list.
     public func list(prefix: String) async throws(TenantError) -> [String] {
         throw TenantError(
-            .invalidStore, "LIST \(ObjectKey.quote(prefix)) in \(description): the HTTP store is read-only and cannot list; list the bucket (s3://…) instead.")
+            .invalidStore,
+            "LIST \(ObjectKey.quote(prefix)) in \(description): the HTTP store is read-only and cannot list; list the bucket (s3://…) instead."
+        )
     }
 }

@@ -38,7 +38,10 @@ public struct LambdaEnvelope: Sendable, Hashable {
         else { return nil }
 
         guard case .integer(let code) = status, (100...599).contains(code) else {
-            throw TenantError(.storeBadResponse, "The Lambda envelope's statusCode is not an HTTP status (\(status.jsonText)).")
+            throw TenantError(
+                .storeBadResponse,
+                "The Lambda envelope's statusCode is not an HTTP status (\(status.jsonText))."
+            )
         }
         var headers: [String: String] = [:]
         if case .object(let headerObject)? = object["headers"] {
@@ -68,7 +71,9 @@ public struct LambdaEnvelope: Sendable, Hashable {
             body = object["body"].map { JSONSerializer().bytes($0) } ?? []
         case .some(let other):
             throw TenantError(
-                .storeBadResponse, "The Lambda envelope's body is a \(other.typeName), not a string or an object.")
+                .storeBadResponse,
+                "The Lambda envelope's body is a \(other.typeName), not a string or an object."
+            )
         }
         return LambdaEnvelope(statusCode: Int(code), headers: headers, body: body)
     }

@@ -2,8 +2,7 @@ import BERS
 import Foundation
 
 extension S3Configuration {
-    /// A configuration for a bucket, with region, endpoint and credentials from the standard AWS
-    /// variables:
+    /// A configuration for a bucket, with region, endpoint and credentials from the standard AWS variables.
     ///
     /// | variable | use | default |
     /// |---|---|---|
@@ -33,7 +32,8 @@ extension S3Configuration {
             environment[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         }
         let region = nonEmpty("AWS_REGION") ?? nonEmpty("AWS_DEFAULT_REGION") ?? "us-east-1"
-        let endpointText = endpoint.flatMap { $0.isEmpty ? nil : $0 } ?? nonEmpty("AWS_ENDPOINT_URL_S3")
+        let endpointText =
+            endpoint.flatMap { $0.isEmpty ? nil : $0 } ?? nonEmpty("AWS_ENDPOINT_URL_S3")
             ?? nonEmpty("AWS_ENDPOINT_URL")
         let parsedEndpoint: HTTPEndpoint?
         if let endpointText {
@@ -42,8 +42,13 @@ extension S3Configuration {
             parsedEndpoint = nil
         }
         self.init(
-            bucket: bucket, keyPrefix: keyPrefix, region: region, endpoint: parsedEndpoint,
-            credentials: AWSCredentials(environment: environment), limits: limits)
+            bucket: bucket,
+            keyPrefix: keyPrefix,
+            region: region,
+            endpoint: parsedEndpoint,
+            credentials: AWSCredentials(environment: environment),
+            limits: limits
+        )
         try validate()
     }
 
@@ -53,11 +58,18 @@ extension S3Configuration {
     ///   - bucket: The bucket name.
     ///   - keyPrefix: A prefix put before every key.
     ///   - endpoint: An explicit endpoint override.
+    /// - Returns: The configuration, validated.
     /// - Throws: ``TenantError`` `tenant.invalid-store` for a bad bucket, region or endpoint URL.
     public static func fromProcessEnvironment(
-        bucket: String, keyPrefix: String = "", endpoint: String? = nil
+        bucket: String,
+        keyPrefix: String = "",
+        endpoint: String? = nil
     ) throws(TenantError) -> S3Configuration {
         try S3Configuration(
-            bucket: bucket, keyPrefix: keyPrefix, endpoint: endpoint, environment: ProcessInfo.processInfo.environment)
+            bucket: bucket,
+            keyPrefix: keyPrefix,
+            endpoint: endpoint,
+            environment: ProcessInfo.processInfo.environment
+        )
     }
 }

@@ -39,7 +39,9 @@ public struct S3Configuration: Sendable, Hashable {
     /// `max-keys` of each ListObjectsV2 page; `nil` leaves the server's default (1000).
     public var listPageSize: Int?
 
-    /// A configuration with these values. Use ``validate()`` (or the store's initialiser) to check it.
+    /// A configuration with these values.
+    ///
+    /// Use ``validate()`` (or the store's initialiser) to check it.
     ///
     /// - Parameters:
     ///   - bucket: The bucket name.
@@ -89,18 +91,28 @@ public struct S3Configuration: Sendable, Hashable {
         guard !region.isEmpty, region.utf8.count <= 64,
             region.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
         else {
-            throw TenantError(.invalidStore, "The region \(ObjectKey.quote(region)) of \(storeDescription) is not a region name (us-east-1).")
+            throw TenantError(
+                .invalidStore,
+                "The region \(ObjectKey.quote(region)) of \(storeDescription) is not a region name (us-east-1)."
+            )
         }
         guard limits.maxObjectSize > 0, limits.timeout > .zero else {
-            throw TenantError(.invalidStore, "The limits of \(storeDescription) must be positive (timeout and maximum object size).")
+            throw TenantError(
+                .invalidStore,
+                "The limits of \(storeDescription) must be positive (timeout and maximum object size)."
+            )
         }
         if let listPageSize, !(1...1000).contains(listPageSize) {
-            throw TenantError(.invalidStore, "The list page size of \(storeDescription) must be from 1 to 1000, not \(listPageSize).")
+            throw TenantError(
+                .invalidStore,
+                "The list page size of \(storeDescription) must be from 1 to 1000, not \(listPageSize)."
+            )
         }
         if bucket.contains("."), effectiveAddressingStyle == .virtualHosted, endpoint?.scheme != "http" {
             throw TenantError(
                 .invalidStore,
-                "The bucket '\(bucket)' has dots, which TLS certificates of virtual-hosted addresses do not cover: use path-style addressing.")
+                "The bucket '\(bucket)' has dots, which TLS certificates of virtual-hosted addresses do not cover: use path-style addressing."
+            )
         }
     }
 

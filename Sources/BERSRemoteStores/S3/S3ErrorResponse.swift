@@ -17,8 +17,9 @@ public struct S3ErrorResponse: Sendable, Hashable {
 
     /// Reads an error document.
     ///
+    /// The initialiser fails when the body is not an S3 error document (no `<Error>` with a `<Code>`).
+    ///
     /// - Parameter body: The response body.
-    /// - Returns: `nil` when the body is not an S3 error document (no `<Error>` with a `<Code>`).
     public init?(body: [UInt8]) {
         let xml = XMLText(body)
         guard xml.looksLikeXML, let errorRange = xml.elements("Error", in: 0..<body.count).first else { return nil }

@@ -21,8 +21,13 @@ extension S3TenantStore {
             if let size = configuration.listPageSize { query.append(("max-keys", String(size))) }
             if let token { query.append(("continuation-token", token)) }
             let response = try await send(
-                method: .GET, fullKey: nil, query: query, headers: [], maxBodySize: Self.maxListPageSize,
-                context: context)
+                method: .GET,
+                fullKey: nil,
+                query: query,
+                headers: [],
+                maxBodySize: Self.maxListPageSize,
+                context: context
+            )
             guard response.status == 200 else {
                 if response.status == 404, S3ErrorResponse(body: response.body)?.code == "NoSuchBucket" {
                     throw TenantError(.invalidStore, "\(context): the bucket '\(configuration.bucket)' does not exist.")
@@ -35,18 +40,24 @@ extension S3TenantStore {
             for key in page.keys {
                 guard key.hasPrefix(fullPrefix) else {
                     throw TenantError(
-                        .storeBadResponse, "\(context): the answer lists \(ObjectKey.quote(key)), outside the prefix.")
+                        .storeBadResponse,
+                        "\(context): the answer lists \(ObjectKey.quote(key)), outside the prefix."
+                    )
                 }
                 keys.append(String(key.dropFirst(configuration.keyPrefix.count)))
             }
             guard page.isTruncated else { return keys.sorted() }
             guard let next = page.nextContinuationToken, !next.isEmpty, seenTokens.insert(next).inserted else {
                 throw TenantError(
-                    .storeBadResponse, "\(context): a truncated page has no new continuation token.")
+                    .storeBadResponse,
+                    "\(context): a truncated page has no new continuation token."
+                )
             }
             token = next
         }
         throw TenantError(
-            .storeBadResponse, "\(context): more than \(Self.maxListPages) pages; list a narrower prefix.")
+            .storeBadResponse,
+            "\(context): more than \(Self.maxListPages) pages; list a narrower prefix."
+        )
     }
 }

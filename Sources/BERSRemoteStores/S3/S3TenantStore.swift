@@ -47,7 +47,9 @@ public struct S3TenantStore: TenantStore {
 
     /// A store with an injected clock, for tests.
     init(
-        configuration: S3Configuration, httpClient: HTTPClient, clock: @escaping @Sendable () -> SigV4Timestamp
+        configuration: S3Configuration,
+        httpClient: HTTPClient,
+        clock: @escaping @Sendable () -> SigV4Timestamp
     ) throws(TenantError) {
         try configuration.validate()
         self.configuration = configuration
@@ -65,14 +67,21 @@ public struct S3TenantStore: TenantStore {
         var headers: [(name: String, value: String)] = []
         if let etag { headers.append(("if-none-match", etag)) }
         let response = try await send(
-            method: .GET, fullKey: configuration.keyPrefix + key, headers: headers,
-            maxBodySize: configuration.limits.maxObjectSize, context: context)
+            method: .GET,
+            fullKey: configuration.keyPrefix + key,
+            headers: headers,
+            maxBodySize: configuration.limits.maxObjectSize,
+            context: context
+        )
         switch response.status {
         case 200:
             return .found(
                 StoredObject(
-                    bytes: response.body, etag: response.headers.first(name: "etag"),
-                    version: response.headers.first(name: "x-amz-version-id")))
+                    bytes: response.body,
+                    etag: response.headers.first(name: "etag"),
+                    version: response.headers.first(name: "x-amz-version-id")
+                )
+            )
         case 304:
             return .notModified
         case 404:
@@ -93,11 +102,17 @@ public struct S3TenantStore: TenantStore {
         guard bytes.count <= configuration.limits.maxObjectSize else {
             throw TenantError(
                 .tooLarge,
-                "\(context): the object has \(bytes.count) bytes, more than the limit of \(configuration.limits.maxObjectSize).")
+                "\(context): the object has \(bytes.count) bytes, more than the limit of \(configuration.limits.maxObjectSize)."
+            )
         }
         let response = try await send(
-            method: .PUT, fullKey: configuration.keyPrefix + key, headers: [("content-type", contentType)],
-            body: bytes, maxBodySize: RemoteExchange.errorBodyLimit, context: context)
+            method: .PUT,
+            fullKey: configuration.keyPrefix + key,
+            headers: [("content-type", contentType)],
+            body: bytes,
+            maxBodySize: RemoteExchange.errorBodyLimit,
+            context: context
+        )
         guard response.status == 200 else { throw error(for: response, context: context) }
         return response.headers.first(name: "etag")
     }
@@ -120,9 +135,12 @@ public struct S3TenantStore: TenantStore {
     ) async throws(TenantError) -> RemoteResponse {
         let address = configuration.address(forFullKey: fullKey)
         let signable = SigV4Request(
-            method: method.rawValue, encodedPath: address.encodedPath, query: query,
+            method: method.rawValue,
+            encodedPath: address.encodedPath,
+            query: query,
             headers: [("host", address.host)] + headers,
-            payloadSHA256: body.map(SigV4Signer.sha256Hex) ?? SigV4Request.emptyPayloadSHA256)
+            payloadSHA256: body.map(SigV4Signer.sha256Hex) ?? SigV4Request.emptyPayloadSHA256
+        )
         let allHeaders: [(name: String, value: String)]
         if let credentials = configuration.credentials {
             allHeaders = SigV4Signer(credentials: credentials, region: configuration.region).sign(signable, at: clock())
@@ -130,13 +148,18 @@ public struct S3TenantStore: TenantStore {
             allHeaders = signable.headers
         }
         var request = HTTPClientRequest(
-            url: query.isEmpty ? address.url : address.url + "?" + signable.encodedQuery)
+            url: query.isEmpty ? address.url : address.url + "?" + signable.encodedQuery
+        )
         request.method = method
         for (name, value) in allHeaders { request.headers.add(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         return try await RemoteExchange.perform(
-            request, client: httpClient, timeout: configuration.limits.timeout, maxBodySize: maxBodySize,
-            context: context)
+            request,
+            client: httpClient,
+            timeout: configuration.limits.timeout,
+            maxBodySize: maxBodySize,
+            context: context
+        )
     }
 
     /// The error for a failed answer, with the S3 error code and a hint for wrong regions.
@@ -145,7 +168,8 @@ public struct S3TenantStore: TenantStore {
         var detail = s3Error?.summary
         let bucketRegion = response.headers.first(name: "x-amz-bucket-region") ?? s3Error?.region
         if let bucketRegion, bucketRegion != configuration.region {
-            detail = (detail.map { $0 + "; " } ?? "")
+            detail =
+                (detail.map { $0 + "; " } ?? "")
                 + "the bucket is in \(bucketRegion), not \(configuration.region): set AWS_REGION"
         }
         // Credential problems are refusals whatever the status (S3 sends 400 for bad or expired tokens).

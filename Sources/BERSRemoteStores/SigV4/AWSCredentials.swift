@@ -33,9 +33,10 @@ public struct AWSCredentials: Sendable, Hashable {
     /// let credentials = AWSCredentials(environment: ["AWS_ACCESS_KEY_ID": "AKIA…", "AWS_SECRET_ACCESS_KEY": "…"])
     /// ```
     ///
+    /// The initialiser fails when the key id or the secret is missing or empty; an empty session
+    /// token counts as none.
+    ///
     /// - Parameter environment: The process environment, or any map of variables.
-    /// - Returns: `nil` when the key id or the secret is missing or empty; an empty session token
-    ///   counts as none.
     public init?(environment: [String: String]) {
         guard let id = environment["AWS_ACCESS_KEY_ID"], !id.isEmpty,
             let secret = environment["AWS_SECRET_ACCESS_KEY"], !secret.isEmpty

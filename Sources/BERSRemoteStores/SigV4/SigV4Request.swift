@@ -13,7 +13,7 @@ public struct SigV4Request: Sendable {
     public var encodedPath: String
     /// The query parameters, not encoded; the signer encodes and sorts them.
     public var query: [(name: String, value: String)]
-    /// The headers to sign, `host` among them. Names are compared case-insensitively.
+    /// The headers to sign, `host` among them; names are compared case-insensitively.
     public var headers: [(name: String, value: String)]
     /// The hex SHA-256 of the body, or `UNSIGNED-PAYLOAD`.
     public var payloadSHA256: String

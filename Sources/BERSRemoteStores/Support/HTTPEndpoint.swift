@@ -72,8 +72,9 @@ public struct HTTPEndpoint: Sendable, Hashable {
         guard path.allSatisfy({ allowed.contains($0) }) else {
             throw fail("the path contains characters that must be percent-encoded")
         }
-        guard !path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-            .contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
+        guard
+            !path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+                .contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
         else { throw fail("the path has an empty, '.' or '..' segment") }
 
         self.scheme = scheme
@@ -109,9 +110,11 @@ public struct HTTPEndpoint: Sendable, Hashable {
     }
 
     private static func parsePort(
-        _ text: Substring, fail: (String) -> TenantError
+        _ text: Substring,
+        fail: (String) -> TenantError
     ) throws(TenantError) -> Int {
-        guard !text.isEmpty, text.count <= 5, text.allSatisfy(\.isASCII), let port = Int(text), (1...65535).contains(port)
+        guard !text.isEmpty, text.count <= 5, text.allSatisfy(\.isASCII), let port = Int(text),
+            (1...65535).contains(port)
         else { throw fail("the port \(ObjectKey.quote(String(text))) is not a number from 1 to 65535") }
         return port
     }

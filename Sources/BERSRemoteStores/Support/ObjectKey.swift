@@ -22,14 +22,20 @@ enum ObjectKey {
     /// `tenant.invalid-mapping` for a prefix asked of a store, `tenant.invalid-store` (pass it as
     /// `code`) for the prefix of a store URL or configuration.
     static func validatePrefix(
-        _ prefix: String, store: String, code: TenantError.Code = .invalidMapping
+        _ prefix: String,
+        store: String,
+        code: TenantError.Code = .invalidMapping
     ) throws(TenantError) {
         guard !prefix.isEmpty else { return }
         try validatePath(prefix, allowTrailingSlash: true, what: "key prefix", store: store, code: code)
     }
 
     private static func validatePath(
-        _ path: String, allowTrailingSlash: Bool, what: String, store: String, code: TenantError.Code
+        _ path: String,
+        allowTrailingSlash: Bool,
+        what: String,
+        store: String,
+        code: TenantError.Code
     ) throws(TenantError) {
         let quoted = quote(path)
         guard path.utf8.count <= maxLength else {
@@ -37,14 +43,17 @@ enum ObjectKey {
         }
         guard !path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") }) else {
             throw TenantError(
-                code, "The \(what) \(quoted) contains a control character or a backslash (store \(store)).")
+                code,
+                "The \(what) \(quoted) contains a control character or a backslash (store \(store))."
+            )
         }
         var segments = path.split(separator: "/", omittingEmptySubsequences: false)
         if allowTrailingSlash, segments.count > 1, segments.last == "" { segments.removeLast() }
         for segment in segments where segment.isEmpty || segment == "." || segment == ".." {
             throw TenantError(
                 code,
-                "The \(what) \(quoted) has an empty, '.' or '..' segment or a leading '/' (store \(store)).")
+                "The \(what) \(quoted) has an empty, '.' or '..' segment or a leading '/' (store \(store))."
+            )
         }
     }
 

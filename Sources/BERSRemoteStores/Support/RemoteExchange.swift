@@ -24,6 +24,9 @@ enum RemoteExchange {
     ///   - timeout: The time the whole exchange may take.
     ///   - maxBodySize: The largest 2xx body accepted; larger fails with `tenant.too-large`.
     ///   - context: `GET 'key' from s3://bucket`, the start of every message.
+    /// - Returns: The status, headers and body (at most ``errorBodyLimit`` bytes of a failed answer).
+    /// - Throws: ``TenantError``: `tenant.store-timeout`, `tenant.store-unavailable`,
+    ///   `tenant.store-bad-response`, `tenant.too-large`.
     static func perform(
         _ request: HTTPClientRequest,
         client: HTTPClient,
@@ -63,18 +66,25 @@ enum RemoteExchange {
     }
 
     private static func read(
-        _ response: HTTPClientResponse, maxBodySize: Int, context: String
+        _ response: HTTPClientResponse,
+        maxBodySize: Int,
+        context: String
     ) async throws -> RemoteResponse {
         let status = Int(response.status.code)
         var body: [UInt8] = []
         if (200..<300).contains(status) {
             if let length = response.headers.first(name: "content-length").flatMap({ Int($0) }), length > maxBodySize {
                 throw TenantError(
-                    .tooLarge, "\(context): the object has \(length) bytes, more than the limit of \(maxBodySize).")
+                    .tooLarge,
+                    "\(context): the object has \(length) bytes, more than the limit of \(maxBodySize)."
+                )
             }
             for try await chunk in response.body {
                 guard body.count + chunk.readableBytes <= maxBodySize else {
-                    throw TenantError(.tooLarge, "\(context): the object is larger than the limit of \(maxBodySize) bytes.")
+                    throw TenantError(
+                        .tooLarge,
+                        "\(context): the object is larger than the limit of \(maxBodySize) bytes."
+                    )
                 }
                 body.append(contentsOf: chunk.readableBytesView)
             }
@@ -99,19 +109,31 @@ enum RemoteExchange {
             ]
             if timeouts.contains(error) {
                 return TenantError(
-                    .storeTimeout, "\(context): the store did not answer within \(seconds(timeout)).", underlying: sendable)
+                    .storeTimeout,
+                    "\(context): the store did not answer within \(seconds(timeout)).",
+                    underlying: sendable
+                )
             }
             let closed: [HTTPClientError] = [.remoteConnectionClosed, .alreadyShutdown, .cancelled, .uncleanShutdown]
             if closed.contains(error) {
                 return TenantError(
-                    .storeUnavailable, "\(context): the connection to the store failed (\(error)).", underlying: sendable)
+                    .storeUnavailable,
+                    "\(context): the connection to the store failed (\(error)).",
+                    underlying: sendable
+                )
             }
             return TenantError(
-                .storeBadResponse, "\(context): the store's answer could not be used (\(error)).", underlying: sendable)
+                .storeBadResponse,
+                "\(context): the store's answer could not be used (\(error)).",
+                underlying: sendable
+            )
         }
         if error is HTTPParserError {
             return TenantError(
-                .storeBadResponse, "\(context): the store's answer is not valid HTTP (\(error)).", underlying: sendable)
+                .storeBadResponse,
+                "\(context): the store's answer is not valid HTTP (\(error)).",
+                underlying: sendable
+            )
         }
         if error is NIOTooManyBytesError {
             return TenantError(.tooLarge, "\(context): the object is larger than the limit.", underlying: sendable)
@@ -120,7 +142,10 @@ enum RemoteExchange {
             return TenantError(.storeUnavailable, "\(context): the request was cancelled.", underlying: sendable)
         }
         return TenantError(
-            .storeUnavailable, "\(context): the store cannot be reached (\(error)).", underlying: sendable)
+            .storeUnavailable,
+            "\(context): the store cannot be reached (\(error)).",
+            underlying: sendable
+        )
     }
 
     static func timeAmount(_ duration: Duration) -> TimeAmount {

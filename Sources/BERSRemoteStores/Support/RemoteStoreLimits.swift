@@ -6,10 +6,12 @@
 /// ```
 public struct RemoteStoreLimits: Sendable, Hashable {
     /// The time one request may take, from sending it to the last byte of the body (default 4 s).
+    ///
     /// A request still running then fails with `tenant.store-timeout`.
     public var timeout: Duration
-    /// The largest object accepted, in bytes (default 1 MiB). A larger `Content-Length` or body
-    /// fails with `tenant.too-large`, and so does a larger `put`.
+    /// The largest object accepted, in bytes (default 1 MiB).
+    ///
+    /// A larger `Content-Length` or body fails with `tenant.too-large`, and so does a larger `put`.
     public var maxObjectSize: Int
 
     /// Limits with these values.

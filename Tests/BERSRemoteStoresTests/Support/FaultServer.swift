@@ -24,6 +24,21 @@ enum FaultResponse: Sendable {
     }
 }
 
+/// How the ``FaultServer`` chooses its answers.
+struct Responder: Sendable {
+    let respond: @Sendable (RecordedRequest) -> FaultResponse
+
+    /// The same answer to every request.
+    static func always(_ response: FaultResponse) -> Responder {
+        Responder { _ in response }
+    }
+
+    /// An answer computed from each request.
+    static func dynamic(_ respond: @escaping @Sendable (RecordedRequest) -> FaultResponse) -> Responder {
+        Responder(respond: respond)
+    }
+}
+
 /// A request the ``FaultServer`` received.
 struct RecordedRequest: Sendable {
     var method: String
@@ -37,9 +52,10 @@ struct RecordedRequest: Sendable {
     }
 }
 
-/// A small HTTP server on 127.0.0.1 that answers each request as a closure says: well-formed
-/// responses, garbage, partial bodies, or nothing. It parses and writes HTTP by hand, so it can
-/// send what a real server would not.
+/// A small HTTP server on 127.0.0.1 that answers each request as a ``Responder`` says.
+///
+/// It sends well-formed responses, garbage, partial bodies, or nothing. It parses and writes
+/// HTTP by hand, so it can send what a real server would not.
 final class FaultServer: Sendable {
     /// The port it listens on.
     let port: Int
@@ -66,8 +82,8 @@ final class FaultServer: Sendable {
     var requests: [RecordedRequest] { state.requests.withLock { $0 } }
 
     /// Starts a server; stop it with ``stop()`` (or use ``with(_:_:)``).
-    static func start(_ respond: @escaping @Sendable (RecordedRequest) -> FaultResponse) async throws -> FaultServer {
-        let state = State(respond: respond)
+    static func start(_ responder: Responder) async throws -> FaultServer {
+        let state = State(respond: responder.respond)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
@@ -86,10 +102,10 @@ final class FaultServer: Sendable {
 
     /// Runs `body` with a started server, and stops it afterwards.
     static func with<Result: Sendable>(
-        _ respond: @escaping @Sendable (RecordedRequest) -> FaultResponse,
+        _ responder: Responder,
         _ body: (FaultServer) async throws -> Result
     ) async throws -> Result {
-        let server = try await start(respond)
+        let server = try await start(responder)
         do {
             let result = try await body(server)
             await server.stop()
@@ -143,7 +159,10 @@ private final class RawHTTPHandler: ChannelInboundHandler {
             write(head(status, [("content-length", String(declaredLength))]) + sent, context: context)
         case .chunked(let status, let chunkSize, let chunks):
             var bytes = head(status, [("transfer-encoding", "chunked")])
-            let chunk = Array(String(chunkSize, radix: 16).utf8) + [13, 10] + [UInt8](repeating: 0x61, count: chunkSize) + [13, 10]
+            let chunk =
+                Array(String(chunkSize, radix: 16).utf8) + [13, 10] + [UInt8](repeating: 0x61, count: chunkSize) + [
+                    13, 10,
+                ]
             for _ in 0..<chunks { bytes += chunk }
             bytes += Array("0\r\n\r\n".utf8)
             write(bytes, context: context)
@@ -175,7 +194,9 @@ private final class RawHTTPHandler: ChannelInboundHandler {
         var headers: [(String, String)] = []
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            headers.append(
+                (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            )
         }
         let length = headers.first { $0.0.lowercased() == "content-length" }.flatMap { Int($0.1) } ?? 0
         guard buffer.count >= headEnd + 4 + length else { return nil }
@@ -184,6 +205,8 @@ private final class RawHTTPHandler: ChannelInboundHandler {
         return RecordedRequest(
             method: requestLine.first.map(String.init) ?? "",
             path: requestLine.dropFirst().first.map(String.init) ?? "",
-            headers: headers, body: body)
+            headers: headers,
+            body: body
+        )
     }
 }

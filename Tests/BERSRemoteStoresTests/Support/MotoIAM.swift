@@ -19,12 +19,17 @@ struct MotoIAM {
         request.method = .POST
         request.body = .bytes(ByteBuffer(string: String(count)))
         let response = try await client.execute(request, timeout: .seconds(10))
-        guard response.status.code == 200 else { throw S3TestError.unexpected("reset-auth answered \(response.status)") }
+        guard response.status.code == 200 else {
+            throw S3TestError.unexpected("reset-auth answered \(response.status)")
+        }
     }
 
     /// Calls a query-protocol action (`CreateUser`, `AssumeRole`…) and returns the XML answer.
     func call(
-        service: String, version: String, _ action: String, _ parameters: [(String, String)] = []
+        service: String,
+        version: String,
+        _ action: String,
+        _ parameters: [(String, String)] = []
     ) async throws -> [UInt8] {
         let form = ([("Action", action), ("Version", version)] + parameters)
             .map { AWSURIEncoding.encodeQueryComponent($0.0) + "=" + AWSURIEncoding.encodeQueryComponent($0.1) }
@@ -32,9 +37,11 @@ struct MotoIAM {
         let body = Array(form.utf8)
         let host = String(endpoint.dropFirst("http://".count))
         let signable = SigV4Request(
-            method: "POST", encodedPath: "/",
+            method: "POST",
+            encodedPath: "/",
             headers: [("host", host), ("content-type", "application/x-www-form-urlencoded")],
-            payloadSHA256: SigV4Signer.sha256Hex(body))
+            payloadSHA256: SigV4Signer.sha256Hex(body)
+        )
         var request = HTTPClientRequest(url: endpoint + "/")
         request.method = .POST
         for (name, value) in SigV4Signer(credentials: credentials, region: "us-east-1", service: service)
@@ -46,7 +53,9 @@ struct MotoIAM {
         let response = try await client.execute(request, timeout: .seconds(10))
         let bytes = Array(try await response.body.collect(upTo: 1 << 20).readableBytesView)
         guard response.status.code == 200 else {
-            throw S3TestError.unexpected("\(action) answered \(response.status): \(String(decoding: bytes, as: UTF8.self))")
+            throw S3TestError.unexpected(
+                "\(action) answered \(response.status): \(String(decoding: bytes, as: UTF8.self))"
+            )
         }
         return bytes
     }
@@ -65,25 +74,40 @@ struct MotoIAM {
         if allowS3 {
             _ = try await iam(
                 "PutUserPolicy",
-                [("UserName", name), ("PolicyName", "s3-and-sts"), ("PolicyDocument", Self.allow(["s3:*", "sts:AssumeRole"]))])
+                [
+                    ("UserName", name), ("PolicyName", "s3-and-sts"),
+                    ("PolicyDocument", Self.allow(["s3:*", "sts:AssumeRole"])),
+                ]
+            )
         }
         return AWSCredentials(accessKeyID: id, secretAccessKey: secret)
     }
 
     /// Creates a role anyone may assume, allowed `s3:*`.
     func createS3Role(_ name: String) async throws -> String {
-        let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}"#
+        let trust =
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}"#
         let xml = XMLText(try await iam("CreateRole", [("RoleName", name), ("AssumeRolePolicyDocument", trust)]))
         guard let arn = xml.first("Arn") else { throw S3TestError.unexpected("CreateRole gave no ARN") }
-        _ = try await iam("PutRolePolicy", [("RoleName", name), ("PolicyName", "s3"), ("PolicyDocument", Self.allow(["s3:*"]))])
+        _ = try await iam(
+            "PutRolePolicy",
+            [("RoleName", name), ("PolicyName", "s3"), ("PolicyDocument", Self.allow(["s3:*"]))]
+        )
         return arn
     }
 
     /// Assumes a role (signed with ``credentials``) and returns temporary credentials.
     func assumeRole(_ arn: String) async throws -> AWSCredentials {
         let xml = XMLText(
-            try await call(service: "sts", version: "2011-06-15", "AssumeRole", [("RoleArn", arn), ("RoleSessionName", "bers-test")]))
-        guard let id = xml.first("AccessKeyId"), let secret = xml.first("SecretAccessKey"), let token = xml.first("SessionToken")
+            try await call(
+                service: "sts",
+                version: "2011-06-15",
+                "AssumeRole",
+                [("RoleArn", arn), ("RoleSessionName", "bers-test")]
+            )
+        )
+        guard let id = xml.first("AccessKeyId"), let secret = xml.first("SecretAccessKey"),
+            let token = xml.first("SessionToken")
         else { throw S3TestError.unexpected("AssumeRole gave no credentials") }
         return AWSCredentials(accessKeyID: id, secretAccessKey: secret, sessionToken: token)
     }

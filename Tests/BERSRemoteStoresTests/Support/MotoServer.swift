@@ -88,23 +88,27 @@ enum MotoServer {
 
     private static func readLine(_ handle: FileHandle) async throws -> String {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                var bytes: [UInt8] = []
-                while true {
-                    let data = handle.readData(ofLength: 1)
-                    guard let byte = data.first else { break }
-                    if byte == 10 { break }
-                    bytes.append(byte)
+            DispatchQueue.global()
+                .async {
+                    var bytes: [UInt8] = []
+                    while true {
+                        let data = handle.readData(ofLength: 1)
+                        guard let byte = data.first else { break }
+                        if byte == 10 { break }
+                        bytes.append(byte)
+                    }
+                    continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
                 }
-                continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
-            }
         }
     }
 
     private static func waitUntilAnswering(_ endpoint: String) async throws {
         try await RemoteTenantStores.withHTTPClient { client in
             for _ in 0..<300 {
-                if let response = try? await client.execute(HTTPClientRequest(url: endpoint + "/"), timeout: .seconds(1)),
+                if let response = try? await client.execute(
+                    HTTPClientRequest(url: endpoint + "/"),
+                    timeout: .seconds(1)
+                ),
                     response.status.code < 500
                 {
                     return

@@ -27,17 +27,31 @@ enum S3TestSupport {
         listPageSize: Int? = nil
     ) throws -> S3TenantStore {
         let configuration = S3Configuration(
-            bucket: bucket, keyPrefix: keyPrefix, region: "us-east-1", endpoint: try HTTPEndpoint(parsing: endpoint),
-            credentials: credentials, limits: limits, listPageSize: listPageSize)
+            bucket: bucket,
+            keyPrefix: keyPrefix,
+            region: "us-east-1",
+            endpoint: try HTTPEndpoint(parsing: endpoint),
+            credentials: credentials,
+            limits: limits,
+            listPageSize: listPageSize
+        )
         return try S3TenantStore(configuration: configuration, httpClient: client)
     }
 
     /// Creates the store's bucket (CreateBucket, us-east-1).
     static func createBucket(_ store: S3TenantStore) async throws {
         let response = try await store.send(
-            method: .PUT, fullKey: nil, headers: [], body: [], maxBodySize: 1 << 16, context: "create bucket")
+            method: .PUT,
+            fullKey: nil,
+            headers: [],
+            body: [],
+            maxBodySize: 1 << 16,
+            context: "create bucket"
+        )
         guard response.status == 200 else {
-            throw S3TestError.unexpected("CreateBucket answered \(response.status): \(String(decoding: response.body, as: UTF8.self))")
+            throw S3TestError.unexpected(
+                "CreateBucket answered \(response.status): \(String(decoding: response.body, as: UTF8.self))"
+            )
         }
     }
 
@@ -73,8 +87,12 @@ enum S3TestSupport {
         let endpoint = try await MotoServer.endpoint()
         return try await RemoteTenantStores.withHTTPClient { client in
             let store = try store(
-                endpoint: endpoint, bucket: uniqueBucket(), keyPrefix: keyPrefix, client: client,
-                listPageSize: listPageSize)
+                endpoint: endpoint,
+                bucket: uniqueBucket(),
+                keyPrefix: keyPrefix,
+                client: client,
+                listPageSize: listPageSize
+            )
             try await createBucket(store)
             try await uploadPicasso(store)
             return try await body(store, client)
