@@ -6,7 +6,7 @@
 #
 # S3 store: the RemoteStoreBenchmarks package-benchmark target (release build), 100 sequential
 # signed GetObject calls per iteration over one kept-alive connection; p50 of the wall clock.
-# curl: the same 100 GETs (the same four objects in the same order, unsigned: moto accepts them),
+# curl: the same 100 GETs (the same four objects in the same order, signed with curl's --aws-sigv4),
 # timed by hyperfine (else by `time`), once in one curl process (one kept-alive connection, like
 # the store) and once as one curl process per GET.
 set -euo pipefail
@@ -29,7 +29,11 @@ cleanup() {
 trap cleanup EXIT
 
 # The bucket and the objects (the benchmark's setup uploads the same bytes again, signed).
-curl -sf -o /dev/null -X PUT "$endpoint/bers-bench" || true
+# curl signs its requests too (--aws-sigv4): moto refuses anonymous access to private objects.
+sign=(--aws-sigv4 "aws:amz:us-east-1:s3" --user "AKIDBENCH:bench")
+if [[ "$(curl -s "${sign[@]}" -o /dev/null -w '%{http_code}' -I "$endpoint/bers-bench")" != 200 ]]; then
+    curl -sS "${sign[@]}" --fail-with-body -o /dev/null -X PUT "$endpoint/bers-bench"
+fi
 printf '{"tenant_id": "MYR384719"}' >"$work/my.json"
 printf '{"tenant_id": "AUS123957"}' >"$work/au.json"
 keys=(mappings/my87674d777bf9.json mappings/auc5b0ecb0adcb.json
@@ -37,11 +41,11 @@ keys=(mappings/my87674d777bf9.json mappings/auc5b0ecb0adcb.json
 files=("$work/my.json" "$work/au.json"
     "$shared/fixtures/picasso/tenants/MYR384719-config.json" "$shared/fixtures/picasso/tenants/AUS123957-config.json")
 for i in 0 1 2 3; do
-    curl -sf -o /dev/null -X PUT --data-binary @"${files[$i]}" -H 'content-type: application/json' \
+    curl -sS "${sign[@]}" --fail-with-body -o "$work/put.out" -X PUT --data-binary @"${files[$i]}" -H 'content-type: application/json' \
         "$endpoint/bers-bench/${keys[$i]}"
 done
 : >"$work/urls.txt"
-: >"$work/curl.cfg"
+printf 'aws-sigv4 = "aws:amz:us-east-1:s3"\nuser = "AKIDBENCH:bench"\n' >"$work/curl.cfg"
 for ((i = 0; i < gets; i++)); do
     url="$endpoint/bers-bench/${keys[$((i % 4))]}"
     echo "$url" >>"$work/urls.txt"
@@ -49,30 +53,22 @@ for ((i = 0; i < gets; i++)); do
 done
 
 echo "== S3 store (package-benchmark, release) ==" >&2
+mkdir -p "$work/jmh"
 (cd Benchmarks && BERS_TEST_S3_ENDPOINT="$endpoint" swift package --allow-writing-to-package-directory \
-    benchmark --target RemoteStoreBenchmarks --format jmh --path "$work/jmh.json" >&2) || {
+    benchmark --target RemoteStoreBenchmarks --format jmh --path "$work/jmh" >&2) || {
     echo "the benchmark failed" >&2
     exit 1
 }
-store_ms=$(python3 - "$work/jmh.json" <<'PY'
-import json, sys
-runs = json.load(open(sys.argv[1]))
-for run in runs:
-    metric = run.get("primaryMetric", {})
-    if "cold gets" in run.get("benchmark", "") and "Time (wall clock)" in json.dumps(run):
-        pass
-# jmh: one entry per metric; pick wall clock, convert its unit to ms, p50
-for run in runs:
-    if "wall" not in run.get("benchmark", "").lower() and "wall" not in json.dumps(run.get("params", {})).lower():
-        continue
-    metric = run["primaryMetric"]
-    unit = metric["scoreUnit"]
-    p50 = metric["scorePercentiles"]["50.0"]
-    factor = {"ns/op": 1e-6, "us/op": 1e-3, "ms/op": 1.0, "s/op": 1e3}.get(unit, None)
-    if factor is None:
-        continue
-    print(f"{p50 * factor:.3f}")
-    break
+store_ms=$(python3 - "$work/jmh" <<'PY'
+import glob, json, sys
+for path in glob.glob(sys.argv[1] + "/*.jmh.json"):
+    for run in json.load(open(path)):
+        metric = run["secondaryMetrics"].get("Time (wall clock)")
+        if "cold_gets" in run["benchmark"] and metric:
+            factor = {"ns": 1e-6, "μs": 1e-3, "us": 1e-3, "ms": 1.0, "s": 1e3}[metric["scoreUnit"]]
+            print(f"{metric['scorePercentiles']['50.0'] * factor:.3f}")
+            sys.exit(0)
+sys.exit("no wall-clock result in the benchmark output")
 PY
 )
 
@@ -80,15 +76,17 @@ echo "== curl ==" >&2
 if command -v hyperfine >/dev/null; then
     hyperfine --warmup 3 --runs 20 --export-json "$work/curl.json" \
         -n "curl, one process, $gets GETs (keep-alive)" "curl -sf -K $work/curl.cfg" \
-        -n "curl, one process per GET, $gets GETs" "xargs -a $work/urls.txt -n 1 curl -sf -o /dev/null" >&2
-    read -r keepalive_ms per_process_ms < <(python3 -c '
+        -n "curl, one process per GET, $gets GETs" "xargs -a $work/urls.txt -n 1 curl -sf -o /dev/null --aws-sigv4 aws:amz:us-east-1:s3 --user AKIDBENCH:bench" >&2
+    read -r keepalive_ms per_process_ms < <(python3 - "$work/curl.json" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
-print(" ".join(f"{r[\"median\"] * 1000:.3f}" for r in results))' "$work/curl.json")
+print(" ".join("%.3f" % (r["median"] * 1000) for r in results))
+PY
+)
 else
     start=$(date +%s%N); for _ in 1 2 3 4 5; do curl -sf -K "$work/curl.cfg"; done; end=$(date +%s%N)
     keepalive_ms=$(python3 -c "print(f'{($end - $start) / 5e6:.3f}')")
-    start=$(date +%s%N); xargs -a "$work/urls.txt" -n 1 curl -sf -o /dev/null; end=$(date +%s%N)
+    start=$(date +%s%N); xargs -a "$work/urls.txt" -n 1 curl -sf -o /dev/null "${sign[@]}"; end=$(date +%s%N)
     per_process_ms=$(python3 -c "print(f'{($end - $start) / 1e6:.3f}')")
 fi
 

@@ -43,7 +43,8 @@ struct HTTPTenantStoreTests {
         }
     }
 
-    @Test func theRealFixtureRoundTripsUnchanged() async throws {
+    @Test(.enabled(if: SharedFixtures.isAvailable, SharedFixtures.skipReason))
+    func theRealFixtureRoundTripsUnchanged() async throws {
         let fixture = try #require(SharedFixtures.bytes("fixtures/picasso/tenants/AUS123957-config.json"))
         try await withStore(.always(.response(status: 200, body: fixture))) { store, _ async throws in
             #expect(try await store.fetch(Self.key) == .found(StoredObject(bytes: fixture)))
