@@ -24,15 +24,18 @@ public enum RemoteTenantStores {
         configuration: httpClientConfiguration
     )
 
-    /// The configuration of clients made here: connection failures are reported at once rather
-    /// than retried until the timeout (a store behind a cache prefers failing fast to a stale
-    /// copy), at most 3 redirects, connect and read timeouts of 4 s.
+    /// The configuration of clients made here.
+    ///
+    /// Connection failures are reported at once rather than retried until the deadline (a store
+    /// behind a cache prefers failing fast and serving a stale copy), connections are given 4 s,
+    /// and at most 3 redirects are followed. The time a whole request may take is
+    /// ``RemoteStoreLimits/timeout``, enforced by the stores, not by the client.
     public static var httpClientConfiguration: HTTPClient.Configuration {
         var pool = HTTPClient.Configuration.ConnectionPool()
         pool.retryConnectionEstablishment = false
         return HTTPClient.Configuration(
             redirectConfiguration: .follow(max: 3, allowCycles: false),
-            timeout: .init(connect: .seconds(4), read: .seconds(4)),
+            timeout: .init(connect: .seconds(4)),
             connectionPool: pool,
             decompression: .disabled
         )
