@@ -222,6 +222,16 @@ struct S3TenantStoreFaultTests {
         }
     }
 
+    @Test func cancellingTheCallerIsNotReportedAsATimeout() async throws {
+        try await withFaultyStore(timeout: .seconds(30), .always(.stall)) { store, server in
+            let task = Task { () async throws -> StoreResponse in try await store.get(Self.key) }
+            while server.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+            task.cancel()
+            let error = await expectTenantError(.storeUnavailable) { _ = try await task.value }
+            #expect(error?.message.contains("cancelled") == true)
+        }
+    }
+
     @Test func aBodyThatStopsHalfWayTimesOut() async throws {
         let halfway = FaultResponse.partialBody(status: 200, declaredLength: 100, sent: Array("{\"tenant".utf8))
         try await withFaultyStore(timeout: .milliseconds(300), .always(halfway)) { store, _ in

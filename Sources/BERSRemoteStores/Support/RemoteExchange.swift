@@ -48,8 +48,12 @@ enum RemoteExchange {
                 }
             }
             group.addTask {
-                try? await Task.sleep(for: timeout + .milliseconds(100))
-                return nil
+                do {
+                    try await Task.sleep(for: timeout + .milliseconds(100))
+                    return nil  // the deadline passed
+                } catch {
+                    return .failure(CancellationError())  // the caller was cancelled
+                }
             }
             let first = await group.next() ?? nil
             group.cancelAll()
