@@ -14,12 +14,16 @@ let package = Package(
         .library(name: "BERSSchema", targets: ["BERSSchema"]),
         .library(name: "BERS", targets: ["BERS"]),
         .library(name: "BERSTesting", targets: ["BERSTesting"]),
+        .library(name: "BERSRemoteStores", targets: ["BERSRemoteStores"]),
         .executable(name: "bers", targets: ["bers"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
     ],
     targets: [
         // JSON values, a located parser and serializers. Standard library only.
@@ -44,11 +48,24 @@ let package = Package(
         ),
         // Conformance checks for implementations of BERS protocols (tenant stores).
         .target(name: "BERSTesting", dependencies: ["BERS"], swiftSettings: strictSettings),
+        // S3 (AWS Signature V4) and HTTP tenant stores. The only module with an HTTP client and crypto.
+        .target(
+            name: "BERSRemoteStores",
+            dependencies: [
+                "BERS", "BERSJSON",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         // The `bers` command line: one command per file, thin over the library.
         .target(
             name: "BERSCLI",
             dependencies: [
-                "BERS", "BERSJSON", "BERSSchema", "BERSYAML",
+                "BERS", "BERSJSON", "BERSSchema", "BERSYAML", "BERSRemoteStores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -68,6 +85,17 @@ let package = Package(
             name: "BERSTests",
             dependencies: [
                 "BERS", "BERSTesting", "BERSTestSupport", .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BERSRemoteStoresTests",
+            dependencies: [
+                "BERSRemoteStores", "BERS", "BERSTesting", "BERSTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
