@@ -114,14 +114,21 @@ extension Evaluator {
 
     private mutating func evaluateUniqueItems(_ id: NodeID, _ elements: [JSONValue]) -> Bool {
         guard elements.count > 1 else { return true }
-        if elements.count <= 16 {
-            for first in 0..<elements.count - 1 {
-                for second in (first + 1)..<elements.count where JSONEquality.equal(elements[first], elements[second]) {
-                    fail(id, "uniqueItems", "items \(first) and \(second) are equal, but items must be unique")
-                    return false
+        if elements.count <= 32 {
+            // Pairwise on fingerprints (one pass over the items), full comparison only when two
+            // fingerprints agree.
+            let duplicate = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: elements.count) { prints in
+                for offset in elements.indices { prints[offset] = JSONEquality.fingerprint(elements[offset]) }
+                for first in 0..<elements.count - 1 {
+                    for second in (first + 1)..<elements.count where prints[first] == prints[second] {
+                        if JSONEquality.equal(elements[first], elements[second]) { return (first, second) as (Int, Int)? }
+                    }
                 }
+                return nil as (Int, Int)?
             }
-            return true
+            guard let (first, second) = duplicate else { return true }
+            fail(id, "uniqueItems", "items \(first) and \(second) are equal, but items must be unique")
+            return false
         }
         // Hashing is consistent with `JSONValue ==`, which is coarser than JSON Schema equality:
         // it finds the candidates, JSONEquality decides. O(n) for distinct items.

@@ -49,17 +49,21 @@ extension Evaluator {
 
     /// `properties`, `patternProperties`, `additionalProperties` and `required` in one pass over
     /// the members: each key is looked up once, and `required` is a bit count.
+    @inline(__always)
     private mutating func evaluateMembers(
         _ tableIndex: Int, _ id: NodeID, _ object: JSONObject, _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         let table = schema.objectTables[tableIndex]
         var valid = true
         var seen: UInt64 = 0
+        var guess = Int(table.names.entries.start)
+        let entriesEnd = guess + Int(table.names.entries.count)
         for position in object.indices {
             let (key, value) = object[position]
             var matched = false
-            let found = schema.find(key, in: table.names)
+            let found = guess < entriesEnd && schema.isName(guess, key) ? guess : schema.find(key, in: table.names)
             if found >= 0 {
+                guess = found + 1
                 let entry = schema.nameEntries[found]
                 if entry.requiredBit >= 0 && entry.requiredBit < 64 { seen |= 1 << UInt64(entry.requiredBit) }
                 if entry.node >= 0 {

@@ -26,33 +26,35 @@ struct Evaluator<Sink: EvaluationSink> {
     /// "maxLength": 9}`, most of any configuration schema) is checked here without a call.
     @inline(__always)
     mutating func evaluate(_ id: NodeID, _ instance: JSONValue, _ evaluated: inout EvaluatedSet?) -> Bool {
-        let node = schema.nodes[Int(id)]
-        if node.isScalarLeaf {
+        let index = Int(id)
+        if schema.nodes[index].isScalarLeaf {
+            let types = schema.nodes[index].types
             switch instance {
             case .string(let string):
-                guard node.types.isEmpty || node.types.contains(.string) else { break }
-                return node.stringKeywords.isEmpty || evaluateString(node.stringKeywords, id, string)
+                guard types.isEmpty || types.contains(.string) else { break }
+                let keywords = schema.nodes[index].stringKeywords
+                return keywords.isEmpty || evaluateString(keywords, id, string)
             case .integer:
-                guard node.types.isEmpty || !node.types.isDisjoint(with: [.number, .integer]) else { break }
-                return node.numberKeywords.isEmpty || evaluateNumber(node.numberKeywords, id, instance)
+                guard types.isEmpty || !types.isDisjoint(with: [.number, .integer]) else { break }
+                let keywords = schema.nodes[index].numberKeywords
+                return keywords.isEmpty || evaluateNumber(keywords, id, instance)
             case .bool:
-                guard node.types.isEmpty || node.types.contains(.boolean) else { break }
+                guard types.isEmpty || types.contains(.boolean) else { break }
                 return true
             case .null:
-                guard node.types.isEmpty || node.types.contains(.null) else { break }
+                guard types.isEmpty || types.contains(.null) else { break }
                 return true
             case .double, .array, .object:
                 break
             }
         }
-        return evaluateNode(id, node, instance, &evaluated)
+        return evaluateNode(id, instance, &evaluated)
     }
 
     /// The general case of ``evaluate(_:_:_:)``.
     @inline(never)
-    mutating func evaluateNode(
-        _ id: NodeID, _ node: SchemaNode, _ instance: JSONValue, _ evaluated: inout EvaluatedSet?
-    ) -> Bool {
+    mutating func evaluateNode(_ id: NodeID, _ instance: JSONValue, _ evaluated: inout EvaluatedSet?) -> Bool {
+        let node = schema.nodes[Int(id)]
         switch node.kind {
         case .alwaysValid:
             return true

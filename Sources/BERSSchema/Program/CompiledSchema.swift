@@ -22,6 +22,8 @@ final class CompiledSchema: Sendable {
         var names: [String] = []
         var nameSlots: [Int32] = []
         var literalPrefixes: [String] = []
+        /// The UTF-8 bytes of every name entry.
+        var nameBytes: [UInt8] = []
         var patternEntries: [ObjectTable.PatternEntry] = []
         var requiredNames: [String] = []
         var arrayItems: [ArrayItems] = []
@@ -48,6 +50,7 @@ final class CompiledSchema: Sendable {
     let names: [String]
     let nameSlots: [Int32]
     let literalPrefixes: [String]
+    let nameBytes: [UInt8]
     let patternEntries: [ObjectTable.PatternEntry]
     let requiredNames: [String]
     let arrayItems: [ArrayItems]
@@ -80,6 +83,7 @@ final class CompiledSchema: Sendable {
         names = tables.names
         nameSlots = tables.nameSlots
         literalPrefixes = tables.literalPrefixes
+        nameBytes = tables.nameBytes
         patternEntries = tables.patternEntries
         requiredNames = tables.requiredNames
         arrayItems = tables.arrayItems

@@ -1,11 +1,15 @@
-/// A name known to the compiled schema (a property name, a string of an `enum`). The text is in
-/// ``CompiledSchema/names`` at the same index; the entry holds a fingerprint (``NameProbe``) that
-/// rejects most mismatches without comparing strings.
+/// A name known to the compiled schema (a property name, a string of an `enum`), compared by
+/// UTF-8 bytes (so by code points, as JSON Schema requires). The text is in
+/// ``CompiledSchema/names`` at the same index (for messages) and its bytes in
+/// ``CompiledSchema/nameBytes``; the fingerprint (``NameProbe``) rejects most mismatches without
+/// reading them.
 struct NameEntry: Sendable {
+    /// The offset of the name's UTF-8 bytes in ``CompiledSchema/nameBytes``.
+    var start: Int32
     var length: Int32
     var prefix: UInt64
-    /// Whether the name is ASCII, so that `String ==` (which equates canonically equivalent
-    /// strings) on equal lengths already means equal code points.
+    /// Whether the name is ASCII: `String ==` (canonical equivalence) plus equal UTF-8 lengths
+    /// then means equal code points (a non-ASCII string equivalent to an ASCII one is longer).
     var isASCII: Bool
     /// For property names: the `properties` subschema, or `-1`.
     var node: NodeID
@@ -22,25 +26,16 @@ struct NameTable: Sendable {
     var slots: Span
 
     static var empty: NameTable { NameTable(entries: .empty, slots: .empty) }
-    static var linearLimit: Int { 8 }
+    static var linearLimit: Int { 4 }
 }
 
 /// The fingerprint of a string: its UTF-8 length and first 8 bytes (zero-padded), which decide
-/// equality for names of up to 8 bytes. The bytes are read with one aligned load from the start of
-/// the string's contiguous UTF-8 (no overlapping loads, which would stall on the stack copy of a
+/// equality for names of up to 8 bytes. The bytes are read with non-overlapping loads from the
+/// start of the string's contiguous UTF-8 (overlapping loads would stall on the stack copy of a
 /// small string).
 struct NameProbe {
     var length: Int
     var prefix: UInt64
-
-    @inline(__always)
-    init(_ string: String) {
-        if let probe = string.utf8.withContiguousStorageIfAvailable({ NameProbe($0) }) {
-            self = probe
-        } else {
-            self = Array(string.utf8).withUnsafeBufferPointer { NameProbe($0) }
-        }
-    }
 
     @inline(__always)
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -49,13 +44,27 @@ struct NameProbe {
             prefix = 0
             return
         }
+        let raw = UnsafeRawPointer(base)
         if length >= 8 {
-            prefix = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
-        } else {
-            var value: UInt64 = 0
-            for index in 0..<length { value |= UInt64(base[index]) << UInt64(8 * index) }
-            prefix = value
+            prefix = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            return
         }
+        // 1 to 7 bytes: one 4-, one 2- and one 1-byte load at most, none overlapping.
+        var value: UInt64 = 0
+        var offset = 0
+        if length & 4 != 0 {
+            value = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            offset = 4
+        }
+        if length & 2 != 0 {
+            value |= UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
+                << UInt64(8 * offset)
+            offset += 2
+        }
+        if length & 1 != 0 {
+            value |= UInt64(raw.load(fromByteOffset: offset, as: UInt8.self)) << UInt64(8 * offset)
+        }
+        prefix = value
     }
 
     @inline(__always)
@@ -70,9 +79,15 @@ extension CompiledSchema {
     /// `key`, or -1.
     @inline(__always)
     func find(_ key: String, in table: NameTable) -> Int {
-        let probe = NameProbe(key)
+        if let found = key.utf8.withContiguousStorageIfAvailable({ find($0, in: table) }) { return found }
+        return Array(key.utf8).withUnsafeBufferPointer { find($0, in: table) }
+    }
+
+    @inline(__always)
+    func find(_ bytes: UnsafeBufferPointer<UInt8>, in table: NameTable) -> Int {
+        let probe = NameProbe(bytes)
         if table.slots.isEmpty {
-            for offset in table.entries.range where matches(offset, probe, key) { return offset }
+            for offset in table.entries.range where matches(offset, probe, bytes) { return offset }
             return -1
         }
         let mask = Int(table.slots.count) - 1
@@ -80,19 +95,33 @@ extension CompiledSchema {
         while true {
             let candidate = Int(nameSlots[Int(table.slots.start) + slot])
             if candidate < 0 { return -1 }
-            if matches(candidate, probe, key) { return candidate }
+            if matches(candidate, probe, bytes) { return candidate }
             slot = (slot + 1) & mask
         }
     }
 
+    /// Whether entry `offset` is the name whose bytes are `bytes`: the fingerprint decides up to
+    /// 8 bytes; past that the remaining bytes are compared with ``nameBytes``.
     @inline(__always)
-    private func matches(_ offset: Int, _ probe: NameProbe, _ key: String) -> Bool {
+    private func matches(_ offset: Int, _ probe: NameProbe, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let entry = nameEntries[offset]
         guard Int(entry.length) == probe.length, entry.prefix == probe.prefix else { return false }
         if probe.length <= 8 { return true }
+        return nameBytes.withUnsafeBufferPointer { arena in
+            guard let stored = arena.baseAddress, let given = bytes.baseAddress else { return false }
+            let start = Int(entry.start)
+            for index in 8..<probe.length where stored[start + index] != given[index] { return false }
+            return true
+        }
+    }
+
+    /// Whether `key` is entry `offset`'s name, by `String ==` (inlined for small strings): the
+    /// cheap test for the member that usually comes next, since instances tend to list members
+    /// in schema order.
+    @inline(__always)
+    func isName(_ offset: Int, _ key: String) -> Bool {
         guard names[offset] == key else { return false }
-        // Canonically equivalent and of the same UTF-8 length: for an ASCII name that means the
-        // same bytes (a non-ASCII string equivalent to an ASCII one is always longer).
-        return entry.isASCII || JSONEquality.sameCodePoints(names[offset], key)
+        return nameEntries[offset].isASCII
+            ? names[offset].utf8.count == key.utf8.count : JSONEquality.sameCodePoints(names[offset], key)
     }
 }

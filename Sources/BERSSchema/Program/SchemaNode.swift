@@ -8,7 +8,7 @@ struct Span: Sendable, Hashable {
 
     static let empty = Span(start: 0, count: 0)
 
-    var range: Range<Int> { Int(start)..<Int(start + count) }
+    var range: Range<Int> { Range(uncheckedBounds: (Int(start), Int(start) &+ Int(count))) }
     var isEmpty: Bool { count == 0 }
 }
 
