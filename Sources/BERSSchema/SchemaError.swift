@@ -24,6 +24,7 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
             case unknownDialect = "schema.unknown-dialect"
             case unknownVocabulary = "schema.unknown-vocabulary"
             case unresolvableReference = "schema.unresolvable-ref"
+            case referenceCycle = "schema.reference-cycle"
             case invalidRegex = "schema.invalid-regex"
             case invalidOptions = "schema.invalid-options"
         }
@@ -46,6 +47,9 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
         public static let unknownVocabulary = Code(.unknownVocabulary)
         /// A `$ref` (or `$dynamicRef`, `$recursiveRef`) names nothing in the schema or the registry.
         public static let unresolvableReference = Code(.unresolvableReference)
+        /// Subschemas apply each other to the same value in a cycle (`{"$ref": "#"}`, two
+        /// definitions referring to each other), so evaluation would never end.
+        public static let referenceCycle = Code(.referenceCycle)
         /// A `pattern` or `patternProperties` key is not a valid ECMA-262 regular expression.
         public static let invalidRegex = Code(.invalidRegex)
         /// An option is out of range (a negative depth limit, a base URI that is not absolute).

@@ -91,6 +91,7 @@ struct SchemaCompiler {
         let rootDocument = try loadDocument(schema, uri: base, rules: DialectRules(options.defaultDialect))
         let root = node(for: SchemaLocation(document: rootDocument, pointer: []))
         try drainWorklist()
+        try checkInPlaceCycles()
         return freeze(root: root)
     }
 
