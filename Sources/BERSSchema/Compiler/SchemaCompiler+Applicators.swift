@@ -131,7 +131,7 @@ extension SchemaCompiler {
                 case .array:
                     required.append((name, try stringList(dependency, keyword: "dependencies", at: location)))
                 case .object, .bool:
-                    schemas.append((name, node(for: location.appending("dependencies", name))))
+                    schemas.append((name, node(for: child(location, "dependencies", name))))
                 default:
                     throw keywordError(
                         .invalidKeyword,

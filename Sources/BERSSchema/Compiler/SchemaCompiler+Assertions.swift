@@ -15,7 +15,8 @@ extension SchemaCompiler {
                     .invalidKeyword, "\"enum\" must be an array, not \(value.typeName)", at: location, keyword: "enum")
             }
             var strings: [(name: String, node: NodeID, requiredBit: Int32)] = []
-            for case .string(let string) in values where !strings.contains(where: { $0.name == string }) {
+            var seen = Set<[UInt8]>()
+            for case .string(let string) in values where seen.insert(Array(string.utf8)).inserted {
                 strings.append((string, -1, -1))
             }
             tables.enums.append(EnumSet(values, strings: makeNameTable(strings)))

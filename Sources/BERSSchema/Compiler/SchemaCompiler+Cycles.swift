@@ -33,7 +33,7 @@ extension SchemaCompiler {
                 state[Int(child)] = 1
                 stack.append((child, inPlaceChildren(of: child), 0))
             case 1:
-                let location = tables.nodeLocations[Int(child)]
+                let location = absoluteURI(ofNode: child)
                 throw SchemaError(
                     .referenceCycle,
                     "the schema at \(location) applies itself to the same value again through \(cycleDescription(stack, from: child)), so its evaluation would never end",
@@ -75,7 +75,7 @@ extension SchemaCompiler {
     /// The keywords along the cycle, such as `$ref → allOf → $ref`.
     private func cycleDescription(_ stack: [(node: NodeID, children: [NodeID], next: Int)], from start: NodeID) -> String {
         guard let first = stack.firstIndex(where: { $0.node == start }) else { return "a reference" }
-        let locations = stack[first...].map { tables.nodeLocations[Int($0.node)] } + [tables.nodeLocations[Int(start)]]
+        let locations = stack[first...].map { absoluteURI(ofNode: $0.node) } + [absoluteURI(ofNode: start)]
         return locations.joined(separator: " → ")
     }
 }

@@ -13,7 +13,7 @@ extension SchemaCompiler {
                 .invalidKeyword, "\"\(keyword)\" must be a schema (an object or a boolean), not \(value.typeName)",
                 at: location, keyword: keyword)
         }
-        return node(for: location.appending(keyword))
+        return node(for: child(location, keyword))
     }
 
     /// The subschemas of an array-valued keyword (`allOf`, `prefixItems`...), as a span of
@@ -33,7 +33,7 @@ extension SchemaCompiler {
                     .invalidKeyword, "\"\(keyword)\" must hold schemas, but element \(offset) is \(element.typeName)",
                     at: location, keyword: keyword)
             }
-            children.append(node(for: location.appending(keyword, String(offset))))
+            children.append(node(for: child(location, keyword, String(offset))))
         }
         let span = Span(start: Int32(tables.nodeLists.count), count: Int32(children.count))
         tables.nodeLists.append(contentsOf: children)
@@ -57,7 +57,7 @@ extension SchemaCompiler {
                     .invalidKeyword, "\"\(keyword)\" must hold schemas, but \"\(name)\" is \(member.typeName)",
                     at: location, keyword: keyword)
             }
-            result.append((name, node(for: location.appending(keyword, name))))
+            result.append((name, node(for: child(location, keyword, name))))
         }
         return result
     }

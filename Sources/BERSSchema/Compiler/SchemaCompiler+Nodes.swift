@@ -15,7 +15,7 @@ extension SchemaCompiler {
     /// Compiles the schema at `location` into node `id`.
     mutating func compileNode(_ id: NodeID, at location: SchemaLocation) throws(SchemaError) {
         let record = scanRecord(for: location)
-        tables.nodeLocations[Int(id)] = absoluteURI(of: location, resource: record.resource)
+        tables.nodeSites[Int(id)].resource = record.resource
         guard let value = value(at: location) else {
             throw keywordError(.unresolvableReference, "nothing is at this location", at: location)
         }

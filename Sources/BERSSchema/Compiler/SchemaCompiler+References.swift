@@ -16,7 +16,8 @@ extension SchemaCompiler {
             if root == nil { root = try loadRemote(absolute, rules: rules) }
             guard let root else { return nil }
             guard let pointer = try? JSONPointer(parsing: fragment.percentDecoded) else { return nil }
-            let location = SchemaLocation(document: root.document, pointer: root.pointer + pointer.tokens)
+            var location = root
+            for token in pointer.tokens { location = child(location, token) }
             return value(at: location) == nil ? nil : location
         }
         let key = absolute + "#" + fragment

@@ -76,7 +76,7 @@ struct FailureCollector: EvaluationSink {
         if schema.resources.indices.contains(Int(schemaNode.resource)),
             schema.resources[Int(schemaNode.resource)].hasAbsoluteURI
         {
-            let base = schema.nodeLocations[Int(node)]
+            let base = schema.absoluteLocation(of: node)
             absolute = keyword.isEmpty ? base : base + "/" + JSONPointer.escape(keyword)
         }
         return ValidationFailure(

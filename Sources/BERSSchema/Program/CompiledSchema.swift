@@ -37,8 +37,12 @@ final class CompiledSchema: Sendable {
         var dependentSchemas: [[(name: String, node: NodeID)]] = []
         var dynamicRefs: [DynamicReference] = []
         var resources: [ResourceInfo] = []
-        /// The absolute location of each node (`https://example.com/s.json#/properties/a`).
-        var nodeLocations: [String] = []
+        /// Where each node came from (for absolute locations in output).
+        var nodeSites: [NodeSite] = []
+        /// The paths ``nodeSites`` refer to.
+        var paths = PathTable()
+        /// The retrieval URI of each document the schema spans.
+        var documentURIs: [String] = []
     }
 
     let nodes: [SchemaNode]
@@ -64,7 +68,9 @@ final class CompiledSchema: Sendable {
     let dependentSchemas: [[(name: String, node: NodeID)]]
     let dynamicRefs: [DynamicReference]
     let resources: [ResourceInfo]
-    let nodeLocations: [String]
+    let nodeSites: [NodeSite]
+    let paths: PathTable
+    let documentURIs: [String]
     /// The node validation starts at.
     let root: NodeID
     /// Whether any keyword needs the dynamic scope (`$dynamicRef`, `$recursiveRef`).
@@ -97,10 +103,27 @@ final class CompiledSchema: Sendable {
         dependentSchemas = tables.dependentSchemas
         dynamicRefs = tables.dynamicRefs
         resources = tables.resources
-        nodeLocations = tables.nodeLocations
+        nodeSites = tables.nodeSites
+        paths = tables.paths
+        documentURIs = tables.documentURIs
         self.root = root
         self.usesDynamicScope = usesDynamicScope
         self.maxDepth = maxDepth
         self.dialect = dialect
+    }
+}
+
+extension CompiledSchema {
+    /// The absolute location of node `id`: `https://example.com/s.json#/properties/a`, relative to
+    /// its schema resource. Built on demand (failures only).
+    func absoluteLocation(of id: NodeID) -> String {
+        let site = nodeSites[Int(id)]
+        if resources.indices.contains(Int(site.resource)) {
+            let resource = resources[Int(site.resource)]
+            if resource.document == site.document, let tokens = paths.tokens(of: site.path, below: resource.rootPath) {
+                return resource.uri + "#" + JSONPointer(tokens: tokens).description
+            }
+        }
+        return documentURIs[Int(site.document)] + "#" + paths.pointer(site.path).description
     }
 }

@@ -118,4 +118,7 @@ struct ResourceInfo: Sendable {
     var recursiveAnchor: Bool
     /// Whether the URI is a real one (false for the internal default base).
     var hasAbsoluteURI: Bool
+    /// The document and path of the resource's root (for locations relative to it).
+    var document: Int32
+    var rootPath: Int32
 }
