@@ -8,7 +8,6 @@ extension SchemaCompiler {
             tables.nameEntries.append(
                 NameEntry(
                     start: Int32(tables.nameBytes.count), length: Int32(probe.length), prefix: probe.prefix,
-                    isASCII: bytes.allSatisfy { $0 < 0x80 },
                     node: node, requiredBit: requiredBit))
             tables.nameBytes.append(contentsOf: bytes)
             tables.names.append(name)

@@ -57,11 +57,10 @@ extension Evaluator {
         var valid = true
         var seen: UInt64 = 0
         var guess = Int(table.names.entries.start)
-        let entriesEnd = guess + Int(table.names.entries.count)
         for position in object.indices {
             let (key, value) = object[position]
             var matched = false
-            let found = guess < entriesEnd && schema.isName(guess, key) ? guess : schema.find(key, in: table.names)
+            let found = schema.find(key, in: table.names, guess: guess)
             if found >= 0 {
                 guess = found + 1
                 let entry = schema.nameEntries[found]

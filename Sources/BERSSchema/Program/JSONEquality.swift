@@ -85,10 +85,10 @@ enum JSONEquality {
         case .integer(let integer): return Double(integer).bitPattern
         case .double(let double): return double == 0 ? 0 : double.bitPattern
         case .string(let string):
-            let bytes = string.utf8
-            var print = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
-            for byte in bytes.prefix(8) { print = (print << 8 | print >> 56) ^ UInt64(byte) }
-            return print | 1 << 63
+            let probe =
+                string.utf8.withContiguousStorageIfAvailable { NameProbe($0) }
+                ?? Array(string.utf8).withUnsafeBufferPointer { NameProbe($0) }
+            return UInt64(probe.hash) ^ probe.prefix | 1 << 63
         case .array(let elements): return 0x4000_0000_0000_0000 | UInt64(elements.count)
         case .object(let object): return 0x2000_0000_0000_0000 | UInt64(object.count)
         }

@@ -8,9 +8,6 @@ struct NameEntry: Sendable {
     var start: Int32
     var length: Int32
     var prefix: UInt64
-    /// Whether the name is ASCII: `String ==` (canonical equivalence) plus equal UTF-8 lengths
-    /// then means equal code points (a non-ASCII string equivalent to an ASCII one is longer).
-    var isASCII: Bool
     /// For property names: the `properties` subschema, or `-1`.
     var node: NodeID
     /// For property names: the position among the `required` names, or `-1`.
@@ -76,27 +73,31 @@ struct NameProbe {
 
 extension CompiledSchema {
     /// The offset in ``nameEntries`` of the entry of `table` whose name has the code points of
-    /// `key`, or -1.
+    /// `key`, or -1. Entry `guess` (when in the table) is tried first: instances tend to list
+    /// members in schema order, so the entry after the last one found is a good guess.
     @inline(__always)
-    func find(_ key: String, in table: NameTable) -> Int {
-        if let found = key.utf8.withContiguousStorageIfAvailable({ find($0, in: table) }) { return found }
-        return Array(key.utf8).withUnsafeBufferPointer { find($0, in: table) }
+    func find(_ key: String, in table: NameTable, guess: Int = -1) -> Int {
+        if let found = key.utf8.withContiguousStorageIfAvailable({ find($0, in: table, guess: guess) }) {
+            return found
+        }
+        return Array(key.utf8).withUnsafeBufferPointer { find($0, in: table, guess: guess) }
     }
 
     @inline(__always)
-    func find(_ bytes: UnsafeBufferPointer<UInt8>, in table: NameTable) -> Int {
+    func find(_ bytes: UnsafeBufferPointer<UInt8>, in table: NameTable, guess: Int) -> Int {
         let probe = NameProbe(bytes)
+        if table.entries.range.contains(guess), matches(guess, probe, bytes) { return guess }
         if table.slots.isEmpty {
             for offset in table.entries.range where matches(offset, probe, bytes) { return offset }
             return -1
         }
-        let mask = Int(table.slots.count) - 1
+        let mask = Int(table.slots.count) &- 1
         var slot = probe.hash & mask
         while true {
-            let candidate = Int(nameSlots[Int(table.slots.start) + slot])
+            let candidate = Int(nameSlots[Int(table.slots.start) &+ slot])
             if candidate < 0 { return -1 }
             if matches(candidate, probe, bytes) { return candidate }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
     }
 
@@ -109,19 +110,9 @@ extension CompiledSchema {
         if probe.length <= 8 { return true }
         return nameBytes.withUnsafeBufferPointer { arena in
             guard let stored = arena.baseAddress, let given = bytes.baseAddress else { return false }
-            let start = Int(entry.start)
-            for index in 8..<probe.length where stored[start + index] != given[index] { return false }
-            return true
+            return JSONEquality.bytesEqual(
+                UnsafeBufferPointer(start: stored + Int(entry.start) + 8, count: probe.length - 8),
+                UnsafeBufferPointer(start: given + 8, count: probe.length - 8))
         }
-    }
-
-    /// Whether `key` is entry `offset`'s name, by `String ==` (inlined for small strings): the
-    /// cheap test for the member that usually comes next, since instances tend to list members
-    /// in schema order.
-    @inline(__always)
-    func isName(_ offset: Int, _ key: String) -> Bool {
-        guard names[offset] == key else { return false }
-        return nameEntries[offset].isASCII
-            ? names[offset].utf8.count == key.utf8.count : JSONEquality.sameCodePoints(names[offset], key)
     }
 }
