@@ -9,6 +9,20 @@ extension SchemaCompiler {
     ///   - rules: the rules of the referencing schema (the default for a loaded document).
     /// - Returns: `nil` when nothing has that URI.
     mutating func locate(_ target: URIReference, rules: DialectRules) throws(SchemaError) -> SchemaLocation? {
+        if let found = try locateLoaded(target, rules: rules) { return found }
+        // The URI may be an `$id` inside a registry document nothing has loaded yet.
+        guard !loadedWholeRegistry else { return nil }
+        loadedWholeRegistry = true
+        for uri in options.registry.registeredURIs where uriIndex[uri] == nil {
+            // A document that cannot be loaded (an unknown `$schema`, say) is simply not searched.
+            _ = try? loadRemote(uri, rules: rules)
+        }
+        return try locateLoaded(target, rules: rules)
+    }
+
+    private mutating func locateLoaded(
+        _ target: URIReference, rules: DialectRules
+    ) throws(SchemaError) -> SchemaLocation? {
         let absolute = target.withoutFragment.description
         let fragment = target.fragment ?? ""
         if fragment.isEmpty || fragment.hasPrefix("/") {

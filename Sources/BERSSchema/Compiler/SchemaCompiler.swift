@@ -54,6 +54,8 @@ struct SchemaCompiler {
     /// The value at each scanned location (so compiling does not walk pointers again).
     var values: [SchemaLocation: JSONValue] = [:]
     var dialectCache: [String: DialectRules] = [:]
+    /// Whether every registry document has been loaded (done once, when a URI is not found).
+    var loadedWholeRegistry = false
 
     // Output being built.
     var memo: [SchemaLocation: NodeID] = [:]
