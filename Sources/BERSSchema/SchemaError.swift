@@ -34,6 +34,7 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
 
         /// The stable text of the code, such as `schema.unresolvable-ref`.
         public var rawValue: String { kind.rawValue }
+        /// The stable text of the code, as ``rawValue``.
         public var description: String { kind.rawValue }
 
         /// The schema does not conform to its dialect's metaschema (checked when

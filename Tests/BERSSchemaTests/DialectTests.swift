@@ -30,8 +30,12 @@ struct DialectTests {
     @Test func schemaKeywordSelectsTheDialect() throws {
         // `dependentRequired` exists from 2019-09 on; draft 7 ignores it.
         let keywords = #""dependentRequired": {"a": ["b"]}"#
-        let draft7 = try SchemaValidator(schema: json(#"{"$schema": "http://json-schema.org/draft-07/schema#", \#(keywords)}"#))
-        let draft2020 = try SchemaValidator(schema: json(#"{"$schema": "https://json-schema.org/draft/2020-12/schema", \#(keywords)}"#))
+        let draft7 = try SchemaValidator(
+            schema: json(#"{"$schema": "http://json-schema.org/draft-07/schema#", \#(keywords)}"#)
+        )
+        let draft2020 = try SchemaValidator(
+            schema: json(#"{"$schema": "https://json-schema.org/draft/2020-12/schema", \#(keywords)}"#)
+        )
         let instance = try json(#"{"a": 1}"#)
         #expect(draft7.isValid(instance))
         #expect(!draft2020.isValid(instance))
@@ -45,17 +49,27 @@ struct DialectTests {
     }
 
     @Test func draft4TreatsOnlyIntegersWrittenWithoutFractionAsIntegers() throws {
-        let draft4 = try SchemaValidator(schema: json(#"{"type": "integer"}"#), options: ValidatorOptions(defaultDialect: .draft4))
+        let draft4 = try SchemaValidator(
+            schema: json(#"{"type": "integer"}"#),
+            options: ValidatorOptions(defaultDialect: .draft4)
+        )
         #expect(draft4.isValid(1))
         #expect(!draft4.isValid(1.0))
-        let draft6 = try SchemaValidator(schema: json(#"{"type": "integer"}"#), options: ValidatorOptions(defaultDialect: .draft6))
+        let draft6 = try SchemaValidator(
+            schema: json(#"{"type": "integer"}"#),
+            options: ValidatorOptions(defaultDialect: .draft6)
+        )
         #expect(draft6.isValid(1.0))
     }
 
     @Test func refHidesSiblingKeywordsUpToDraft7Only() throws {
-        let schema = try json(##"{"$defs": {"a": {}}, "definitions": {"a": {}}, "$ref": "#/definitions/a", "minimum": 5}"##)
+        let schema = try json(
+            ##"{"$defs": {"a": {}}, "definitions": {"a": {}}, "$ref": "#/definitions/a", "minimum": 5}"##
+        )
         #expect(try SchemaValidator(schema: schema, options: ValidatorOptions(defaultDialect: .draft7)).isValid(1))
-        #expect(try !SchemaValidator(schema: schema, options: ValidatorOptions(defaultDialect: .draft2019_09)).isValid(1))
+        #expect(
+            try !SchemaValidator(schema: schema, options: ValidatorOptions(defaultDialect: .draft2019_09)).isValid(1)
+        )
     }
 
     @Test func metaschemaWithoutTheValidationVocabularyTurnsAssertionsOff() throws {
@@ -66,14 +80,21 @@ struct DialectTests {
                 {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://example.com/no-validation",
                  "$vocabulary": {"https://json-schema.org/draft/2020-12/vocab/core": true,
                                  "https://json-schema.org/draft/2020-12/vocab/applicator": true}}
-                """#), at: "https://example.com/no-validation")
+                """#
+            ),
+            at: "https://example.com/no-validation"
+        )
         let validator = try SchemaValidator(
-            schema: json(#"{"$schema": "https://example.com/no-validation", "properties": {"a": {"minimum": 5, "not": {}}}}"#),
-            options: ValidatorOptions(registry: registry))
+            schema: json(
+                #"{"$schema": "https://example.com/no-validation", "properties": {"a": {"minimum": 5, "not": {}}}}"#
+            ),
+            options: ValidatorOptions(registry: registry)
+        )
         #expect(!validator.isValid(try json(#"{"a": 1}"#)))  // `not` (applicator) still applies
         let minimumOnly = try SchemaValidator(
             schema: json(#"{"$schema": "https://example.com/no-validation", "minimum": 5}"#),
-            options: ValidatorOptions(registry: registry))
+            options: ValidatorOptions(registry: registry)
+        )
         #expect(minimumOnly.isValid(1))
     }
 }

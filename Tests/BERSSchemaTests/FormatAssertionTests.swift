@@ -18,7 +18,10 @@ struct FormatAssertionTests {
     }
 
     @Test func unknownFormatsAlwaysPass() throws {
-        let validator = try SchemaValidator(schema: ["format": "x-custom"], options: ValidatorOptions(formatAssertion: true))
+        let validator = try SchemaValidator(
+            schema: ["format": "x-custom"],
+            options: ValidatorOptions(formatAssertion: true)
+        )
         #expect(validator.isValid("anything"))
     }
 
@@ -30,10 +33,14 @@ struct FormatAssertionTests {
                 {"$schema": "https://json-schema.org/draft/2020-12/schema",
                  "$vocabulary": {"https://json-schema.org/draft/2020-12/vocab/core": true,
                                  "https://json-schema.org/draft/2020-12/vocab/format-assertion": false}}
-                """#), at: "https://example.com/strict")
+                """#
+            ),
+            at: "https://example.com/strict"
+        )
         let validator = try SchemaValidator(
             schema: json(#"{"$schema": "https://example.com/strict", "format": "ipv4"}"#),
-            options: ValidatorOptions(registry: registry))
+            options: ValidatorOptions(registry: registry)
+        )
         #expect(validator.isValid("127.0.0.1"))
         #expect(!validator.isValid("not-an-ipv4"))
     }

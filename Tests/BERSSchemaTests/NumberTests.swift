@@ -31,8 +31,17 @@ struct NumberTests {
     @Test func bignumsAreIntegersAndNumbers() throws {
         let big = try json("12345678910111213141516171819202122232425262728293031")
         #expect(try SchemaValidator(schema: json(#"{"type": "integer"}"#)).isValid(big))
-        #expect(try SchemaValidator(schema: json(#"{"type": "integer"}"#), options: ValidatorOptions(defaultDialect: .draft4)).isValid(big))
-        #expect(try SchemaValidator(schema: json(#"{"maximum": 18446744073709551615}"#)).isValid(try json("18446744073709551600")))
+        #expect(
+            try SchemaValidator(
+                schema: json(#"{"type": "integer"}"#),
+                options: ValidatorOptions(defaultDialect: .draft4)
+            )
+            .isValid(big)
+        )
+        #expect(
+            try SchemaValidator(schema: json(#"{"maximum": 18446744073709551615}"#))
+                .isValid(try json("18446744073709551600"))
+        )
     }
 
     @Test func stringLengthCountsCodePoints() throws {

@@ -10,7 +10,9 @@ struct OutputFormatTests {
                 #"""
                 {"$id": "https://example.com/s.json",
                  "properties": {"a": {"type": "string"}, "b": {"minimum": 3, "multipleOf": 2}}}
-                """#))
+                """#
+            )
+        )
         return validator.validate(try json(#"{"a": 1, "b": 1}"#))
     }
 
@@ -30,7 +32,8 @@ struct OutputFormatTests {
                     "valid": false, "keywordLocation": "/properties/a/type",
                     "absoluteKeywordLocation": "https://example.com/s.json#/properties/a/type",
                     "instanceLocation": "/a", "error": #"1 is not of type "string""#,
-                ])
+                ]
+        )
     }
 
     @Test func detailedOutputNestsByKeywordLocation() throws {

@@ -44,7 +44,9 @@ struct RobustnessTests {
 
     @Test func depthLimitIsConfigurable() throws {
         let validator = try SchemaValidator(
-            schema: json(##"{"items": {"$ref": "#"}}"##), options: ValidatorOptions(maxDepth: 50))
+            schema: json(##"{"items": {"$ref": "#"}}"##),
+            options: ValidatorOptions(maxDepth: 50)
+        )
         #expect(validator.isValid(Self.nestedArrays(20)))
         #expect(!validator.isValid(Self.nestedArrays(30)))
     }
@@ -63,14 +65,20 @@ struct RobustnessTests {
 
     @Test func tenThousandDeepSchemaCompilesWithoutTheCheckAndValidates() throws {
         let validator = try SchemaValidator(
-            schema: Self.nestedSchema(10_000), options: ValidatorOptions(validateSchema: false))
+            schema: Self.nestedSchema(10_000),
+            options: ValidatorOptions(validateSchema: false)
+        )
         #expect(validator.isValid([[[]]]))
         #expect(!validator.isValid(Self.nestedArrays(10_001)))
     }
 
     @Test func hugeEnumIsHashed() throws {
-        let values = (0..<100_000).map { JSONValue.string("value-\($0)") } + (0..<1000).map { JSONValue.integer(Int64($0)) }
-        let validator = try SchemaValidator(schema: ["enum": .array(values)], options: ValidatorOptions(validateSchema: false))
+        let values =
+            (0..<100_000).map { JSONValue.string("value-\($0)") } + (0..<1000).map { JSONValue.integer(Int64($0)) }
+        let validator = try SchemaValidator(
+            schema: ["enum": .array(values)],
+            options: ValidatorOptions(validateSchema: false)
+        )
         #expect(validator.isValid("value-99999"))
         #expect(validator.isValid(999))
         #expect(validator.isValid(999.0))
@@ -97,7 +105,9 @@ struct RobustnessTests {
 
     @Test func regexStepLimitIsAValidationFailure() throws {
         let validator = try SchemaValidator(
-            schema: json(##"{"pattern": "(a*)*\\1b"}"##), options: ValidatorOptions(regexStepLimit: 10_000))
+            schema: json(##"{"pattern": "(a*)*\\1b"}"##),
+            options: ValidatorOptions(regexStepLimit: 10_000)
+        )
         let input = JSONValue.string(String(repeating: "a", count: 40) + "cb")
         #expect(!validator.isValid(input))
         let failure = try #require(validator.validate(input).failures.first)
@@ -108,7 +118,9 @@ struct RobustnessTests {
 
     @Test func regexStepLimitInPatternPropertiesNamesTheProperty() throws {
         let validator = try SchemaValidator(
-            schema: json(##"{"patternProperties": {"(a*)*\\1b": {}}}"##), options: ValidatorOptions(regexStepLimit: 10_000))
+            schema: json(##"{"patternProperties": {"(a*)*\\1b": {}}}"##),
+            options: ValidatorOptions(regexStepLimit: 10_000)
+        )
         let key = String(repeating: "a", count: 40) + "cb"
         let failure = try #require(validator.validate(.object([key: 1])).failures.first)
         #expect(failure.keyword == "patternProperties")

@@ -26,7 +26,9 @@ struct SchemaErrorTests {
     }
 
     @Test func metaschemaCheckNamesTheOffendingValue() throws {
-        let error = #expect(throws: SchemaError.self) { try SchemaValidator(schema: json(##"{"properties": {"a": {"type": "strin"}}}"##)) }
+        let error = #expect(throws: SchemaError.self) {
+            try SchemaValidator(schema: json(##"{"properties": {"a": {"type": "strin"}}}"##))
+        }
         #expect(error?.code == .invalidSchema)
         #expect(error?.pointer?.description == "/properties/a/type")
         #expect(error?.message.hasPrefix("the schema does not conform to the draft2020-12 metaschema:") == true)
@@ -52,7 +54,9 @@ struct SchemaErrorTests {
     @Test func unknownDialectCanFallBackToTheDefault() throws {
         let options = ValidatorOptions(defaultDialect: .draft7, unknownDialect: .useDefault)
         let validator = try SchemaValidator(
-            schema: json(##"{"$schema": "https://example.com/my-dialect", "minimum": 1}"##), options: options)
+            schema: json(##"{"$schema": "https://example.com/my-dialect", "minimum": 1}"##),
+            options: options
+        )
         #expect(!validator.isValid(0))
         #expect(validator.dialect == .draft7)
     }
@@ -90,17 +94,27 @@ struct SchemaErrorTests {
                 {"$schema": "https://json-schema.org/draft/2020-12/schema",
                  "$vocabulary": {"https://json-schema.org/draft/2020-12/vocab/core": true,
                                  "https://example.com/vocab/magic": true}}
-                """#), at: "https://example.com/meta")
+                """#
+            ),
+            at: "https://example.com/meta"
+        )
         let error = #expect(throws: SchemaError.self) {
-            try SchemaValidator(schema: json(##"{"$schema": "https://example.com/meta"}"##), options: ValidatorOptions(registry: registry))
+            try SchemaValidator(
+                schema: json(##"{"$schema": "https://example.com/meta"}"##),
+                options: ValidatorOptions(registry: registry)
+            )
         }
         #expect(error?.code == .unknownVocabulary)
     }
 
     @Test func relativeBaseURIIsAnInvalidOption() throws {
-        let error = #expect(throws: SchemaError.self) { try SchemaValidator(schema: true, options: ValidatorOptions(baseURI: "schemas/a.json")) }
+        let error = #expect(throws: SchemaError.self) {
+            try SchemaValidator(schema: true, options: ValidatorOptions(baseURI: "schemas/a.json"))
+        }
         #expect(error?.code == .invalidOptions)
-        let depth = #expect(throws: SchemaError.self) { try SchemaValidator(schema: true, options: ValidatorOptions(maxDepth: 0)) }
+        let depth = #expect(throws: SchemaError.self) {
+            try SchemaValidator(schema: true, options: ValidatorOptions(maxDepth: 0))
+        }
         #expect(depth?.code == .invalidOptions)
     }
 

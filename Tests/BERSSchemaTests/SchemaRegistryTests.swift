@@ -6,10 +6,14 @@ import Testing
 struct SchemaRegistryTests {
     @Test func remoteDocumentsResolveThroughTheRegistry() throws {
         var registry = SchemaRegistry()
-        registry.register(try json(#"{"$defs": {"port": {"type": "integer", "maximum": 65535}}}"#), at: "https://example.com/common.json")
+        registry.register(
+            try json(#"{"$defs": {"port": {"type": "integer", "maximum": 65535}}}"#),
+            at: "https://example.com/common.json"
+        )
         let validator = try SchemaValidator(
             schema: json(#"{"properties": {"port": {"$ref": "https://example.com/common.json#/$defs/port"}}}"#),
-            options: ValidatorOptions(registry: registry))
+            options: ValidatorOptions(registry: registry)
+        )
         #expect(validator.isValid(try json(#"{"port": 8080}"#)))
         #expect(!validator.isValid(try json(#"{"port": 70000}"#)))
     }
@@ -19,7 +23,8 @@ struct SchemaRegistryTests {
         registry.register(["type": "string"], at: "file:///etc/app/name.json")
         let validator = try SchemaValidator(
             schema: json(#"{"$ref": "name.json"}"#),
-            options: ValidatorOptions(registry: registry, baseURI: "file:///etc/app/schema.json"))
+            options: ValidatorOptions(registry: registry, baseURI: "file:///etc/app/schema.json")
+        )
         #expect(validator.isValid("x"))
         #expect(!validator.isValid(1))
     }
@@ -29,7 +34,8 @@ struct SchemaRegistryTests {
         registry.register(try json(#"{"items": [{"type": "string"}]}"#), at: "https://example.com/tuple.json")
         let draft7 = try SchemaValidator(
             schema: json(#"{"$ref": "https://example.com/tuple.json"}"#),
-            options: ValidatorOptions(defaultDialect: .draft7, registry: registry))
+            options: ValidatorOptions(defaultDialect: .draft7, registry: registry)
+        )
         #expect(!draft7.isValid(try json("[1]")))
     }
 
@@ -52,10 +58,14 @@ struct SchemaRegistryTests {
         var registry = SchemaRegistry()
         registry.register(
             try json(#"{"$defs": {"x": {"$id": "https://example.com/inner.json", "type": "boolean"}}}"#),
-            at: "https://example.com/outer.json")
+            at: "https://example.com/outer.json"
+        )
         let validator = try SchemaValidator(
-            schema: json(#"{"allOf": [{"$ref": "https://example.com/outer.json"}, {"$ref": "https://example.com/inner.json"}]}"#),
-            options: ValidatorOptions(registry: registry))
+            schema: json(
+                #"{"allOf": [{"$ref": "https://example.com/outer.json"}, {"$ref": "https://example.com/inner.json"}]}"#
+            ),
+            options: ValidatorOptions(registry: registry)
+        )
         #expect(validator.isValid(true))
         #expect(!validator.isValid(1))
     }

@@ -16,7 +16,9 @@ struct SchemaValidatorTests {
     @Test func validateReportsEveryFailureNotJustTheFirst() throws {
         let validator = try SchemaValidator(
             schema: json(
-                #"{"properties": {"a": {"type": "string"}, "b": {"minimum": 10}}, "required": ["c"]}"#))
+                #"{"properties": {"a": {"type": "string"}, "b": {"minimum": 10}}, "required": ["c"]}"#
+            )
+        )
         let result = validator.validate(try json(#"{"a": 1, "b": 5}"#))
         #expect(!result.isValid)
         #expect(Set(result.failures.map(\.keyword)) == ["type", "minimum", "required"])
@@ -29,11 +31,15 @@ struct SchemaValidatorTests {
                 {"$id": "https://example.com/config.json",
                  "properties": {"api": {"$ref": "#/$defs/api"}},
                  "$defs": {"api": {"properties": {"timeout": {"minimum": 1000}}}}}
-                """#))
+                """#
+            )
+        )
         let failure = try #require(validator.validate(try json(#"{"api": {"timeout": 500}}"#)).failures.first)
         #expect(failure.instanceLocation.description == "/api/timeout")
         #expect(failure.keywordLocation.description == "/properties/api/$ref/properties/timeout/minimum")
-        #expect(failure.absoluteKeywordLocation == "https://example.com/config.json#/$defs/api/properties/timeout/minimum")
+        #expect(
+            failure.absoluteKeywordLocation == "https://example.com/config.json#/$defs/api/properties/timeout/minimum"
+        )
         #expect(failure.keyword == "minimum")
         #expect(failure.message == "500 is less than the minimum of 1000")
         #expect(failure.description == "/api/timeout: 500 is less than the minimum of 1000")
@@ -43,7 +49,9 @@ struct SchemaValidatorTests {
         let validator = try SchemaValidator(schema: json(#"{"minimum": 1}"#))
         #expect(validator.validate(0).failures.first?.absoluteKeywordLocation == nil)
         let based = try SchemaValidator(
-            schema: json(#"{"minimum": 1}"#), options: ValidatorOptions(baseURI: "file:///etc/app/schema.json"))
+            schema: json(#"{"minimum": 1}"#),
+            options: ValidatorOptions(baseURI: "file:///etc/app/schema.json")
+        )
         #expect(based.validate(0).failures.first?.absoluteKeywordLocation == "file:///etc/app/schema.json#/minimum")
     }
 
@@ -68,13 +76,20 @@ struct SchemaValidatorTests {
     }
 
     @Test func reportsTheDialectOfTheRootSchema() throws {
-        #expect(try SchemaValidator(schema: json(#"{"$schema": "http://json-schema.org/draft-07/schema#"}"#)).dialect == .draft7)
+        #expect(
+            try SchemaValidator(schema: json(#"{"$schema": "http://json-schema.org/draft-07/schema#"}"#)).dialect
+                == .draft7
+        )
         #expect(try SchemaValidator(schema: json("{}")).dialect == .draft2020_12)
-        #expect(try SchemaValidator(schema: json("{}"), options: ValidatorOptions(defaultDialect: .draft4)).dialect == .draft4)
+        #expect(
+            try SchemaValidator(schema: json("{}"), options: ValidatorOptions(defaultDialect: .draft4)).dialect
+                == .draft4
+        )
     }
 
     @Test func compilingFromADocumentLocatesSchemaErrors() throws {
-        let document = try JSONParser().parse("{\n  \"type\": \"object\",\n  \"minimum\": \"5\"\n}", file: "schema.json")
+        let document = try JSONParser()
+            .parse("{\n  \"type\": \"object\",\n  \"minimum\": \"5\"\n}", file: "schema.json")
         let error = #expect(throws: SchemaError.self) {
             try SchemaValidator(schema: document, options: ValidatorOptions(validateSchema: false))
         }

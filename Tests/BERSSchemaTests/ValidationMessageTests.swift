@@ -34,7 +34,10 @@ struct ValidationMessageTests {
             #"{"contains": {"type": "string"}}"#, "[1]", "contains",
             #"the array contains no item valid against the schema in "contains""#
         ),
-        (#"{"not": {"type": "string"}}"#, #""x""#, "not", #""x" is valid against the schema in "not", which forbids it"#),
+        (
+            #"{"not": {"type": "string"}}"#, #""x""#, "not",
+            #""x" is valid against the schema in "not", which forbids it"#
+        ),
         (
             #"{"anyOf": [{"type": "string"}, {"minimum": 5}]}"#, "1", "anyOf",
             #"1 is not valid against any of the schemas in "anyOf""#
@@ -50,7 +53,9 @@ struct ValidationMessageTests {
     ]
 
     @Test(arguments: cases)
-    func failureMessageNamesTheValue(_ example: (schema: String, instance: String, keyword: String, message: String)) throws {
+    func failureMessageNamesTheValue(_ example: (schema: String, instance: String, keyword: String, message: String))
+        throws
+    {
         let validator = try SchemaValidator(schema: json(example.schema))
         let instance = try json(example.instance)
         #expect(!validator.isValid(instance))
@@ -61,7 +66,9 @@ struct ValidationMessageTests {
 
     @Test func formatFailureNamesTheFormat() throws {
         let validator = try SchemaValidator(
-            schema: json(#"{"format": "uri"}"#), options: ValidatorOptions(formatAssertion: true))
+            schema: json(#"{"format": "uri"}"#),
+            options: ValidatorOptions(formatAssertion: true)
+        )
         #expect(validator.validate("foo").failures.first?.message == #""foo" is not a valid "uri""#)
     }
 
@@ -74,7 +81,9 @@ struct ValidationMessageTests {
 
     @Test func longValuesAreShortenedInMessages() throws {
         let validator = try SchemaValidator(schema: json(#"{"maxLength": 3}"#))
-        let message = try #require(validator.validate(.string(String(repeating: "x", count: 500))).failures.first?.message)
+        let message = try #require(
+            validator.validate(.string(String(repeating: "x", count: 500))).failures.first?.message
+        )
         #expect(message.count < 140)
         #expect(message.contains("…"))
     }

@@ -1,9 +1,9 @@
 extension SchemaCompiler {
-    /// Rejects schemas whose evaluation would never end: a cycle of subschemas applied to the
-    /// same instance location (`{"$ref": "#"}`, two definitions referring to each other, a schema
-    /// in its own `allOf`). Cycles that descend into the instance (`{"items": {"$ref": "#"}}`) are
-    /// fine: the instance is finite. `$dynamicRef` and `$recursiveRef` targets change at run
-    /// time, so they are left to the evaluation depth limit.
+    /// Rejects schemas whose evaluation would never end: a cycle of subschemas applied to the same instance location
+    /// (`{"$ref": "#"}`, two definitions referring to each other, a schema in its own `allOf`).
+    ///
+    /// Cycles that descend into the instance (`{"items": {"$ref": "#"}}`) are fine: the instance is finite.
+    /// `$dynamicRef` and `$recursiveRef` targets change at run time, so they are left to the evaluation depth limit.
     ///
     /// Iterative depth-first search over the in-place edges, so deep schemas are fine.
     func checkInPlaceCycles() throws(SchemaError) {
@@ -37,7 +37,8 @@ extension SchemaCompiler {
                 throw SchemaError(
                     .referenceCycle,
                     "the schema at \(location) applies itself to the same value again through \(cycleDescription(stack, from: child)), so its evaluation would never end",
-                    schemaURI: location)
+                    schemaURI: location
+                )
             default:
                 continue
             }
@@ -73,7 +74,9 @@ extension SchemaCompiler {
     }
 
     /// The keywords along the cycle, such as `$ref → allOf → $ref`.
-    private func cycleDescription(_ stack: [(node: NodeID, children: [NodeID], next: Int)], from start: NodeID) -> String {
+    private func cycleDescription(_ stack: [(node: NodeID, children: [NodeID], next: Int)], from start: NodeID)
+        -> String
+    {
         guard let first = stack.firstIndex(where: { $0.node == start }) else { return "a reference" }
         let locations = stack[first...].map { absoluteURI(ofNode: $0.node) } + [absoluteURI(ofNode: start)]
         return locations.joined(separator: " → ")

@@ -7,8 +7,13 @@ extension SchemaCompiler {
             let probe = bytes.withUnsafeBufferPointer { NameProbe($0) }
             tables.nameEntries.append(
                 NameEntry(
-                    start: Int32(tables.nameBytes.count), length: Int32(probe.length), prefix: probe.prefix,
-                    node: node, requiredBit: requiredBit))
+                    start: Int32(tables.nameBytes.count),
+                    length: Int32(probe.length),
+                    prefix: probe.prefix,
+                    node: node,
+                    requiredBit: requiredBit
+                )
+            )
             tables.nameBytes.append(contentsOf: bytes)
             tables.names.append(name)
         }

@@ -1,8 +1,9 @@
 import BERSJSON
 
 extension SchemaCompiler {
-    /// The location an absolute URI reference names: a resource, a JSON pointer inside one, or an
-    /// anchor. Documents of the registry are loaded (and scanned) on first use.
+    /// The location an absolute URI reference names: a resource, a JSON pointer inside one, or an anchor.
+    ///
+    /// Documents of the registry are loaded (and scanned) on first use.
     ///
     /// - Parameters:
     ///   - target: the reference resolved against the base URI in force.
@@ -21,7 +22,8 @@ extension SchemaCompiler {
     }
 
     private mutating func locateLoaded(
-        _ target: URIReference, rules: DialectRules
+        _ target: URIReference,
+        rules: DialectRules
     ) throws(SchemaError) -> SchemaLocation? {
         let absolute = target.withoutFragment.description
         let fragment = target.fragment ?? ""
@@ -48,7 +50,10 @@ extension SchemaCompiler {
     ///
     /// - Throws: ``SchemaError/Code/unresolvableReference`` naming the reference and its resolved URI.
     mutating func resolveReference(
-        _ reference: String, keyword: String, at location: SchemaLocation, record: ScanRecord
+        _ reference: String,
+        keyword: String,
+        at location: SchemaLocation,
+        record: ScanRecord
     ) throws(SchemaError) -> (NodeID, SchemaLocation) {
         let target = URIReference.resolve(reference, against: record.base)
         guard let found = try locate(target, rules: record.rules) else {
@@ -57,7 +62,9 @@ extension SchemaCompiler {
             throw keywordError(
                 .unresolvableReference,
                 "cannot resolve the reference \"\(reference)\"\(detail): nothing in the schema or the registry has that URI",
-                at: location, keyword: keyword)
+                at: location,
+                keyword: keyword
+            )
         }
         return (node(for: found), found)
     }

@@ -1,7 +1,9 @@
 import BERSJSON
 
 extension SchemaCompiler {
-    /// Adds `document`, retrieved from `uri`, and scans it. Returns its index.
+    /// Adds `document`, retrieved from `uri`, and scans it.
+    ///
+    /// Returns its index.
     mutating func loadDocument(_ document: JSONValue, uri: String, rules: DialectRules) throws(SchemaError) -> Int {
         let index = documents.count
         documents.append(LoadedDocument(root: document, uri: uri))
@@ -9,9 +11,10 @@ extension SchemaCompiler {
         return index
     }
 
-    /// Loads the registry document at `uri` (no fragment) when it is not loaded yet, and returns
-    /// the location of its root. `rules` are those of the referencing schema (the default for a
-    /// document without `$schema`).
+    /// Loads the registry document at `uri` (no fragment) when it is not loaded yet, and returns the location of its
+    /// root.
+    ///
+    /// `rules` are those of the referencing schema (the default for a document without `$schema`).
     mutating func loadRemote(_ uri: String, rules: DialectRules) throws(SchemaError) -> SchemaLocation? {
         if let known = uriIndex[uri] { return known }
         guard let document = options.registry.document(at: uri) else { return nil }
@@ -19,9 +22,10 @@ extension SchemaCompiler {
         return SchemaLocation(document: index, path: PathTable.root)
     }
 
-    /// Walks every subschema of a document (only through keywords that hold schemas, so an `$id`
-    /// inside `enum` or an unknown keyword is not an identifier), recording resources, anchors,
-    /// dialects and the base URI of each location. Iterative: deep schemas are fine.
+    /// Walks every subschema of a document (only through keywords that hold schemas, so an `$id` inside `enum` or an
+    /// unknown keyword is not an identifier), recording resources, anchors, dialects and the base URI of each location.
+    ///
+    /// Iterative: deep schemas are fine.
     private mutating func scan(document: Int, base: String, rules: DialectRules) throws(SchemaError) {
         struct Pending {
             var value: JSONValue
@@ -44,7 +48,9 @@ extension SchemaCompiler {
                 if isDocumentRoot {
                     resource = newResource(uri: base, location: location)
                 }
-                if scanned[location] == nil { scanned[location] = ScanRecord(base: base, rules: rules, resource: resource) }
+                if scanned[location] == nil {
+                    scanned[location] = ScanRecord(base: base, rules: rules, resource: resource)
+                }
                 continue
             }
             let hasIdentifier = object["$id"]?.stringValue != nil || object["id"]?.stringValue != nil
@@ -101,17 +107,25 @@ extension SchemaCompiler {
                     for (offset, element) in elements.enumerated() {
                         stack.append(
                             Pending(
-                                value: element, path: tables.paths.child(of: childPath, String(offset)), base: base,
+                                value: element,
+                                path: tables.paths.child(of: childPath, String(offset)),
+                                base: base,
                                 rules: rules,
-                                resource: resource))
+                                resource: resource
+                            )
+                        )
                     }
                 case (.map, .object(let members)):
                     for (name, element) in members where element.objectValue != nil || element.boolValue != nil {
                         stack.append(
                             Pending(
-                                value: element, path: tables.paths.child(of: childPath, name), base: base,
+                                value: element,
+                                path: tables.paths.child(of: childPath, name),
+                                base: base,
                                 rules: rules,
-                                resource: resource))
+                                resource: resource
+                            )
+                        )
                     }
                 default:
                     continue

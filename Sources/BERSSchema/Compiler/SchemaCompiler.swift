@@ -124,13 +124,18 @@ struct SchemaCompiler {
                 recursiveAnchor: record.recursiveAnchor,
                 hasAbsoluteURI: record.hasAbsoluteURI,
                 document: Int32(record.location.document),
-                rootPath: record.location.path)
+                rootPath: record.location.path
+            )
         }
         tables.documentURIs = documents.map(\.uri)
         let rootDialect = scanned[SchemaLocation(document: 0, path: PathTable.root)]?.rules.dialect
         return CompiledSchema(
-            tables: tables, root: root, usesDynamicScope: usesDynamicScope, maxDepth: options.maxDepth,
-            dialect: rootDialect ?? options.defaultDialect)
+            tables: tables,
+            root: root,
+            usesDynamicScope: usesDynamicScope,
+            maxDepth: options.maxDepth,
+            dialect: rootDialect ?? options.defaultDialect
+        )
     }
 
     // MARK: - Locations
@@ -160,7 +165,11 @@ struct SchemaCompiler {
             guard let parent = tables.paths.parent(of: probe.path) else { break }
             probe.path = parent
         }
-        return ScanRecord(base: documents[location.document].uri, rules: DialectRules(options.defaultDialect), resource: 0)
+        return ScanRecord(
+            base: documents[location.document].uri,
+            rules: DialectRules(options.defaultDialect),
+            resource: 0
+        )
     }
 
     /// The tokens of `location`, plus `keyword` when given.
@@ -187,14 +196,21 @@ struct SchemaCompiler {
 
     /// An error about the keyword `keyword` of the schema at `location`.
     func keywordError(
-        _ code: SchemaError.Code, _ message: String, at location: SchemaLocation, keyword: String? = nil,
+        _ code: SchemaError.Code,
+        _ message: String,
+        at location: SchemaLocation,
+        keyword: String? = nil,
         underlying: (any Error & Sendable)? = nil
     ) -> SchemaError {
         let record = scanRecord(for: location)
         let pointer = location.document == 0 ? JSONPointer(tokens: tokens(of: location, keyword: keyword)) : nil
         return SchemaError(
-            code, message, pointer: pointer,
-            schemaURI: absoluteURI(of: location, resource: record.resource, keyword: keyword), underlying: underlying)
+            code,
+            message,
+            pointer: pointer,
+            schemaURI: absoluteURI(of: location, resource: record.resource, keyword: keyword),
+            underlying: underlying
+        )
     }
 
     /// The absolute location of compiled node `id`, for messages.

@@ -1,8 +1,9 @@
 import BERSJSON
 
-/// Receives what an evaluation finds. The evaluator is generic over it, so the flag path
-/// (``FlagSink``) compiles to code that records nothing and stops at the first failure, while
-/// ``FailureCollector`` tracks locations and records every failure.
+/// Receives what an evaluation finds.
+///
+/// The evaluator is generic over it, so the flag path (``FlagSink``) compiles to code that records nothing and stops at
+/// the first failure, while ``FailureCollector`` tracks locations and records every failure.
 protocol EvaluationSink {
     /// Whether failures are recorded; when `false`, evaluation stops at the first failure.
     static var collects: Bool { get }
@@ -85,6 +86,7 @@ struct FailureCollector: EvaluationSink {
             absoluteKeywordLocation: absolute,
             keyword: keyword.isEmpty ? (keywordPath.last ?? "") : keyword,
             message: message,
-            property: property)
+            property: property
+        )
     }
 }

@@ -3,7 +3,10 @@ import BERSJSON
 extension Evaluator {
     /// The object keywords of a node, in order (`unevaluatedProperties` last).
     mutating func evaluateObject(
-        _ span: Span, _ id: NodeID, _ object: JSONObject, _ evaluated: inout EvaluatedSet?
+        _ span: Span,
+        _ id: NodeID,
+        _ object: JSONObject,
+        _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         var valid = true
         for index in span.range {
@@ -15,7 +18,8 @@ extension Evaluator {
                 passed = object.count >= minimum
                 if !passed {
                     fail(
-                        id, "minProperties",
+                        id,
+                        "minProperties",
                         "the object has \(Messages.count(object.count, "property", "properties")), fewer than the minimum of \(minimum)"
                     )
                 }
@@ -23,7 +27,8 @@ extension Evaluator {
                 passed = object.count <= maximum
                 if !passed {
                     fail(
-                        id, "maxProperties",
+                        id,
+                        "maxProperties",
                         "the object has \(Messages.count(object.count, "property", "properties")), more than the maximum of \(maximum)"
                     )
                 }
@@ -33,7 +38,11 @@ extension Evaluator {
                 passed = evaluateDependentRequired(Int(dependencies), id, keyword: schema.keywordNames[index], object)
             case .dependentSchemas(let dependencies):
                 passed = evaluateDependentSchemas(
-                    Int(dependencies), keyword: schema.keywordNames[index], object, &evaluated)
+                    Int(dependencies),
+                    keyword: schema.keywordNames[index],
+                    object,
+                    &evaluated
+                )
             case .unevaluatedProperties(let child):
                 passed = evaluateUnevaluatedProperties(child, id, object, &evaluated)
             default:
@@ -51,7 +60,10 @@ extension Evaluator {
     /// the members: each key is looked up once, and `required` is a bit count.
     @inline(__always)
     private mutating func evaluateMembers(
-        _ tableIndex: Int, _ id: NodeID, _ object: JSONObject, _ evaluated: inout EvaluatedSet?
+        _ tableIndex: Int,
+        _ id: NodeID,
+        _ object: JSONObject,
+        _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         let table = schema.objectTables[tableIndex]
         var valid = true
@@ -94,7 +106,12 @@ extension Evaluator {
             if !matched && table.additional >= 0 {
                 matched = true
                 if table.additionalIsFalse {
-                    fail(id, "additionalProperties", "additional property \(Messages.quoted(key)) is not allowed", property: key)
+                    fail(
+                        id,
+                        "additionalProperties",
+                        "additional property \(Messages.quoted(key)) is not allowed",
+                        property: key
+                    )
                     guard Sink.collects else { return false }
                     valid = false
                 } else if !applyToChild(table.additional, value, keyword: "additionalProperties", instanceToken: key) {
@@ -131,15 +148,20 @@ extension Evaluator {
     }
 
     private mutating func evaluateDependentRequired(
-        _ index: Int, _ id: NodeID, keyword: String, _ object: JSONObject
+        _ index: Int,
+        _ id: NodeID,
+        keyword: String,
+        _ object: JSONObject
     ) -> Bool {
         var valid = true
         for (name, required) in schema.dependentRequired[index] where JSONEquality.member(name, of: object) != nil {
             for other in required where JSONEquality.member(other, of: object) == nil {
                 fail(
-                    id, keyword,
+                    id,
+                    keyword,
                     "property \(Messages.quoted(other)) is required when \(Messages.quoted(name)) is present",
-                    property: other)
+                    property: other
+                )
                 guard Sink.collects else { return false }
                 valid = false
             }
@@ -148,7 +170,10 @@ extension Evaluator {
     }
 
     private mutating func evaluateDependentSchemas(
-        _ index: Int, keyword: String, _ object: JSONObject, _ evaluated: inout EvaluatedSet?
+        _ index: Int,
+        keyword: String,
+        _ object: JSONObject,
+        _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         var valid = true
         for (name, child) in schema.dependentSchemas[index] where JSONEquality.member(name, of: object) != nil {
@@ -161,14 +186,22 @@ extension Evaluator {
     }
 
     private mutating func evaluateUnevaluatedProperties(
-        _ child: NodeID, _ id: NodeID, _ object: JSONObject, _ evaluated: inout EvaluatedSet?
+        _ child: NodeID,
+        _ id: NodeID,
+        _ object: JSONObject,
+        _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         var valid = true
         let forbidden = isFalse(child)
         for position in object.indices where evaluated?.contains(position) != true {
             let (key, value) = object[position]
             if forbidden {
-                fail(id, "unevaluatedProperties", "unevaluated property \(Messages.quoted(key)) is not allowed", property: key)
+                fail(
+                    id,
+                    "unevaluatedProperties",
+                    "unevaluated property \(Messages.quoted(key)) is not allowed",
+                    property: key
+                )
                 guard Sink.collects else { return false }
                 valid = false
             } else if !applyToChild(child, value, keyword: "unevaluatedProperties", instanceToken: key) {

@@ -19,8 +19,10 @@ struct Evaluator<Sink: EvaluationSink> {
         self.sink = sink
     }
 
-    /// Evaluates node `id` against `instance`. When `evaluated` is non-nil, the members or items
-    /// this node evaluated are added to it (only when the node is valid).
+    /// Evaluates node `id` against `instance`.
+    ///
+    /// When `evaluated` is non-nil, the members or items this node evaluated are added to it (only when the node is
+    /// valid).
     ///
     /// Inlined at every call site: a scalar meeting a leaf schema (`{"type": "string",
     /// "maxLength": 9}`, most of any configuration schema) is checked here without a call.
@@ -67,8 +69,10 @@ struct Evaluator<Sink: EvaluationSink> {
         guard depth < schema.maxDepth else {
             let limit = schema.maxDepth
             fail(
-                id, "",
-                "the evaluation is nested deeper than the limit of \(limit) levels (a very deep value or a reference cycle)")
+                id,
+                "",
+                "the evaluation is nested deeper than the limit of \(limit) levels (a very deep value or a reference cycle)"
+            )
             return false
         }
         depth += 1
@@ -85,7 +89,9 @@ struct Evaluator<Sink: EvaluationSink> {
             local = EvaluatedSet(for: instance)
         }
         var valid = true
-        if !node.types.isEmpty, !Evaluator.matches(node.types, instance, integralDoubles: node.integralDoublesAreIntegers) {
+        if !node.types.isEmpty,
+            !Evaluator.matches(node.types, instance, integralDoubles: node.integralDoublesAreIntegers)
+        {
             fail(id, "type", "\(Messages.render(instance)) is not of type \(Messages.alternatives(node.types.names))")
             guard Sink.collects else { return false }
             valid = false
@@ -122,9 +128,10 @@ struct Evaluator<Sink: EvaluationSink> {
         return valid
     }
 
-    /// Whether `instance` has one of `types`. An integer-valued double is an integer, except in
-    /// draft 4 where only a number written without a fraction is (beyond 2^63 any whole double is,
-    /// since the parser keeps such integers as doubles).
+    /// Whether `instance` has one of `types`.
+    ///
+    /// An integer-valued double is an integer, except in draft 4 where only a number written without a fraction is
+    /// (beyond 2^63 any whole double is, since the parser keeps such integers as doubles).
     @inline(__always)
     static func matches(_ types: TypeSet, _ instance: JSONValue, integralDoubles: Bool) -> Bool {
         switch instance {
@@ -154,8 +161,11 @@ struct Evaluator<Sink: EvaluationSink> {
     /// Evaluates `child` against `instance` with `tokens` pushed on the evaluation path.
     @inline(__always)
     mutating func apply(
-        _ child: NodeID, to instance: JSONValue, keyword: @autoclosure () -> String,
-        _ second: @autoclosure () -> String? = nil, evaluated: inout EvaluatedSet?
+        _ child: NodeID,
+        to instance: JSONValue,
+        keyword: @autoclosure () -> String,
+        _ second: @autoclosure () -> String? = nil,
+        evaluated: inout EvaluatedSet?
     ) -> Bool {
         if Sink.collects {
             sink.pushKeyword(keyword())
@@ -172,8 +182,11 @@ struct Evaluator<Sink: EvaluationSink> {
     /// Evaluates `child` against a member or item of the current instance.
     @inline(__always)
     mutating func applyToChild(
-        _ child: NodeID, _ value: JSONValue, keyword: @autoclosure () -> String,
-        _ second: @autoclosure () -> String? = nil, instanceToken: @autoclosure () -> String
+        _ child: NodeID,
+        _ value: JSONValue,
+        keyword: @autoclosure () -> String,
+        _ second: @autoclosure () -> String? = nil,
+        instanceToken: @autoclosure () -> String
     ) -> Bool {
         if Sink.collects { sink.pushInstance(instanceToken()) }
         var none: EvaluatedSet? = nil

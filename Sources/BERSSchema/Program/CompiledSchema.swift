@@ -114,8 +114,9 @@ final class CompiledSchema: Sendable {
 }
 
 extension CompiledSchema {
-    /// The absolute location of node `id`: `https://example.com/s.json#/properties/a`, relative to
-    /// its schema resource. Built on demand (failures only).
+    /// The absolute location of node `id`: `https://example.com/s.json#/properties/a`, relative to its schema resource.
+    ///
+    /// Built on demand (failures only).
     func absoluteLocation(of id: NodeID) -> String {
         let site = nodeSites[Int(id)]
         if resources.indices.contains(Int(site.resource)) {

@@ -1,9 +1,10 @@
 import BERSJSON
 
-/// Equality as JSON Schema defines it (`enum`, `const`, `uniqueItems`, property names): strings
-/// are equal when they have the same code points. Swift's `String ==` (and so `JSONValue ==`)
-/// also equates canonically equivalent strings (`"é"` and `"e\u{301}"`), which JSON Schema does
-/// not; numbers compare by value (`1 == 1.0`) and object member order does not matter.
+/// Equality as JSON Schema defines it (`enum`, `const`, `uniqueItems`, property names): strings are equal when they
+/// have the same code points.
+///
+/// Swift's `String ==` (and so `JSONValue ==`) also equates canonically equivalent strings (`"é"` and `"e\u{301}"`),
+/// which JSON Schema does not; numbers compare by value (`1 == 1.0`) and object member order does not matter.
 enum JSONEquality {
     /// Whether `lhs` and `rhs` are equal JSON values.
     static func equal(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {

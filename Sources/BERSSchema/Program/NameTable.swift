@@ -1,8 +1,8 @@
-/// A name known to the compiled schema (a property name, a string of an `enum`), compared by
-/// UTF-8 bytes (so by code points, as JSON Schema requires). The text is in
-/// ``CompiledSchema/names`` at the same index (for messages) and its bytes in
-/// ``CompiledSchema/nameBytes``; the fingerprint (``NameProbe``) rejects most mismatches without
-/// reading them.
+/// A name known to the compiled schema (a property name, a string of an `enum`), compared by UTF-8 bytes (so by code
+/// points, as JSON Schema requires).
+///
+/// The text is in ``CompiledSchema/names`` at the same index (for messages) and its bytes in
+/// ``CompiledSchema/nameBytes``; the fingerprint (``NameProbe``) rejects most mismatches without reading them.
 struct NameEntry: Sendable {
     /// The offset of the name's UTF-8 bytes in ``CompiledSchema/nameBytes``.
     var start: Int32
@@ -14,9 +14,10 @@ struct NameEntry: Sendable {
     var requiredBit: Int32
 }
 
-/// A set of names looked up by instance strings: a linear scan over the fingerprints for a few
-/// names, else an open-addressing table hashed on the fingerprint. Trivially copyable: spans into
-/// ``CompiledSchema/nameEntries`` and ``CompiledSchema/nameSlots``.
+/// A set of names looked up by instance strings: a linear scan over the fingerprints for a few names, else an
+/// open-addressing table hashed on the fingerprint.
+///
+/// Trivially copyable: spans into ``CompiledSchema/nameEntries`` and ``CompiledSchema/nameSlots``.
 struct NameTable: Sendable {
     var entries: Span
     /// Empty for a linear table; else a power-of-two number of slots holding entry offsets or -1.
@@ -26,10 +27,11 @@ struct NameTable: Sendable {
     static var linearLimit: Int { 4 }
 }
 
-/// The fingerprint of a string: its UTF-8 length and first 8 bytes (zero-padded), which decide
-/// equality for names of up to 8 bytes. The bytes are read with non-overlapping loads from the
-/// start of the string's contiguous UTF-8 (overlapping loads would stall on the stack copy of a
-/// small string).
+/// The fingerprint of a string: its UTF-8 length and first 8 bytes (zero-padded), which decide equality for names of up
+/// to 8 bytes.
+///
+/// The bytes are read with non-overlapping loads from the start of the string's contiguous UTF-8 (overlapping loads
+/// would stall on the stack copy of a small string).
 struct NameProbe {
     var length: Int
     var prefix: UInt64
@@ -54,7 +56,8 @@ struct NameProbe {
             offset = 4
         }
         if length & 2 != 0 {
-            value |= UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
+            value |=
+                UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
                 << UInt64(8 * offset)
             offset += 2
         }
@@ -72,9 +75,10 @@ struct NameProbe {
 }
 
 extension CompiledSchema {
-    /// The offset in ``nameEntries`` of the entry of `table` whose name has the code points of
-    /// `key`, or -1. Entry `guess` (when in the table) is tried first: instances tend to list
-    /// members in schema order, so the entry after the last one found is a good guess.
+    /// The offset in ``nameEntries`` of the entry of `table` whose name has the code points of `key`, or -1.
+    ///
+    /// Entry `guess` (when in the table) is tried first: instances tend to list members in schema order, so the entry
+    /// after the last one found is a good guess.
     @inline(__always)
     func find(_ key: String, in table: NameTable, guess: Int = -1) -> Int {
         if let found = key.utf8.withContiguousStorageIfAvailable({ find($0, in: table, guess: guess) }) {
@@ -112,7 +116,8 @@ extension CompiledSchema {
             guard let stored = arena.baseAddress, let given = bytes.baseAddress else { return false }
             return JSONEquality.bytesEqual(
                 UnsafeBufferPointer(start: stored + Int(entry.start) + 8, count: probe.length - 8),
-                UnsafeBufferPointer(start: given + 8, count: probe.length - 8))
+                UnsafeBufferPointer(start: given + 8, count: probe.length - 8)
+            )
         }
     }
 }

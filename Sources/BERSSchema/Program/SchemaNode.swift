@@ -88,8 +88,17 @@ struct SchemaNode: Sendable {
 
     static func boolean(_ value: Bool, resource: Int32) -> SchemaNode {
         SchemaNode(
-            kind: value ? .alwaysValid : .alwaysInvalid, types: [], tracksEvaluation: false, isScalarLeaf: false,
-            integralDoublesAreIntegers: true, resource: resource, anyType: .empty, numberKeywords: .empty,
-            stringKeywords: .empty, arrayKeywords: .empty, objectKeywords: .empty)
+            kind: value ? .alwaysValid : .alwaysInvalid,
+            types: [],
+            tracksEvaluation: false,
+            isScalarLeaf: false,
+            integralDoublesAreIntegers: true,
+            resource: resource,
+            anyType: .empty,
+            numberKeywords: .empty,
+            stringKeywords: .empty,
+            arrayKeywords: .empty,
+            objectKeywords: .empty
+        )
     }
 }

@@ -1,7 +1,9 @@
 import BERSJSON
 
-/// `properties`, `patternProperties`, `additionalProperties` and `required` of one schema,
-/// applied in a single pass over the instance's members. Trivially copyable.
+/// `properties`, `patternProperties`, `additionalProperties` and `required` of one schema, applied in a single pass
+/// over the instance's members.
+///
+/// Trivially copyable.
 struct ObjectTable: Sendable {
     /// A `patternProperties` entry.
     struct PatternEntry: Sendable {
@@ -51,8 +53,9 @@ struct CompiledPattern: Sendable {
     var regex: ECMARegex
 }
 
-/// How a pattern is run: a plain `^literal` is a prefix test, anything else goes to the regex
-/// engine. Trivially copyable.
+/// How a pattern is run: a plain `^literal` is a prefix test, anything else goes to the regex engine.
+///
+/// Trivially copyable.
 struct PatternPlan: Sendable {
     /// For a literal prefix: its index in ``CompiledSchema/literalPrefixes``; `-1` otherwise.
     var literal: Int32
