@@ -75,6 +75,25 @@ struct Evaluator<Sink: EvaluationSink> {
             )
             return false
         }
+        if schema.usesDynamicScope || node.tracksEvaluation || evaluated != nil {
+            return evaluateScoped(id, node, instance, &evaluated)
+        }
+        // The common case: no annotations to collect, no dynamic scope to keep.
+        depth &+= 1
+        var none: EvaluatedSet? = nil
+        let valid = evaluateKeywords(id, node, instance, &none)
+        depth &-= 1
+        return valid
+    }
+
+    /// ``evaluateNode(_:_:_:)`` with the dynamic scope kept and annotations collected.
+    @inline(never)
+    private mutating func evaluateScoped(
+        _ id: NodeID,
+        _ node: SchemaNode,
+        _ instance: JSONValue,
+        _ evaluated: inout EvaluatedSet?
+    ) -> Bool {
         depth += 1
         defer { depth -= 1 }
         var enteredResource = false
@@ -83,11 +102,25 @@ struct Evaluator<Sink: EvaluationSink> {
             enteredResource = true
         }
         defer { if enteredResource { scope.removeLast() } }
-
         var local: EvaluatedSet?
         if node.tracksEvaluation || evaluated != nil {
             local = EvaluatedSet(for: instance)
         }
+        let valid = evaluateKeywords(id, node, instance, &local)
+        if valid, evaluated != nil, let local {
+            evaluated?.formUnion(local)
+        }
+        return valid
+    }
+
+    /// The keywords of `node`: `type`, then those for any type, then those for the instance's type.
+    @inline(__always)
+    private mutating func evaluateKeywords(
+        _ id: NodeID,
+        _ node: SchemaNode,
+        _ instance: JSONValue,
+        _ local: inout EvaluatedSet?
+    ) -> Bool {
         var valid = true
         if !node.types.isEmpty,
             !Evaluator.matches(node.types, instance, integralDoubles: node.integralDoublesAreIntegers)
@@ -121,9 +154,6 @@ struct Evaluator<Sink: EvaluationSink> {
             }
         case .null, .bool:
             break
-        }
-        if valid, evaluated != nil, let local {
-            evaluated?.formUnion(local)
         }
         return valid
     }
