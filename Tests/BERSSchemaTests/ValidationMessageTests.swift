@@ -87,4 +87,13 @@ struct ValidationMessageTests {
         #expect(message.count < 140)
         #expect(message.contains("…"))
     }
+
+    @Test func falseSubschemaFailureNamesTheKeywordThatAppliedIt() throws {
+        let validator = try SchemaValidator(schema: json(#"{"properties": {"a": false}}"#))
+        let failure = try #require(validator.validate(try json(#"{"a": 1}"#)).failures.first)
+        #expect(failure.keyword == "properties")
+        #expect(failure.keywordLocation.description == "/properties/a")
+        #expect(failure.instanceLocation.description == "/a")
+        #expect(failure.message == "no value is allowed here (the schema is false)")
+    }
 }

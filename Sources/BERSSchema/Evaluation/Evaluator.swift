@@ -197,15 +197,14 @@ struct Evaluator<Sink: EvaluationSink> {
         _ second: @autoclosure () -> String? = nil,
         evaluated: inout EvaluatedSet?
     ) -> Bool {
+        var hasArgument = false
         if Sink.collects {
-            sink.pushKeyword(keyword())
-            if let second = second() { sink.pushKeyword(second) }
+            let argument = second()
+            hasArgument = argument != nil
+            sink.pushKeyword(keyword(), argument: argument)
         }
         let valid = evaluate(child, instance, &evaluated)
-        if Sink.collects {
-            sink.popKeyword()
-            if second() != nil { sink.popKeyword() }
-        }
+        if Sink.collects { sink.popKeyword(argument: hasArgument) }
         return valid
     }
 
