@@ -40,13 +40,21 @@ struct Evaluator<Sink: EvaluationSink> {
                 guard types.isEmpty || !types.isDisjoint(with: [.number, .integer]) else { break }
                 let keywords = schema.nodes[index].numberKeywords
                 return keywords.isEmpty || evaluateNumber(keywords, id, instance)
+            case .double:
+                guard
+                    types.isEmpty
+                        || Evaluator.matches(
+                            types, instance, integralDoubles: schema.nodes[index].integralDoublesAreIntegers)
+                else { break }
+                let keywords = schema.nodes[index].numberKeywords
+                return keywords.isEmpty || evaluateNumber(keywords, id, instance)
             case .bool:
                 guard types.isEmpty || types.contains(.boolean) else { break }
                 return true
             case .null:
                 guard types.isEmpty || types.contains(.null) else { break }
                 return true
-            case .double, .array, .object:
+            case .array, .object:
                 break
             }
         }
