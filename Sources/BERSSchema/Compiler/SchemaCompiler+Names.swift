@@ -35,7 +35,7 @@ extension SchemaCompiler {
     /// The execution plan of pattern `source`: a literal-prefix test when it is `^literal`.
     mutating func patternPlan(for source: String) -> PatternPlan {
         guard let literal = SchemaCompiler.literalPrefix(of: source) else { return PatternPlan(literal: -1) }
-        tables.literalPrefixes.append(literal)
+        tables.literalPrefixes.append(Array(literal.utf8))
         return PatternPlan(literal: Int32(tables.literalPrefixes.count - 1))
     }
 }

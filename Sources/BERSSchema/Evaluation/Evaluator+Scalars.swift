@@ -78,7 +78,7 @@ extension Evaluator {
     mutating func matchPattern(_ index: Int, _ string: String) -> PatternOutcome {
         let plan = schema.patternPlans[index]
         if plan.literal >= 0 {
-            return string.utf8.starts(with: schema.literalPrefixes[Int(plan.literal)].utf8) ? .match : .noMatch
+            return schema.hasLiteralPrefix(string, Int(plan.literal)) ? .match : .noMatch
         }
         do {
             return try schema.patterns[index].regex.matches(string) ? .match : .noMatch

@@ -21,7 +21,8 @@ final class CompiledSchema: Sendable {
         /// The text of each name entry, same indices (messages only).
         var names: [String] = []
         var nameSlots: [Int32] = []
-        var literalPrefixes: [String] = []
+        /// The UTF-8 bytes of each `^literal` pattern's literal.
+        var literalPrefixes: [[UInt8]] = []
         /// The UTF-8 bytes of every name entry.
         var nameBytes: [UInt8] = []
         var patternEntries: [ObjectTable.PatternEntry] = []
@@ -53,7 +54,7 @@ final class CompiledSchema: Sendable {
     let nameEntries: [NameEntry]
     let names: [String]
     let nameSlots: [Int32]
-    let literalPrefixes: [String]
+    let literalPrefixes: [[UInt8]]
     let nameBytes: [UInt8]
     let patternEntries: [ObjectTable.PatternEntry]
     let requiredNames: [String]
@@ -126,5 +127,21 @@ extension CompiledSchema {
             }
         }
         return documentURIs[Int(site.document)] + "#" + paths.pointer(site.path).description
+    }
+}
+
+extension CompiledSchema {
+    /// Whether `string` starts with literal prefix `index` (a `^literal` pattern), byte by byte.
+    @inline(__always)
+    func hasLiteralPrefix(_ string: String, _ index: Int) -> Bool {
+        literalPrefixes[index].withUnsafeBufferPointer { prefix in
+            if let result = string.utf8.withContiguousStorageIfAvailable({ bytes in
+                bytes.count >= prefix.count
+                    && JSONEquality.bytesEqual(UnsafeBufferPointer(rebasing: bytes[..<prefix.count]), prefix)
+            }) {
+                return result
+            }
+            return string.utf8.starts(with: prefix)
+        }
     }
 }
