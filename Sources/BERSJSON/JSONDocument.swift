@@ -14,8 +14,10 @@ public struct JSONDocument: Sendable {
     /// the member's value; ``SourcePosition/unknown`` for the root and array elements.
     public let keyPositions: [SourcePosition]
 
-    /// A document from its parts. `valuePositions` and `keyPositions` must have
-    /// `value.nodeCount` entries each, or be empty when positions are unknown.
+    /// A document from its parts.
+    ///
+    /// `valuePositions` and `keyPositions` must have `value.nodeCount` entries each, or be empty when positions are
+    /// unknown.
     public init(
         value: JSONValue,
         file: String,

@@ -9,6 +9,7 @@ public struct JSONError: Error, Sendable, Hashable {
         /// The stable text of the code.
         public let rawValue: String
         init(_ rawValue: String) { self.rawValue = rawValue }
+        /// The stable text of the code.
         public var description: String { rawValue }
 
         /// The text is not JSON (unexpected character, missing comma, bad literal, ...).
@@ -33,6 +34,9 @@ public struct JSONError: Error, Sendable, Hashable {
         public static let invalidNumber = Code("json.invalid-number")
         /// A JSON pointer is malformed.
         public static let invalidPointer = Code("json.invalid-pointer")
+        /// A YAML document expands, through aliases and merge keys, to more values than the
+        /// configured limit (a "billion laughs" document).
+        public static let nodeLimit = Code("json.node-limit")
         /// A YAML document could not be read or uses something JSON cannot hold.
         public static let yaml = Code("json.yaml")
         /// A file could not be read.

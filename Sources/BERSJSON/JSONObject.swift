@@ -25,15 +25,18 @@ public struct JSONObject: Sendable {
         index = nil
     }
 
-    /// An object with these members, in this order. A repeated key keeps its first position and
-    /// takes the last value.
+    /// An object with these members, in this order.
+    ///
+    /// A repeated key keeps its first position and takes the last value.
     public init(_ members: some Sequence<(String, JSONValue)>) {
         self.init()
         for (key, value) in members { self[key] = value }
     }
 
-    /// An object with these members, whose keys the caller guarantees to be unique (the parser,
-    /// which has already rejected duplicates). Skips the uniqueness check.
+    /// An object with these members, whose keys the caller guarantees to be unique (the parser, which has already
+    /// rejected duplicates).
+    ///
+    /// Skips the uniqueness check.
     public init(uniqueMembers members: [Member]) {
         storage = members
         index = nil
@@ -88,8 +91,10 @@ public struct JSONObject: Sendable {
         return old
     }
 
-    /// The members sorted by key, by Unicode code points (UTF-16 code units for canonical JSON
-    /// are the caller's choice; this is the order `JSONSerializer` uses in canonical form).
+    /// The members sorted by key, by Unicode code points (UTF-8 byte order).
+    ///
+    /// Canonical JSON (``JSONSerializer/Style/canonical``) sorts by UTF-16 code units instead, as
+    /// RFC 8785 requires; the two orders differ only between U+E000–U+FFFF and characters above U+FFFF.
     public func sortedByKey() -> [Member] {
         storage.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     }
@@ -102,8 +107,11 @@ public struct JSONObject: Sendable {
 }
 
 extension JSONObject: RandomAccessCollection {
+    /// The position of the first member (0).
     public var startIndex: Int { 0 }
+    /// One past the last member (the member count).
     public var endIndex: Int { storage.count }
+    /// The member at `position`, in document order.
     public subscript(position: Int) -> Member { storage[position] }
 }
 
@@ -134,6 +142,7 @@ extension JSONObject: Hashable {
 }
 
 extension JSONObject: ExpressibleByDictionaryLiteral {
+    /// An object from a dictionary literal, keys in the order written.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self.init(elements)
     }

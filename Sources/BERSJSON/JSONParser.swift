@@ -76,9 +76,11 @@ public struct JSONParser: Sendable {
     /// - Throws: ``JSONError`` with the `file:line:col` of the problem.
     public func parse(_ text: String, file: String = "<input>") throws(JSONError) -> JSONDocument {
         var text = text
-        return try text.withUTF8 { buffer in
-            Result { () throws(JSONError) in try parse(buffer: buffer, file: file) }
-        }.get()
+        return
+            try text.withUTF8 { buffer in
+                Result { () throws(JSONError) in try parse(buffer: buffer, file: file) }
+            }
+            .get()
     }
 
     /// Parses the bytes in `buffer` (UTF-8) as one JSON document, without copying them.
@@ -92,12 +94,13 @@ public struct JSONParser: Sendable {
         try parse(buffer: buffer.assumingMemoryBound(to: UInt8.self), file: file)
     }
 
-    /// Parses any collection of UTF-8 bytes (an `ArraySlice`, a `ContiguousArray`, ...) as one
-    /// JSON document. Contiguous collections are read in place; others are copied once.
+    /// Parses any collection of UTF-8 bytes (an `ArraySlice`, a `ContiguousArray`, ...) as one JSON document.
+    ///
+    /// Contiguous collections are read in place; others are copied once.
     ///
     /// - Parameters:
-    ///   - bytes: the text.
-    ///   - file: the name used in locations and errors.
+    /// - bytes: the text.
+    /// - file: the name used in locations and errors.
     /// - Returns: the value, with the position of every value and key in preorder.
     /// - Throws: ``JSONError`` with the `file:line:col` of the problem.
     public func parse(bytes: some Collection<UInt8>, file: String = "<input>") throws(JSONError) -> JSONDocument {
@@ -114,14 +117,17 @@ public struct JSONParser: Sendable {
             throw JSONError(
                 .sizeLimit,
                 "input is \(buffer.count) bytes, more than the limit of \(options.maxBytes) bytes",
-                location: SourceLocation(file: file, line: 1, column: 1))
+                location: SourceLocation(file: file, line: 1, column: 1)
+            )
         }
         var scanner = JSONScanner(input: buffer, file: file, options: options)
         let value = try scanner.parseDocument()
         return JSONDocument(
-            value: value, file: file,
+            value: value,
+            file: file,
             valuePositions: scanner.valuePositions.popArray(from: 0),
-            keyPositions: scanner.keyPositions.popArray(from: 0))
+            keyPositions: scanner.keyPositions.popArray(from: 0)
+        )
     }
 }
 

@@ -50,11 +50,14 @@ public struct JSONPointer: Sendable, Hashable {
         tokens = result
     }
 
-    /// A pointer from a dotted path: `api.timeout` is `/api/timeout`. An empty path is the root.
+    /// A pointer from a dotted path: `api.timeout` is `/api/timeout`.
+    ///
+    /// An empty path is the root.
     ///
     /// A key that itself contains a dot cannot be written this way; use a JSON pointer for it.
     public init(dottedPath: String) {
-        tokens = dottedPath.isEmpty
+        tokens =
+            dottedPath.isEmpty
             ? []
             : dottedPath.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     }
@@ -99,7 +102,9 @@ public struct JSONPointer: Sendable, Hashable {
         tokens.count >= other.tokens.count && zip(tokens, other.tokens).allSatisfy { $0 == $1 }
     }
 
-    /// The path with dots: `api.timeout`. Ambiguous when a token contains a dot.
+    /// The path with dots: `api.timeout`.
+    ///
+    /// Ambiguous when a token contains a dot.
     public var dottedPath: String { tokens.joined(separator: ".") }
 
     /// The array index a token denotes under RFC 6901: digits without a leading zero.

@@ -51,7 +51,9 @@ extension JSONScanner {
                     index += 1
                     value = .object(JSONObject())
                 } else {
-                    stacks.frames.append(Frame(isObject: true, start: stacks.members.count, key: "", keyOffset: 0, keyIndex: nil))
+                    stacks.frames.append(
+                        Frame(isObject: true, start: stacks.members.count, key: "", keyOffset: 0, keyIndex: nil)
+                    )
                     pendingKey = try parseKey(&stacks)
                     continue parsing
                 }
@@ -63,7 +65,9 @@ extension JSONScanner {
                     index += 1
                     value = .array([])
                 } else {
-                    stacks.frames.append(Frame(isObject: false, start: stacks.elements.count, key: "", keyOffset: 0, keyIndex: nil))
+                    stacks.frames.append(
+                        Frame(isObject: false, start: stacks.elements.count, key: "", keyOffset: 0, keyIndex: nil)
+                    )
                     pendingKey = .unknown
                     continue parsing
                 }
@@ -132,12 +136,17 @@ extension JSONScanner {
     private func checkDepth(_ openContainers: Int) throws(JSONError) {
         guard openContainers < maxDepth else {
             throw error(
-                .depthLimit, "arrays and objects nest deeper than the limit of \(maxDepth) levels", at: index)
+                .depthLimit,
+                "arrays and objects nest deeper than the limit of \(maxDepth) levels",
+                at: index
+            )
         }
     }
 
-    /// Reads `"key"` and the `:` after it into the innermost frame, checks the key is new in its
-    /// object, and returns the key's position. Leaves `index` at the member's value.
+    /// Reads `"key"` and the `:` after it into the innermost frame, checks the key is new in its object, and returns
+    /// the key's position.
+    ///
+    /// Leaves `index` at the member's value.
     @inline(__always)
     private mutating func parseKey(_ stacks: inout Stacks) throws(JSONError) -> SourcePosition {
         guard byte(at: index) == Byte.quote else {
@@ -168,7 +177,7 @@ extension JSONScanner {
         if count <= Self.linearDuplicateScanLimit && stacks.frames[frameIndex].keyIndex == nil {
             var member = start
             while member < stacks.members.count {
-                if stacks.members[member].key == key {
+                if stacks.members.hasKey(key, at: member) {
                     throw duplicateKey(key, at: offset, firstAt: stacks.keyOffsets[member])
                 }
                 member += 1

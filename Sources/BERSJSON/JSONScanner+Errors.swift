@@ -48,8 +48,9 @@ extension JSONScanner {
         return "byte 0x\(hex(UInt16(byte)).suffix(2))"
     }
 
-    /// A syntax error at `index`: "expected X, found Y". Invalid UTF-8 there is reported as such,
-    /// and the end of input as ``JSONError/Code/unexpectedEnd``.
+    /// A syntax error at `index`: "expected X, found Y".
+    ///
+    /// Invalid UTF-8 there is reported as such, and the end of input as ``JSONError/Code/unexpectedEnd``.
     func unexpected(expected: String) -> JSONError {
         if index >= end {
             return error(.unexpectedEnd, "expected \(expected), found end of input", at: index)
@@ -64,7 +65,10 @@ extension JSONScanner {
         let outcome = UTF8Validation.validate(input, at: index)
         if let failure = outcome.failure { return invalidUTF8(failure, at: index, length: outcome.length) }
         return error(
-            .trailingContent, "unexpected \(describe(at: index)) after the top-level value", at: index)
+            .trailingContent,
+            "unexpected \(describe(at: index)) after the top-level value",
+            at: index
+        )
     }
 
     /// A literal (`true`, `false`, `null`) that matched only `matched` bytes.
@@ -79,8 +83,10 @@ extension JSONScanner {
     func badNumber(from numberStart: Int, at offset: Int, _ reason: String) -> JSONError {
         if offset >= end {
             return error(
-                .unexpectedEnd, "invalid number '\(token(at: numberStart))': \(reason), found end of input",
-                at: offset)
+                .unexpectedEnd,
+                "invalid number '\(token(at: numberStart))': \(reason), found end of input",
+                at: offset
+            )
         }
         return error(.invalidNumber, "invalid number '\(token(at: numberStart))': \(reason)", at: offset)
     }
@@ -105,7 +111,8 @@ extension JSONScanner {
         return JSONError(
             .unexpectedEnd,
             "unterminated string (opened at \(opened)), found end of input",
-            location: location(ofOffset: end))
+            location: location(ofOffset: end)
+        )
     }
 
     /// A raw control character inside a string.
@@ -119,7 +126,9 @@ extension JSONScanner {
         }
         return error(
             .controlCharacter,
-            "unescaped control character U+00\(hex(UInt16(byte)).suffix(2)) in string\(hint)", at: index)
+            "unescaped control character U+00\(hex(UInt16(byte)).suffix(2)) in string\(hint)",
+            at: index
+        )
     }
 
     /// A backslash followed by something that is not an escape.
@@ -131,7 +140,8 @@ extension JSONScanner {
             .invalidEscape,
             "invalid escape '\\' followed by \(describe(at: offset + 1)) in string; "
                 + "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
-            at: offset)
+            at: offset
+        )
     }
 
     /// Bytes that are not UTF-8.
@@ -149,7 +159,8 @@ extension JSONScanner {
             .duplicateKey,
             "duplicate key \(Self.quoted(key)) (first defined at \(first))",
             location: location(ofOffset: offset),
-            relatedLocation: first)
+            relatedLocation: first
+        )
     }
 
     /// `text` in double quotes with quotes, backslashes and control characters escaped.
@@ -164,7 +175,8 @@ extension JSONScanner {
             case "\t": result += "\\t"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    result +=
+                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
                         + String(scalar.value, radix: 16)
                 } else {
                     result.unicodeScalars.append(scalar)

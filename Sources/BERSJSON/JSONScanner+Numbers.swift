@@ -1,5 +1,5 @@
 extension JSONScanner {
-    /// Exact powers of ten representable as doubles (10^0 ... 10^22), for Clinger's fast path.
+    /// The powers of ten that doubles hold exactly, 10^0 to 10^22, for Clinger's fast path.
     static let exactPowersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
@@ -122,7 +122,8 @@ extension JSONScanner {
     private func slowDouble(_ range: Range<Int>) throws(JSONError) -> Double {
         let text = makeString(range)
         guard let value = Double(text), value.isFinite else {
-            throw error(.invalidNumber, "number \(text) is out of range", at: range.lowerBound)
+            let shown = text.utf8.count > 40 ? text.prefix(40) + "…" : Substring(text)
+            throw error(.invalidNumber, "number \(shown) is out of range", at: range.lowerBound)
         }
         return value
     }

@@ -1,6 +1,7 @@
 extension JSONScanner {
-    /// Reads a string whose opening quote is at `openingQuote`; `index` is just after it. Leaves
-    /// `index` after the closing quote.
+    /// Reads a string whose opening quote is at `openingQuote`; `index` is just after it.
+    ///
+    /// Leaves `index` after the closing quote.
     ///
     /// ASCII text without escapes (most keys and values) is found by one tight loop and copied
     /// into the `String` in one go; anything else goes to ``parseStringSlowly(from:openingQuote:)``.
@@ -39,8 +40,9 @@ extension JSONScanner {
         String(decoding: UnsafeBufferPointer(rebasing: input[range]), as: UTF8.self)
     }
 
-    /// Reads the rest of a string that has escapes, non-ASCII text or a problem. `index` is at
-    /// the first byte the fast path did not take; `contentStart` is just after the opening quote.
+    /// Reads the rest of a string that has escapes, non-ASCII text or a problem.
+    ///
+    /// `index` is at the first byte the fast path did not take; `contentStart` is just after the opening quote.
     @inline(never)
     mutating func parseStringSlowly(from contentStart: Int, openingQuote: Int) throws(JSONError) -> String {
         var hasEscapes = false
@@ -113,21 +115,24 @@ extension JSONScanner {
             throw error(
                 .invalidEscape,
                 "lone low surrogate \\u\(hex(unit)) in string; a low surrogate must follow a high one",
-                at: escapeStart)
+                at: escapeStart
+            )
         }
         if unit >= 0xD800 && unit <= 0xDBFF {
             guard byte(at: index) == Byte.backslash, byte(at: index + 1) == 0x75 else {
                 throw error(
                     .invalidEscape,
                     "lone high surrogate \\u\(hex(unit)) in string; it must be followed by a \\u escape of a low surrogate",
-                    at: escapeStart)
+                    at: escapeStart
+                )
             }
             let low = try hexQuad(at: index + 2, escapeStart: index)
             guard low >= 0xDC00 && low <= 0xDFFF else {
                 throw error(
                     .invalidEscape,
                     "high surrogate \\u\(hex(unit)) is followed by \\u\(hex(low)), which is not a low surrogate",
-                    at: escapeStart)
+                    at: escapeStart
+                )
             }
             index += 6
             scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
@@ -152,7 +157,8 @@ extension JSONScanner {
                 throw error(
                     .invalidEscape,
                     "invalid \\u escape: expected 4 hex digits, found \(describe(at: digitOffset))",
-                    at: escapeStart)
+                    at: escapeStart
+                )
             }
             value = value << 4 | UInt16(nibble)
         }

@@ -1,5 +1,6 @@
-/// The state of one parse: a cursor over the input bytes, the current line, and the positions
-/// recorded so far. ``JSONParser`` creates one per document; it never escapes the parse call.
+/// The state of one parse: a cursor over the input bytes, the current line, and the positions recorded so far.
+///
+/// ``JSONParser`` creates one per document; it never escapes the parse call.
 ///
 /// The parser is iterative: open arrays and objects live on explicit stacks, so nesting depth is
 /// bounded by ``JSONParser/Options/maxDepth`` and never by the thread's stack.
@@ -64,8 +65,9 @@ struct JSONScanner: ~Copyable {
         SourcePosition(line: line, column: UInt32(truncatingIfNeeded: index - lineStart - lineContinuationBytes + 1))
     }
 
-    /// Skips JSON whitespace (space, tab, line feed, carriage return), counting lines. A line
-    /// ends at LF, CRLF or a lone CR.
+    /// Skips JSON whitespace (space, tab, line feed, carriage return), counting lines.
+    ///
+    /// A line ends at LF, CRLF or a lone CR.
     @inline(__always)
     mutating func skipWhitespace() {
         while index < end {

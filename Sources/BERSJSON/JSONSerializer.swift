@@ -49,9 +49,10 @@ public struct JSONSerializer: Sendable {
     /// The layout used.
     public var style: Style
 
-    /// Whether to escape every non-ASCII character as `\uXXXX` (a surrogate pair above U+FFFF),
-    /// for channels that only carry ASCII. Off by default. Canonical output ignores it, since RFC
-    /// 8785 writes such characters as they are.
+    /// Whether to escape every non-ASCII character as `\uXXXX` (a surrogate pair above U+FFFF), for channels that only
+    /// carry ASCII.
+    ///
+    /// Off by default. Canonical output ignores it, since RFC 8785 writes such characters as they are.
     public var asciiOnly: Bool
 
     /// A serializer with this layout.
@@ -64,7 +65,9 @@ public struct JSONSerializer: Sendable {
         self.asciiOnly = asciiOnly
     }
 
-    /// The UTF-8 bytes of `value`. Pretty output ends with a newline; other styles do not.
+    /// The UTF-8 bytes of `value`.
+    ///
+    /// Pretty output ends with a newline; other styles do not.
     ///
     /// ```swift
     /// let bytes = JSONSerializer(style: .canonical).bytes(["b": 1, "a": 2])   // {"a":2,"b":1}
@@ -78,7 +81,9 @@ public struct JSONSerializer: Sendable {
         return writer.output
     }
 
-    /// The text of `value`. Pretty output ends with a newline; other styles do not.
+    /// The text of `value`.
+    ///
+    /// Pretty output ends with a newline; other styles do not.
     ///
     /// - Parameter value: the value to write.
     /// - Returns: the JSON text.

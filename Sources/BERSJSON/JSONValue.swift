@@ -167,10 +167,18 @@ extension JSONValue: Hashable {
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0 as UInt8)
-        case .bool(let value): hasher.combine(1 as UInt8); hasher.combine(value)
-        case .integer(let value): hasher.combine(2 as UInt8); hasher.combine(Double(value))
-        case .double(let value): hasher.combine(2 as UInt8); hasher.combine(value)
-        case .string(let value): hasher.combine(3 as UInt8); hasher.combine(value)
+        case .bool(let value):
+            hasher.combine(1 as UInt8)
+            hasher.combine(value)
+        case .integer(let value):
+            hasher.combine(2 as UInt8)
+            hasher.combine(Double(value))
+        case .double(let value):
+            hasher.combine(2 as UInt8)
+            hasher.combine(value)
+        case .string(let value):
+            hasher.combine(3 as UInt8)
+            hasher.combine(value)
         case .array(let elements):
             hasher.combine(4 as UInt8)
             hasher.combine(elements.count)
@@ -185,30 +193,37 @@ extension JSONValue: Hashable {
 // MARK: - Literals
 
 extension JSONValue: ExpressibleByNilLiteral {
+    /// `null`, from `nil`.
     public init(nilLiteral: ()) { self = .null }
 }
 
 extension JSONValue: ExpressibleByBooleanLiteral {
+    /// A boolean, from `true` or `false`.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 extension JSONValue: ExpressibleByIntegerLiteral {
+    /// An integer, from an integer literal.
     public init(integerLiteral value: Int64) { self = .integer(value) }
 }
 
 extension JSONValue: ExpressibleByFloatLiteral {
+    /// A double, from a floating-point literal.
     public init(floatLiteral value: Double) { self = .double(value) }
 }
 
 extension JSONValue: ExpressibleByStringLiteral {
+    /// A string, from a string literal.
     public init(stringLiteral value: String) { self = .string(value) }
 }
 
 extension JSONValue: ExpressibleByArrayLiteral {
+    /// An array, from an array literal.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 }
 
 extension JSONValue: ExpressibleByDictionaryLiteral {
+    /// An object, from a dictionary literal, keys in the order written.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(JSONObject(elements))
     }

@@ -24,8 +24,9 @@ extension JSONWriter {
         }
     }
 
-    /// Writes a double: ECMAScript form in canonical output; elsewhere the same digits, with
-    /// `.0` added to integral values (and `-0.0` kept) so that the text reads back as a double.
+    /// Writes a double: ECMAScript form in canonical output; elsewhere the same digits, with `.0` added to integral
+    /// values (and `-0.0` kept) so that the text reads back as a double.
+    ///
     /// Non-finite values, which JSON cannot hold, are written as `null`.
     mutating func writeDouble(_ double: Double) {
         guard double.isFinite else {

@@ -52,8 +52,10 @@ extension JSONWriter {
         }
     }
 
-    /// Writes the non-ASCII scalar at `offset` as `\uXXXX` (two for a scalar above U+FFFF) and
-    /// returns its length in bytes. Strings are valid UTF-8, so the sequence is well formed.
+    /// Writes the non-ASCII scalar at `offset` as `\uXXXX` (two for a scalar above U+FFFF) and returns its length in
+    /// bytes.
+    ///
+    /// Strings are valid UTF-8, so the sequence is well formed.
     private mutating func writeEscapedScalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
         let lead = UInt32(bytes[offset])
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2

@@ -1,4 +1,6 @@
-/// Builds the bytes of one serialized value. ``JSONSerializer`` creates one per call.
+/// Builds the bytes of one serialized value.
+///
+/// ``JSONSerializer`` creates one per call.
 struct JSONWriter {
     /// The text written so far.
     var output: [UInt8] = []

@@ -46,6 +46,12 @@ struct ScanStack<Element>: ~Copyable {
         base[offset]
     }
 
+    /// Calls `body` with the element at `offset`, read in place.
+    @inline(__always)
+    func withElement<Result>(at offset: Int, _ body: (borrowing Element) -> Result) -> Result {
+        body(base[offset])
+    }
+
     /// Removes the elements from `start` to the top and returns them, bottom first.
     @inline(__always)
     mutating func popArray(from start: Int) -> [Element] {
@@ -67,5 +73,14 @@ struct ScanStack<Element>: ~Copyable {
         guard start < count else { return }
         (base + start).deinitialize(count: count - start)
         count = start
+    }
+}
+
+extension ScanStack where Element == JSONObject.Member {
+    /// Whether the member at `offset` has the key `key`, read in place (without copying the
+    /// member out).
+    @inline(__always)
+    func hasKey(_ key: String, at offset: Int) -> Bool {
+        withElement(at: offset) { $0.key == key }
     }
 }

@@ -20,6 +20,7 @@ public struct SourcePosition: Sendable, Hashable, Comparable {
     /// Whether the position is known.
     public var isKnown: Bool { line != 0 }
 
+    /// Document order: by line, then column.
     public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }

@@ -52,12 +52,22 @@ enum UTF8Validation {
         case 0x80...0xBF: return Outcome(length: 1, failure: .unexpectedContinuation)
         case 0xC0, 0xC1: return Outcome(length: 1, failure: .overlong)
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
+        case 0xE0:
+            length = 3
+            low = 0xA0
         case 0xE1...0xEC, 0xEE, 0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F; narrowFailure = .surrogate
-        case 0xF0: length = 4; low = 0x90
+        case 0xED:
+            length = 3
+            high = 0x9F
+            narrowFailure = .surrogate
+        case 0xF0:
+            length = 4
+            low = 0x90
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F; narrowFailure = .tooLarge
+        case 0xF4:
+            length = 4
+            high = 0x8F
+            narrowFailure = .tooLarge
         case 0xF5...0xF7: return Outcome(length: 1, failure: .tooLarge)
         default: return Outcome(length: 1, failure: .invalidByte)
         }

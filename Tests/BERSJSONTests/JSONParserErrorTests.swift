@@ -65,35 +65,98 @@ struct JSONParserErrorTests {
         Case("[-x]", .invalidNumber, "invalid number '-x': expected a digit after '-'", at: "1:3"),
         Case("1e400", .invalidNumber, "number 1e400 is out of range", at: "1:1"),
         Case("[-1.5E+309]", .invalidNumber, "number -1.5E+309 is out of range", at: "1:2"),
+        Case(
+            "0.4e" + String(repeating: "9", count: 60), .invalidNumber,
+            "number 0.4e" + String(repeating: "9", count: 36) + "… is out of range", at: "1:1"),
     ]
 
     static let strings: [Case] = [
-        Case("[\"a\tb\"]", .controlCharacter, "unescaped control character U+0009 in string; write it as \\t", at: "1:4"),
-        Case("[\"a\nb\"]", .controlCharacter, "unescaped control character U+000A in string; write it as \\n", at: "1:4"),
-        Case("[\"\u{1F}\"]", .controlCharacter, "unescaped control character U+001F in string; write it as \\u001F", at: "1:3"),
-        Case(#"["\x"]"#, .invalidEscape,
-             #"invalid escape '\' followed by 'x' in string; valid escapes are \" \\ \/ \b \f \n \r \t \uXXXX"#, at: "1:3"),
+        Case(
+            "[\"a\tb\"]",
+            .controlCharacter,
+            "unescaped control character U+0009 in string; write it as \\t",
+            at: "1:4"
+        ),
+        Case(
+            "[\"a\nb\"]",
+            .controlCharacter,
+            "unescaped control character U+000A in string; write it as \\n",
+            at: "1:4"
+        ),
+        Case(
+            "[\"\u{1F}\"]",
+            .controlCharacter,
+            "unescaped control character U+001F in string; write it as \\u001F",
+            at: "1:3"
+        ),
+        Case(
+            #"["\x"]"#,
+            .invalidEscape,
+            #"invalid escape '\' followed by 'x' in string; valid escapes are \" \\ \/ \b \f \n \r \t \uXXXX"#,
+            at: "1:3"
+        ),
         Case(#"["ab\u12G4"]"#, .invalidEscape, "invalid \\u escape: expected 4 hex digits, found 'G'", at: "1:5"),
-        Case(#"["\uD800"]"#, .invalidEscape,
-             "lone high surrogate \\uD800 in string; it must be followed by a \\u escape of a low surrogate", at: "1:3"),
-        Case(#"["\uDBFFx"]"#, .invalidEscape,
-             "lone high surrogate \\uDBFF in string; it must be followed by a \\u escape of a low surrogate", at: "1:3"),
-        Case(#"["\uDC00"]"#, .invalidEscape,
-             "lone low surrogate \\uDC00 in string; a low surrogate must follow a high one", at: "1:3"),
-        Case(#"["\uD800\u0041"]"#, .invalidEscape,
-             "high surrogate \\uD800 is followed by \\u0041, which is not a low surrogate", at: "1:3"),
+        Case(
+            #"["\uD800"]"#,
+            .invalidEscape,
+            "lone high surrogate \\uD800 in string; it must be followed by a \\u escape of a low surrogate",
+            at: "1:3"
+        ),
+        Case(
+            #"["\uDBFFx"]"#,
+            .invalidEscape,
+            "lone high surrogate \\uDBFF in string; it must be followed by a \\u escape of a low surrogate",
+            at: "1:3"
+        ),
+        Case(
+            #"["\uDC00"]"#,
+            .invalidEscape,
+            "lone low surrogate \\uDC00 in string; a low surrogate must follow a high one",
+            at: "1:3"
+        ),
+        Case(
+            #"["\uD800\u0041"]"#,
+            .invalidEscape,
+            "high surrogate \\uD800 is followed by \\u0041, which is not a low surrogate",
+            at: "1:3"
+        ),
     ]
 
     static let utf8: [Case] = [
         Case([0x5B, 0x22, 0xC0, 0xAF, 0x22, 0x5D], .invalidUTF8, "invalid UTF-8: overlong encoding (0xC0)", at: "1:3"),
         Case([0x22, 0xE0, 0x80, 0xAF, 0x22], .invalidUTF8, "invalid UTF-8: overlong encoding (0xE0 0x80)", at: "1:2"),
-        Case([0x22, 0xF0, 0x80, 0x80, 0xAF, 0x22], .invalidUTF8, "invalid UTF-8: overlong encoding (0xF0 0x80)", at: "1:2"),
-        Case([0x22, 0xED, 0xA0, 0x80, 0x22], .invalidUTF8, "invalid UTF-8: encoded UTF-16 surrogate (0xED 0xA0)", at: "1:2"),
-        Case([0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], .invalidUTF8, "invalid UTF-8: code point above U+10FFFF (0xF4 0x90)", at: "1:2"),
-        Case([0x22, 0xF5, 0x80, 0x80, 0x80, 0x22], .invalidUTF8, "invalid UTF-8: code point above U+10FFFF (0xF5)", at: "1:2"),
+        Case(
+            [0x22, 0xF0, 0x80, 0x80, 0xAF, 0x22],
+            .invalidUTF8,
+            "invalid UTF-8: overlong encoding (0xF0 0x80)",
+            at: "1:2"
+        ),
+        Case(
+            [0x22, 0xED, 0xA0, 0x80, 0x22],
+            .invalidUTF8,
+            "invalid UTF-8: encoded UTF-16 surrogate (0xED 0xA0)",
+            at: "1:2"
+        ),
+        Case(
+            [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22],
+            .invalidUTF8,
+            "invalid UTF-8: code point above U+10FFFF (0xF4 0x90)",
+            at: "1:2"
+        ),
+        Case(
+            [0x22, 0xF5, 0x80, 0x80, 0x80, 0x22],
+            .invalidUTF8,
+            "invalid UTF-8: code point above U+10FFFF (0xF5)",
+            at: "1:2"
+        ),
         Case([0x22, 0xFF, 0x22], .invalidUTF8, "invalid UTF-8: byte that never occurs in UTF-8 (0xFF)", at: "1:2"),
         Case([0x22, 0x80, 0x22], .invalidUTF8, "invalid UTF-8: unexpected continuation byte (0x80)", at: "1:2"),
-        Case([0x22, 0xC3, 0xA9, 0xE2, 0x82, 0x22], .invalidUTF8, "invalid UTF-8: truncated sequence (0xE2 0x82)", at: "1:3"),
+        Case(
+            [0x22, 0xC3, 0xA9, 0xE2, 0x82, 0x22],
+            .invalidUTF8,
+            "invalid UTF-8: truncated sequence (0xE2 0x82)",
+            at: "1:3"
+        ),
         Case([0x22, 0xE2, 0x82], .invalidUTF8, "invalid UTF-8: truncated sequence (0xE2 0x82)", at: "1:2"),
         Case([0x5B, 0xFF, 0x5D], .invalidUTF8, "invalid UTF-8: byte that never occurs in UTF-8 (0xFF)", at: "1:2"),
         Case([0x31, 0x20, 0xC3], .invalidUTF8, "invalid UTF-8: truncated sequence (0xC3)", at: "1:3"),
@@ -123,6 +186,15 @@ struct JSONParserErrorTests {
         #expect(error.message == #"duplicate key "timeout" (first defined at default.json:3:5)"#)
         #expect(error.location?.description == "default.json:5:5")
         #expect(error.relatedLocation?.description == "default.json:3:5")
+    }
+
+    @Test func duplicateKeyInALargeNestedObjectNamesBothPositions() throws {
+        let inner = (0..<20).map { "\"k\($0)\": \($0)" }.joined(separator: ",\n    ")
+        let text = "{\n  \"a\": 1,\n  \"b\": {\n    \(inner),\n    \"k7\": 0\n  },\n  \"c\": {\"a\": 2}\n}"
+        let error = try #require(throws: JSONError.self) { try JSONParser().parse(text, file: "n.json") }
+        #expect(error.message == #"duplicate key "k7" (first defined at n.json:11:5)"#)
+        #expect(error.location?.description == "n.json:24:5")
+        #expect(error.relatedLocation?.description == "n.json:11:5")
     }
 
     @Test func duplicateKeysAreComparedAfterUnescaping() throws {

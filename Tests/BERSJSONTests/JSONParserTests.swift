@@ -4,7 +4,9 @@ import Testing
 /// Values the parser builds.
 struct JSONParserTests {
     @Test func parsesEveryKindOfValue() throws {
-        let value = try JSONValue(parsing: #" {"n": null, "t": true, "f": false, "i": -42, "d": 2.5, "s": "x", "a": [], "o": {}} "#)
+        let value = try JSONValue(
+            parsing: #" {"n": null, "t": true, "f": false, "i": -42, "d": 2.5, "s": "x", "a": [], "o": {}} "#
+        )
         let expected: JSONValue = ["n": nil, "t": true, "f": false, "i": -42, "d": 2.5, "s": "x", "a": [], "o": [:]]
         #expect(value.isIdentical(to: expected))
     }

@@ -10,7 +10,8 @@ struct JSONSerializerTests {
     @Test func compactHasNoWhitespace() {
         #expect(
             Self.sample.jsonText
-                == #"{"name":"widget","size":[1,2.5,true,null],"empty":{},"none":[],"nested":{"a":{"b":"c"}}}"#)
+                == #"{"name":"widget","size":[1,2.5,true,null],"empty":{},"none":[],"nested":{"a":{"b":"c"}}}"#
+        )
     }
 
     @Test func prettyMatchesJSONStringifyWithTwoSpaces() {
@@ -46,7 +47,10 @@ struct JSONSerializerTests {
         // RFC 8785 §3.2.3: "\u{10000}" (D800 DC00) sorts before "\u{FB33}" in UTF-16, though not
         // in code point order.
         let value: JSONValue = ["b": 1, "a": ["z": 1, "y": 2], "\u{FB33}": 3, "\u{10000}": 4, "\r": 5, "1": 6, "é": 7]
-        #expect(value.jsonText(.canonical) == "{\"\\r\":5,\"1\":6,\"a\":{\"y\":2,\"z\":1},\"b\":1,\"é\":7,\"\u{10000}\":4,\"\u{FB33}\":3}")
+        #expect(
+            value.jsonText(.canonical)
+                == "{\"\\r\":5,\"1\":6,\"a\":{\"y\":2,\"z\":1},\"b\":1,\"é\":7,\"\u{10000}\":4,\"\u{FB33}\":3}"
+        )
     }
 
     @Test(arguments: [
@@ -66,9 +70,9 @@ struct JSONSerializerTests {
         (5e-324, "5e-324"),
         (-5e-324, "-5e-324"),
         (1.7976931348623157e308, "1.7976931348623157e+308"),
-        (9007199254740992, "9007199254740992"),
-        (295147905179352830000, "295147905179352830000"),
-        (123456789012345680000, "123456789012345680000"),
+        (9_007_199_254_740_992, "9007199254740992"),
+        (295_147_905_179_352_830_000, "295147905179352830000"),
+        (123_456_789_012_345_680_000, "123456789012345680000"),
         (0.1, "0.1"),
         (1e23, "1e+23"),
         (1.2345e-5, "0.000012345"),
@@ -79,8 +83,10 @@ struct JSONSerializerTests {
     }
 
     @Test func canonicalWritesIntegersExactly() {
-        #expect(JSONValue.array([.integer(.max), .integer(.min), 0, -1]).jsonText(.canonical)
-            == "[9223372036854775807,-9223372036854775808,0,-1]")
+        #expect(
+            JSONValue.array([.integer(.max), .integer(.min), 0, -1]).jsonText(.canonical)
+                == "[9223372036854775807,-9223372036854775808,0,-1]"
+        )
     }
 
     @Test(arguments: [
@@ -95,7 +101,9 @@ struct JSONSerializerTests {
     }
 
     @Test func nonFiniteDoublesAreNull() {
-        #expect(JSONValue.array([.double(.nan), .double(.infinity), .double(-.infinity)]).jsonText == "[null,null,null]")
+        #expect(
+            JSONValue.array([.double(.nan), .double(.infinity), .double(-.infinity)]).jsonText == "[null,null,null]"
+        )
     }
 
     @Test func escapesQuotesBackslashesAndControlCharacters() {
@@ -145,7 +153,8 @@ struct JSONSerializerTests {
         case (.array(let a), .array(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { equalAsDoubles($0, $1) }
         case (.object(let a), .object(let b)):
-            return a.count == b.count && a.allSatisfy { member in b[member.key].map { equalAsDoubles(member.value, $0) } ?? false }
+            return a.count == b.count
+                && a.allSatisfy { member in b[member.key].map { equalAsDoubles(member.value, $0) } ?? false }
         default:
             return lhs == rhs
         }
@@ -170,7 +179,9 @@ struct JSONSerializerTests {
 
 /// Random values for round-trip tests.
 enum RandomJSON {
-    static let strings = ["", "a", "timeout", "é", "😀 x", "line\nbreak", "quote\"", "\\", "\u{0}\u{1F}", "\u{FFFF}", "日本語"]
+    static let strings = [
+        "", "a", "timeout", "é", "😀 x", "line\nbreak", "quote\"", "\\", "\u{0}\u{1F}", "\u{FFFF}", "日本語",
+    ]
 
     static func value(depth: Int, using generator: inout SplitMix64) -> JSONValue {
         let choice = generator.next() % (depth > 3 ? 5 : 7)

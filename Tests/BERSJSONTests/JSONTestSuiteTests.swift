@@ -17,7 +17,9 @@ struct JSONTestSuiteTests {
     /// `y_` files with a repeated key: valid RFC 8259, but BERS rejects duplicate keys by design
     /// (a configuration with the same key twice is a mistake), so these must fail with
     /// ``JSONError/Code/duplicateKey`` and nothing else.
-    static let duplicateKeyFiles: Set<String> = ["y_object_duplicated_key.json", "y_object_duplicated_key_and_value.json"]
+    static let duplicateKeyFiles: Set<String> = [
+        "y_object_duplicated_key.json", "y_object_duplicated_key_and_value.json",
+    ]
 
     @Test(.enabled(if: SharedFixtures.isAvailable, SharedFixtures.skipReason))
     func acceptsEveryYRejectsEveryNAndSurvivesEveryI() throws {
@@ -40,7 +42,7 @@ struct JSONTestSuiteTests {
                 }
                 let canonical = try JSONParser().parse(JSONSerializer(style: .canonical).bytes(document.value))
                 #expect(JSONSerializerTests.equalAsDoubles(canonical.value, document.value), "\(name) canonical")
-            } catch where Self.duplicateKeyFiles.contains(name) {
+            } catch  where Self.duplicateKeyFiles.contains(name) {
                 #expect(error.code == .duplicateKey, "\(name): \(error)")
                 rejected["duplicate", default: 0] += 1
             } catch {
@@ -54,6 +56,7 @@ struct JSONTestSuiteTests {
             "JSONTestSuite: y_ accepted \(accepted["y_", default: 0]), rejected \(rejected["y_", default: 0]) "
                 + "(+\(rejected["duplicate", default: 0]) duplicate-key files rejected by design); "
                 + "n_ rejected \(rejected["n_", default: 0]), accepted \(accepted["n_", default: 0]); "
-                + "i_ accepted \(accepted["i_", default: 0]), rejected \(rejected["i_", default: 0])")
+                + "i_ accepted \(accepted["i_", default: 0]), rejected \(rejected["i_", default: 0])"
+        )
     }
 }
