@@ -59,11 +59,14 @@ enum HostnameFormats {
         let body = label.dropFirst(4)
         guard let decoded = Punycode.decode(body), decoded.contains(where: { $0 >= 0x80 }),
             let encoded = Punycode.encode(decoded), encoded.count == body.count,
-            zip(encoded, body).allSatisfy({ $0 == $1 | ($1.isASCIIAlpha ? 0x20 : 0) }),
+            zip(encoded, body).allSatisfy({ lowercased($0) == lowercased($1) }),
             IDNA.isValidULabel(decoded)
         else { return nil }
         return decoded
     }
+
+    @inline(__always)
+    private static func lowercased(_ byte: UInt8) -> UInt8 { byte.isASCIIAlpha ? byte | 0x20 : byte }
 
     private static let separators: Set<UInt32> = [0x2E, 0x3002, 0xFF0E, 0xFF61]
 

@@ -52,6 +52,16 @@ enum URIFormats {
         _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ allowed: UInt8, iri: Bool,
         privateUse: Bool = false
     ) -> Bool {
+        table.withUnsafeBufferPointer { table in
+            charsIn(table, bytes, start, end, allowed, iri: iri, privateUse: privateUse)
+        }
+    }
+
+    @inline(__always)
+    private static func charsIn(
+        _ table: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+        _ allowed: UInt8, iri: Bool, privateUse: Bool
+    ) -> Bool {
         var index = start
         while index < end {
             let byte = bytes[index]

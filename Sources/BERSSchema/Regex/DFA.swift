@@ -9,18 +9,21 @@
 ///
 /// Building is bounded (states, table cells, work); when a pattern would exceed the bounds the
 /// DFA is not built and the ``PikeVM`` runs instead. The result is immutable, so one DFA is
-/// shared freely between threads.
-struct DFA: Sendable {
-    /// `table[stateOffset + class]`: the next state's offset, or ``matchTarget``.
-    let table: [Int32]
-    /// Whether each state (by index, offset / classCount) accepts at the end of the input.
+/// shared freely between threads. It is a final class so that the matching hot path borrows one
+/// reference instead of copying (and reference counting) each of its tables.
+final class DFA: Sendable {
+    /// The 128 ASCII classes, then the transitions: `cells[stateOffset + class]` is the next
+    /// state's offset, ``matchTarget`` or ``deadTarget``. State offsets start at 128.
+    let cells: [Int32]
+    /// Whether each state (by index, (offset - 128) / classCount) accepts at the end of the input.
     let acceptsAtEnd: [Bool]
     let classCount: Int
-    /// The offset of the dead state, or -2 when the automaton has none.
-    let deadOffset: Int32
     let alphabet: Alphabet
 
+    /// A transition into a state containing a match: the search succeeds.
     static let matchTarget: Int32 = -1
+    /// A transition into the dead state (anchored pattern, no thread left): the search fails.
+    static let deadTarget: Int32 = -2
 
     /// Builds the DFA, or returns `nil` when it would exceed the bounds.
     init?(nfa: NFAProgram, alphabet: Alphabet, maxStates: Int = 4096, maxCells: Int = 1 << 18,
@@ -92,10 +95,20 @@ struct DFA: Sendable {
             }
             current += 1
         }
-        self.table = table
+        var cells = alphabet.ascii.map { Int32($0) }
+        cells.reserveCapacity(128 + table.count)
+        for target in table {
+            if target < 0 {
+                cells.append(target)
+            } else if target == deadOffset {
+                cells.append(DFA.deadTarget)
+            } else {
+                cells.append(target + 128)
+            }
+        }
+        self.cells = cells
         self.acceptsAtEnd = acceptsAtEnd
         self.classCount = classCount
-        self.deadOffset = deadOffset
         self.alphabet = alphabet
     }
 
@@ -111,39 +124,34 @@ struct DFA: Sendable {
     }
 
     private func run(_ bytes: UnsafeBufferPointer<UInt8>, unicode: Bool) -> Bool {
-        table.withUnsafeBufferPointer { table in
-            alphabet.ascii.withUnsafeBufferPointer { ascii in
-                var state = 0
-                var index = 0
-                let count = bytes.count
-                let dead = Int(deadOffset)
-                while index < count {
-                    let byte = bytes[index]
-                    let classIndex: Int
-                    if byte < 0x80 {
-                        classIndex = Int(ascii[Int(byte)])
-                        index += 1
+        cells.withUnsafeBufferPointer { cells in
+            var state = 128
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                let classIndex: Int
+                if byte < 0x80 {
+                    classIndex = Int(cells[Int(byte)])
+                    index += 1
+                } else {
+                    let (scalar, length) = DFA.decode(bytes, at: index)
+                    index += length
+                    if !unicode, scalar > 0xFFFF {
+                        let high = 0xD800 + ((scalar - 0x10000) >> 10)
+                        let target = cells[state + alphabet.classOf(high)]
+                        if target < 0 { return target == DFA.matchTarget }
+                        state = Int(target)
+                        classIndex = alphabet.classOf(0xDC00 + (scalar & 0x3FF))
                     } else {
-                        let (scalar, length) = DFA.decode(bytes, at: index)
-                        index += length
-                        if !unicode, scalar > 0xFFFF {
-                            let high = 0xD800 + ((scalar - 0x10000) >> 10)
-                            let target = table[state + alphabet.classOf(high)]
-                            if target < 0 { return true }
-                            state = Int(target)
-                            if state == dead { return false }
-                            classIndex = alphabet.classOf(0xDC00 + (scalar & 0x3FF))
-                        } else {
-                            classIndex = alphabet.classOfNonASCII(scalar)
-                        }
+                        classIndex = alphabet.classOfNonASCII(scalar)
                     }
-                    let target = table[state + classIndex]
-                    if target < 0 { return true }
-                    state = Int(target)
-                    if state == dead { return false }
                 }
-                return acceptsAtEnd[state / classCount]
+                let target = cells[state + classIndex]
+                if target < 0 { return target == DFA.matchTarget }
+                state = Int(target)
             }
+            return acceptsAtEnd[(state - 128) / classCount]
         }
     }
 

@@ -77,6 +77,8 @@ public struct ECMARegex: Sendable {
     /// The settings it was compiled with.
     public let options: Options
     let engine: Engine
+    /// The DFA when the engine is one (the hot path, read without unpacking ``engine``).
+    private let dfa: DFA?
 
     /// Compiles `pattern`.
     ///
@@ -104,10 +106,15 @@ public struct ECMARegex: Sendable {
         let nfa = NFAProgram(parsed.node)
         if nfa.exact {
             switch LinearMatcher(nfa) {
-            case .dfa(let dfa): engine = .dfa(dfa)
-            case .pike(let nfa, let alphabet): engine = .pike(nfa, alphabet)
+            case .dfa(let dfa):
+                engine = .dfa(dfa)
+                self.dfa = dfa
+            case .pike(let nfa, let alphabet):
+                engine = .pike(nfa, alphabet)
+                dfa = nil
             }
         } else {
+            dfa = nil
             engine = .backtrack(
                 BacktrackProgram(parsed.node, captureCount: parsed.captureCount), prefilter: LinearMatcher(nfa))
         }
@@ -148,6 +155,12 @@ public struct ECMARegex: Sendable {
     /// - Throws: ``RegexError`` with code ``RegexError/Code/stepLimitExceeded`` when the match
     ///   would take more than the step limit (only when ``usesBacktracking``).
     public func matches(_ string: String) throws(RegexError) -> Bool {
+        if let dfa { return dfa.matches(string, unicode: options.unicode) }
+        return try matchesSlowPath(string)
+    }
+
+    @inline(never)
+    private func matchesSlowPath(_ string: String) throws(RegexError) -> Bool {
         switch engine {
         case .dfa(let dfa):
             return dfa.matches(string, unicode: options.unicode)

@@ -5,7 +5,7 @@
 ///
 /// ```swift
 /// do { _ = try ECMARegex("a{2,1}") } catch { print(error.code, error.offset ?? -1, error.message) }
-/// // regex.syntax 1 numbers out of order in {2,1} quantifier at offset 1 in /a{2,1}/
+/// // regex.syntax 1 numbers out of order in {} quantifier at offset 1 in /a{2,1}/
 /// ```
 public struct RegexError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stable identifier of the kind of error.

@@ -21,6 +21,10 @@ struct RegexParser {
     var names: [String: Int] = [:]
     /// Named references seen, resolved after the whole pattern is read.
     var pendingNames: [(name: String, offset: Int)] = []
+    /// How many groups enclose the current position (bounded, so recursion stays shallow).
+    var depth = 0
+    /// The deepest group nesting accepted.
+    static let maxDepth = 256
 
     /// Parses `pattern`.
     static func parse(_ pattern: String, unicode: Bool) throws(RegexError) -> Result {
@@ -234,6 +238,11 @@ struct RegexParser {
 
     mutating func parseGroup() throws(RegexError) -> (RegexNode, Bool) {
         let start = position
+        if depth >= RegexParser.maxDepth {
+            throw error("groups nested more than \(RegexParser.maxDepth) deep", at: start)
+        }
+        depth += 1
+        defer { depth -= 1 }
         position += 1
         var capture: Int?
         if peekIs("?") {

@@ -6,9 +6,6 @@ import Testing
 /// ``FormatChecker`` (non-strings always pass) and asserts the pass rate per draft.
 @Suite(.enabled(if: SharedFixtures.isAvailable, SharedFixtures.skipReason))
 struct FormatSuiteTests {
-    /// The cases known to fail, with the reason (kept empty when everything passes).
-    static let knownFailures: [String: String] = [:]
-
     @Test(arguments: SuiteCases.drafts.map(\.folder))
     func formatCasesPass(_ folder: String) throws {
         let draftName = SuiteCases.drafts.first { $0.folder == folder }?.draft ?? "draft2020_12"
@@ -43,6 +40,8 @@ struct FormatSuiteTests {
         for failure in failures { print("  FAIL \(failure)") }
         print("format \(folder): \(passed)/\(total) passed")
         #expect(total > 0)
+        // Every case passes in every draft (the goal was at least 97 %).
         #expect(failures.isEmpty, "\(failures.count) failing format cases in \(folder)")
+        #expect(Double(passed) >= Double(total) * 0.97)
     }
 }

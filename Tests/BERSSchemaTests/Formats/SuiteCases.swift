@@ -21,14 +21,19 @@ enum SuiteValue: Sendable {
     case string(String)
     case object([(String, SuiteValue)])
     case integer
+    case bool(Bool)
     case other
 
     init(_ any: Any) {
         if let string = any as? String {
             self = .string(string)
+        } else if let bool = any as? Bool, String(describing: type(of: any)).contains("Boolean") {
+            self = .bool(bool)
+        } else if let string = any as? String {
+            self = .string(string)
         } else if let object = any as? [String: Any] {
             self = .object(object.map { ($0.key, SuiteValue($0.value)) })
-        } else if let number = any as? NSNumber, !(any is Bool), number.doubleValue.rounded() == number.doubleValue {
+        } else if let number = any as? NSNumber, number.doubleValue.rounded() == number.doubleValue {
             self = .integer
         } else {
             self = .other

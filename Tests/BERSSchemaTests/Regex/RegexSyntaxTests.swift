@@ -69,4 +69,14 @@ struct RegexSyntaxTests {
         // The syntax alone is valid, which is what the `regex` format checks.
         #expect(throws: Never.self) { try ECMARegex.validateSyntax("a{1000000}") }
     }
+
+    @Test func deepNestingIsASyntaxErrorNotACrash() throws {
+        let deep = String(repeating: "(", count: 100_000) + "a" + String(repeating: ")", count: 100_000)
+        let error = #expect(throws: RegexError.self) { try ECMARegex(deep) }
+        #expect(error?.code == .syntax)
+        #expect(error?.offset == 256)
+        #expect(error?.message.contains("nested more than 256 deep") == true)
+        let fine = String(repeating: "(?:", count: 200) + "a" + String(repeating: ")", count: 200)
+        #expect(try ECMARegex(fine).matches("a"))
+    }
 }
