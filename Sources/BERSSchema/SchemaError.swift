@@ -5,7 +5,7 @@ public import BERSJSON
 /// `description` is `file:line:col: message` when the schema came from a located document
 /// (``SchemaValidator/init(schema:options:)-(JSONDocument,_)``), else `pointer: message`. Errors
 /// compare equal when their codes are equal, so tests can write
-/// `#expect(error == SchemaError(.unresolvableReference, ""))` or compare ``code`` directly.
+/// `#expect(throws: SchemaError.unresolvableReference) { … }` or compare ``code`` directly.
 ///
 /// ```swift
 /// do {
@@ -101,4 +101,23 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
 extension SchemaError: Equatable {
     /// Errors are equal when their codes are.
     public static func == (lhs: SchemaError, rhs: SchemaError) -> Bool { lhs.code == rhs.code }
+}
+
+extension SchemaError {
+    /// An error with code ``Code/invalidSchema``, to compare with: `#expect(throws: SchemaError.invalidSchema)`.
+    public static let invalidSchema = SchemaError(.invalidSchema, "")
+    /// An error with code ``Code/invalidKeyword``, to compare with.
+    public static let invalidKeyword = SchemaError(.invalidKeyword, "")
+    /// An error with code ``Code/unknownDialect``, to compare with.
+    public static let unknownDialect = SchemaError(.unknownDialect, "")
+    /// An error with code ``Code/unknownVocabulary``, to compare with.
+    public static let unknownVocabulary = SchemaError(.unknownVocabulary, "")
+    /// An error with code ``Code/unresolvableReference``, to compare with.
+    public static let unresolvableReference = SchemaError(.unresolvableReference, "")
+    /// An error with code ``Code/referenceCycle``, to compare with.
+    public static let referenceCycle = SchemaError(.referenceCycle, "")
+    /// An error with code ``Code/invalidRegex``, to compare with.
+    public static let invalidRegex = SchemaError(.invalidRegex, "")
+    /// An error with code ``Code/invalidOptions``, to compare with.
+    public static let invalidOptions = SchemaError(.invalidOptions, "")
 }

@@ -123,4 +123,11 @@ struct SchemaErrorTests {
         #expect(SchemaError(.invalidRegex, "a") != SchemaError(.invalidKeyword, "a"))
         #expect(SchemaError.Code.unresolvableReference.rawValue == "schema.unresolvable-ref")
     }
+
+    @Test func prototypesMatchThrownErrorsByCode() throws {
+        #expect(throws: SchemaError.referenceCycle) { try SchemaValidator(schema: json(##"{"$ref": "#"}"##)) }
+        #expect(throws: SchemaError.unknownDialect) {
+            try SchemaValidator(schema: json(#"{"$schema": "https://example.com/nope"}"#))
+        }
+    }
 }

@@ -44,7 +44,10 @@ struct Evaluator<Sink: EvaluationSink> {
                 guard
                     types.isEmpty
                         || Evaluator.matches(
-                            types, instance, integralDoubles: schema.nodes[index].integralDoublesAreIntegers)
+                            types,
+                            instance,
+                            integralDoubles: schema.nodes[index].integralDoublesAreIntegers
+                        )
                 else { break }
                 let keywords = schema.nodes[index].numberKeywords
                 return keywords.isEmpty || evaluateNumber(keywords, id, instance)

@@ -134,14 +134,15 @@ extension CompiledSchema {
     /// Whether `string` starts with literal prefix `index` (a `^literal` pattern), byte by byte.
     @inline(__always)
     func hasLiteralPrefix(_ string: String, _ index: Int) -> Bool {
-        literalPrefixes[index].withUnsafeBufferPointer { prefix in
-            if let result = string.utf8.withContiguousStorageIfAvailable({ bytes in
-                bytes.count >= prefix.count
-                    && JSONEquality.bytesEqual(UnsafeBufferPointer(rebasing: bytes[..<prefix.count]), prefix)
-            }) {
-                return result
+        literalPrefixes[index]
+            .withUnsafeBufferPointer { prefix in
+                if let result = string.utf8.withContiguousStorageIfAvailable({ bytes in
+                    bytes.count >= prefix.count
+                        && JSONEquality.bytesEqual(UnsafeBufferPointer(rebasing: bytes[..<prefix.count]), prefix)
+                }) {
+                    return result
+                }
+                return string.utf8.starts(with: prefix)
             }
-            return string.utf8.starts(with: prefix)
-        }
     }
 }
