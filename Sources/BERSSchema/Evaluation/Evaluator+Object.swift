@@ -13,7 +13,11 @@ extension Evaluator {
             let passed: Bool
             switch schema.keywords[index] {
             case .members(let table):
-                passed = evaluateMembers(Int(table), id, object, &evaluated)
+                if !Sink.collects, evaluated == nil, schema.objectTables[Int(table)].isSimple {
+                    passed = checkSimpleMembers(Int(table), object)
+                } else {
+                    passed = evaluateMembers(Int(table), id, object, &evaluated)
+                }
             case .minProperties(let minimum):
                 passed = object.count >= minimum
                 if !passed {
@@ -134,6 +138,32 @@ extension Evaluator {
             }
         }
         return valid
+    }
+
+    /// The flag-mode loop for a table without `patternProperties` and with at most 64 required
+    /// names (``ObjectTable/isSimple``): nothing to record, stop at the first failure.
+    private mutating func checkSimpleMembers(_ tableIndex: Int, _ object: JSONObject) -> Bool {
+        let table = schema.objectTables[tableIndex]
+        var seen: UInt64 = 0
+        var guess = Int(table.names.entries.start)
+        var none: EvaluatedSet? = nil
+        for position in object.indices {
+            let (key, value) = object[position]
+            let found = schema.find(key, in: table.names, guess: guess)
+            if found >= 0 {
+                guess = found &+ 1
+                let entry = schema.nameEntries[found]
+                if entry.requiredBit >= 0 { seen |= 1 << UInt64(entry.requiredBit) }
+                if entry.node >= 0 {
+                    if !evaluate(entry.node, value, &none) { return false }
+                    continue
+                }
+            }
+            if table.additional >= 0 {
+                if table.additionalIsFalse || !evaluate(table.additional, value, &none) { return false }
+            }
+        }
+        return seen.nonzeroBitCount == Int(table.required.count)
     }
 
     private mutating func evaluatePropertyNames(_ child: NodeID, _ object: JSONObject) -> Bool {

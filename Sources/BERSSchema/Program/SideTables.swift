@@ -22,6 +22,10 @@ struct ObjectTable: Sendable {
     var additionalIsFalse: Bool
     /// Span of ``CompiledSchema/requiredNames``: the `required` names in the order written.
     var required: Span
+
+    /// Whether the table has no `patternProperties` and at most 64 `required` names, so the
+    /// fast path (a bit per required name, one lookup per member) covers it.
+    var isSimple: Bool { patterns.isEmpty && required.count <= 64 }
 }
 
 /// `prefixItems` + `items` (2020-12) or `items` + `additionalItems` (earlier drafts).
