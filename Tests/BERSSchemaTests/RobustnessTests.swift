@@ -131,4 +131,12 @@ struct RobustnessTests {
         let validator = try SchemaValidator(schema: json(##"{"pattern": "^(a+)+$"}"##))
         #expect(!validator.isValid(.string(String(repeating: "a", count: 30_000) + "!")))
     }
+
+    @Test func deepObjectsFailAtTheDepthLimitToo() throws {
+        let validator = try SchemaValidator(schema: json(##"{"type": "object", "additionalProperties": {"$ref": "#"}}"##))
+        var deep: JSONValue = [:]
+        for _ in 0..<10_000 { deep = ["a": deep] }
+        #expect(!validator.isValid(deep))
+        #expect(validator.validate(deep).failures.first?.message.contains("deeper than the limit") == true)
+    }
 }

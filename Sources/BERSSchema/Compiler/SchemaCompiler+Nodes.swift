@@ -133,6 +133,16 @@ extension SchemaCompiler {
         }
     }
 
+    /// The member table of a node that does nothing else to objects (see ``SchemaNode/simpleObjectTable``).
+    private func simpleObjectTable(of builder: NodeBuilder) -> Int32 {
+        guard builder.anyType.isEmpty, !builder.tracksEvaluation,
+            builder.types.isEmpty || builder.types.contains(.object),
+            builder.objects.count == 1, case .members(let table) = builder.objects[0].0,
+            tables.objectTables[Int(table)].isSimple
+        else { return -1 }
+        return table
+    }
+
     /// Appends the builder's keywords to the flat arrays and returns the node.
     private mutating func emit(_ builder: NodeBuilder, resource: Int32, dialect: Dialect) -> SchemaNode {
         func append(_ list: [(Keyword, String)]) -> Span {
@@ -153,6 +163,7 @@ extension SchemaCompiler {
             types: builder.types,
             tracksEvaluation: builder.tracksEvaluation,
             isScalarLeaf: builder.anyType.isEmpty && !builder.tracksEvaluation,
+            simpleObjectTable: simpleObjectTable(of: builder),
             integralDoublesAreIntegers: dialect != .draft4,
             resource: resource,
             anyType: anyType,

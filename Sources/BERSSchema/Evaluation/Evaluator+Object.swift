@@ -142,7 +142,7 @@ extension Evaluator {
 
     /// The flag-mode loop for a table without `patternProperties` and with at most 64 required
     /// names (``ObjectTable/isSimple``): nothing to record, stop at the first failure.
-    private mutating func checkSimpleMembers(_ tableIndex: Int, _ object: JSONObject) -> Bool {
+    mutating func checkSimpleMembers(_ tableIndex: Int, _ object: JSONObject) -> Bool {
         let table = schema.objectTables[tableIndex]
         var seen: UInt64 = 0
         var guess = Int(table.names.entries.start)

@@ -61,6 +61,15 @@ struct Evaluator<Sink: EvaluationSink> {
                 break
             }
         }
+        if !Sink.collects, evaluated == nil, case .object(let object) = instance {
+            let table = schema.nodes[index].simpleObjectTable
+            if table >= 0, depth < schema.maxDepth {
+                depth &+= 1
+                let valid = checkSimpleMembers(Int(table), object)
+                depth &-= 1
+                return valid
+            }
+        }
         return evaluateNode(id, instance, &evaluated)
     }
 

@@ -75,6 +75,10 @@ struct SchemaNode: Sendable {
     /// Whether a scalar instance only meets `type` and the node's string or number keywords (no
     /// references, combinators, `enum` or `const`): validated inline, without a call.
     var isScalarLeaf: Bool
+    /// For a schema whose only effect on an object is a simple member table (``ObjectTable/isSimple``)
+    /// and that has no references, combinators or annotations to collect: that table, checked
+    /// without going through the general evaluation; `-1` otherwise.
+    var simpleObjectTable: Int32
     /// Whether an integer-valued double counts as an integer (false in draft 4).
     var integralDoublesAreIntegers: Bool
     /// The schema resource the node belongs to (``CompiledSchema/resources``).
@@ -92,6 +96,7 @@ struct SchemaNode: Sendable {
             types: [],
             tracksEvaluation: false,
             isScalarLeaf: false,
+            simpleObjectTable: -1,
             integralDoublesAreIntegers: true,
             resource: resource,
             anyType: .empty,
