@@ -11,7 +11,9 @@ extension SchemaCompiler {
                     length: Int32(probe.length),
                     prefix: probe.prefix,
                     node: node,
-                    requiredBit: requiredBit
+                    requiredBit: requiredBit,
+                    // The same String value is kept in `names`, so a heap string's identity stays unique.
+                    identity: StringIdentity(name)
                 )
             )
             tables.nameBytes.append(contentsOf: bytes)

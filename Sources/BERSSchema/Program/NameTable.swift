@@ -12,6 +12,42 @@ struct NameEntry: Sendable {
     var node: NodeID
     /// For property names: the position among the `required` names, or `-1`.
     var requiredBit: Int32
+    /// The two words of the name's `String` value (see ``StringIdentity``).
+    var identity: StringIdentity
+}
+
+/// The two machine words of a `String` value, compared as a fast positive test of equality.
+///
+/// This is the first test of the standard library's own `String ==`: two strings whose words are
+/// identical are the same string (a small string, 15 UTF-8 bytes or fewer, is stored inline in
+/// them). Unequal words prove nothing (two heap strings with the same text differ), so a mismatch
+/// falls back to comparing bytes. Only on platforms where `String` is two 64-bit words; elsewhere
+/// identities never match and the bytes are always compared.
+struct StringIdentity: Sendable, Equatable {
+    var first: UInt64
+    var second: UInt64
+
+    static var isAvailable: Bool { MemoryLayout<String>.size == 16 }
+
+    /// A value no string has (used where the identity is not available).
+    static var unavailable: StringIdentity { StringIdentity(first: 0, second: 0) }
+
+    @inline(__always)
+    init(first: UInt64, second: UInt64) {
+        self.first = first
+        self.second = second
+    }
+
+    @inline(__always)
+    init(_ string: String) {
+        guard StringIdentity.isAvailable else {
+            self = .unavailable
+            return
+        }
+        let words = unsafeBitCast(string, to: (UInt64, UInt64).self)
+        first = words.0
+        second = words.1
+    }
 }
 
 /// A set of names looked up by instance strings: a linear scan over the fingerprints for a few names, else an
@@ -81,6 +117,11 @@ extension CompiledSchema {
     /// after the last one found is a good guess.
     @inline(__always)
     func find(_ key: String, in table: NameTable, guess: Int = -1) -> Int {
+        if StringIdentity.isAvailable, table.entries.range.contains(guess),
+            nameEntries[guess].identity == StringIdentity(key), nameEntries[guess].identity != .unavailable
+        {
+            return guess
+        }
         if let found = key.utf8.withContiguousStorageIfAvailable({ find($0, in: table, guess: guess) }) {
             return found
         }
