@@ -117,10 +117,12 @@ extension CompiledSchema {
     /// after the last one found is a good guess.
     @inline(__always)
     func find(_ key: String, in table: NameTable, guess: Int = -1) -> Int {
-        if StringIdentity.isAvailable, table.entries.range.contains(guess),
-            nameEntries[guess].identity == StringIdentity(key), nameEntries[guess].identity != .unavailable
-        {
-            return guess
+        if StringIdentity.isAvailable {
+            let identity = StringIdentity(key)
+            if table.entries.range.contains(guess), nameEntries[guess].identity == identity { return guess }
+            if table.slots.isEmpty {
+                for offset in table.entries.range where nameEntries[offset].identity == identity { return offset }
+            }
         }
         if let found = key.utf8.withContiguousStorageIfAvailable({ find($0, in: table, guess: guess) }) {
             return found
