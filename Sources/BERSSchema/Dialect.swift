@@ -13,11 +13,15 @@ public enum Dialect: Sendable, Hashable, CaseIterable, Comparable, CustomStringC
     case draft4
     /// Draft 6 (2017): `$id`, `const`, `contains`, `propertyNames`, boolean schemas.
     case draft6
-    /// Draft 7 (2018): `if`/`then`/`else`. The dialect of the Picasso schemas.
+    /// Draft 7 (2018): `if`/`then`/`else`.
+    ///
+    /// The dialect of the Picasso schemas.
     case draft7
     /// Draft 2019-09: vocabularies, `$anchor`, `$recursiveRef`, `unevaluated*`, `dependentSchemas`.
     case draft2019_09
-    /// Draft 2020-12: `prefixItems`, `$dynamicRef`. The latest published dialect.
+    /// Draft 2020-12: `prefixItems`, `$dynamicRef`.
+    ///
+    /// The latest published dialect.
     case draft2020_12
 
     /// The latest dialect, used when nothing else is said.
@@ -45,6 +49,7 @@ public enum Dialect: Sendable, Hashable, CaseIterable, Comparable, CustomStringC
         }
     }
 
+    /// The short name, as ``name``.
     public var description: String { name }
 
     /// The dialect whose metaschema URI is `uri`, ignoring an empty fragment and `http`/`https`.

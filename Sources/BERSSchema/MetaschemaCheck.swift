@@ -16,7 +16,9 @@ enum MetaschemaCheck {
     private static func compile(_ dialect: Dialect) -> SchemaValidator? {
         guard let document = EmbeddedMetaschemas.documents[SchemaRegistry.key(dialect.uri)] else { return nil }
         return try? SchemaValidator(
-            schema: document, options: ValidatorOptions(defaultDialect: dialect, validateSchema: false))
+            schema: document,
+            options: ValidatorOptions(defaultDialect: dialect, validateSchema: false)
+        )
     }
 
     /// The validator of `dialect`'s official metaschema.
@@ -62,7 +64,8 @@ enum MetaschemaCheck {
             .invalidSchema,
             "the schema does not conform to \(name): \(deepest.message)\(others)",
             pointer: deepest.instanceLocation,
-            underlying: MetaschemaFailures(failures: result.failures))
+            underlying: MetaschemaFailures(failures: result.failures)
+        )
     }
 
     /// The most specific failure: `anyOf` failures are explained by their causes.
@@ -73,12 +76,4 @@ enum MetaschemaCheck {
         }
         return current
     }
-}
-
-/// The metaschema failures behind a ``SchemaError/Code/invalidSchema`` error, as its
-/// ``SchemaError/underlying``.
-public struct MetaschemaFailures: Error, Sendable {
-    /// Every failure of the schema against its metaschema (instance locations are pointers into
-    /// the schema).
-    public var failures: [ValidationFailure]
 }

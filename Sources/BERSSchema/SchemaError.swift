@@ -5,7 +5,7 @@ public import BERSJSON
 /// `description` is `file:line:col: message` when the schema came from a located document
 /// (``SchemaValidator/init(schema:options:)-(JSONDocument,_)``), else `pointer: message`. Errors
 /// compare equal when their codes are equal, so tests can write
-/// `#expect(error == SchemaError(.unresolvableReference, ""))` or compare ``code`` directly.
+/// `#expect(throws: SchemaError.unresolvableReference) { … }` or compare ``code`` directly.
 ///
 /// ```swift
 /// do {
@@ -24,6 +24,7 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
             case unknownDialect = "schema.unknown-dialect"
             case unknownVocabulary = "schema.unknown-vocabulary"
             case unresolvableReference = "schema.unresolvable-ref"
+            case referenceCycle = "schema.reference-cycle"
             case invalidRegex = "schema.invalid-regex"
             case invalidOptions = "schema.invalid-options"
         }
@@ -33,6 +34,7 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
 
         /// The stable text of the code, such as `schema.unresolvable-ref`.
         public var rawValue: String { kind.rawValue }
+        /// The stable text of the code, as ``rawValue``.
         public var description: String { kind.rawValue }
 
         /// The schema does not conform to its dialect's metaschema (checked when
@@ -46,6 +48,9 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
         public static let unknownVocabulary = Code(.unknownVocabulary)
         /// A `$ref` (or `$dynamicRef`, `$recursiveRef`) names nothing in the schema or the registry.
         public static let unresolvableReference = Code(.unresolvableReference)
+        /// Subschemas apply each other to the same value in a cycle (`{"$ref": "#"}`, two
+        /// definitions referring to each other), so evaluation would never end.
+        public static let referenceCycle = Code(.referenceCycle)
         /// A `pattern` or `patternProperties` key is not a valid ECMA-262 regular expression.
         public static let invalidRegex = Code(.invalidRegex)
         /// An option is out of range (a negative depth limit, a base URI that is not absolute).
@@ -96,4 +101,23 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
 extension SchemaError: Equatable {
     /// Errors are equal when their codes are.
     public static func == (lhs: SchemaError, rhs: SchemaError) -> Bool { lhs.code == rhs.code }
+}
+
+extension SchemaError {
+    /// An error with code ``Code/invalidSchema``, to compare with: `#expect(throws: SchemaError.invalidSchema)`.
+    public static let invalidSchema = SchemaError(.invalidSchema, "")
+    /// An error with code ``Code/invalidKeyword``, to compare with.
+    public static let invalidKeyword = SchemaError(.invalidKeyword, "")
+    /// An error with code ``Code/unknownDialect``, to compare with.
+    public static let unknownDialect = SchemaError(.unknownDialect, "")
+    /// An error with code ``Code/unknownVocabulary``, to compare with.
+    public static let unknownVocabulary = SchemaError(.unknownVocabulary, "")
+    /// An error with code ``Code/unresolvableReference``, to compare with.
+    public static let unresolvableReference = SchemaError(.unresolvableReference, "")
+    /// An error with code ``Code/referenceCycle``, to compare with.
+    public static let referenceCycle = SchemaError(.referenceCycle, "")
+    /// An error with code ``Code/invalidRegex``, to compare with.
+    public static let invalidRegex = SchemaError(.invalidRegex, "")
+    /// An error with code ``Code/invalidOptions``, to compare with.
+    public static let invalidOptions = SchemaError(.invalidOptions, "")
 }

@@ -66,8 +66,9 @@ public struct SchemaValidator: Sendable {
         }
     }
 
-    /// Whether `instance` is valid. The fast path: stops at the first failure and builds no
-    /// messages or locations.
+    /// Whether `instance` is valid.
+    ///
+    /// The fast path: stops at the first failure and builds no messages or locations.
     ///
     /// - Parameter instance: the value to check.
     /// - Returns: `true` when every keyword passes.

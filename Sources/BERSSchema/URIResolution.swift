@@ -75,18 +75,30 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
     func resolved(against base: URIReference) -> URIReference {
         if scheme != nil {
             return URIReference(
-                scheme: scheme, authority: authority, path: URIReference.removeDotSegments(path),
-                query: query, fragment: fragment)
+                scheme: scheme,
+                authority: authority,
+                path: URIReference.removeDotSegments(path),
+                query: query,
+                fragment: fragment
+            )
         }
         if authority != nil {
             return URIReference(
-                scheme: base.scheme, authority: authority, path: URIReference.removeDotSegments(path),
-                query: query, fragment: fragment)
+                scheme: base.scheme,
+                authority: authority,
+                path: URIReference.removeDotSegments(path),
+                query: query,
+                fragment: fragment
+            )
         }
         if path.isEmpty {
             return URIReference(
-                scheme: base.scheme, authority: base.authority, path: base.path,
-                query: query ?? base.query, fragment: fragment)
+                scheme: base.scheme,
+                authority: base.authority,
+                path: base.path,
+                query: query ?? base.query,
+                fragment: fragment
+            )
         }
         let merged: String
         if path.hasPrefix("/") {
@@ -99,8 +111,12 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
             merged = path
         }
         return URIReference(
-            scheme: base.scheme, authority: base.authority, path: URIReference.removeDotSegments(merged),
-            query: query, fragment: fragment)
+            scheme: base.scheme,
+            authority: base.authority,
+            path: URIReference.removeDotSegments(merged),
+            query: query,
+            fragment: fragment
+        )
     }
 
     /// Resolves the reference text `reference` against the absolute URI text `base`.

@@ -21,6 +21,7 @@ extension ValidationFailure {
     }
 
     /// The failure located in `document`, the parsed instance: `file:line:col: /pointer: message`.
+    ///
     /// The key of an offending member is pointed at when the failure is about a member.
     public func rendered(in document: JSONDocument) -> String {
         rendered { pointer in

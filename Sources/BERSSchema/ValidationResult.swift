@@ -12,8 +12,9 @@ public import BERSJSON
 public struct ValidationResult: Sendable {
     /// Whether the instance is valid.
     public let isValid: Bool
-    /// Why it is not, in evaluation order; empty when valid. `anyOf`/`oneOf` failures carry the
-    /// failures of their alternatives in ``ValidationFailure/causes``.
+    /// Why it is not, in evaluation order; empty when valid.
+    ///
+    /// `anyOf`/`oneOf` failures carry the failures of their alternatives in ``ValidationFailure/causes``.
     public let failures: [ValidationFailure]
 
     /// A result with these parts.
@@ -22,8 +23,9 @@ public struct ValidationResult: Sendable {
         self.failures = failures
     }
 
-    /// Each failure as `file:line:col: /pointer: message`, located in `document` (the instance as
-    /// it was parsed). See ``ValidationFailure/rendered(in:)``.
+    /// Each failure as `file:line:col: /pointer: message`, located in `document` (the instance as it was parsed).
+    ///
+    /// See ``ValidationFailure/rendered(in:)``.
     public func rendered(in document: JSONDocument) -> [String] {
         failures.map { $0.rendered(in: document) }
     }

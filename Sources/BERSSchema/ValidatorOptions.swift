@@ -18,32 +18,41 @@ public struct ValidatorOptions: Sendable {
     }
 
     /// The dialect of a schema without `$schema` (and of registry documents without one).
+    ///
     /// Default: 2020-12.
     public var defaultDialect: Dialect
-    /// What to do with an unknown `$schema`. Default: ``UnknownDialectPolicy/reject``.
+    /// What to do with an unknown `$schema`.
+    ///
+    /// Default: ``UnknownDialectPolicy/reject``.
     public var unknownDialect: UnknownDialectPolicy
-    /// Whether `format` is an assertion (a string that is not a valid `uri` fails) rather than an
-    /// annotation. Default: `false`, as the specification says; BERS turns it on for configuration
-    /// schemas. A metaschema with the 2020-12 format-assertion vocabulary turns it on by itself.
-    /// Unknown formats always pass.
+    /// Whether `format` is an assertion (a string that is not a valid `uri` fails) rather than an annotation.
+    ///
+    /// Default: `false`, as the specification says; BERS turns it on for configuration schemas. A metaschema with the
+    /// 2020-12 format-assertion vocabulary turns it on by itself. Unknown formats always pass.
     public var formatAssertion: Bool
-    /// Documents that `$ref` may name by URI. The official metaschemas are always available.
+    /// Documents that `$ref` may name by URI.
+    ///
+    /// The official metaschemas are always available.
     public var registry: SchemaRegistry
     /// The base URI of a schema without an absolute `$id` (where it was loaded from, say
-    /// `file:///etc/app/schema.json`). Default: none (`json-schema:///` is used internally and
-    /// absolute keyword locations are left out of the output).
+    /// `file:///etc/app/schema.json`).
+    ///
+    /// Default: none (`json-schema:///` is used internally and absolute keyword locations are left out of the output).
     public var baseURI: String?
-    /// The deepest evaluation allowed: each subschema applied (through properties, items or
-    /// references) counts one level. Deeper instances fail with a clear message rather than
-    /// exhausting the stack. Default: 1000.
+    /// The deepest evaluation allowed: each subschema applied (through properties, items or references) counts one
+    /// level.
+    ///
+    /// Deeper instances fail with a clear message rather than exhausting the stack. Default: 1000.
     public var maxDepth: Int
-    /// The most backtracking steps one regular-expression match may take; a match that needs more
-    /// fails validation with a message naming the pattern. Default: 1 000 000.
+    /// The most backtracking steps one regular-expression match may take; a match that needs more fails validation with
+    /// a message naming the pattern.
+    ///
+    /// Default: 1 000 000.
     public var regexStepLimit: Int
-    /// Whether the schema is checked against its dialect's metaschema while compiling, so that a
-    /// misspelt type or a keyword of the wrong type is reported as ``SchemaError/Code/invalidSchema``
-    /// with its location. Default: `true`. Compilation always rejects keyword values it cannot
-    /// use, whatever this says.
+    /// Whether the schema is checked against its dialect's metaschema while compiling, so that a misspelt type or a
+    /// keyword of the wrong type is reported as ``SchemaError/Code/invalidSchema`` with its location.
+    ///
+    /// Default: `true`. Compilation always rejects keyword values it cannot use, whatever this says.
     public var validateSchema: Bool
 
     /// Options with these values; see each property for its default.

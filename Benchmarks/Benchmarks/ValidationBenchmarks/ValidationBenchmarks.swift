@@ -37,7 +37,9 @@ struct ValidationCorpus {
             let validator = try? SchemaValidator(schema: schema, options: ValidatorOptions(formatAssertion: true))
         else { return nil }
         let lines = [UInt8](instanceData).split(separator: UInt8(ascii: "\n"))
-        let instances = lines.compactMap { try? JSONParser(options: .init(recordPositions: false)).parse(Array($0)).value }
+        let instances = lines.compactMap {
+            try? JSONParser(options: .init(recordPositions: false)).parse(Array($0)).value
+        }
         return ValidationCorpus(validator: validator, instances: instances)
     }
 }

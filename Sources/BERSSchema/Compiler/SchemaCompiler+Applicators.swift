@@ -3,7 +3,10 @@ import BERSJSON
 extension SchemaCompiler {
     /// Keywords that apply subschemas: combinators, conditionals, object members, array items.
     mutating func compileApplicators(
-        of object: JSONObject, at location: SchemaLocation, rules: DialectRules, into builder: inout NodeBuilder
+        of object: JSONObject,
+        at location: SchemaLocation,
+        rules: DialectRules,
+        into builder: inout NodeBuilder
     ) throws(SchemaError) {
         let dialect = rules.dialect
         if let span = try subschemaList("allOf", in: object, at: location) {
@@ -32,7 +35,10 @@ extension SchemaCompiler {
 
     /// `properties`, `patternProperties`, `additionalProperties` and `required` as one keyword.
     mutating func compileMembers(
-        of object: JSONObject, at location: SchemaLocation, rules: DialectRules, into builder: inout NodeBuilder
+        of object: JSONObject,
+        at location: SchemaLocation,
+        rules: DialectRules,
+        into builder: inout NodeBuilder
     ) throws(SchemaError) {
         let applicators = rules.has(.applicator)
         let properties = applicators ? try subschemaMap("properties", in: object, at: location) : nil
@@ -72,13 +78,17 @@ extension SchemaCompiler {
             patterns: patternSpan,
             additional: additional ?? -1,
             additionalIsFalse: object["additionalProperties"]?.boolValue == false,
-            required: requiredSpan)
+            required: requiredSpan
+        )
         tables.objectTables.append(table)
         builder.objects.append((.members(Int32(tables.objectTables.count - 1)), "properties"))
     }
 
     private mutating func compileArrayApplicators(
-        of object: JSONObject, at location: SchemaLocation, rules: DialectRules, into builder: inout NodeBuilder
+        of object: JSONObject,
+        at location: SchemaLocation,
+        rules: DialectRules,
+        into builder: inout NodeBuilder
     ) throws(SchemaError) {
         let dialect = rules.dialect
         var prefix = Span.empty
@@ -98,7 +108,8 @@ extension SchemaCompiler {
             let items = ArrayItems(prefix: prefix, rest: rest, legacy: legacy)
             tables.arrayItems.append(items)
             builder.arrays.append(
-                (.items(Int32(tables.arrayItems.count - 1)), prefix.isEmpty ? items.restKeyword : items.prefixKeyword))
+                (.items(Int32(tables.arrayItems.count - 1)), prefix.isEmpty ? items.restKeyword : items.prefixKeyword)
+            )
         }
         if dialect >= .draft6, let node = try subschema("contains", in: object, at: location) {
             var minimum = 1
@@ -108,7 +119,8 @@ extension SchemaCompiler {
                 maximum = try countValue("maxContains", in: object, at: location) ?? Int.max
             }
             tables.containsRules.append(
-                ContainsRule(node: node, minimum: minimum, maximum: maximum, annotatesItems: dialect >= .draft2020_12))
+                ContainsRule(node: node, minimum: minimum, maximum: maximum, annotatesItems: dialect >= .draft2020_12)
+            )
             builder.arrays.append((.contains(Int32(tables.containsRules.count - 1)), "contains"))
         }
     }
@@ -116,13 +128,19 @@ extension SchemaCompiler {
     /// `dependencies` (all drafts; kept in 2019-09 and later for compatibility), `dependentSchemas`
     /// and `dependentRequired`.
     private mutating func compileDependencies(
-        of object: JSONObject, at location: SchemaLocation, rules: DialectRules, into builder: inout NodeBuilder
+        of object: JSONObject,
+        at location: SchemaLocation,
+        rules: DialectRules,
+        into builder: inout NodeBuilder
     ) throws(SchemaError) {
         if let value = object["dependencies"] {
             guard case .object(let members) = value else {
                 throw keywordError(
-                    .invalidKeyword, "\"dependencies\" must be an object, not \(value.typeName)",
-                    at: location, keyword: "dependencies")
+                    .invalidKeyword,
+                    "\"dependencies\" must be an object, not \(value.typeName)",
+                    at: location,
+                    keyword: "dependencies"
+                )
             }
             var required: [(name: String, required: [String])] = []
             var schemas: [(name: String, node: NodeID)] = []
@@ -131,12 +149,14 @@ extension SchemaCompiler {
                 case .array:
                     required.append((name, try stringList(dependency, keyword: "dependencies", at: location)))
                 case .object, .bool:
-                    schemas.append((name, node(for: location.appending("dependencies", name))))
+                    schemas.append((name, node(for: child(location, "dependencies", name))))
                 default:
                     throw keywordError(
                         .invalidKeyword,
                         "\"dependencies\" must map names to arrays of names or to schemas; \"\(name)\" maps to \(dependency.typeName)",
-                        at: location, keyword: "dependencies")
+                        at: location,
+                        keyword: "dependencies"
+                    )
                 }
             }
             if !required.isEmpty {
@@ -157,13 +177,18 @@ extension SchemaCompiler {
 
     /// `dependentRequired` (2019-09 and later, validation vocabulary).
     mutating func compileDependentRequired(
-        of object: JSONObject, at location: SchemaLocation, into builder: inout NodeBuilder
+        of object: JSONObject,
+        at location: SchemaLocation,
+        into builder: inout NodeBuilder
     ) throws(SchemaError) {
         guard let value = object["dependentRequired"] else { return }
         guard case .object(let members) = value else {
             throw keywordError(
-                .invalidKeyword, "\"dependentRequired\" must be an object, not \(value.typeName)",
-                at: location, keyword: "dependentRequired")
+                .invalidKeyword,
+                "\"dependentRequired\" must be an object, not \(value.typeName)",
+                at: location,
+                keyword: "dependentRequired"
+            )
         }
         var required: [(name: String, required: [String])] = []
         for (name, names) in members {

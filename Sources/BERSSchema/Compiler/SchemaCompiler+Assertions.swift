@@ -3,7 +3,10 @@ import BERSJSON
 extension SchemaCompiler {
     /// Keywords of the validation vocabulary (all of them in drafts 4 to 7).
     mutating func compileAssertions(
-        of object: JSONObject, at location: SchemaLocation, rules: DialectRules, into builder: inout NodeBuilder
+        of object: JSONObject,
+        at location: SchemaLocation,
+        rules: DialectRules,
+        into builder: inout NodeBuilder
     ) throws(SchemaError) {
         let dialect = rules.dialect
         if let types = try typeSet(in: object, at: location) {
@@ -12,10 +15,15 @@ extension SchemaCompiler {
         if let value = object["enum"] {
             guard case .array(let values) = value else {
                 throw keywordError(
-                    .invalidKeyword, "\"enum\" must be an array, not \(value.typeName)", at: location, keyword: "enum")
+                    .invalidKeyword,
+                    "\"enum\" must be an array, not \(value.typeName)",
+                    at: location,
+                    keyword: "enum"
+                )
             }
             var strings: [(name: String, node: NodeID, requiredBit: Int32)] = []
-            for case .string(let string) in values where !strings.contains(where: { $0.name == string }) {
+            var seen = Set<[UInt8]>()
+            for case .string(let string) in values where seen.insert(Array(string.utf8)).inserted {
                 strings.append((string, -1, -1))
             }
             tables.enums.append(EnumSet(values, strings: makeNameTable(strings)))
@@ -48,7 +56,10 @@ extension SchemaCompiler {
     }
 
     private mutating func compileNumberAssertions(
-        of object: JSONObject, at location: SchemaLocation, dialect: Dialect, into builder: inout NodeBuilder
+        of object: JSONObject,
+        at location: SchemaLocation,
+        dialect: Dialect,
+        into builder: inout NodeBuilder
     ) throws(SchemaError) {
         if dialect == .draft4 {
             if let bound = try numberValue("minimum", in: object, at: location) {
@@ -76,14 +87,20 @@ extension SchemaCompiler {
         if let divisor = try numberValue("multipleOf", in: object, at: location) {
             guard divisor.double > 0 else {
                 throw keywordError(
-                    .invalidKeyword, "\"multipleOf\" must be greater than 0", at: location, keyword: "multipleOf")
+                    .invalidKeyword,
+                    "\"multipleOf\" must be greater than 0",
+                    at: location,
+                    keyword: "multipleOf"
+                )
             }
             builder.numbers.append((.multipleOf(divisor), "multipleOf"))
         }
     }
 
     private mutating func compileStringAssertions(
-        of object: JSONObject, at location: SchemaLocation, into builder: inout NodeBuilder
+        of object: JSONObject,
+        at location: SchemaLocation,
+        into builder: inout NodeBuilder
     ) throws(SchemaError) {
         if let count = try countValue("minLength", in: object, at: location) {
             builder.strings.append((.minLength(count), "minLength"))

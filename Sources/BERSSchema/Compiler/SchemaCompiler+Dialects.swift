@@ -12,7 +12,9 @@ extension SchemaCompiler {
     }
 
     private mutating func dialectRules(
-        for uri: String, at location: SchemaLocation, hops: Int
+        for uri: String,
+        at location: SchemaLocation,
+        hops: Int
     ) throws(SchemaError) -> DialectRules {
         if let dialect = Dialect(uri: uri) { return DialectRules(dialect) }
         let key = SchemaRegistry.key(uri)
@@ -22,7 +24,9 @@ extension SchemaCompiler {
             throw keywordError(
                 .unknownDialect,
                 "\"$schema\" names \"\(uri)\", which is neither a known dialect nor a metaschema in the registry",
-                at: location, keyword: "$schema")
+                at: location,
+                keyword: "$schema"
+            )
         }
         var base = DialectRules(options.defaultDialect)
         if let parent = metaschema["$schema"]?.stringValue, SchemaRegistry.key(parent) != key {
@@ -42,7 +46,9 @@ extension SchemaCompiler {
                 throw keywordError(
                     .unknownVocabulary,
                     "the metaschema \"\(uri)\" requires the vocabulary \"\(vocabularyURI)\", which is not supported",
-                    at: location, keyword: "$schema")
+                    at: location,
+                    keyword: "$schema"
+                )
             }
         }
         let rules = DialectRules(dialect: dialect, vocabularies: vocabularies)

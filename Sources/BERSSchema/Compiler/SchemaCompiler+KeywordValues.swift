@@ -5,35 +5,50 @@ import BERSJSON
 extension SchemaCompiler {
     /// The subschema under `keyword`, compiled lazily (queued), or `nil` when absent.
     mutating func subschema(
-        _ keyword: String, in object: JSONObject, at location: SchemaLocation
+        _ keyword: String,
+        in object: JSONObject,
+        at location: SchemaLocation
     ) throws(SchemaError) -> NodeID? {
         guard let value = object[keyword] else { return nil }
         guard value.objectValue != nil || value.boolValue != nil else {
             throw keywordError(
-                .invalidKeyword, "\"\(keyword)\" must be a schema (an object or a boolean), not \(value.typeName)",
-                at: location, keyword: keyword)
+                .invalidKeyword,
+                "\"\(keyword)\" must be a schema (an object or a boolean), not \(value.typeName)",
+                at: location,
+                keyword: keyword
+            )
         }
-        return node(for: location.appending(keyword))
+        return node(for: child(location, keyword))
     }
 
     /// The subschemas of an array-valued keyword (`allOf`, `prefixItems`...), as a span of
     /// ``nodeLists``, or `nil` when absent.
     mutating func subschemaList(
-        _ keyword: String, in object: JSONObject, at location: SchemaLocation, allowEmpty: Bool = false
+        _ keyword: String,
+        in object: JSONObject,
+        at location: SchemaLocation,
+        allowEmpty: Bool = false
     ) throws(SchemaError) -> Span? {
         guard let value = object[keyword] else { return nil }
         guard case .array(let elements) = value, allowEmpty || !elements.isEmpty else {
             throw keywordError(
-                .invalidKeyword, "\"\(keyword)\" must be a non-empty array of schemas", at: location, keyword: keyword)
+                .invalidKeyword,
+                "\"\(keyword)\" must be a non-empty array of schemas",
+                at: location,
+                keyword: keyword
+            )
         }
         var children: [NodeID] = []
         for (offset, element) in elements.enumerated() {
             guard element.objectValue != nil || element.boolValue != nil else {
                 throw keywordError(
-                    .invalidKeyword, "\"\(keyword)\" must hold schemas, but element \(offset) is \(element.typeName)",
-                    at: location, keyword: keyword)
+                    .invalidKeyword,
+                    "\"\(keyword)\" must hold schemas, but element \(offset) is \(element.typeName)",
+                    at: location,
+                    keyword: keyword
+                )
             }
-            children.append(node(for: location.appending(keyword, String(offset))))
+            children.append(node(for: child(location, keyword, String(offset))))
         }
         let span = Span(start: Int32(tables.nodeLists.count), count: Int32(children.count))
         tables.nodeLists.append(contentsOf: children)
@@ -42,34 +57,48 @@ extension SchemaCompiler {
 
     /// The subschemas of an object-valued keyword (`properties`, `dependentSchemas`...), in order.
     mutating func subschemaMap(
-        _ keyword: String, in object: JSONObject, at location: SchemaLocation
+        _ keyword: String,
+        in object: JSONObject,
+        at location: SchemaLocation
     ) throws(SchemaError) -> [(String, NodeID)]? {
         guard let value = object[keyword] else { return nil }
         guard case .object(let members) = value else {
             throw keywordError(
-                .invalidKeyword, "\"\(keyword)\" must be an object whose values are schemas, not \(value.typeName)",
-                at: location, keyword: keyword)
+                .invalidKeyword,
+                "\"\(keyword)\" must be an object whose values are schemas, not \(value.typeName)",
+                at: location,
+                keyword: keyword
+            )
         }
         var result: [(String, NodeID)] = []
         for (name, member) in members {
             guard member.objectValue != nil || member.boolValue != nil else {
                 throw keywordError(
-                    .invalidKeyword, "\"\(keyword)\" must hold schemas, but \"\(name)\" is \(member.typeName)",
-                    at: location, keyword: keyword)
+                    .invalidKeyword,
+                    "\"\(keyword)\" must hold schemas, but \"\(name)\" is \(member.typeName)",
+                    at: location,
+                    keyword: keyword
+                )
             }
-            result.append((name, node(for: location.appending(keyword, name))))
+            result.append((name, node(for: child(location, keyword, name))))
         }
         return result
     }
 
     /// A number keyword (`minimum`, `multipleOf`...).
     func numberValue(
-        _ keyword: String, in object: JSONObject, at location: SchemaLocation
+        _ keyword: String,
+        in object: JSONObject,
+        at location: SchemaLocation
     ) throws(SchemaError) -> NumberBound? {
         guard let value = object[keyword] else { return nil }
         guard let bound = NumberBound(value) else {
             throw keywordError(
-                .invalidKeyword, "\"\(keyword)\" must be a number, not \(value.typeName)", at: location, keyword: keyword)
+                .invalidKeyword,
+                "\"\(keyword)\" must be a number, not \(value.typeName)",
+                at: location,
+                keyword: keyword
+            )
         }
         return bound
     }
@@ -84,8 +113,11 @@ extension SchemaCompiler {
             return double >= 9.2e18 ? Int.max : Int(double)
         default:
             throw keywordError(
-                .invalidKeyword, "\"\(keyword)\" must be a non-negative integer, not \(value.jsonText)",
-                at: location, keyword: keyword)
+                .invalidKeyword,
+                "\"\(keyword)\" must be a non-negative integer, not \(value.jsonText)",
+                at: location,
+                keyword: keyword
+            )
         }
     }
 
@@ -94,7 +126,11 @@ extension SchemaCompiler {
         guard let value = object[keyword] else { return nil }
         guard let flag = value.boolValue else {
             throw keywordError(
-                .invalidKeyword, "\"\(keyword)\" must be a boolean, not \(value.typeName)", at: location, keyword: keyword)
+                .invalidKeyword,
+                "\"\(keyword)\" must be a boolean, not \(value.typeName)",
+                at: location,
+                keyword: keyword
+            )
         }
         return flag
     }
@@ -103,15 +139,21 @@ extension SchemaCompiler {
     func stringList(_ value: JSONValue, keyword: String, at location: SchemaLocation) throws(SchemaError) -> [String] {
         guard case .array(let elements) = value else {
             throw keywordError(
-                .invalidKeyword, "\"\(keyword)\" must be an array of strings, not \(value.typeName)",
-                at: location, keyword: keyword)
+                .invalidKeyword,
+                "\"\(keyword)\" must be an array of strings, not \(value.typeName)",
+                at: location,
+                keyword: keyword
+            )
         }
         var strings: [String] = []
         for element in elements {
             guard case .string(let string) = element else {
                 throw keywordError(
-                    .invalidKeyword, "\"\(keyword)\" must be an array of strings, but it holds \(element.jsonText)",
-                    at: location, keyword: keyword)
+                    .invalidKeyword,
+                    "\"\(keyword)\" must be an array of strings, but it holds \(element.jsonText)",
+                    at: location,
+                    keyword: keyword
+                )
             }
             strings.append(string)
         }
@@ -119,11 +161,17 @@ extension SchemaCompiler {
     }
 
     /// A string keyword (`pattern`, `format`, `$ref`).
-    func stringValue(_ keyword: String, in object: JSONObject, at location: SchemaLocation) throws(SchemaError) -> String? {
+    func stringValue(_ keyword: String, in object: JSONObject, at location: SchemaLocation) throws(SchemaError)
+        -> String?
+    {
         guard let value = object[keyword] else { return nil }
         guard case .string(let string) = value else {
             throw keywordError(
-                .invalidKeyword, "\"\(keyword)\" must be a string, not \(value.typeName)", at: location, keyword: keyword)
+                .invalidKeyword,
+                "\"\(keyword)\" must be a string, not \(value.typeName)",
+                at: location,
+                keyword: keyword
+            )
         }
         return string
     }
@@ -137,8 +185,11 @@ extension SchemaCompiler {
         case .array: names = try stringList(value, keyword: "type", at: location)
         default:
             throw keywordError(
-                .invalidKeyword, "\"type\" must be a type name or an array of them, not \(value.typeName)",
-                at: location, keyword: "type")
+                .invalidKeyword,
+                "\"type\" must be a type name or an array of them, not \(value.typeName)",
+                at: location,
+                keyword: "type"
+            )
         }
         var set: TypeSet = []
         for name in names {
@@ -146,7 +197,9 @@ extension SchemaCompiler {
                 throw keywordError(
                     .invalidKeyword,
                     "\"type\" names \"\(name)\", which is not one of null, boolean, integer, number, string, array, object",
-                    at: location, keyword: "type")
+                    at: location,
+                    keyword: "type"
+                )
             }
             set.formUnion(type)
         }
@@ -155,7 +208,9 @@ extension SchemaCompiler {
 
     /// The index of the compiled `source` pattern, compiling it on first use.
     mutating func patternIndex(
-        _ source: String, keyword: String, at location: SchemaLocation
+        _ source: String,
+        keyword: String,
+        at location: SchemaLocation
     ) throws(SchemaError) -> Int32 {
         if let known = patternCache[source] { return known }
         let regex: ECMARegex
@@ -163,8 +218,12 @@ extension SchemaCompiler {
             regex = try ECMARegex(source, options: ECMARegex.Options(unicode: true, stepLimit: options.regexStepLimit))
         } catch {
             throw keywordError(
-                .invalidRegex, "\"\(source)\" is not a valid ECMA-262 regular expression: \(error.message)",
-                at: location, keyword: keyword, underlying: error)
+                .invalidRegex,
+                "\"\(source)\" is not a valid ECMA-262 regular expression: \(error.message)",
+                at: location,
+                keyword: keyword,
+                underlying: error
+            )
         }
         let index = Int32(tables.patterns.count)
         tables.patterns.append(CompiledPattern(source: source, regex: regex))

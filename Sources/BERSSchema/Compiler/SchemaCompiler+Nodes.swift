@@ -15,7 +15,7 @@ extension SchemaCompiler {
     /// Compiles the schema at `location` into node `id`.
     mutating func compileNode(_ id: NodeID, at location: SchemaLocation) throws(SchemaError) {
         let record = scanRecord(for: location)
-        tables.nodeLocations[Int(id)] = absoluteURI(of: location, resource: record.resource)
+        tables.nodeSites[Int(id)].resource = record.resource
         guard let value = value(at: location) else {
             throw keywordError(.unresolvableReference, "nothing is at this location", at: location)
         }
@@ -28,12 +28,18 @@ extension SchemaCompiler {
             tables.nodes[Int(id)] = emit(builder, resource: record.resource, dialect: record.rules.dialect)
         default:
             throw keywordError(
-                .invalidSchema, "a schema must be an object or a boolean, not \(value.typeName)", at: location)
+                .invalidSchema,
+                "a schema must be an object or a boolean, not \(value.typeName)",
+                at: location
+            )
         }
     }
 
     private mutating func compileKeywords(
-        of object: JSONObject, at location: SchemaLocation, record: ScanRecord, into builder: inout NodeBuilder
+        of object: JSONObject,
+        at location: SchemaLocation,
+        record: ScanRecord,
+        into builder: inout NodeBuilder
     ) throws(SchemaError) {
         let rules = record.rules
         if let reference = try stringValue("$ref", in: object, at: location) {
@@ -75,11 +81,18 @@ extension SchemaCompiler {
 
     /// `$dynamicRef` (2020-12): dynamic only when its initial target has a matching `$dynamicAnchor`.
     private mutating func compileDynamicReference(
-        of object: JSONObject, at location: SchemaLocation, record: ScanRecord, into builder: inout NodeBuilder
+        of object: JSONObject,
+        at location: SchemaLocation,
+        record: ScanRecord,
+        into builder: inout NodeBuilder
     ) throws(SchemaError) {
         guard let reference = try stringValue("$dynamicRef", in: object, at: location) else { return }
         let (target, targetLocation) = try resolveReference(
-            reference, keyword: "$dynamicRef", at: location, record: record)
+            reference,
+            keyword: "$dynamicRef",
+            at: location,
+            record: record
+        )
         let fragment = URIReference(parsing: reference).fragment ?? ""
         let isPlainName = !fragment.isEmpty && !fragment.hasPrefix("/")
         if isPlainName, value(at: targetLocation)?["$dynamicAnchor"]?.stringValue == fragment {
@@ -92,7 +105,10 @@ extension SchemaCompiler {
     }
 
     private mutating func compileFormat(
-        of object: JSONObject, at location: SchemaLocation, rules: DialectRules, into builder: inout NodeBuilder
+        of object: JSONObject,
+        at location: SchemaLocation,
+        rules: DialectRules,
+        into builder: inout NodeBuilder
     ) throws(SchemaError) {
         guard let name = try stringValue("format", in: object, at: location) else { return }
         let asserted =
@@ -103,7 +119,9 @@ extension SchemaCompiler {
     }
 
     private mutating func compileUnevaluated(
-        of object: JSONObject, at location: SchemaLocation, into builder: inout NodeBuilder
+        of object: JSONObject,
+        at location: SchemaLocation,
+        into builder: inout NodeBuilder
     ) throws(SchemaError) {
         if let node = try subschema("unevaluatedItems", in: object, at: location) {
             builder.arrays.append((.unevaluatedItems(node), "unevaluatedItems"))
@@ -113,6 +131,16 @@ extension SchemaCompiler {
             builder.objects.append((.unevaluatedProperties(node), "unevaluatedProperties"))
             builder.tracksEvaluation = true
         }
+    }
+
+    /// The member table of a node that does nothing else to objects (see ``SchemaNode/simpleObjectTable``).
+    private func simpleObjectTable(of builder: NodeBuilder) -> Int32 {
+        guard builder.anyType.isEmpty, !builder.tracksEvaluation,
+            builder.types.isEmpty || builder.types.contains(.object),
+            builder.objects.count == 1, case .members(let table) = builder.objects[0].0,
+            tables.objectTables[Int(table)].isSimple
+        else { return -1 }
+        return table
     }
 
     /// Appends the builder's keywords to the flat arrays and returns the node.
@@ -131,9 +159,18 @@ extension SchemaCompiler {
         let arrays = append(builder.arrays)
         let objects = append(builder.objects)
         return SchemaNode(
-            kind: .keywords, types: builder.types, tracksEvaluation: builder.tracksEvaluation,
+            kind: .keywords,
+            types: builder.types,
+            tracksEvaluation: builder.tracksEvaluation,
             isScalarLeaf: builder.anyType.isEmpty && !builder.tracksEvaluation,
-            integralDoublesAreIntegers: dialect != .draft4, resource: resource, anyType: anyType,
-            numberKeywords: numbers, stringKeywords: strings, arrayKeywords: arrays, objectKeywords: objects)
+            simpleObjectTable: simpleObjectTable(of: builder),
+            integralDoublesAreIntegers: dialect != .draft4,
+            resource: resource,
+            anyType: anyType,
+            numberKeywords: numbers,
+            stringKeywords: strings,
+            arrayKeywords: arrays,
+            objectKeywords: objects
+        )
     }
 }

@@ -1,14 +1,30 @@
 import BERSJSON
 
 extension SchemaCompiler {
-    /// The location an absolute URI reference names: a resource, a JSON pointer inside one, or an
-    /// anchor. Documents of the registry are loaded (and scanned) on first use.
+    /// The location an absolute URI reference names: a resource, a JSON pointer inside one, or an anchor.
+    ///
+    /// Documents of the registry are loaded (and scanned) on first use.
     ///
     /// - Parameters:
     ///   - target: the reference resolved against the base URI in force.
     ///   - rules: the rules of the referencing schema (the default for a loaded document).
     /// - Returns: `nil` when nothing has that URI.
     mutating func locate(_ target: URIReference, rules: DialectRules) throws(SchemaError) -> SchemaLocation? {
+        if let found = try locateLoaded(target, rules: rules) { return found }
+        // The URI may be an `$id` inside a registry document nothing has loaded yet.
+        guard !loadedWholeRegistry else { return nil }
+        loadedWholeRegistry = true
+        for uri in options.registry.registeredURIs where uriIndex[uri] == nil {
+            // A document that cannot be loaded (an unknown `$schema`, say) is simply not searched.
+            _ = try? loadRemote(uri, rules: rules)
+        }
+        return try locateLoaded(target, rules: rules)
+    }
+
+    private mutating func locateLoaded(
+        _ target: URIReference,
+        rules: DialectRules
+    ) throws(SchemaError) -> SchemaLocation? {
         let absolute = target.withoutFragment.description
         let fragment = target.fragment ?? ""
         if fragment.isEmpty || fragment.hasPrefix("/") {
@@ -16,7 +32,8 @@ extension SchemaCompiler {
             if root == nil { root = try loadRemote(absolute, rules: rules) }
             guard let root else { return nil }
             guard let pointer = try? JSONPointer(parsing: fragment.percentDecoded) else { return nil }
-            let location = SchemaLocation(document: root.document, pointer: root.pointer + pointer.tokens)
+            var location = root
+            for token in pointer.tokens { location = child(location, token) }
             return value(at: location) == nil ? nil : location
         }
         let key = absolute + "#" + fragment
@@ -33,7 +50,10 @@ extension SchemaCompiler {
     ///
     /// - Throws: ``SchemaError/Code/unresolvableReference`` naming the reference and its resolved URI.
     mutating func resolveReference(
-        _ reference: String, keyword: String, at location: SchemaLocation, record: ScanRecord
+        _ reference: String,
+        keyword: String,
+        at location: SchemaLocation,
+        record: ScanRecord
     ) throws(SchemaError) -> (NodeID, SchemaLocation) {
         let target = URIReference.resolve(reference, against: record.base)
         guard let found = try locate(target, rules: record.rules) else {
@@ -42,7 +62,9 @@ extension SchemaCompiler {
             throw keywordError(
                 .unresolvableReference,
                 "cannot resolve the reference \"\(reference)\"\(detail): nothing in the schema or the registry has that URI",
-                at: location, keyword: keyword)
+                at: location,
+                keyword: keyword
+            )
         }
         return (node(for: found), found)
     }

@@ -1,7 +1,9 @@
 import BERSJSON
 
 extension SchemaCompiler {
-    /// Adds `document`, retrieved from `uri`, and scans it. Returns its index.
+    /// Adds `document`, retrieved from `uri`, and scans it.
+    ///
+    /// Returns its index.
     mutating func loadDocument(_ document: JSONValue, uri: String, rules: DialectRules) throws(SchemaError) -> Int {
         let index = documents.count
         documents.append(LoadedDocument(root: document, uri: uri))
@@ -9,31 +11,36 @@ extension SchemaCompiler {
         return index
     }
 
-    /// Loads the registry document at `uri` (no fragment) when it is not loaded yet, and returns
-    /// the location of its root. `rules` are those of the referencing schema (the default for a
-    /// document without `$schema`).
+    /// Loads the registry document at `uri` (no fragment) when it is not loaded yet, and returns the location of its
+    /// root.
+    ///
+    /// `rules` are those of the referencing schema (the default for a document without `$schema`).
     mutating func loadRemote(_ uri: String, rules: DialectRules) throws(SchemaError) -> SchemaLocation? {
         if let known = uriIndex[uri] { return known }
         guard let document = options.registry.document(at: uri) else { return nil }
         let index = try loadDocument(document, uri: uri, rules: DialectRules(rules.dialect))
-        return SchemaLocation(document: index, pointer: [])
+        return SchemaLocation(document: index, path: PathTable.root)
     }
 
-    /// Walks every subschema of a document (only through keywords that hold schemas, so an `$id`
-    /// inside `enum` or an unknown keyword is not an identifier), recording resources, anchors,
-    /// dialects and the base URI of each location. Iterative: deep schemas are fine.
+    /// Walks every subschema of a document (only through keywords that hold schemas, so an `$id` inside `enum` or an
+    /// unknown keyword is not an identifier), recording resources, anchors, dialects and the base URI of each location.
+    ///
+    /// Iterative: deep schemas are fine.
     private mutating func scan(document: Int, base: String, rules: DialectRules) throws(SchemaError) {
         struct Pending {
             var value: JSONValue
-            var pointer: [String]
+            var path: Int32
             var base: String
             var rules: DialectRules
             var resource: Int32
         }
-        var stack = [Pending(value: documents[document].root, pointer: [], base: base, rules: rules, resource: -1)]
+        var stack = [
+            Pending(value: documents[document].root, path: PathTable.root, base: base, rules: rules, resource: -1)
+        ]
         while let item = stack.popLast() {
-            let location = SchemaLocation(document: document, pointer: item.pointer)
-            let isDocumentRoot = item.pointer.isEmpty
+            let location = SchemaLocation(document: document, path: item.path)
+            let isDocumentRoot = item.path == PathTable.root
+            if values[location] == nil { values[location] = item.value }
             var base = item.base
             var rules = item.rules
             var resource = item.resource
@@ -41,7 +48,9 @@ extension SchemaCompiler {
                 if isDocumentRoot {
                     resource = newResource(uri: base, location: location)
                 }
-                if scanned[location] == nil { scanned[location] = ScanRecord(base: base, rules: rules, resource: resource) }
+                if scanned[location] == nil {
+                    scanned[location] = ScanRecord(base: base, rules: rules, resource: resource)
+                }
                 continue
             }
             let hasIdentifier = object["$id"]?.stringValue != nil || object["id"]?.stringValue != nil
@@ -90,23 +99,33 @@ extension SchemaCompiler {
 
             for (keyword, shape) in SchemaCompiler.subschemaKeywords(for: dialect) {
                 guard let child = object[keyword] else { continue }
-                let childPointer = item.pointer + [keyword]
+                let childPath = tables.paths.child(of: item.path, keyword)
                 switch (shape, child) {
                 case (.single, _), (.singleOrArray, .object), (.singleOrArray, .bool):
-                    stack.append(Pending(value: child, pointer: childPointer, base: base, rules: rules, resource: resource))
+                    stack.append(Pending(value: child, path: childPath, base: base, rules: rules, resource: resource))
                 case (.array, .array(let elements)), (.singleOrArray, .array(let elements)):
                     for (offset, element) in elements.enumerated() {
                         stack.append(
                             Pending(
-                                value: element, pointer: childPointer + [String(offset)], base: base, rules: rules,
-                                resource: resource))
+                                value: element,
+                                path: tables.paths.child(of: childPath, String(offset)),
+                                base: base,
+                                rules: rules,
+                                resource: resource
+                            )
+                        )
                     }
                 case (.map, .object(let members)):
                     for (name, element) in members where element.objectValue != nil || element.boolValue != nil {
                         stack.append(
                             Pending(
-                                value: element, pointer: childPointer + [name], base: base, rules: rules,
-                                resource: resource))
+                                value: element,
+                                path: tables.paths.child(of: childPath, name),
+                                base: base,
+                                rules: rules,
+                                resource: resource
+                            )
+                        )
                     }
                 default:
                     continue

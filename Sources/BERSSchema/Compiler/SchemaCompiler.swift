@@ -3,20 +3,8 @@ import BERSJSON
 /// A place in one of the loaded documents: the document's index and a JSON pointer into it.
 struct SchemaLocation: Hashable, Sendable {
     var document: Int
-    var pointer: [String]
-
-    func appending(_ token: String) -> SchemaLocation {
-        var copy = self
-        copy.pointer.append(token)
-        return copy
-    }
-
-    func appending(_ first: String, _ second: String) -> SchemaLocation {
-        var copy = self
-        copy.pointer.append(first)
-        copy.pointer.append(second)
-        return copy
-    }
+    /// A path in ``SchemaCompiler/paths``.
+    var path: Int32
 }
 
 /// Turns a schema document (and the documents it references) into a ``CompiledSchema``.
@@ -63,7 +51,11 @@ struct SchemaCompiler {
     /// Canonical URIs (resources, `uri#anchor`) to locations.
     var uriIndex: [String: SchemaLocation] = [:]
     var scanned: [SchemaLocation: ScanRecord] = [:]
+    /// The value at each scanned location (so compiling does not walk pointers again).
+    var values: [SchemaLocation: JSONValue] = [:]
     var dialectCache: [String: DialectRules] = [:]
+    /// Whether every registry document has been loaded (done once, when a URI is not found).
+    var loadedWholeRegistry = false
 
     // Output being built.
     var memo: [SchemaLocation: NodeID] = [:]
@@ -89,8 +81,9 @@ struct SchemaCompiler {
             base = URIReference(parsing: given).withoutFragment.description
         }
         let rootDocument = try loadDocument(schema, uri: base, rules: DialectRules(options.defaultDialect))
-        let root = node(for: SchemaLocation(document: rootDocument, pointer: []))
+        let root = node(for: SchemaLocation(document: rootDocument, path: PathTable.root))
         try drainWorklist()
+        try checkInPlaceCycles()
         return freeze(root: root)
     }
 
@@ -99,7 +92,7 @@ struct SchemaCompiler {
         if let existing = memo[location] { return existing }
         let id = NodeID(tables.nodes.count)
         tables.nodes.append(.boolean(true, resource: 0))
-        tables.nodeLocations.append("")
+        tables.nodeSites.append(NodeSite(document: Int32(location.document), path: location.path, resource: 0))
         memo[location] = id
         worklist.append((id, location))
         return id
@@ -129,19 +122,38 @@ struct SchemaCompiler {
                 root: memo[record.location] ?? -1,
                 dynamicAnchors: record.dynamicAnchors.compactMapValues { memo[$0] },
                 recursiveAnchor: record.recursiveAnchor,
-                hasAbsoluteURI: record.hasAbsoluteURI)
+                hasAbsoluteURI: record.hasAbsoluteURI,
+                document: Int32(record.location.document),
+                rootPath: record.location.path
+            )
         }
-        let rootDialect = scanned[SchemaLocation(document: 0, pointer: [])]?.rules.dialect
+        tables.documentURIs = documents.map(\.uri)
+        let rootDialect = scanned[SchemaLocation(document: 0, path: PathTable.root)]?.rules.dialect
         return CompiledSchema(
-            tables: tables, root: root, usesDynamicScope: usesDynamicScope, maxDepth: options.maxDepth,
-            dialect: rootDialect ?? options.defaultDialect)
+            tables: tables,
+            root: root,
+            usesDynamicScope: usesDynamicScope,
+            maxDepth: options.maxDepth,
+            dialect: rootDialect ?? options.defaultDialect
+        )
     }
 
     // MARK: - Locations
 
+    /// `location` followed by `token`.
+    mutating func child(_ location: SchemaLocation, _ token: String) -> SchemaLocation {
+        SchemaLocation(document: location.document, path: tables.paths.child(of: location.path, token))
+    }
+
+    /// `location` followed by two tokens.
+    mutating func child(_ location: SchemaLocation, _ first: String, _ second: String) -> SchemaLocation {
+        child(child(location, first), second)
+    }
+
     /// The value at `location`, if the pointer leads somewhere.
     func value(at location: SchemaLocation) -> JSONValue? {
-        documents[location.document].root[pointer: JSONPointer(tokens: location.pointer)]
+        if let known = values[location] { return known }
+        return documents[location.document].root[pointer: tables.paths.pointer(location.path)]
     }
 
     /// The scan record of `location`, or of its nearest scanned ancestor (a location reached by a
@@ -150,44 +162,60 @@ struct SchemaCompiler {
         var probe = location
         while true {
             if let record = scanned[probe] { return record }
-            if probe.pointer.isEmpty { break }
-            probe.pointer.removeLast()
+            guard let parent = tables.paths.parent(of: probe.path) else { break }
+            probe.path = parent
         }
-        return ScanRecord(base: documents[location.document].uri, rules: DialectRules(options.defaultDialect), resource: 0)
+        return ScanRecord(
+            base: documents[location.document].uri,
+            rules: DialectRules(options.defaultDialect),
+            resource: 0
+        )
     }
 
-    /// The JSON pointer of `location` when it is in the root document (errors point there).
-    func rootPointer(_ location: SchemaLocation) -> JSONPointer? {
-        location.document == 0 ? JSONPointer(tokens: location.pointer) : nil
+    /// The tokens of `location`, plus `keyword` when given.
+    func tokens(of location: SchemaLocation, keyword: String? = nil) -> [String] {
+        var tokens = tables.paths.tokens(of: location.path)
+        if let keyword { tokens.append(keyword) }
+        return tokens
     }
 
-    /// `uri#/pointer` for `location`, relative to its resource.
-    func absoluteURI(of location: SchemaLocation, resource: Int32) -> String {
-        // An error can be raised before the document's first resource is recorded.
-        guard resources.indices.contains(Int(resource)) else {
-            let base = documents.indices.contains(location.document) ? documents[location.document].uri : ""
-            return base + "#" + JSONPointer(tokens: location.pointer).description
+    /// `uri#/pointer` for `location` (and `keyword` below it), relative to its resource.
+    func absoluteURI(of location: SchemaLocation, resource: Int32, keyword: String? = nil) -> String {
+        var suffix: [String] = keyword.map { [$0] } ?? []
+        if resources.indices.contains(Int(resource)) {
+            let record = resources[Int(resource)]
+            if record.location.document == location.document,
+                let relative = tables.paths.tokens(of: location.path, below: record.location.path)
+            {
+                suffix = relative + suffix
+                return record.uri + "#" + JSONPointer(tokens: suffix).description
+            }
         }
-        let record = resources[Int(resource)]
-        var tokens = location.pointer
-        if record.location.document == location.document, location.pointer.starts(with: record.location.pointer) {
-            tokens = Array(location.pointer.dropFirst(record.location.pointer.count))
-        } else {
-            return documents[location.document].uri + "#" + JSONPointer(tokens: location.pointer).description
-        }
-        return record.uri + "#" + JSONPointer(tokens: tokens).description
+        return documents[location.document].uri + "#" + JSONPointer(tokens: tokens(of: location) + suffix).description
     }
 
     /// An error about the keyword `keyword` of the schema at `location`.
     func keywordError(
-        _ code: SchemaError.Code, _ message: String, at location: SchemaLocation, keyword: String? = nil,
+        _ code: SchemaError.Code,
+        _ message: String,
+        at location: SchemaLocation,
+        keyword: String? = nil,
         underlying: (any Error & Sendable)? = nil
     ) -> SchemaError {
-        var target = location
-        if let keyword { target.pointer.append(keyword) }
         let record = scanRecord(for: location)
+        let pointer = location.document == 0 ? JSONPointer(tokens: tokens(of: location, keyword: keyword)) : nil
         return SchemaError(
-            code, message, pointer: rootPointer(target),
-            schemaURI: absoluteURI(of: target, resource: record.resource), underlying: underlying)
+            code,
+            message,
+            pointer: pointer,
+            schemaURI: absoluteURI(of: location, resource: record.resource, keyword: keyword),
+            underlying: underlying
+        )
+    }
+
+    /// The absolute location of compiled node `id`, for messages.
+    func absoluteURI(ofNode id: NodeID) -> String {
+        let site = tables.nodeSites[Int(id)]
+        return absoluteURI(of: SchemaLocation(document: Int(site.document), path: site.path), resource: site.resource)
     }
 }

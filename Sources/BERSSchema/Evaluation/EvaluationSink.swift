@@ -1,13 +1,15 @@
 import BERSJSON
 
-/// Receives what an evaluation finds. The evaluator is generic over it, so the flag path
-/// (``FlagSink``) compiles to code that records nothing and stops at the first failure, while
-/// ``FailureCollector`` tracks locations and records every failure.
+/// Receives what an evaluation finds.
+///
+/// The evaluator is generic over it, so the flag path (``FlagSink``) compiles to code that records nothing and stops at
+/// the first failure, while ``FailureCollector`` tracks locations and records every failure.
 protocol EvaluationSink {
     /// Whether failures are recorded; when `false`, evaluation stops at the first failure.
     static var collects: Bool { get }
-    mutating func pushKeyword(_ token: String)
-    mutating func popKeyword()
+    /// Enters the subschema under `keyword` (and under `argument`: a property name or an index).
+    mutating func pushKeyword(_ keyword: String, argument: String?)
+    mutating func popKeyword(argument: Bool)
     mutating func pushInstance(_ token: String)
     mutating func popInstance()
     /// Records a failure of `keyword` (empty for the schema itself) of node `node`.
@@ -23,8 +25,8 @@ protocol EvaluationSink {
 /// The sink of ``SchemaValidator/isValid(_:)``: records nothing.
 struct FlagSink: EvaluationSink {
     static var collects: Bool { false }
-    @inline(__always) mutating func pushKeyword(_ token: String) {}
-    @inline(__always) mutating func popKeyword() {}
+    @inline(__always) mutating func pushKeyword(_ keyword: String, argument: String?) {}
+    @inline(__always) mutating func popKeyword(argument: Bool) {}
     @inline(__always) mutating func pushInstance(_ token: String) {}
     @inline(__always) mutating func popInstance() {}
     @inline(__always) mutating func record(node: NodeID, keyword: String, message: String, property: String?) {}
@@ -39,6 +41,8 @@ struct FailureCollector: EvaluationSink {
     static var collects: Bool { true }
     let schema: CompiledSchema
     var keywordPath: [String] = []
+    /// The keyword of each subschema entered (the last one applied the current schema).
+    var keywords: [String] = []
     var instancePath: [String] = []
     var failures: [ValidationFailure] = []
 
@@ -46,8 +50,16 @@ struct FailureCollector: EvaluationSink {
         self.schema = schema
     }
 
-    mutating func pushKeyword(_ token: String) { keywordPath.append(token) }
-    mutating func popKeyword() { keywordPath.removeLast() }
+    mutating func pushKeyword(_ keyword: String, argument: String?) {
+        keywordPath.append(keyword)
+        if let argument { keywordPath.append(argument) }
+        keywords.append(keyword)
+    }
+
+    mutating func popKeyword(argument: Bool) {
+        keywordPath.removeLast(argument ? 2 : 1)
+        keywords.removeLast()
+    }
     mutating func pushInstance(_ token: String) { instancePath.append(token) }
     mutating func popInstance() { instancePath.removeLast() }
 
@@ -76,15 +88,16 @@ struct FailureCollector: EvaluationSink {
         if schema.resources.indices.contains(Int(schemaNode.resource)),
             schema.resources[Int(schemaNode.resource)].hasAbsoluteURI
         {
-            let base = schema.nodeLocations[Int(node)]
+            let base = schema.absoluteLocation(of: node)
             absolute = keyword.isEmpty ? base : base + "/" + JSONPointer.escape(keyword)
         }
         return ValidationFailure(
             instanceLocation: JSONPointer(tokens: instancePath),
             keywordLocation: JSONPointer(tokens: tokens),
             absoluteKeywordLocation: absolute,
-            keyword: keyword.isEmpty ? (keywordPath.last ?? "") : keyword,
+            keyword: keyword.isEmpty ? (keywords.last ?? "") : keyword,
             message: message,
-            property: property)
+            property: property
+        )
     }
 }

@@ -3,7 +3,10 @@ import BERSJSON
 extension Evaluator {
     /// Keywords that apply to every instance type: references, combinators, `enum`, `const`.
     mutating func evaluateAnyType(
-        _ index: Int, _ id: NodeID, _ instance: JSONValue, _ evaluated: inout EvaluatedSet?
+        _ index: Int,
+        _ id: NodeID,
+        _ instance: JSONValue,
+        _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         switch schema.keywords[index] {
         case .ref(let target):
@@ -60,7 +63,10 @@ extension Evaluator {
     }
 
     private mutating func evaluateAnyOf(
-        _ span: Span, _ id: NodeID, _ instance: JSONValue, _ evaluated: inout EvaluatedSet?
+        _ span: Span,
+        _ id: NodeID,
+        _ instance: JSONValue,
+        _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         let mark = sink.mark
         var matched = false
@@ -79,14 +85,20 @@ extension Evaluator {
         }
         if Sink.collects {
             sink.wrap(
-                from: mark, node: id, keyword: "anyOf",
-                message: "\(Messages.render(instance)) is not valid against any of the schemas in \"anyOf\"")
+                from: mark,
+                node: id,
+                keyword: "anyOf",
+                message: "\(Messages.render(instance)) is not valid against any of the schemas in \"anyOf\""
+            )
         }
         return false
     }
 
     private mutating func evaluateOneOf(
-        _ span: Span, _ id: NodeID, _ instance: JSONValue, _ evaluated: inout EvaluatedSet?
+        _ span: Span,
+        _ id: NodeID,
+        _ instance: JSONValue,
+        _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         let mark = sink.mark
         var matches: [Int] = []
@@ -108,21 +120,28 @@ extension Evaluator {
         if matches.isEmpty {
             if Sink.collects {
                 sink.wrap(
-                    from: mark, node: id, keyword: "oneOf",
-                    message: "\(Messages.render(instance)) is not valid against any of the schemas in \"oneOf\"")
+                    from: mark,
+                    node: id,
+                    keyword: "oneOf",
+                    message: "\(Messages.render(instance)) is not valid against any of the schemas in \"oneOf\""
+                )
             }
             return false
         }
         sink.discard(from: mark)
         fail(
-            id, "oneOf",
+            id,
+            "oneOf",
             "\(Messages.render(instance)) is valid against more than one schema in \"oneOf\" (\(matches.map(String.init).joined(separator: ", ")))"
         )
         return false
     }
 
     private mutating func evaluateConditional(
-        _ condition: NodeID, _ then: NodeID, _ otherwise: NodeID, _ instance: JSONValue,
+        _ condition: NodeID,
+        _ then: NodeID,
+        _ otherwise: NodeID,
+        _ instance: JSONValue,
         _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         guard then >= 0 || otherwise >= 0 || evaluated != nil else { return true }

@@ -3,7 +3,10 @@ import BERSJSON
 extension Evaluator {
     /// The array keywords of a node, in order (`unevaluatedItems` last).
     mutating func evaluateArray(
-        _ span: Span, _ id: NodeID, _ elements: [JSONValue], _ evaluated: inout EvaluatedSet?
+        _ span: Span,
+        _ id: NodeID,
+        _ elements: [JSONValue],
+        _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         var valid = true
         for index in span.range {
@@ -17,7 +20,8 @@ extension Evaluator {
                 passed = elements.count >= minimum
                 if !passed {
                     fail(
-                        id, "minItems",
+                        id,
+                        "minItems",
                         "the array has \(Messages.count(elements.count, "item", "items")), fewer than the minimum of \(minimum)"
                     )
                 }
@@ -25,7 +29,8 @@ extension Evaluator {
                 passed = elements.count <= maximum
                 if !passed {
                     fail(
-                        id, "maxItems",
+                        id,
+                        "maxItems",
                         "the array has \(Messages.count(elements.count, "item", "items")), more than the maximum of \(maximum)"
                     )
                 }
@@ -45,13 +50,22 @@ extension Evaluator {
     }
 
     private mutating func evaluateItems(
-        _ items: ArrayItems, _ id: NodeID, _ elements: [JSONValue], _ evaluated: inout EvaluatedSet?
+        _ items: ArrayItems,
+        _ id: NodeID,
+        _ elements: [JSONValue],
+        _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         var valid = true
         let prefixCount = min(Int(items.prefix.count), elements.count)
         for offset in 0..<prefixCount {
             let child = schema.nodeLists[Int(items.prefix.start) + offset]
-            if !applyToChild(child, elements[offset], keyword: items.prefixKeyword, String(offset), instanceToken: String(offset)) {
+            if !applyToChild(
+                child,
+                elements[offset],
+                keyword: items.prefixKeyword,
+                String(offset),
+                instanceToken: String(offset)
+            ) {
                 guard Sink.collects else { return false }
                 valid = false
             }
@@ -61,12 +75,18 @@ extension Evaluator {
             for offset in prefixCount..<elements.count {
                 if forbidden {
                     fail(
-                        id, items.restKeyword,
+                        id,
+                        items.restKeyword,
                         "the array has \(Messages.count(elements.count, "item", "items")); item \(offset) is not allowed (at most \(prefixCount))"
                     )
                     return false
                 }
-                if !applyToChild(items.rest, elements[offset], keyword: items.restKeyword, instanceToken: String(offset)) {
+                if !applyToChild(
+                    items.rest,
+                    elements[offset],
+                    keyword: items.restKeyword,
+                    instanceToken: String(offset)
+                ) {
                     guard Sink.collects else { return false }
                     valid = false
                 }
@@ -79,7 +99,10 @@ extension Evaluator {
     }
 
     private mutating func evaluateContains(
-        _ rule: ContainsRule, _ id: NodeID, _ elements: [JSONValue], _ evaluated: inout EvaluatedSet?
+        _ rule: ContainsRule,
+        _ id: NodeID,
+        _ elements: [JSONValue],
+        _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         let annotate = rule.annotatesItems && evaluated != nil
         if rule.minimum == 0 && rule.maximum == Int.max && !annotate { return true }
@@ -104,7 +127,8 @@ extension Evaluator {
         }
         if matches > rule.maximum {
             fail(
-                id, "maxContains",
+                id,
+                "maxContains",
                 "the array contains \(Messages.count(matches, "item", "items")) valid against \"contains\", more than the maximum of \(rule.maximum)"
             )
             return false
@@ -114,14 +138,23 @@ extension Evaluator {
 
     private mutating func evaluateUniqueItems(_ id: NodeID, _ elements: [JSONValue]) -> Bool {
         guard elements.count > 1 else { return true }
-        if elements.count <= 16 {
-            for first in 0..<elements.count - 1 {
-                for second in (first + 1)..<elements.count where JSONEquality.equal(elements[first], elements[second]) {
-                    fail(id, "uniqueItems", "items \(first) and \(second) are equal, but items must be unique")
-                    return false
+        if elements.count <= 32 {
+            // Pairwise on fingerprints (one pass over the items), full comparison only when two
+            // fingerprints agree.
+            let duplicate = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: elements.count) { prints in
+                for offset in elements.indices { prints[offset] = JSONEquality.fingerprint(elements[offset]) }
+                for first in 0..<elements.count - 1 {
+                    for second in (first + 1)..<elements.count where prints[first] == prints[second] {
+                        if JSONEquality.equal(elements[first], elements[second]) {
+                            return (first, second) as (Int, Int)?
+                        }
+                    }
                 }
+                return nil as (Int, Int)?
             }
-            return true
+            guard let (first, second) = duplicate else { return true }
+            fail(id, "uniqueItems", "items \(first) and \(second) are equal, but items must be unique")
+            return false
         }
         // Hashing is consistent with `JSONValue ==`, which is coarser than JSON Schema equality:
         // it finds the candidates, JSONEquality decides. O(n) for distinct items.
@@ -137,7 +170,10 @@ extension Evaluator {
     }
 
     private mutating func evaluateUnevaluatedItems(
-        _ child: NodeID, _ id: NodeID, _ elements: [JSONValue], _ evaluated: inout EvaluatedSet?
+        _ child: NodeID,
+        _ id: NodeID,
+        _ elements: [JSONValue],
+        _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         var valid = true
         let forbidden = isFalse(child)
@@ -146,7 +182,8 @@ extension Evaluator {
                 fail(id, "unevaluatedItems", "unevaluated item \(offset) is not allowed")
                 guard Sink.collects else { return false }
                 valid = false
-            } else if !applyToChild(child, elements[offset], keyword: "unevaluatedItems", instanceToken: String(offset)) {
+            } else if !applyToChild(child, elements[offset], keyword: "unevaluatedItems", instanceToken: String(offset))
+            {
                 guard Sink.collects else { return false }
                 valid = false
             }

@@ -3,19 +3,27 @@ import BERSJSON
 extension Evaluator {
     /// The object keywords of a node, in order (`unevaluatedProperties` last).
     mutating func evaluateObject(
-        _ span: Span, _ id: NodeID, _ object: JSONObject, _ evaluated: inout EvaluatedSet?
+        _ span: Span,
+        _ id: NodeID,
+        _ object: JSONObject,
+        _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         var valid = true
         for index in span.range {
             let passed: Bool
             switch schema.keywords[index] {
             case .members(let table):
-                passed = evaluateMembers(Int(table), id, object, &evaluated)
+                if !Sink.collects, evaluated == nil, schema.objectTables[Int(table)].isSimple {
+                    passed = checkSimpleMembers(Int(table), object)
+                } else {
+                    passed = evaluateMembers(Int(table), id, object, &evaluated)
+                }
             case .minProperties(let minimum):
                 passed = object.count >= minimum
                 if !passed {
                     fail(
-                        id, "minProperties",
+                        id,
+                        "minProperties",
                         "the object has \(Messages.count(object.count, "property", "properties")), fewer than the minimum of \(minimum)"
                     )
                 }
@@ -23,7 +31,8 @@ extension Evaluator {
                 passed = object.count <= maximum
                 if !passed {
                     fail(
-                        id, "maxProperties",
+                        id,
+                        "maxProperties",
                         "the object has \(Messages.count(object.count, "property", "properties")), more than the maximum of \(maximum)"
                     )
                 }
@@ -33,7 +42,11 @@ extension Evaluator {
                 passed = evaluateDependentRequired(Int(dependencies), id, keyword: schema.keywordNames[index], object)
             case .dependentSchemas(let dependencies):
                 passed = evaluateDependentSchemas(
-                    Int(dependencies), keyword: schema.keywordNames[index], object, &evaluated)
+                    Int(dependencies),
+                    keyword: schema.keywordNames[index],
+                    object,
+                    &evaluated
+                )
             case .unevaluatedProperties(let child):
                 passed = evaluateUnevaluatedProperties(child, id, object, &evaluated)
             default:
@@ -49,17 +62,23 @@ extension Evaluator {
 
     /// `properties`, `patternProperties`, `additionalProperties` and `required` in one pass over
     /// the members: each key is looked up once, and `required` is a bit count.
+    @inline(__always)
     private mutating func evaluateMembers(
-        _ tableIndex: Int, _ id: NodeID, _ object: JSONObject, _ evaluated: inout EvaluatedSet?
+        _ tableIndex: Int,
+        _ id: NodeID,
+        _ object: JSONObject,
+        _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         let table = schema.objectTables[tableIndex]
         var valid = true
         var seen: UInt64 = 0
+        var guess = Int(table.names.entries.start)
         for position in object.indices {
             let (key, value) = object[position]
             var matched = false
-            let found = schema.find(key, in: table.names)
+            let found = schema.find(key, in: table.names, guess: guess)
             if found >= 0 {
+                guess = found + 1
                 let entry = schema.nameEntries[found]
                 if entry.requiredBit >= 0 && entry.requiredBit < 64 { seen |= 1 << UInt64(entry.requiredBit) }
                 if entry.node >= 0 {
@@ -91,7 +110,12 @@ extension Evaluator {
             if !matched && table.additional >= 0 {
                 matched = true
                 if table.additionalIsFalse {
-                    fail(id, "additionalProperties", "additional property \(Messages.quoted(key)) is not allowed", property: key)
+                    fail(
+                        id,
+                        "additionalProperties",
+                        "additional property \(Messages.quoted(key)) is not allowed",
+                        property: key
+                    )
                     guard Sink.collects else { return false }
                     valid = false
                 } else if !applyToChild(table.additional, value, keyword: "additionalProperties", instanceToken: key) {
@@ -116,6 +140,32 @@ extension Evaluator {
         return valid
     }
 
+    /// The flag-mode loop for a table without `patternProperties` and with at most 64 required
+    /// names (``ObjectTable/isSimple``): nothing to record, stop at the first failure.
+    mutating func checkSimpleMembers(_ tableIndex: Int, _ object: JSONObject) -> Bool {
+        let table = schema.objectTables[tableIndex]
+        var seen: UInt64 = 0
+        var guess = Int(table.names.entries.start)
+        var none: EvaluatedSet? = nil
+        for position in object.indices {
+            let (key, value) = object[position]
+            let found = schema.find(key, in: table.names, guess: guess)
+            if found >= 0 {
+                guess = found &+ 1
+                let entry = schema.nameEntries[found]
+                if entry.requiredBit >= 0 { seen |= 1 << UInt64(entry.requiredBit) }
+                if entry.node >= 0 {
+                    if !evaluate(entry.node, value, &none) { return false }
+                    continue
+                }
+            }
+            if table.additional >= 0 {
+                if table.additionalIsFalse || !evaluate(table.additional, value, &none) { return false }
+            }
+        }
+        return seen.nonzeroBitCount == Int(table.required.count)
+    }
+
     private mutating func evaluatePropertyNames(_ child: NodeID, _ object: JSONObject) -> Bool {
         var valid = true
         for (key, _) in object {
@@ -128,15 +178,20 @@ extension Evaluator {
     }
 
     private mutating func evaluateDependentRequired(
-        _ index: Int, _ id: NodeID, keyword: String, _ object: JSONObject
+        _ index: Int,
+        _ id: NodeID,
+        keyword: String,
+        _ object: JSONObject
     ) -> Bool {
         var valid = true
         for (name, required) in schema.dependentRequired[index] where JSONEquality.member(name, of: object) != nil {
             for other in required where JSONEquality.member(other, of: object) == nil {
                 fail(
-                    id, keyword,
+                    id,
+                    keyword,
                     "property \(Messages.quoted(other)) is required when \(Messages.quoted(name)) is present",
-                    property: other)
+                    property: other
+                )
                 guard Sink.collects else { return false }
                 valid = false
             }
@@ -145,7 +200,10 @@ extension Evaluator {
     }
 
     private mutating func evaluateDependentSchemas(
-        _ index: Int, keyword: String, _ object: JSONObject, _ evaluated: inout EvaluatedSet?
+        _ index: Int,
+        keyword: String,
+        _ object: JSONObject,
+        _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         var valid = true
         for (name, child) in schema.dependentSchemas[index] where JSONEquality.member(name, of: object) != nil {
@@ -158,14 +216,22 @@ extension Evaluator {
     }
 
     private mutating func evaluateUnevaluatedProperties(
-        _ child: NodeID, _ id: NodeID, _ object: JSONObject, _ evaluated: inout EvaluatedSet?
+        _ child: NodeID,
+        _ id: NodeID,
+        _ object: JSONObject,
+        _ evaluated: inout EvaluatedSet?
     ) -> Bool {
         var valid = true
         let forbidden = isFalse(child)
         for position in object.indices where evaluated?.contains(position) != true {
             let (key, value) = object[position]
             if forbidden {
-                fail(id, "unevaluatedProperties", "unevaluated property \(Messages.quoted(key)) is not allowed", property: key)
+                fail(
+                    id,
+                    "unevaluatedProperties",
+                    "unevaluated property \(Messages.quoted(key)) is not allowed",
+                    property: key
+                )
                 guard Sink.collects else { return false }
                 valid = false
             } else if !applyToChild(child, value, keyword: "unevaluatedProperties", instanceToken: key) {

@@ -9,7 +9,9 @@ enum PatternOutcome {
 }
 
 extension Evaluator {
-    /// The string keywords of a node. Lengths count Unicode code points.
+    /// The string keywords of a node.
+    ///
+    /// Lengths count Unicode code points.
     mutating func evaluateString(_ span: Span, _ id: NodeID, _ string: String) -> Bool {
         var valid = true
         for index in span.range {
@@ -19,7 +21,8 @@ extension Evaluator {
                 passed = Evaluator.length(of: string, isAtLeast: minimum)
                 if !passed {
                     fail(
-                        id, "minLength",
+                        id,
+                        "minLength",
                         "\(Messages.render(.string(string))) is shorter than \(Messages.count(minimum, "character", "characters"))"
                     )
                 }
@@ -27,7 +30,8 @@ extension Evaluator {
                 passed = Evaluator.length(of: string, isAtMost: maximum)
                 if !passed {
                     fail(
-                        id, "maxLength",
+                        id,
+                        "maxLength",
                         "\(Messages.render(.string(string))) is longer than \(Messages.count(maximum, "character", "characters"))"
                     )
                 }
@@ -39,8 +43,10 @@ extension Evaluator {
                     passed = false
                     let source = schema.patterns[Int(patternIndex)].source
                     fail(
-                        id, "pattern",
-                        "\(Messages.render(.string(string))) does not match the pattern \(Messages.quoted(source))")
+                        id,
+                        "pattern",
+                        "\(Messages.render(.string(string))) does not match the pattern \(Messages.quoted(source))"
+                    )
                 case .stepLimit(let message):
                     passed = false
                     fail(id, "pattern", message)
@@ -72,7 +78,7 @@ extension Evaluator {
     mutating func matchPattern(_ index: Int, _ string: String) -> PatternOutcome {
         let plan = schema.patternPlans[index]
         if plan.literal >= 0 {
-            return string.utf8.starts(with: schema.literalPrefixes[Int(plan.literal)].utf8) ? .match : .noMatch
+            return schema.hasLiteralPrefix(string, Int(plan.literal)) ? .match : .noMatch
         }
         do {
             return try schema.patterns[index].regex.matches(string) ? .match : .noMatch
@@ -110,21 +116,26 @@ extension Evaluator {
                 passed = Evaluator.compare(number, bound) >= 0
                 if !passed {
                     fail(
-                        id, schema.keywordNames[index],
-                        "\(Messages.render(number)) is less than the minimum of \(Messages.render(bound.jsonValue))")
+                        id,
+                        schema.keywordNames[index],
+                        "\(Messages.render(number)) is less than the minimum of \(Messages.render(bound.jsonValue))"
+                    )
                 }
             case .maximum(let bound):
                 passed = Evaluator.compare(number, bound) <= 0
                 if !passed {
                     fail(
-                        id, schema.keywordNames[index],
-                        "\(Messages.render(number)) is greater than the maximum of \(Messages.render(bound.jsonValue))")
+                        id,
+                        schema.keywordNames[index],
+                        "\(Messages.render(number)) is greater than the maximum of \(Messages.render(bound.jsonValue))"
+                    )
                 }
             case .exclusiveMinimum(let bound):
                 passed = Evaluator.compare(number, bound) > 0
                 if !passed {
                     fail(
-                        id, schema.keywordNames[index],
+                        id,
+                        schema.keywordNames[index],
                         "\(Messages.render(number)) is not greater than the exclusive minimum of \(Messages.render(bound.jsonValue))"
                     )
                 }
@@ -132,7 +143,8 @@ extension Evaluator {
                 passed = Evaluator.compare(number, bound) < 0
                 if !passed {
                     fail(
-                        id, schema.keywordNames[index],
+                        id,
+                        schema.keywordNames[index],
                         "\(Messages.render(number)) is not less than the exclusive maximum of \(Messages.render(bound.jsonValue))"
                     )
                 }
@@ -140,8 +152,10 @@ extension Evaluator {
                 passed = MultipleOf.isMultiple(number, of: divisor)
                 if !passed {
                     fail(
-                        id, "multipleOf",
-                        "\(Messages.render(number)) is not a multiple of \(Messages.render(divisor.jsonValue))")
+                        id,
+                        "multipleOf",
+                        "\(Messages.render(number)) is not a multiple of \(Messages.render(divisor.jsonValue))"
+                    )
                 }
             default:
                 passed = true

@@ -19,40 +19,64 @@ struct Evaluator<Sink: EvaluationSink> {
         self.sink = sink
     }
 
-    /// Evaluates node `id` against `instance`. When `evaluated` is non-nil, the members or items
-    /// this node evaluated are added to it (only when the node is valid).
+    /// Evaluates node `id` against `instance`.
+    ///
+    /// When `evaluated` is non-nil, the members or items this node evaluated are added to it (only when the node is
+    /// valid).
     ///
     /// Inlined at every call site: a scalar meeting a leaf schema (`{"type": "string",
     /// "maxLength": 9}`, most of any configuration schema) is checked here without a call.
     @inline(__always)
     mutating func evaluate(_ id: NodeID, _ instance: JSONValue, _ evaluated: inout EvaluatedSet?) -> Bool {
-        let node = schema.nodes[Int(id)]
-        if node.isScalarLeaf {
+        let index = Int(id)
+        if schema.nodes[index].isScalarLeaf {
+            let types = schema.nodes[index].types
             switch instance {
             case .string(let string):
-                guard node.types.isEmpty || node.types.contains(.string) else { break }
-                return node.stringKeywords.isEmpty || evaluateString(node.stringKeywords, id, string)
+                guard types.isEmpty || types.contains(.string) else { break }
+                let keywords = schema.nodes[index].stringKeywords
+                return keywords.isEmpty || evaluateString(keywords, id, string)
             case .integer:
-                guard node.types.isEmpty || !node.types.isDisjoint(with: [.number, .integer]) else { break }
-                return node.numberKeywords.isEmpty || evaluateNumber(node.numberKeywords, id, instance)
+                guard types.isEmpty || !types.isDisjoint(with: [.number, .integer]) else { break }
+                let keywords = schema.nodes[index].numberKeywords
+                return keywords.isEmpty || evaluateNumber(keywords, id, instance)
+            case .double:
+                guard
+                    types.isEmpty
+                        || Evaluator.matches(
+                            types,
+                            instance,
+                            integralDoubles: schema.nodes[index].integralDoublesAreIntegers
+                        )
+                else { break }
+                let keywords = schema.nodes[index].numberKeywords
+                return keywords.isEmpty || evaluateNumber(keywords, id, instance)
             case .bool:
-                guard node.types.isEmpty || node.types.contains(.boolean) else { break }
+                guard types.isEmpty || types.contains(.boolean) else { break }
                 return true
             case .null:
-                guard node.types.isEmpty || node.types.contains(.null) else { break }
+                guard types.isEmpty || types.contains(.null) else { break }
                 return true
-            case .double, .array, .object:
+            case .array, .object:
                 break
             }
         }
-        return evaluateNode(id, node, instance, &evaluated)
+        if !Sink.collects, evaluated == nil, case .object(let object) = instance {
+            let table = schema.nodes[index].simpleObjectTable
+            if table >= 0, depth < schema.maxDepth {
+                depth &+= 1
+                let valid = checkSimpleMembers(Int(table), object)
+                depth &-= 1
+                return valid
+            }
+        }
+        return evaluateNode(id, instance, &evaluated)
     }
 
     /// The general case of ``evaluate(_:_:_:)``.
     @inline(never)
-    mutating func evaluateNode(
-        _ id: NodeID, _ node: SchemaNode, _ instance: JSONValue, _ evaluated: inout EvaluatedSet?
-    ) -> Bool {
+    mutating func evaluateNode(_ id: NodeID, _ instance: JSONValue, _ evaluated: inout EvaluatedSet?) -> Bool {
+        let node = schema.nodes[Int(id)]
         switch node.kind {
         case .alwaysValid:
             return true
@@ -65,10 +89,31 @@ struct Evaluator<Sink: EvaluationSink> {
         guard depth < schema.maxDepth else {
             let limit = schema.maxDepth
             fail(
-                id, "",
-                "the evaluation is nested deeper than the limit of \(limit) levels (a very deep value or a reference cycle)")
+                id,
+                "",
+                "the evaluation is nested deeper than the limit of \(limit) levels (a very deep value or a reference cycle)"
+            )
             return false
         }
+        if schema.usesDynamicScope || node.tracksEvaluation || evaluated != nil {
+            return evaluateScoped(id, node, instance, &evaluated)
+        }
+        // The common case: no annotations to collect, no dynamic scope to keep.
+        depth &+= 1
+        var none: EvaluatedSet? = nil
+        let valid = evaluateKeywords(id, node, instance, &none)
+        depth &-= 1
+        return valid
+    }
+
+    /// ``evaluateNode(_:_:_:)`` with the dynamic scope kept and annotations collected.
+    @inline(never)
+    private mutating func evaluateScoped(
+        _ id: NodeID,
+        _ node: SchemaNode,
+        _ instance: JSONValue,
+        _ evaluated: inout EvaluatedSet?
+    ) -> Bool {
         depth += 1
         defer { depth -= 1 }
         var enteredResource = false
@@ -77,13 +122,29 @@ struct Evaluator<Sink: EvaluationSink> {
             enteredResource = true
         }
         defer { if enteredResource { scope.removeLast() } }
-
         var local: EvaluatedSet?
         if node.tracksEvaluation || evaluated != nil {
             local = EvaluatedSet(for: instance)
         }
+        let valid = evaluateKeywords(id, node, instance, &local)
+        if valid, evaluated != nil, let local {
+            evaluated?.formUnion(local)
+        }
+        return valid
+    }
+
+    /// The keywords of `node`: `type`, then those for any type, then those for the instance's type.
+    @inline(__always)
+    private mutating func evaluateKeywords(
+        _ id: NodeID,
+        _ node: SchemaNode,
+        _ instance: JSONValue,
+        _ local: inout EvaluatedSet?
+    ) -> Bool {
         var valid = true
-        if !node.types.isEmpty, !Evaluator.matches(node.types, instance, integralDoubles: node.integralDoublesAreIntegers) {
+        if !node.types.isEmpty,
+            !Evaluator.matches(node.types, instance, integralDoubles: node.integralDoublesAreIntegers)
+        {
             fail(id, "type", "\(Messages.render(instance)) is not of type \(Messages.alternatives(node.types.names))")
             guard Sink.collects else { return false }
             valid = false
@@ -114,15 +175,13 @@ struct Evaluator<Sink: EvaluationSink> {
         case .null, .bool:
             break
         }
-        if valid, evaluated != nil, let local {
-            evaluated?.formUnion(local)
-        }
         return valid
     }
 
-    /// Whether `instance` has one of `types`. An integer-valued double is an integer, except in
-    /// draft 4 where only a number written without a fraction is (beyond 2^63 any whole double is,
-    /// since the parser keeps such integers as doubles).
+    /// Whether `instance` has one of `types`.
+    ///
+    /// An integer-valued double is an integer, except in draft 4 where only a number written without a fraction is
+    /// (beyond 2^63 any whole double is, since the parser keeps such integers as doubles).
     @inline(__always)
     static func matches(_ types: TypeSet, _ instance: JSONValue, integralDoubles: Bool) -> Bool {
         switch instance {
@@ -152,26 +211,31 @@ struct Evaluator<Sink: EvaluationSink> {
     /// Evaluates `child` against `instance` with `tokens` pushed on the evaluation path.
     @inline(__always)
     mutating func apply(
-        _ child: NodeID, to instance: JSONValue, keyword: @autoclosure () -> String,
-        _ second: @autoclosure () -> String? = nil, evaluated: inout EvaluatedSet?
+        _ child: NodeID,
+        to instance: JSONValue,
+        keyword: @autoclosure () -> String,
+        _ second: @autoclosure () -> String? = nil,
+        evaluated: inout EvaluatedSet?
     ) -> Bool {
+        var hasArgument = false
         if Sink.collects {
-            sink.pushKeyword(keyword())
-            if let second = second() { sink.pushKeyword(second) }
+            let argument = second()
+            hasArgument = argument != nil
+            sink.pushKeyword(keyword(), argument: argument)
         }
         let valid = evaluate(child, instance, &evaluated)
-        if Sink.collects {
-            sink.popKeyword()
-            if second() != nil { sink.popKeyword() }
-        }
+        if Sink.collects { sink.popKeyword(argument: hasArgument) }
         return valid
     }
 
     /// Evaluates `child` against a member or item of the current instance.
     @inline(__always)
     mutating func applyToChild(
-        _ child: NodeID, _ value: JSONValue, keyword: @autoclosure () -> String,
-        _ second: @autoclosure () -> String? = nil, instanceToken: @autoclosure () -> String
+        _ child: NodeID,
+        _ value: JSONValue,
+        keyword: @autoclosure () -> String,
+        _ second: @autoclosure () -> String? = nil,
+        instanceToken: @autoclosure () -> String
     ) -> Bool {
         if Sink.collects { sink.pushInstance(instanceToken()) }
         var none: EvaluatedSet? = nil

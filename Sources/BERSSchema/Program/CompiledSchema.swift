@@ -21,7 +21,10 @@ final class CompiledSchema: Sendable {
         /// The text of each name entry, same indices (messages only).
         var names: [String] = []
         var nameSlots: [Int32] = []
-        var literalPrefixes: [String] = []
+        /// The UTF-8 bytes of each `^literal` pattern's literal.
+        var literalPrefixes: [[UInt8]] = []
+        /// The UTF-8 bytes of every name entry.
+        var nameBytes: [UInt8] = []
         var patternEntries: [ObjectTable.PatternEntry] = []
         var requiredNames: [String] = []
         var arrayItems: [ArrayItems] = []
@@ -35,8 +38,12 @@ final class CompiledSchema: Sendable {
         var dependentSchemas: [[(name: String, node: NodeID)]] = []
         var dynamicRefs: [DynamicReference] = []
         var resources: [ResourceInfo] = []
-        /// The absolute location of each node (`https://example.com/s.json#/properties/a`).
-        var nodeLocations: [String] = []
+        /// Where each node came from (for absolute locations in output).
+        var nodeSites: [NodeSite] = []
+        /// The paths ``nodeSites`` refer to.
+        var paths = PathTable()
+        /// The retrieval URI of each document the schema spans.
+        var documentURIs: [String] = []
     }
 
     let nodes: [SchemaNode]
@@ -47,7 +54,8 @@ final class CompiledSchema: Sendable {
     let nameEntries: [NameEntry]
     let names: [String]
     let nameSlots: [Int32]
-    let literalPrefixes: [String]
+    let literalPrefixes: [[UInt8]]
+    let nameBytes: [UInt8]
     let patternEntries: [ObjectTable.PatternEntry]
     let requiredNames: [String]
     let arrayItems: [ArrayItems]
@@ -61,7 +69,9 @@ final class CompiledSchema: Sendable {
     let dependentSchemas: [[(name: String, node: NodeID)]]
     let dynamicRefs: [DynamicReference]
     let resources: [ResourceInfo]
-    let nodeLocations: [String]
+    let nodeSites: [NodeSite]
+    let paths: PathTable
+    let documentURIs: [String]
     /// The node validation starts at.
     let root: NodeID
     /// Whether any keyword needs the dynamic scope (`$dynamicRef`, `$recursiveRef`).
@@ -80,6 +90,7 @@ final class CompiledSchema: Sendable {
         names = tables.names
         nameSlots = tables.nameSlots
         literalPrefixes = tables.literalPrefixes
+        nameBytes = tables.nameBytes
         patternEntries = tables.patternEntries
         requiredNames = tables.requiredNames
         arrayItems = tables.arrayItems
@@ -93,10 +104,45 @@ final class CompiledSchema: Sendable {
         dependentSchemas = tables.dependentSchemas
         dynamicRefs = tables.dynamicRefs
         resources = tables.resources
-        nodeLocations = tables.nodeLocations
+        nodeSites = tables.nodeSites
+        paths = tables.paths
+        documentURIs = tables.documentURIs
         self.root = root
         self.usesDynamicScope = usesDynamicScope
         self.maxDepth = maxDepth
         self.dialect = dialect
+    }
+}
+
+extension CompiledSchema {
+    /// The absolute location of node `id`: `https://example.com/s.json#/properties/a`, relative to its schema resource.
+    ///
+    /// Built on demand (failures only).
+    func absoluteLocation(of id: NodeID) -> String {
+        let site = nodeSites[Int(id)]
+        if resources.indices.contains(Int(site.resource)) {
+            let resource = resources[Int(site.resource)]
+            if resource.document == site.document, let tokens = paths.tokens(of: site.path, below: resource.rootPath) {
+                return resource.uri + "#" + JSONPointer(tokens: tokens).description
+            }
+        }
+        return documentURIs[Int(site.document)] + "#" + paths.pointer(site.path).description
+    }
+}
+
+extension CompiledSchema {
+    /// Whether `string` starts with literal prefix `index` (a `^literal` pattern), byte by byte.
+    @inline(__always)
+    func hasLiteralPrefix(_ string: String, _ index: Int) -> Bool {
+        literalPrefixes[index]
+            .withUnsafeBufferPointer { prefix in
+                if let result = string.utf8.withContiguousStorageIfAvailable({ bytes in
+                    bytes.count >= prefix.count
+                        && JSONEquality.bytesEqual(UnsafeBufferPointer(rebasing: bytes[..<prefix.count]), prefix)
+                }) {
+                    return result
+                }
+                return string.utf8.starts(with: prefix)
+            }
     }
 }

@@ -1,7 +1,8 @@
 import BERSJSON
 
-/// Draft 7's `contentEncoding` and `contentMediaType`, which that draft lets a validator assert:
-/// a `base64` string must decode, and an `application/json` string (decoded first) must parse.
+/// Draft 7's `contentEncoding` and `contentMediaType`, which that draft lets a validator assert: a `base64` string must
+/// decode, and an `application/json` string (decoded first) must parse.
+///
 /// Later drafts make both annotations only, and they are not compiled there.
 struct ContentRule: Sendable {
     var base64: Bool

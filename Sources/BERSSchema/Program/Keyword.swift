@@ -1,5 +1,7 @@
-/// One compiled keyword. Payloads are trivial (indices into ``CompiledSchema``'s side tables), so
-/// reading a keyword costs no reference counting.
+/// One compiled keyword.
+///
+/// Payloads are trivial (indices into ``CompiledSchema``'s side tables), so reading a keyword costs no reference
+/// counting.
 enum Keyword: Sendable {
     // MARK: any type
     /// `$ref`, or a `$dynamicRef` whose target cannot change.

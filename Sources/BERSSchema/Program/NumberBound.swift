@@ -33,8 +33,9 @@ struct NumberBound: Sendable, Hashable {
 
 /// Exact comparison of JSON numbers.
 enum NumberComparison {
-    /// The sign of `instance - bound`: -1, 0 or 1. Integers compare exactly with integers and
-    /// with doubles (no rounding of large integers to the nearest double).
+    /// The sign of `instance - bound`: -1, 0 or 1.
+    ///
+    /// Integers compare exactly with integers and with doubles (no rounding of large integers to the nearest double).
     @inline(__always)
     static func compare(_ instance: Int64, _ bound: NumberBound) -> Int {
         if bound.isInteger { return instance < bound.integer ? -1 : (instance == bound.integer ? 0 : 1) }

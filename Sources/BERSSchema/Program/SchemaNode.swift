@@ -8,7 +8,7 @@ struct Span: Sendable, Hashable {
 
     static let empty = Span(start: 0, count: 0)
 
-    var range: Range<Int> { Int(start)..<Int(start + count) }
+    var range: Range<Int> { Range(uncheckedBounds: (Int(start), Int(start) &+ Int(count))) }
     var isEmpty: Bool { count == 0 }
 }
 
@@ -75,6 +75,10 @@ struct SchemaNode: Sendable {
     /// Whether a scalar instance only meets `type` and the node's string or number keywords (no
     /// references, combinators, `enum` or `const`): validated inline, without a call.
     var isScalarLeaf: Bool
+    /// For a schema whose only effect on an object is a simple member table (``ObjectTable/isSimple``)
+    /// and that has no references, combinators or annotations to collect: that table, checked
+    /// without going through the general evaluation; `-1` otherwise.
+    var simpleObjectTable: Int32
     /// Whether an integer-valued double counts as an integer (false in draft 4).
     var integralDoublesAreIntegers: Bool
     /// The schema resource the node belongs to (``CompiledSchema/resources``).
@@ -88,8 +92,18 @@ struct SchemaNode: Sendable {
 
     static func boolean(_ value: Bool, resource: Int32) -> SchemaNode {
         SchemaNode(
-            kind: value ? .alwaysValid : .alwaysInvalid, types: [], tracksEvaluation: false, isScalarLeaf: false,
-            integralDoublesAreIntegers: true, resource: resource, anyType: .empty, numberKeywords: .empty,
-            stringKeywords: .empty, arrayKeywords: .empty, objectKeywords: .empty)
+            kind: value ? .alwaysValid : .alwaysInvalid,
+            types: [],
+            tracksEvaluation: false,
+            isScalarLeaf: false,
+            simpleObjectTable: -1,
+            integralDoublesAreIntegers: true,
+            resource: resource,
+            anyType: .empty,
+            numberKeywords: .empty,
+            stringKeywords: .empty,
+            arrayKeywords: .empty,
+            objectKeywords: .empty
+        )
     }
 }

@@ -1,7 +1,9 @@
 import BERSJSON
 
-/// `properties`, `patternProperties`, `additionalProperties` and `required` of one schema,
-/// applied in a single pass over the instance's members. Trivially copyable.
+/// `properties`, `patternProperties`, `additionalProperties` and `required` of one schema, applied in a single pass
+/// over the instance's members.
+///
+/// Trivially copyable.
 struct ObjectTable: Sendable {
     /// A `patternProperties` entry.
     struct PatternEntry: Sendable {
@@ -20,6 +22,10 @@ struct ObjectTable: Sendable {
     var additionalIsFalse: Bool
     /// Span of ``CompiledSchema/requiredNames``: the `required` names in the order written.
     var required: Span
+
+    /// Whether the table has no `patternProperties` and at most 64 `required` names, so the
+    /// fast path (a bit per required name, one lookup per member) covers it.
+    var isSimple: Bool { patterns.isEmpty && required.count <= 64 }
 }
 
 /// `prefixItems` + `items` (2020-12) or `items` + `additionalItems` (earlier drafts).
@@ -51,8 +57,9 @@ struct CompiledPattern: Sendable {
     var regex: ECMARegex
 }
 
-/// How a pattern is run: a plain `^literal` is a prefix test, anything else goes to the regex
-/// engine. Trivially copyable.
+/// How a pattern is run: a plain `^literal` is a prefix test, anything else goes to the regex engine.
+///
+/// Trivially copyable.
 struct PatternPlan: Sendable {
     /// For a literal prefix: its index in ``CompiledSchema/literalPrefixes``; `-1` otherwise.
     var literal: Int32
@@ -118,4 +125,7 @@ struct ResourceInfo: Sendable {
     var recursiveAnchor: Bool
     /// Whether the URI is a real one (false for the internal default base).
     var hasAbsoluteURI: Bool
+    /// The document and path of the resource's root (for locations relative to it).
+    var document: Int32
+    var rootPath: Int32
 }

@@ -4,8 +4,9 @@ import Foundation
 
 @testable import BERSSchema
 
-/// Runs the official JSON-Schema-Test-Suite (`../shared/json-schema-test-suite`) the way
-/// `../shared/tools/suite_runner.py` does, so the counts match its table:
+/// Runs the official JSON-Schema-Test-Suite (`../shared/json-schema-test-suite`) as `suite_runner.py` does.
+///
+/// The counts match the table of `../shared/tools/suite_runner.py`:
 /// - categories: `required` (`tests/<draft>/*.json`), `optional` (`optional/*.json`, formats not
 ///   asserted), `optional/format` (`optional/format/*.json`, formats asserted);
 /// - every file under `remotes/` is registered under `http://localhost:1234/<path>`;
@@ -91,7 +92,13 @@ enum ConformanceSuite {
             var tally = tallies[category] ?? Tally()
             tally.files.insert(relative)
             for testCase in cases {
-                run(testCase, file: relative, draft: draft, formatAssertion: category == "optional/format", into: &tally)
+                run(
+                    testCase,
+                    file: relative,
+                    draft: draft,
+                    formatAssertion: category == "optional/format",
+                    into: &tally
+                )
             }
             tallies[category] = tally
         }
@@ -99,14 +106,21 @@ enum ConformanceSuite {
     }
 
     private static func run(
-        _ testCase: JSONValue, file: String, draft: Draft, formatAssertion: Bool, into tally: inout Tally
+        _ testCase: JSONValue,
+        file: String,
+        draft: Draft,
+        formatAssertion: Bool,
+        into tally: inout Tally
     ) {
         tally.cases += 1
         let tests = testCase["tests"]?.arrayValue ?? []
         tally.tests += tests.count
         let caseName = testCase["description"]?.stringValue ?? "?"
         let options = ValidatorOptions(
-            defaultDialect: draft.dialect, formatAssertion: formatAssertion, registry: registry)
+            defaultDialect: draft.dialect,
+            formatAssertion: formatAssertion,
+            registry: registry
+        )
         let validator: SchemaValidator
         do {
             validator = try SchemaValidator(schema: testCase["schema"] ?? true, options: options)
@@ -127,7 +141,8 @@ enum ConformanceSuite {
                 let testName = test["description"]?.stringValue ?? "?"
                 let detail = fast == full.isValid ? "" : " (isValid and validate disagree)"
                 tally.failures.append(
-                    "\(file) :: \(caseName) :: \(testName) (expected \(expected), got \(fast))\(detail)")
+                    "\(file) :: \(caseName) :: \(testName) (expected \(expected), got \(fast))\(detail)"
+                )
             }
         }
     }
@@ -145,7 +160,8 @@ enum ConformanceSuite {
             lines.append(
                 "  \(category.padding(toLength: 16, withPad: " ", startingAt: 0)) \(pad(tally.files.count, 5)) "
                     + "\(pad(tally.cases, 6)) \(pad(tally.tests, 6)) \(pad(tally.passed, 6)) \(pad(tally.failed, 5)) "
-                    + "\(pad(tally.errors, 5))  \(percent)")
+                    + "\(pad(tally.errors, 5))  \(percent)"
+            )
         }
         return lines.joined(separator: "\n")
     }

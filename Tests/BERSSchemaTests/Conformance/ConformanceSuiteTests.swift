@@ -9,8 +9,9 @@ import Testing
 /// at least 90 %, optional/format (formats asserted) at least 97 %.
 @Suite(.enabled(if: SharedFixtures.isAvailable, SharedFixtures.skipReason))
 struct ConformanceSuiteTests {
-    /// Required tests that are known to fail, by `file :: case :: test`. Empty: every required
-    /// test passes.
+    /// Required tests that are known to fail, by `file :: case :: test`.
+    ///
+    /// Empty: every required test passes.
     static let requiredExceptions: Set<String> = []
 
     @Test(arguments: ConformanceSuite.drafts)

@@ -25,7 +25,10 @@ struct PicassoSchemaTests {
         #expect(failure.instanceLocation == .root)
         #expect(failure.property == "$schema")
         #expect(failure.message == #"additional property "$schema" is not allowed"#)
-        #expect(failure.rendered(in: document) == #"configurations/development.json:2:3: (root): additional property "$schema" is not allowed"#)
+        #expect(
+            failure.rendered(in: document)
+                == #"configurations/development.json:2:3: (root): additional property "$schema" is not allowed"#
+        )
     }
 
     @Test func productionConfigurationHasTheSchemaKeyAndNonceErrors() throws {
@@ -39,7 +42,8 @@ struct PicassoSchemaTests {
             messages == [
                 #"(root): additional property "$schema" is not allowed"#,
                 #"/security/cspNonce: "prod-nonce-2024" does not match the pattern "^[A-Za-z0-9+/]+=*$""#,
-            ])
+            ]
+        )
         let nonce = try #require(result.failures.first { $0.keyword == "pattern" })
         #expect(nonce.keywordLocation.description == "/properties/security/properties/cspNonce/pattern")
         #expect(
@@ -51,7 +55,10 @@ struct PicassoSchemaTests {
 
     @Test(arguments: ["build", "environment", "monitoring", "providers"])
     func everySchemaCompilesAgainstItsMetaschema(_ name: String) throws {
-        let validator = try SchemaValidator(schema: Self.document("schemas/\(name).schema.json"), options: .configuration)
+        let validator = try SchemaValidator(
+            schema: Self.document("schemas/\(name).schema.json"),
+            options: .configuration
+        )
         #expect(validator.dialect == .draft7)
     }
 }
