@@ -16,7 +16,7 @@ public struct JSONObject: Sendable {
     /// Objects with more members than this keep a hash index of their keys.
     public static let indexThreshold = 12
 
-    private var storage: [Member]
+    @usableFromInline var storage: [Member]
     private var index: [String: Int]?
 
     /// An empty object.
@@ -108,11 +108,11 @@ public struct JSONObject: Sendable {
 
 extension JSONObject: RandomAccessCollection {
     /// The position of the first member (0).
-    public var startIndex: Int { 0 }
+    @inlinable public var startIndex: Int { 0 }
     /// One past the last member (the member count).
-    public var endIndex: Int { storage.count }
+    @inlinable public var endIndex: Int { storage.count }
     /// The member at `position`, in document order.
-    public subscript(position: Int) -> Member { storage[position] }
+    @inlinable public subscript(position: Int) -> Member { storage[position] }
 }
 
 extension JSONObject: Equatable {

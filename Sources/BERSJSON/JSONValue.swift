@@ -137,7 +137,7 @@ extension JSONValue: Equatable {
         case (.double(let a), .double(let b)): return a == b
         case (.integer(let a), .double(let b)), (.double(let b), .integer(let a)):
             return JSONValue.integer(a).integerValue == JSONValue.double(b).integerValue && Double(a) == b
-        case (.string(let a), .string(let b)): return a == b
+        case (.string(let a), .string(let b)): return JSONValue.sameCodePoints(a, b)
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)): return a == b
         default: return false
@@ -151,7 +151,7 @@ extension JSONValue: Equatable {
         case (.bool(let a), .bool(let b)): return a == b
         case (.integer(let a), .integer(let b)): return a == b
         case (.double(let a), .double(let b)): return a.bitPattern == b.bitPattern || a == b
-        case (.string(let a), .string(let b)): return a == b
+        case (.string(let a), .string(let b)): return JSONValue.sameCodePoints(a, b)
         case (.array(let a), .array(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.isIdentical(to: $1) }
         case (.object(let a), .object(let b)):
@@ -159,6 +159,15 @@ extension JSONValue: Equatable {
                 && zip(a, b).allSatisfy { $0.key == $1.key && $0.value.isIdentical(to: $1.value) }
         default: return false
         }
+    }
+}
+
+extension JSONValue {
+    /// JSON string equality: the same Unicode code points. (Swift's `==` on `String` also equates
+    /// canonically equivalent strings such as "é" and "e\u{301}", which JSON does not.)
+    @inlinable
+    static func sameCodePoints(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 }
 

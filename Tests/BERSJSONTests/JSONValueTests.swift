@@ -58,3 +58,13 @@ struct JSONValueTests {
         #expect(JSONValue.integer(1).nodeCount == 1)
     }
 }
+
+struct JSONStringEqualityTests {
+    @Test func stringsCompareByCodePointsNotCanonicalEquivalence() {
+        let composed: JSONValue = .string("\u{E9}")
+        let decomposed: JSONValue = .string("e\u{301}")
+        #expect(composed != decomposed)
+        #expect(composed == .string("\u{E9}"))
+        #expect(JSONValue.array([composed]) != JSONValue.array([decomposed]))
+    }
+}
