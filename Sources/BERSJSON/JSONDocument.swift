@@ -14,7 +14,9 @@ public struct JSONDocument: Sendable {
     /// the member's value; ``SourcePosition/unknown`` for the root and array elements.
     public let keyPositions: [SourcePosition]
     /// The number of nodes in the subtree of each node, in preorder (1 for scalars and empty
-    /// containers); empty when positions are unknown. Lets a walker skip a subtree in one step.
+    /// containers); empty when positions are unknown.
+    ///
+    /// Lets a walker skip a subtree in one step.
     public let subtreeSizes: [UInt32]
 
     /// A document from its parts.

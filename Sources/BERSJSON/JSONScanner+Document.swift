@@ -56,8 +56,13 @@ extension JSONScanner {
                 } else {
                     stacks.frames.append(
                         Frame(
-                            isObject: true, start: stacks.members.count, key: "", keyOffset: 0, keyIndex: nil,
-                            node: valuePositions.count - 1)
+                            isObject: true,
+                            start: stacks.members.count,
+                            key: "",
+                            keyOffset: 0,
+                            keyIndex: nil,
+                            node: valuePositions.count - 1
+                        )
                     )
                     pendingKey = try parseKey(&stacks)
                     continue parsing
@@ -72,8 +77,13 @@ extension JSONScanner {
                 } else {
                     stacks.frames.append(
                         Frame(
-                            isObject: false, start: stacks.elements.count, key: "", keyOffset: 0, keyIndex: nil,
-                            node: valuePositions.count - 1)
+                            isObject: false,
+                            start: stacks.elements.count,
+                            key: "",
+                            keyOffset: 0,
+                            keyIndex: nil,
+                            node: valuePositions.count - 1
+                        )
                     )
                     pendingKey = .unknown
                     continue parsing

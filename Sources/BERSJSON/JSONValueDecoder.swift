@@ -37,7 +37,8 @@ private struct ValueDecoder: Decoder {
         guard case .object(let object) = value else {
             throw DecodingError.typeMismatch(
                 [String: JSONValue].self,
-                .init(codingPath: codingPath, debugDescription: "expected an object, found \(value.typeName)"))
+                .init(codingPath: codingPath, debugDescription: "expected an object, found \(value.typeName)")
+            )
         }
         return KeyedDecodingContainer(KeyedContainer<Key>(object: object, codingPath: codingPath))
     }
@@ -46,7 +47,8 @@ private struct ValueDecoder: Decoder {
         guard case .array(let elements) = value else {
             throw DecodingError.typeMismatch(
                 [JSONValue].self,
-                .init(codingPath: codingPath, debugDescription: "expected an array, found \(value.typeName)"))
+                .init(codingPath: codingPath, debugDescription: "expected an array, found \(value.typeName)")
+            )
         }
         return UnkeyedContainer(elements: elements, codingPath: codingPath)
     }
@@ -67,7 +69,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func value(for key: Key) throws -> JSONValue {
         guard let value = object[key.stringValue] else {
             throw DecodingError.keyNotFound(
-                key, .init(codingPath: codingPath, debugDescription: "no value for key \"\(key.stringValue)\""))
+                key,
+                .init(codingPath: codingPath, debugDescription: "no value for key \"\(key.stringValue)\"")
+            )
         }
         return value
     }
@@ -135,7 +139,12 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
     private mutating func next<T>(_ type: T.Type) throws -> ValueDecoder {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(
-                type, .init(codingPath: codingPath + [AnyKey(intValue: currentIndex)], debugDescription: "the array has no more elements"))
+                type,
+                .init(
+                    codingPath: codingPath + [AnyKey(intValue: currentIndex)],
+                    debugDescription: "the array has no more elements"
+                )
+            )
         }
         defer { currentIndex += 1 }
         return ValueDecoder(value: elements[currentIndex], codingPath: codingPath + [AnyKey(intValue: currentIndex)])
@@ -171,7 +180,13 @@ private struct SingleContainer: SingleValueDecodingContainer {
     let codingPath: [any CodingKey]
 
     private func mismatch<T>(_ type: T.Type, _ expected: String) -> DecodingError {
-        .typeMismatch(type, .init(codingPath: codingPath, debugDescription: "expected \(expected), found \(value.typeName) \(value.jsonText)"))
+        .typeMismatch(
+            type,
+            .init(
+                codingPath: codingPath,
+                debugDescription: "expected \(expected), found \(value.typeName) \(value.jsonText)"
+            )
+        )
     }
 
     func decodeNil() -> Bool { value.isNull }
@@ -199,7 +214,9 @@ private struct SingleContainer: SingleValueDecodingContainer {
     private func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
         guard let integer = value.integerValue else { throw mismatch(type, "an integer") }
         guard let exact = T(exactly: integer) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "\(integer) does not fit in \(T.self)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: codingPath, debugDescription: "\(integer) does not fit in \(T.self)")
+            )
         }
         return exact
     }
@@ -240,7 +257,9 @@ extension JSONValue: Decodable {
         } else {
             let object = try decoder.container(keyedBy: AnyKey.self)
             var members: [(String, JSONValue)] = []
-            for key in object.allKeys { members.append((key.stringValue, try object.decode(JSONValue.self, forKey: key))) }
+            for key in object.allKeys {
+                members.append((key.stringValue, try object.decode(JSONValue.self, forKey: key)))
+            }
             self = .object(JSONObject(members))
         }
     }

@@ -80,7 +80,8 @@ public struct YAMLWriter: Sendable {
         case .null: "null"
         case .bool(let bool): bool ? "true" : "false"
         case .integer(let integer): String(integer)
-        case .double(let double): double.isFinite ? "\(double)" : (double.isNaN ? ".nan" : (double < 0 ? "-.inf" : ".inf"))
+        case .double(let double):
+            double.isFinite ? "\(double)" : (double.isNaN ? ".nan" : (double < 0 ? "-.inf" : ".inf"))
         case .string(let string): Self.quoted(string)
         case .array: "[]"
         case .object: "{}"
@@ -99,17 +100,24 @@ public struct YAMLWriter: Sendable {
     ]
 
     static func isPlainSafe(_ text: String) -> Bool {
-        guard !reserved.contains(text), let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
+        guard !reserved.contains(text), let first = text.unicodeScalars.first, let last = text.unicodeScalars.last
+        else {
             return false
         }
         if first == " " || last == " " || "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
         if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{FEFF}" }) {
+        if text.unicodeScalars.contains(where: {
+            $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{FEFF}"
+        }) {
             return false
         }
         // Anything that looks like a number, date or special float is quoted.
-        let numberish = text.unicodeScalars.allSatisfy { "0123456789+-.eExXoObBabcdefABCDEF_:".unicodeScalars.contains($0) }
-        if numberish, text.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) || text.hasPrefix(".") { return false }
+        let numberish = text.unicodeScalars.allSatisfy {
+            "0123456789+-.eExXoObBabcdefABCDEF_:".unicodeScalars.contains($0)
+        }
+        if numberish, text.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) || text.hasPrefix(".") {
+            return false
+        }
         return true
     }
 
@@ -123,7 +131,9 @@ public struct YAMLWriter: Sendable {
             case "\t": output += "\\t"
             case "\r": output += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{FEFF}" {
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}"
+                    || scalar == "\u{FEFF}"
+                {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     output += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 } else {

@@ -66,8 +66,11 @@ struct JSONParserErrorTests {
         Case("1e400", .invalidNumber, "number 1e400 is out of range", at: "1:1"),
         Case("[-1.5E+309]", .invalidNumber, "number -1.5E+309 is out of range", at: "1:2"),
         Case(
-            "0.4e" + String(repeating: "9", count: 60), .invalidNumber,
-            "number 0.4e" + String(repeating: "9", count: 36) + "… is out of range", at: "1:1"),
+            "0.4e" + String(repeating: "9", count: 60),
+            .invalidNumber,
+            "number 0.4e" + String(repeating: "9", count: 36) + "… is out of range",
+            at: "1:1"
+        ),
     ]
 
     static let strings: [Case] = [

@@ -30,7 +30,10 @@ struct S3TenantRuntimeTests {
             #expect(served.tenantDocument?.tenantID == "MYR384719")
             #expect(served.tenant["chat_title"] == "Atlanta Angels")
             #expect(served.tenantDocument?.document.file.hasPrefix("s3://") == true)
-            #expect(try served.url("configUrl") == "https://chat.myrecruiter.ai/Master_Function?action=get_config&t=my87674d777bf9")
+            #expect(
+                try served.url("configUrl")
+                    == "https://chat.myrecruiter.ai/Master_Function?action=get_config&t=my87674d777bf9"
+            )
         }
     }
 
@@ -38,7 +41,10 @@ struct S3TenantRuntimeTests {
         try await S3TestSupport.withPicassoBucket { store, _ in
             let clock = ManualClock()
             let cache = TenantCache(
-                repository: TenantRepository(store: store), options: .init(timeToLiveMilliseconds: 1000), clock: clock)
+                repository: TenantRepository(store: store),
+                options: .init(timeToLiveMilliseconds: 1000),
+                clock: clock
+            )
             let hash = try TenantHash("auc5b0ecb0adcb")
             let first = try await cache.get(hash)
             clock.advance(byMilliseconds: 1001)
@@ -51,8 +57,10 @@ struct S3TenantRuntimeTests {
             #expect(cache.statistics.revalidations == 1)
             // A change in the bucket is picked up at the next revalidation.
             _ = try await store.put(
-                "tenants/AUS123957/AUS123957-config.json", Array(#"{"tenant_id": "AUS123957", "chat_title": "New"}"#.utf8),
-                contentType: "application/json")
+                "tenants/AUS123957/AUS123957-config.json",
+                Array(#"{"tenant_id": "AUS123957", "chat_title": "New"}"#.utf8),
+                contentType: "application/json"
+            )
             clock.advance(byMilliseconds: 1001)
             #expect(try await cache.get(hash).document.value["chat_title"] == "New")
         }
@@ -65,7 +73,11 @@ struct S3TenantRuntimeTests {
             #expect(missing.source.name == "fallback")
             #expect(missing.tenant["metadata"]?["source"] == "fallback")
             // A mapping that points at another tenant's document is never served.
-            _ = try await store.put("mappings/ab0000000000ff.json", Array(#"{"tenant_id": "MYR384719"}"#.utf8), contentType: "application/json")
+            _ = try await store.put(
+                "mappings/ab0000000000ff.json",
+                Array(#"{"tenant_id": "MYR384719"}"#.utf8),
+                contentType: "application/json"
+            )
             let error = await #expect(throws: TenantError.self) {
                 try await runtime.resolve(environment: .staging, tenant: try TenantHash("ab0000000000ff"))
             }
@@ -80,7 +92,11 @@ struct S3TenantRuntimeTests {
                 .publish(Array(document.utf8), file: "v2.json", now: UTCTimestamp(secondsSince1970: 1_764_401_412))
             #expect(outcome.backupKey == "tenants/AUS123957/AUS123957-20251129T073012Z.json")
             let keys = try await store.list(prefix: "tenants/AUS123957/")
-            #expect(keys == ["tenants/AUS123957/AUS123957-20251129T073012Z.json", "tenants/AUS123957/AUS123957-config.json"])
+            #expect(
+                keys == [
+                    "tenants/AUS123957/AUS123957-20251129T073012Z.json", "tenants/AUS123957/AUS123957-config.json",
+                ]
+            )
         }
     }
 }

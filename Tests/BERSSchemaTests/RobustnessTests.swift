@@ -133,7 +133,9 @@ struct RobustnessTests {
     }
 
     @Test func deepObjectsFailAtTheDepthLimitToo() throws {
-        let validator = try SchemaValidator(schema: json(##"{"type": "object", "additionalProperties": {"$ref": "#"}}"##))
+        let validator = try SchemaValidator(
+            schema: json(##"{"type": "object", "additionalProperties": {"$ref": "#"}}"##)
+        )
         var deep: JSONValue = [:]
         for _ in 0..<10_000 { deep = ["a": deep] }
         #expect(!validator.isValid(deep))

@@ -56,7 +56,8 @@ enum DateTimeFormats {
 
     static func time(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
         guard let hour = twoDigits(bytes, start), start + 8 <= bytes.count, bytes[start + 2] == 0x3A,
-            let minute = twoDigits(bytes, start + 3), bytes[start + 5] == 0x3A, let second = twoDigits(bytes, start + 6),
+            let minute = twoDigits(bytes, start + 3), bytes[start + 5] == 0x3A,
+            let second = twoDigits(bytes, start + 6),
             hour < 24, minute < 60, second <= 60
         else { return false }
         var index = start + 8

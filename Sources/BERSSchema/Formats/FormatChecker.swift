@@ -13,7 +13,9 @@
 /// FormatChecker.checker(for: "x-custom")   // nil: unknown formats always pass
 /// ```
 public enum FormatChecker {
-    /// The JSON Schema draft whose format definitions apply. Drafts differ only in a few
+    /// The JSON Schema draft whose format definitions apply.
+    ///
+    /// Drafts differ only in a few
     /// formats: draft 3 has `host-name`, `ip-address`, `color` and a `time` without offset.
     public enum Draft: String, Sendable, Hashable, CaseIterable {
         /// Draft 3.

@@ -82,7 +82,9 @@ enum HostnameFormats {
                 let valid = bytes.withUnsafeBufferPointer { hostname($0) }
                 guard valid, bytes.count <= 63 else { return false }
                 total += bytes.count
-                if bytes.count >= 4, bytes[0] | 0x20 == 0x78, bytes[1] | 0x20 == 0x6E, bytes[2] == 0x2D, bytes[3] == 0x2D {
+                if bytes.count >= 4, bytes[0] | 0x20 == 0x78, bytes[1] | 0x20 == 0x6E, bytes[2] == 0x2D,
+                    bytes[3] == 0x2D
+                {
                     uLabels.append(Punycode.decode(bytes.dropFirst(4)) ?? [])
                 } else {
                     uLabels.append(label)

@@ -8,7 +8,8 @@ enum IDNA {
 
     /// RFC 5893 Bidi classes (others count as `other`, which no rule accepts).
     enum BidiClass: UInt8 {
-        case l = 0, r, al, en, an, es, cs, et, on, bn, nsm, other
+        case l = 0
+        case r, al, en, an, es, cs, et, on, bn, nsm, other
     }
 
     /// The RFC 5892 derived property of `value`.

@@ -113,4 +113,3 @@ enum IDNATables {
 //                   if u.category(chr(cp)) in ("Lu","Ll","Lt","Lm","Lo","Mn","Mc","Me","Nd")
 //                   and u.bidirectional(chr(cp)) != default_for_category)
 //     scripts = [(r >> 32, (r & 0xFFFFFFFF) - 1, name) for name, rs in d.scripts.items() for r in rs]
-

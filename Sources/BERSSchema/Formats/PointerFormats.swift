@@ -22,7 +22,9 @@ enum PointerFormats {
         var index = start
         while index < bytes.count {
             if bytes[index] == 0x7E {
-                guard index + 1 < bytes.count, bytes[index + 1] == 0x30 || bytes[index + 1] == 0x31 else { return false }
+                guard index + 1 < bytes.count, bytes[index + 1] == 0x30 || bytes[index + 1] == 0x31 else {
+                    return false
+                }
                 index += 1
             }
             index += 1

@@ -39,7 +39,9 @@ enum URIFormats {
             if "!$&'()*+,;=".utf8.contains(byte) { flags |= subDelim }
             if byte == 0x3A || byte == 0x40 { flags |= colonAt }
             if byte == 0x2F || byte == 0x3F { flags |= slashQuestion }
-            if byte.isASCIIAlpha || byte.isASCIIDigit || byte == 0x2B || byte == 0x2D || byte == 0x2E { flags |= schemeChar }
+            if byte.isASCIIAlpha || byte.isASCIIDigit || byte == 0x2B || byte == 0x2D || byte == 0x2E {
+                flags |= schemeChar
+            }
             table[Int(byte)] = flags
         }
         return table
@@ -49,7 +51,11 @@ enum URIFormats {
     /// `%XX` escapes, and (for IRIs) `ucschar` (or `iprivate` when `privateUse`).
     @inline(__always)
     static func chars(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ allowed: UInt8, iri: Bool,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ start: Int,
+        _ end: Int,
+        _ allowed: UInt8,
+        iri: Bool,
         privateUse: Bool = false
     ) -> Bool {
         table.withUnsafeBufferPointer { table in
@@ -59,8 +65,13 @@ enum URIFormats {
 
     @inline(__always)
     private static func charsIn(
-        _ table: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
-        _ allowed: UInt8, iri: Bool, privateUse: Bool
+        _ table: UnsafeBufferPointer<UInt8>,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ start: Int,
+        _ end: Int,
+        _ allowed: UInt8,
+        iri: Bool,
+        privateUse: Bool
     ) -> Bool {
         var index = start
         while index < end {

@@ -44,7 +44,9 @@ enum URITemplateFormat {
                 if byte.isASCIIAlpha || byte.isASCIIDigit || byte == 0x5F {
                     index += 1
                 } else if byte == 0x25 {
-                    guard index + 2 < count, bytes[index + 1].isHexDigit, bytes[index + 2].isHexDigit else { return nil }
+                    guard index + 2 < count, bytes[index + 1].isHexDigit, bytes[index + 2].isHexDigit else {
+                        return nil
+                    }
                     index += 3
                 } else if byte == 0x2E {
                     if previousDot { return nil }

@@ -1,5 +1,6 @@
 /// Runs a ``BacktrackProgram`` with an explicit stack (no recursion except one level per nested
 /// lookaround), counting every instruction against a step limit so no pattern can hang.
+///
 /// Only patterns with backreferences or lookaround use it.
 struct Backtracker {
     let program: BacktrackProgram
@@ -35,7 +36,9 @@ struct Backtracker {
             steps += 1
             if steps > stepLimit {
                 throw RegexError(
-                    .stepLimitExceeded, "matching needed more than \(stepLimit) backtracking steps")
+                    .stepLimitExceeded,
+                    "matching needed more than \(stepLimit) backtracking steps"
+                )
             }
             let instruction = code[Int(pc)]
             var failed = false
@@ -130,6 +133,7 @@ struct Backtracker {
     }
 
     /// Where a backreference to `group` ends (or starts, backwards), or `nil` when it fails.
+    ///
     /// An unset group matches the empty string.
     private func backreference(_ group: Int, backward: Bool, at position: Int, _ slots: [Int]) -> Int? {
         let start = slots[2 * group]

@@ -13,7 +13,9 @@
 /// reference instead of copying (and reference counting) each of its tables.
 final class DFA: Sendable {
     /// The 128 ASCII classes, then the transitions: `cells[stateOffset + class]` is the next
-    /// state's offset, ``matchTarget`` or ``deadTarget``. State offsets start at 128.
+    /// state's offset, ``matchTarget`` or ``deadTarget``.
+    ///
+    /// State offsets start at 128.
     let cells: [Int32]
     /// Whether each state (by index, (offset - 128) / classCount) accepts at the end of the input.
     let acceptsAtEnd: [Bool]
@@ -26,9 +28,13 @@ final class DFA: Sendable {
     static let deadTarget: Int32 = -2
 
     /// Builds the DFA, or returns `nil` when it would exceed the bounds.
-    init?(nfa: NFAProgram, alphabet: Alphabet, maxStates: Int = 4096, maxCells: Int = 1 << 18,
-        maxWork: Int = 4_000_000)
-    {
+    init?(
+        nfa: NFAProgram,
+        alphabet: Alphabet,
+        maxStates: Int = 4096,
+        maxCells: Int = 1 << 18,
+        maxWork: Int = 4_000_000
+    ) {
         let classCount = alphabet.count
         let wordAware = nfa.usesWordBoundary
         var closure = NFAClosure(size: nfa.count)
@@ -62,7 +68,11 @@ final class DFA: Sendable {
             let flags = stateFlags[current]
             if pcs.isEmpty { deadOffset = Int32(current * classCount) }
             var context = AssertionContext(
-                atStart: flags & 1 != 0, atEnd: false, previousIsWord: flags & 2 != 0, nextIsWord: false)
+                atStart: flags & 1 != 0,
+                atEnd: false,
+                previousIsWord: flags & 2 != 0,
+                nextIsWord: false
+            )
             for variant in 0..<(wordAware ? 2 : 1) {
                 context.nextIsWord = variant == 1
                 consuming[variant].removeAll(keepingCapacity: true)

@@ -18,7 +18,9 @@
 public struct ECMARegex: Sendable {
     /// Compilation and matching settings.
     public struct Options: Sendable, Hashable {
-        /// ECMA-262 `u` flag: match by code point, allow `\p{…}`, strict syntax. JSON Schema
+        /// ECMA-262 `u` flag: match by code point, allow `\p{…}`, strict syntax.
+        ///
+        /// JSON Schema
         /// patterns use it. Off, the Annex B grammar applies and matching is by UTF-16 code unit.
         public var unicode: Bool
         /// Most backtracking steps one match may take before failing with
@@ -101,7 +103,8 @@ public struct ECMARegex: Sendable {
             throw RegexError(
                 .tooLarge,
                 "pattern /\(pattern)/ is too large once counted repetition is expanded "
-                    + "(more than \(ECMARegex.maxProgramSize) instructions)")
+                    + "(more than \(ECMARegex.maxProgramSize) instructions)"
+            )
         }
         let nfa = NFAProgram(parsed.node)
         if nfa.exact {
@@ -116,12 +119,16 @@ public struct ECMARegex: Sendable {
         } else {
             dfa = nil
             engine = .backtrack(
-                BacktrackProgram(parsed.node, captureCount: parsed.captureCount), prefilter: LinearMatcher(nfa))
+                BacktrackProgram(parsed.node, captureCount: parsed.captureCount),
+                prefilter: LinearMatcher(nfa)
+            )
         }
     }
 
     /// Checks that `pattern` is a valid ECMA-262 regular expression without compiling it (the
-    /// `regex` format of JSON Schema). Patterns too large to compile still pass.
+    /// `regex` format of JSON Schema).
+    ///
+    /// Patterns too large to compile still pass.
     ///
     /// ```swift
     /// try ECMARegex.validateSyntax("(?<year>\\d{4})-\\k<year>")   // fine
@@ -137,7 +144,9 @@ public struct ECMARegex: Sendable {
     }
 
     /// Whether matching may backtrack (the pattern has backreferences or lookaround), so
-    /// ``matches(_:)`` can throw ``RegexError/Code/stepLimitExceeded``. Other patterns run in
+    /// ``matches(_:)`` can throw ``RegexError/Code/stepLimitExceeded``.
+    ///
+    /// Other patterns run in
     /// linear time and never throw.
     public var usesBacktracking: Bool {
         if case .backtrack = engine { return true }
@@ -169,7 +178,10 @@ public struct ECMARegex: Sendable {
         case .backtrack(let program, let prefilter):
             if let prefilter, !prefilter.matches(string, unicode: options.unicode) { return false }
             return try Backtracker.matches(
-                program, input: ECMARegex.units(of: string, unicode: options.unicode), stepLimit: options.stepLimit)
+                program,
+                input: ECMARegex.units(of: string, unicode: options.unicode),
+                stepLimit: options.stepLimit
+            )
         }
     }
 

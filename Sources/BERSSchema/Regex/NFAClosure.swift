@@ -29,7 +29,10 @@ struct NFAClosure {
     /// Appends the consume instructions reachable from `pcs` to `consuming` (each once) and
     /// returns whether a match instruction is reachable.
     mutating func compute(
-        _ nfa: NFAProgram, from pcs: [Int32], context: AssertionContext, into consuming: inout [Int32]
+        _ nfa: NFAProgram,
+        from pcs: [Int32],
+        context: AssertionContext,
+        into consuming: inout [Int32]
     ) -> Bool {
         generation &+= 1
         if generation == 0 {

@@ -1,5 +1,7 @@
 /// Simulates an ``NFAProgram`` on all threads at once (Thompson / Pike), in time linear in the
-/// input for a fixed pattern. Used when the ``DFA`` for a pattern would be too large.
+/// input for a fixed pattern.
+///
+/// Used when the ``DFA`` for a pattern would be too large.
 enum PikeVM {
     /// Whether `nfa` matches anywhere in `units` (code points or UTF-16 code units).
     static func matches(_ nfa: NFAProgram, alphabet: Alphabet, units: [UInt32]) -> Bool {

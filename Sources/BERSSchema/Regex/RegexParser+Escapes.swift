@@ -56,7 +56,8 @@ extension RegexParser {
         var text = ""
         while let value = peek(), value != 0x7D {
             guard let scalar = Unicode.Scalar(value),
-                scalar.properties.isASCIIHexDigit || (scalar.isASCII && (scalar.properties.isAlphabetic || scalar == "_" || scalar == "="))
+                scalar.properties.isASCIIHexDigit
+                    || (scalar.isASCII && (scalar.properties.isAlphabetic || scalar == "_" || scalar == "="))
             else { throw error("invalid property name", at: start) }
             text.unicodeScalars.append(scalar)
             position += 1
@@ -119,7 +120,9 @@ extension RegexParser {
         default:
             if unicode {
                 // IdentityEscape[+U]: SyntaxCharacter or `/` (and `-` inside a class).
-                let syntax: [UInt32] = [0x5E, 0x24, 0x5C, 0x2E, 0x2A, 0x2B, 0x3F, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x7C, 0x2F]
+                let syntax: [UInt32] = [
+                    0x5E, 0x24, 0x5C, 0x2E, 0x2A, 0x2B, 0x3F, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x7C, 0x2F,
+                ]
                 if syntax.contains(character) || (inClass && character == 0x2D) { return character }
                 throw error("invalid escape", at: start)
             }

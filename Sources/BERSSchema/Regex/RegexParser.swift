@@ -153,7 +153,9 @@ struct RegexParser {
             if unicode {
                 var probe = self
                 throw error(
-                    (try? probe.parseBraces()) != nil ? "nothing to repeat" : "lone quantifier bracket", at: start)
+                    (try? probe.parseBraces()) != nil ? "nothing to repeat" : "lone quantifier bracket",
+                    at: start
+                )
             }
             var probe = self
             if (try? probe.parseBraces()) != nil { throw error("nothing to repeat", at: start) }
@@ -180,9 +182,18 @@ struct RegexParser {
         var low: Int
         var high: Int?
         switch character {
-        case 0x2A: low = 0; high = nil; position += 1
-        case 0x2B: low = 1; high = nil; position += 1
-        case 0x3F: low = 0; high = 1; position += 1
+        case 0x2A:
+            low = 0
+            high = nil
+            position += 1
+        case 0x2B:
+            low = 1
+            high = nil
+            position += 1
+        case 0x3F:
+            low = 0
+            high = 1
+            position += 1
         case 0x7B:
             var probe = self
             if let (braceLow, braceHigh) = try? probe.parseBraces() {

@@ -22,7 +22,8 @@ struct FormatCheckerTests {
         ("duration", "P1.5D", false),
         // email
         ("email", "a@b.c", true), ("email", "\"a b\"@example.com", true), ("email", "\"a\\\"b\"@example.com", true),
-        ("email", "a@[IPv6:2001:db8::1]", true), ("email", "a@[300.1.1.1]", false), ("email", "a..b@example.com", false),
+        ("email", "a@[IPv6:2001:db8::1]", true), ("email", "a@[300.1.1.1]", false),
+        ("email", "a..b@example.com", false),
         ("email", "a@example..com", false), ("email", "a@-example.com", false), ("email", "é@example.com", false),
         ("email", "\"unterminated@example.com", false), ("email", "a@", false), ("email", "a", false),
         // idn-email
@@ -36,17 +37,20 @@ struct FormatCheckerTests {
         ("hostname", String(repeating: "a.", count: 127) + "a", false),
         // idn-hostname
         ("idn-hostname", "bücher.example", true), ("idn-hostname", "Bücher.example", true),
-        ("idn-hostname", "ÄBC.example", false), ("idn-hostname", "a\u{00B7}l", false), ("idn-hostname", "l\u{00B7}l", true),
+        ("idn-hostname", "ÄBC.example", false), ("idn-hostname", "a\u{00B7}l", false),
+        ("idn-hostname", "l\u{00B7}l", true),
         ("idn-hostname", "مثال.إختبار", true), ("idn-hostname", "a\u{200D}b", false), ("idn-hostname", "😀.com", false),
         // ipv4
         ("ipv4", "0.0.0.0", true), ("ipv4", "255.255.255.255", true), ("ipv4", "256.0.0.0", false),
-        ("ipv4", "01.0.0.0", false), ("ipv4", "1.2.3", false), ("ipv4", "1.2.3.4.", false), ("ipv4", "1.2.3.4\n", false),
+        ("ipv4", "01.0.0.0", false), ("ipv4", "1.2.3", false), ("ipv4", "1.2.3.4.", false),
+        ("ipv4", "1.2.3.4\n", false),
         ("ipv4", "1234.1.1.1", false),
         // ipv6
         ("ipv6", "::", true), ("ipv6", "::1", true), ("ipv6", "1::", true), ("ipv6", "1:2:3:4:5:6:7:8", true),
         ("ipv6", "1:2:3:4:5:6:7::", true), ("ipv6", "::2:3:4:5:6:7:8", true), ("ipv6", "1:2:3:4:5:6:1.2.3.4", true),
         ("ipv6", "::1.2.3.4", true), ("ipv6", "1:2:3:4:5:6:7:8:9", false), ("ipv6", "1::2::3", false),
-        ("ipv6", ":1::", false), ("ipv6", "1.2.3.4::", false), ("ipv6", "::1.2.3.4:1", false), ("ipv6", "fe80::1%lo", false),
+        ("ipv6", ":1::", false), ("ipv6", "1.2.3.4::", false), ("ipv6", "::1.2.3.4:1", false),
+        ("ipv6", "fe80::1%lo", false),
         ("ipv6", "12345::", false), ("ipv6", "", false),
         // uri / uri-reference / iri / iri-reference
         ("uri", "https://user:pw@example.com:8080/p/a/t/h?query=1&x#frag", true), ("uri", "urn:isbn:0451450523", true),
@@ -57,7 +61,8 @@ struct FormatCheckerTests {
         ("uri-reference", "%zz", false), ("uri-reference", "#a#b", false), ("uri-reference", "?a?b/c", true),
         ("iri", "http://例子.测试/路径?查询#片段", true), ("iri", "http://example.com/\u{FFFE}", false),
         ("iri", "http://example.com/?\u{E000}", true), ("iri", "http://example.com/\u{E000}", false),
-        ("iri-reference", "/路径", true), ("iri-reference", "例:子", false), ("iri-reference", "./例:子", true), ("iri-reference", "a b", false),
+        ("iri-reference", "/路径", true), ("iri-reference", "例:子", false), ("iri-reference", "./例:子", true),
+        ("iri-reference", "a b", false),
         // uuid
         ("uuid", "2EB8AA08-AA98-11EA-B4AA-73B441D16380", true), ("uuid", "2eb8aa08-aa98-11ea-b4aa-73b441d16380", true),
         ("uuid", "2eb8aa08aa9811eab4aa73b441d16380", false), ("uuid", "2eb8aa08-aa98-11ea-b4aa-73b441d1638g", false),
@@ -67,10 +72,12 @@ struct FormatCheckerTests {
         // json-pointer / relative-json-pointer
         ("json-pointer", "", true), ("json-pointer", "/", true), ("json-pointer", "/a~0b~1c", true),
         ("json-pointer", "a", false), ("json-pointer", "/~", false), ("json-pointer", "/~2", false),
-        ("relative-json-pointer", "0", true), ("relative-json-pointer", "3/a", true), ("relative-json-pointer", "2#", true),
+        ("relative-json-pointer", "0", true), ("relative-json-pointer", "3/a", true),
+        ("relative-json-pointer", "2#", true),
         ("relative-json-pointer", "#", false), ("relative-json-pointer", "00", false),
         // regex
-        ("regex", "^[a-z]+$", true), ("regex", "(?<n>a)\\k<n>", true), ("regex", "[", false), ("regex", "\\p{Foo}", false),
+        ("regex", "^[a-z]+$", true), ("regex", "(?<n>a)\\k<n>", true), ("regex", "[", false),
+        ("regex", "\\p{Foo}", false),
         ("regex", "a{1000000}", true),
     ]
 

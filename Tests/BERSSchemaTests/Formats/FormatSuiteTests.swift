@@ -30,7 +30,9 @@ struct FormatSuiteTests {
                 if result == testCase.valid {
                     filePassed += 1
                 } else {
-                    failures.append("\(testCase.descriptionText) [\(testCase.data.string.map { $0.debugDescription } ?? "-")]")
+                    failures.append(
+                        "\(testCase.descriptionText) [\(testCase.data.string.map { $0.debugDescription } ?? "-")]"
+                    )
                 }
             }
             print("format \(folder)/\(file): \(filePassed)/\(fileTotal)")

@@ -65,9 +65,14 @@ enum SuiteCases {
             for test in group["tests"] as? [[String: Any]] ?? [] {
                 cases.append(
                     SuiteCase(
-                        file: "\(draft)/\(relativePath)", group: group["description"] as? String ?? "",
-                        description: test["description"] as? String ?? "", schema: schema,
-                        data: SuiteValue(test["data"] as Any), valid: test["valid"] as? Bool ?? false))
+                        file: "\(draft)/\(relativePath)",
+                        group: group["description"] as? String ?? "",
+                        description: test["description"] as? String ?? "",
+                        schema: schema,
+                        data: SuiteValue(test["data"] as Any),
+                        valid: test["valid"] as? Bool ?? false
+                    )
+                )
             }
         }
         return cases

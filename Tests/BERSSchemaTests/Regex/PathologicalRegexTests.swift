@@ -2,7 +2,9 @@ import BERSSchema
 import Testing
 
 /// Inputs that make backtracking engines hang: the linear engine answers, the bounded backtracker
-/// throws `regex.step-limit`. Results are asserted, never timed.
+/// throws `regex.step-limit`.
+///
+/// Results are asserted, never timed.
 struct PathologicalRegexTests {
     static let manyA = String(repeating: "a", count: 30_000)
 

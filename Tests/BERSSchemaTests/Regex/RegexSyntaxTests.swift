@@ -18,7 +18,8 @@ struct RegexSyntaxTests {
         ("\\p{L", 0, "invalid property name"), ("\\p{Script=Greek}", 0, "unsupported property"),
         ("\\p{gc=Foo}", 0, "invalid property value"), ("\\cA\\c1", 3, "invalid control escape"),
         ("\\x4", 0, "invalid escape \\x"), ("\\u12", 0, "invalid Unicode escape"),
-        ("\\u{110000}", 0, "above U+10FFFF"), ("\\00", 0, "invalid decimal escape"), ("[\\1]", 1, "invalid class escape"),
+        ("\\u{110000}", 0, "above U+10FFFF"), ("\\00", 0, "invalid decimal escape"),
+        ("[\\1]", 1, "invalid class escape"),
         ("(?=a)*", 5, "nothing to repeat"), ("(?<=a)+", 6, "nothing to repeat"), ("^*", 1, "nothing to repeat"),
         ("\\b+", 2, "nothing to repeat"), ("[\\B]", 1, "invalid class escape"), ("a|*", 2, "nothing to repeat"),
     ]
