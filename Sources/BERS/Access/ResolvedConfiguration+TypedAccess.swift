@@ -54,8 +54,9 @@ extension ResolvedConfiguration {
         result.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
             guard case .string(let string) = element else {
-                let elementPath = path.isEmpty ? String(index) : "\(path).\(index)"
-                throw mismatch(try requireNode(elementPath), path: elementPath, expected: "a string")
+                let elementPointer = pointer(ofNode: node).appending(index: index)
+                let elementPath = path.hasPrefix("/") ? elementPointer.description : elementPointer.dottedPath
+                throw mismatch(try requireNode(elementPointer.description.isEmpty ? "" : elementPointer.description), path: elementPath, expected: "a string")
             }
             result.append(string)
         }

@@ -17,7 +17,8 @@ public struct SecureURL: Sendable, Hashable {
     ///
     /// - Throws: ``ConfigError`` `config.invalid-url`.
     public init(_ text: String, allowedHosts: Set<String>? = nil) throws(ConfigError) {
-        func invalid(_ why: String) -> ConfigError { ConfigError(.invalidURL, "\"\(text)\" \(why)") }
+        // User information (a password) is never repeated in a message.
+        func invalid(_ why: String) -> ConfigError { ConfigError(.invalidURL, "\"\(SecureURL.redacted(text))\" \(why)") }
         guard text.lowercased().hasPrefix("https://") else { throw invalid("is not an https URL") }
         guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else {
             throw invalid("contains white space or control characters")
@@ -59,6 +60,17 @@ public struct SecureURL: Sendable, Hashable {
         }
         self.text = text
         self.host = lowered
+    }
+}
+
+extension SecureURL {
+    /// `text` with any `user:password@` part replaced by `***@`.
+    static func redacted(_ text: String) -> String {
+        guard let scheme = text.firstRange(of: "://") else { return text }
+        let rest = text[scheme.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@") else { return text }
+        return String(text[..<scheme.upperBound]) + "***" + String(text[at...])
     }
 }
 

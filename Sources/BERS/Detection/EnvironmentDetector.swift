@@ -40,7 +40,7 @@ public struct EnvironmentDetector: Sendable {
         self.projectEnvironment = projectEnvironment
         self.environmentFile = environmentFile
         self.cache = DetectionCache(
-            timeToLiveNanoseconds: UInt64(max(0, settings.cacheTTLMilliseconds)) * 1_000_000,
+            timeToLiveNanoseconds: UInt64(min(max(0, settings.cacheTTLMilliseconds), 86_400_000)) * 1_000_000,
             clock: clock
         )
     }

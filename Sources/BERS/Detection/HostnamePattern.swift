@@ -82,7 +82,7 @@ public struct HostnamePattern: Sendable, Hashable {
     /// trailing dot or a port.
     public func matches(_ hostname: String) -> Bool {
         let host = HostnamePattern.normalize(hostname)
-        return HostnamePattern.hasNoEmptyLabel(host) && matches(normalizedHost: host)
+        return host.utf8.allSatisfy { $0 < 0x80 } && HostnamePattern.hasNoEmptyLabel(host) && matches(normalizedHost: host)
     }
 
     /// Whether an already normalized host without empty labels (see ``normalize(_:)``) matches.
@@ -100,9 +100,11 @@ public struct HostnamePattern: Sendable, Hashable {
 
     /// Lowercases, drops one trailing dot and a `:port` suffix (not for bracketed IPv6).
     public static func normalize(_ hostname: String) -> String {
+        // ASCII case folding only: Unicode folding would turn the Kelvin sign into "k".
         let lowered =
-            hostname.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 })
-            ? hostname.lowercased() : hostname
+            hostname.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+            ? String(decoding: hostname.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
+            : hostname
         var host = Substring(lowered)
         if !host.hasPrefix("["), let colon = host.utf8.lastIndex(of: UInt8(ascii: ":")),
             host.utf8[host.utf8.index(after: colon)...]
@@ -143,6 +145,7 @@ public struct HostnamePattern: Sendable, Hashable {
                 digits = 0
                 value = 0
             } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                if digits == 1 && value == 0 { return false }  // no leading zeros: "01" is not an octet
                 digits += 1
                 value = value * 10 + Int(byte - UInt8(ascii: "0"))
                 guard digits <= 3, value <= 255 else { return false }

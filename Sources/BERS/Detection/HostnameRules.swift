@@ -39,7 +39,8 @@ public struct HostnameRules: Sendable, Hashable {
     /// Matches `hostname` against every rule.
     public func match(_ hostname: String) -> Match {
         let host = HostnamePattern.normalize(hostname)
-        guard HostnamePattern.hasNoEmptyLabel(host) else { return .none }
+        // Internationalized names must arrive in their ASCII (punycode) form.
+        guard host.utf8.allSatisfy({ $0 < 0x80 }), HostnamePattern.hasNoEmptyLabel(host) else { return .none }
         let hits = rules.filter { $0.pattern.matches(normalizedHost: host) }
         guard let best = hits.map(\.pattern.specificity).max() else { return .none }
         let top = hits.filter { $0.pattern.specificity == best }

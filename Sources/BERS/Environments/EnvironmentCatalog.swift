@@ -54,6 +54,12 @@ public struct EnvironmentCatalog: Sendable {
                     "environment name \"\(declaration.name)\" is not valid: use lowercase letters, digits, '-' and '_', starting with a letter"
                 )
             }
+            guard declaration.name != "default" && declaration.name != "local" else {
+                throw ConfigError(
+                    .invalidEnvironmentName,
+                    "\"\(declaration.name)\" cannot name an environment: it is the name of a layer file"
+                )
+            }
             guard seen.insert(declaration.name).inserted else {
                 let what =
                     Environment.builtIn.contains { $0.name == declaration.name }

@@ -82,16 +82,55 @@ public struct LocalFileSystem: FileSystem {
 
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func write(_ bytes: [UInt8], toPath path: String) throws(ConfigError) {
+        try writeAll([(path, bytes)])
+    }
+
+    /// Writes several files so that none changes unless all could be written: every file goes to
+    /// a temporary file beside it first, and only then are they renamed into place.
+    ///
+    /// An existing file keeps its permission bits; a new one gets 0666 less the umask, as any
+    /// program creating it would.
+    public func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(ConfigError) {
+        var temporaries: [(temporary: String, path: String)] = []
+        func discard() { for entry in temporaries { unlink(entry.temporary) } }
+        for (path, bytes) in files {
+            do {
+                temporaries.append((try Self.writeTemporary(bytes, beside: path), path))
+            } catch {
+                discard()
+                throw error
+            }
+        }
+        for (index, entry) in temporaries.enumerated() where rename(entry.temporary, entry.path) != 0 {
+            let reason = Self.lastErrorText()
+            for later in temporaries[index...] { unlink(later.temporary) }
+            throw ConfigError(.writeFailed, "cannot write \(entry.path): \(reason)")
+        }
+        for directory in Set(temporaries.map { Self.directory(of: $0.path) }) {
+            let descriptor = open(directory, O_RDONLY | O_CLOEXEC)
+            if descriptor >= 0 {
+                fsync(descriptor)
+                close(descriptor)
+            }
+        }
+    }
+
+    private static func directory(of path: String) -> String {
         let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let base = path.hasPrefix("/") && directory.isEmpty ? "/" : (directory.isEmpty ? "." : directory)
+        return path.hasPrefix("/") && directory.isEmpty ? "/" : (directory.isEmpty ? "." : directory)
+    }
+
+    /// Writes `bytes` to a new temporary file in `path`'s directory, synced, with the mode `path`
+    /// has (or would get); returns its path.
+    private static func writeTemporary(_ bytes: [UInt8], beside path: String) throws(ConfigError) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array(joinPath(base, ".\(name).bers-tmp-XXXXXX").utf8CString)
+        var template = Array(joinPath(directory(of: path), ".\(name).bers-tmp-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
             return mkstemp(base)
         }
         guard descriptor >= 0 else {
-            throw ConfigError(.writeFailed, "cannot write \(path): \(Self.lastErrorText())")
+            throw ConfigError(.writeFailed, "cannot write \(path): \(lastErrorText()); nothing was written")
         }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var written = 0
@@ -102,20 +141,28 @@ public struct LocalFileSystem: FileSystem {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                failure = Self.lastErrorText()
+                failure = lastErrorText()
                 break
             }
             written += count
         }
-        if failure == nil, fsync(descriptor) != 0 { failure = Self.lastErrorText() }
-        // Keep the mode a plain file would get (mkstemp creates 0600).
-        if failure == nil { fchmod(descriptor, 0o644) }
+        if failure == nil, fsync(descriptor) != 0 { failure = lastErrorText() }
+        if failure == nil { fchmod(descriptor, mode(for: path)) }
         close(descriptor)
-        if failure == nil, rename(temporary, path) != 0 { failure = Self.lastErrorText() }
         if let failure {
             unlink(temporary)
             throw ConfigError(.writeFailed, "cannot write \(path): \(failure); nothing was written")
         }
+        return temporary
+    }
+
+    /// The permission bits of the file at `path`, or 0666 less the umask for a new file.
+    private static func mode(for path: String) -> mode_t {
+        var info = stat()
+        if stat(path, &info) == 0 { return info.st_mode & 0o7777 }
+        let mask = umask(0)
+        umask(mask)
+        return 0o666 & ~mask
     }
 
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation

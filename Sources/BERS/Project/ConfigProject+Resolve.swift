@@ -92,7 +92,7 @@ extension ConfigProject {
                 diagnostics.append(ConfigDiagnostic(code: error.code, message: error.message + "; ignored"))
                 continue
             }
-            let document = overrides.document(for: resolved, name: name)
+            let document = Overrides.document(for: resolved, name: name)
             layers.append(Layer(source: LayerSource(kind: .environmentVariable, name: name), document: document))
             base = mergeValues(base, document.value)
         }
@@ -100,7 +100,7 @@ extension ConfigProject {
             let overrides = Overrides(base: base)
             let resolved = try overrides.resolveAssignment(assignment)
             let name = "--set \(resolved.pointer.dottedPath)"
-            let document = overrides.document(for: resolved, name: name)
+            let document = Overrides.document(for: resolved, name: name)
             layers.append(Layer(source: LayerSource(kind: .commandLine, name: name), document: document))
             base = mergeValues(base, document.value)
         }

@@ -34,16 +34,4 @@ struct Layer: Sendable {
         }
         sizes[node] = UInt32(next - node)
     }
-
-    /// The node number of the child at `position` of the container at `node`.
-    @inline(__always)
-    func child(of node: Int, at position: Int) -> Int {
-        var child = node + 1
-        var remaining = position
-        while remaining > 0 {
-            child += Int(sizes[child])
-            remaining -= 1
-        }
-        return child
-    }
 }

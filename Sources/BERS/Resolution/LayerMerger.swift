@@ -44,7 +44,13 @@ struct LayerMerger {
             stack.append(Contributor(layer: Int32(index), node: 0, value: layer.document.value))
         }
         if stack.isEmpty { stack.append(Contributor(layer: -1, node: 0, value: .object([:]))) }
-        return try emit(0..<stack.count, parent: -1, token: .key(""))
+        let value = try emit(0..<stack.count, parent: -1, token: .key(""))
+        if index.exceededLimit {
+            throw ConfigError(
+                .tooLarge,
+                "the configuration's paths need more than \(PathIndex.byteLimit >> 20) MiB to index: keys are too long or nested too deeply")
+        }
+        return value
     }
 
     private mutating func emit(_ range: Range<Int>, parent: Int32, token: PathToken) throws(ConfigError) -> JSONValue {
@@ -145,8 +151,14 @@ struct LayerMerger {
         parent: Int32,
         token: PathToken
     ) throws(ConfigError) -> JSONValue {
+        // Arrays combine down to the first layer (from the top) holding something else, or down to
+        // a layer that replaces arrays whole (an override).
         var firstArray = range.upperBound - 1
-        while firstArray > range.lowerBound, case .array = stack[firstArray - 1].value { firstArray -= 1 }
+        while firstArray > range.lowerBound, case .array = stack[firstArray - 1].value,
+            !replacesArrays(stack[firstArray].layer)
+        {
+            firstArray -= 1
+        }
         let top = stack[range.upperBound - 1]
         let node = appendNode(
             parent: parent,
@@ -236,6 +248,13 @@ struct LayerMerger {
         default:
             break
         }
+    }
+
+    /// Whether `layer` replaces arrays whatever the merge strategy (variables and `--set`).
+    private func replacesArrays(_ layer: Int32) -> Bool {
+        guard layer >= 0 else { return false }
+        let kind = layers[Int(layer)].source.kind
+        return kind == .environmentVariable || kind == .commandLine
     }
 
     /// The node number of the child at `position` of the container at `node` in `layer`.

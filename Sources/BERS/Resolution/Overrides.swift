@@ -26,53 +26,68 @@ struct Overrides {
                 "\(name): the name must be \(prefix)SECTION__KEY with non-empty segments"
             )
         }
-        let pointer = try match(segments, caseInsensitive: true, what: name)
-        guard let existing = base[pointer: pointer] else {
+        let found = try match(segments, caseInsensitive: true, what: name)
+        guard found.isComplete, let existing = base[pointer: found.pointer] else {
             throw unknownPath(name, segments)
         }
         return Resolved(
-            pointer: pointer,
-            value: try convert(text, like: existing, what: "\(name) (\(pointer.dottedPath))")
+            pointer: found.pointer,
+            value: try convert(text, like: existing, what: "\(name) (\(found.pointer.dottedPath))")
         )
     }
 
     /// Resolves a `path=value` argument.
     ///
-    /// New paths are created; existing ones keep their type
-    /// unless the value is explicit JSON of another type.
+    /// Existing paths match exactly, else case-insensitively, and keep their type unless the value is
+    /// explicit JSON of another type; new keys are created under existing objects.
     func resolveAssignment(_ argument: String) throws(ConfigError) -> Resolved {
         guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
-            throw ConfigError(.invalidOverride, "--set \(argument): expected path=value, such as api.timeout=15000")
+            throw ConfigError(.invalidOverride, "--set expects path=value, such as api.timeout=15000")
         }
         let path = String(argument[..<equals])
         let text = String(argument[argument.index(after: equals)...])
         let requested: JSONPointer
         do { requested = try JSONPointer(path: path) } catch {
-            throw ConfigError(.invalidOverride, "--set \(argument): \(error.message)")
+            throw ConfigError(.invalidOverride, "--set \(path): \(error.message)")
         }
         guard !requested.isRoot else {
-            throw ConfigError(.invalidOverride, "--set \(argument): cannot replace the whole configuration")
+            throw ConfigError(.invalidOverride, "--set \(path): cannot replace the whole configuration")
         }
-        let pointer =
-            (try? match(requested.tokens, caseInsensitive: false, what: path))
-            ?? (try? match(requested.tokens, caseInsensitive: true, what: path))
-        if let pointer, let existing = base[pointer: pointer] {
+        var found = try match(requested.tokens, caseInsensitive: false, what: "--set \(path)")
+        if !found.isComplete {
+            let insensitive = try match(requested.tokens, caseInsensitive: true, what: "--set \(path)")
+            if insensitive.isComplete { found = insensitive }
+        }
+        if found.isComplete, let existing = base[pointer: found.pointer] {
             do {
-                return Resolved(pointer: pointer, value: try convert(text, like: existing, what: "--set \(path)"))
+                return Resolved(pointer: found.pointer, value: try convert(text, like: existing, what: "--set \(path)"))
             } catch {
-                if let explicit = try? JSONValue(parsing: text) { return Resolved(pointer: pointer, value: explicit) }
+                if let explicit = try? JSONValue(parsing: text) { return Resolved(pointer: found.pointer, value: explicit) }
                 throw error
             }
         }
         let value = (try? JSONValue(parsing: text)) ?? .string(text)
-        return Resolved(pointer: requested, value: value)
+        return Resolved(pointer: found.pointer, value: value)
+    }
+
+    /// How far a path matches existing keys.
+    struct Match {
+        /// The pointer: existing keys as spelt in the configuration, then the rest as requested.
+        var pointer: JSONPointer
+        /// Whether every segment named an existing key.
+        var isComplete: Bool
     }
 
     /// Finds the existing keys the segments name.
-    private func match(_ segments: [String], caseInsensitive: Bool, what: String) throws(ConfigError) -> JSONPointer {
+    ///
+    /// - Throws: `config.ambiguous-override-path` when a segment matches several keys,
+    ///   `config.invalid-override` when the path goes into an array (arrays are replaced whole) or
+    ///   below a value that is not an object.
+    private func match(_ segments: [String], caseInsensitive: Bool, what: String) throws(ConfigError) -> Match {
         var current = base
         var tokens: [String] = []
         for segment in segments {
+            let here = JSONPointer(tokens: tokens).dottedPath
             switch current {
             case .object(let object):
                 let matches =
@@ -82,25 +97,25 @@ struct Overrides {
                 if matches.count > 1 {
                     throw ConfigError(
                         .ambiguousOverridePath,
-                        "\(what): \"\(segment)\" matches several keys at \(JSONPointer(tokens: tokens).dottedPath.isEmpty ? "the root" : JSONPointer(tokens: tokens).dottedPath): \(matches.joined(separator: ", "))"
+                        "\(what): \"\(segment)\" matches several keys at \(here.isEmpty ? "the root" : here): \(matches.joined(separator: ", "))"
                     )
                 }
                 guard let key = matches.first, let next = object[key] else {
-                    return JSONPointer(tokens: tokens + segments.dropFirst(tokens.count))
+                    return Match(pointer: JSONPointer(tokens: tokens + segments.dropFirst(tokens.count)), isComplete: false)
                 }
                 tokens.append(key)
                 current = next
-            case .array(let elements):
-                guard let index = JSONPointer.arrayIndex(segment), elements.indices.contains(index) else {
-                    return JSONPointer(tokens: tokens + segments.dropFirst(tokens.count))
-                }
-                tokens.append(segment)
-                current = elements[index]
+            case .array:
+                throw ConfigError(
+                    .invalidOverride,
+                    "\(what): \(here) is an array, and arrays are replaced whole; set all of it as JSON instead of element \(segment)"
+                )
             default:
-                return JSONPointer(tokens: tokens + segments.dropFirst(tokens.count))
+                throw ConfigError(
+                    .invalidOverride, "\(what): \(here) is \(current.typeName), which has no member \"\(segment)\"")
             }
         }
-        return JSONPointer(tokens: tokens)
+        return Match(pointer: JSONPointer(tokens: tokens), isComplete: true)
     }
 
     private func unknownPath(_ name: String, _ segments: [String]) -> ConfigError {
@@ -132,10 +147,11 @@ struct Overrides {
 
     /// Converts override text to the type of `existing`.
     func convert(_ text: String, like existing: JSONValue, what: String) throws(ConfigError) -> JSONValue {
+        // The text itself is never repeated: it may be a secret.
         func mismatch(_ expected: String) -> ConfigError {
             ConfigError(
                 .overrideTypeMismatch,
-                "\(what): \"\(text)\" is not \(expected), the type of the value it replaces (\(existing.shortDescription))"
+                "\(what): the value is not \(expected), the type of the value it replaces (\(existing.typeName))"
             )
         }
         let trimmed = text.trimmingWhitespace()
@@ -172,46 +188,12 @@ struct Overrides {
     }
 
     /// A layer document holding one override, `{"api": {"timeout": 15000}}`.
-    ///
-    /// An override inside
-    /// an array replaces the whole array with a copy holding the new element, since layers replace
-    /// arrays.
-    func document(for override: Resolved, name: String) -> JSONDocument {
-        var tokens = override.pointer.tokens
+    static func document(for override: Resolved, name: String) -> JSONDocument {
         var value = override.value
-        var current = base
-        for (depth, token) in override.pointer.tokens.enumerated() {
-            if case .array = current {
-                let arrayPointer = JSONPointer(tokens: Array(tokens.prefix(depth)))
-                value = Overrides.setting(override.value, at: Array(tokens.dropFirst(depth)), in: current)
-                tokens = arrayPointer.tokens
-                break
-            }
-            guard let next = current[pointer: JSONPointer(tokens: [token])] else { break }
-            current = next
-        }
-        for token in tokens.reversed() {
+        for token in override.pointer.tokens.reversed() {
             value = .object(JSONObject(uniqueMembers: [(token, value)]))
         }
         return JSONDocument(value: value, file: name)
-    }
-
-    /// `container` with `value` stored at the relative path `tokens`.
-    static func setting(_ value: JSONValue, at tokens: [String], in container: JSONValue) -> JSONValue {
-        guard let first = tokens.first else { return value }
-        let rest = Array(tokens.dropFirst())
-        switch container {
-        case .array(var elements):
-            if let index = JSONPointer.arrayIndex(first), elements.indices.contains(index) {
-                elements[index] = setting(value, at: rest, in: elements[index])
-            }
-            return .array(elements)
-        case .object(var object):
-            object[first] = setting(value, at: rest, in: object[first] ?? .object([:]))
-            return .object(object)
-        default:
-            return setting(value, at: tokens, in: .object([:]))
-        }
     }
 }
 

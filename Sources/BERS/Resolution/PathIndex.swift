@@ -16,6 +16,11 @@ final class PathIndex: @unchecked Sendable {
     private var slots: UnsafeMutablePointer<Int32>
     private var mask: Int
     private(set) var count = 0
+    /// Whether the paths outgrew ``byteLimit`` (a pathological document: very long keys nested
+    /// deeply); the merger then refuses the configuration.
+    private(set) var exceededLimit = false
+    /// The most bytes all paths together may take.
+    static let byteLimit = 64 << 20
 
     /// An empty index expecting about `capacity` nodes (it grows when needed).
     init(capacity: Int) {
@@ -63,6 +68,10 @@ final class PathIndex: @unchecked Sendable {
 
     private func reserve(_ extra: Int) {
         guard byteCount + extra > byteCapacity else { return }
+        guard byteCount + extra <= Self.byteLimit else {
+            exceededLimit = true
+            return
+        }
         var capacity = byteCapacity * 2
         while capacity < byteCount + extra { capacity *= 2 }
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -81,6 +90,7 @@ final class PathIndex: @unchecked Sendable {
             case .key(var key):
                 key.withUTF8 { keyBytes in
                     reserve(parentLength + 1 + keyBytes.count * 2)
+                    guard !exceededLimit else { return }
                     if parentLength > 0 {
                         (bytes + byteCount).update(from: bytes + parentStart, count: parentLength)
                         byteCount += parentLength
@@ -98,6 +108,7 @@ final class PathIndex: @unchecked Sendable {
                 }
             case .index(let index):
                 reserve(parentLength + 1 + 20)
+                guard !exceededLimit else { break }
                 if parentLength > 0 {
                     (bytes + byteCount).update(from: bytes + parentStart, count: parentLength)
                     byteCount += parentLength
@@ -108,7 +119,10 @@ final class PathIndex: @unchecked Sendable {
             }
         }
         starts[node + 1] = UInt32(byteCount)
-        _ = start
+        if exceededLimit {
+            starts[node + 1] = UInt32(start)
+            return
+        }
         insert(node)
     }
 

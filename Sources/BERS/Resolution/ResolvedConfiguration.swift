@@ -123,7 +123,12 @@ public struct ResolvedConfiguration: Sendable {
             switch node.value {
             case .object(let object) where !object.isEmpty: return nil
             default:
-                if node.parent >= 0, case .array = storage.nodes[Int(node.parent)].value { return nil }
+                // Arrays are leaves: nothing below one is listed on its own.
+                var ancestor = Int(node.parent)
+                while ancestor >= 0 {
+                    if case .array = storage.nodes[ancestor].value { return nil }
+                    ancestor = Int(storage.nodes[ancestor].parent)
+                }
                 return provenance(ofNode: index)
             }
         }

@@ -89,6 +89,8 @@ public final class TenantCache: Sendable {
         var state: State
         var expires: UInt64
         var lastUse: UInt64
+        /// The store error when the document is a stale copy served after a failure.
+        var staleBecause: TenantError?
     }
 
     private struct Storage {
@@ -96,7 +98,14 @@ public final class TenantCache: Sendable {
         var loading: [TenantHash: Task<Result<Entry, TenantError>, Never>] = [:]
         var tick: UInt64 = 0
         var statistics = Statistics()
+        /// Bumped by ``invalidate(_:)``: a load that started under an older generation does not
+        /// store its result.
+        var generations: [TenantHash: UInt64] = [:]
+        var notFoundCount = 0
     }
+
+    /// Most missing tenants remembered at once, so that random hashes cannot push real tenants out.
+    private var notFoundCapacity: Int { max(1, options.capacity / 10) }
 
     private let repository: TenantRepository
     private let options: Options
@@ -154,7 +163,9 @@ public final class TenantCache: Sendable {
                 storage.statistics.hits += 1
                 counters.hits.increment()
                 switch slot.state {
-                case .document(let document): return .answer(.success(Entry(document: document, freshness: .fresh)))
+                case .document(let document):
+                    let freshness: Freshness = slot.staleBecause.map { .stale($0) } ?? .fresh
+                    return .answer(.success(Entry(document: document, freshness: freshness)))
                 case .notFound(let error): return .answer(.failure(error))
                 }
             }
@@ -171,7 +182,8 @@ public final class TenantCache: Sendable {
                 storage.statistics.misses += 1
                 counters.misses.increment()
             }
-            let task = Task { await self.load(hash, previous: previous) }
+            let generation = storage.generations[hash] ?? 0
+            let task = Task { await self.load(hash, previous: previous, generation: generation) }
             storage.loading[hash] = task
             return .wait(task)
         }
@@ -181,21 +193,55 @@ public final class TenantCache: Sendable {
         }
     }
 
-    /// Forgets one tenant.
+    /// Forgets one tenant; a load already under way for it is not stored.
     public func invalidate(_ hash: TenantHash) {
-        storage.withLock { _ = $0.slots.removeValue(forKey: hash) }
+        storage.withLock { storage in
+            storage.generations[hash, default: 0] &+= 1
+            Self.removeSlot(hash, from: &storage)
+        }
     }
 
-    /// Forgets every tenant.
+    /// Forgets every tenant; loads already under way are not stored.
     public func removeAll() {
-        storage.withLock { $0.slots.removeAll() }
+        storage.withLock { storage in
+            for hash in Set(storage.slots.keys).union(storage.loading.keys) { storage.generations[hash, default: 0] &+= 1 }
+            storage.slots.removeAll()
+            storage.notFoundCount = 0
+        }
     }
 
-    private func load(_ hash: TenantHash, previous: TenantDocument?) async -> Result<Entry, TenantError> {
+    private static func removeSlot(_ hash: TenantHash, from storage: inout Storage) {
+        guard let old = storage.slots.removeValue(forKey: hash) else { return }
+        if case .notFound = old.state { storage.notFoundCount -= 1 }
+    }
+
+    private func insert(_ slot: Slot, for hash: TenantHash, into storage: inout Storage) {
+        Self.removeSlot(hash, from: &storage)
+        if case .notFound = slot.state {
+            // Missing tenants have their own small bound, oldest first.
+            while storage.notFoundCount >= notFoundCapacity {
+                let oldest = storage.slots.filter { if case .notFound = $0.value.state { true } else { false } }
+                    .min { $0.value.lastUse < $1.value.lastUse }?.key
+                guard let oldest else { break }
+                Self.removeSlot(oldest, from: &storage)
+            }
+            storage.notFoundCount += 1
+        }
+        storage.slots[hash] = slot
+        while storage.slots.count > options.capacity {
+            guard let oldest = storage.slots.min(by: { $0.value.lastUse < $1.value.lastUse })?.key else { break }
+            Self.removeSlot(oldest, from: &storage)
+            storage.statistics.evictions += 1
+            counters.evictions.increment()
+        }
+    }
+
+    private func load(_ hash: TenantHash, previous: TenantDocument?, generation: UInt64) async -> Result<Entry, TenantError> {
         let outcome: Result<Entry, TenantError>
         var newState: State?
         var lifetime = options.timeToLiveMilliseconds
         var failed = false
+        var staleBecause: TenantError?
         do {
             if let previous {
                 let document = try await repository.revalidate(previous) ?? previous
@@ -216,11 +262,13 @@ public final class TenantCache: Sendable {
                 newState = .document(previous)
                 lifetime = min(options.retryAfterErrorMilliseconds, options.timeToLiveMilliseconds)
                 outcome = .success(Entry(document: previous, freshness: .stale(error)))
+                staleBecause = error
             } else {
                 outcome = .failure(error)
             }
         }
-        let expires = clock.nanoseconds() &+ UInt64(max(0, lifetime)) &* 1_000_000
+        let (nanoseconds, overflow) = UInt64(max(0, lifetime)).multipliedReportingOverflow(by: 1_000_000)
+        let (expires, late) = clock.nanoseconds().addingReportingOverflow(overflow ? UInt64.max : nanoseconds)
         storage.withLock { storage in
             storage.loading[hash] = nil
             if failed {
@@ -231,15 +279,10 @@ public final class TenantCache: Sendable {
                     counters.stale.increment()
                 }
             }
-            guard let newState else { return }
+            guard let newState, (storage.generations[hash] ?? 0) == generation else { return }
             storage.tick &+= 1
-            storage.slots[hash] = Slot(state: newState, expires: expires, lastUse: storage.tick)
-            while storage.slots.count > options.capacity {
-                guard let oldest = storage.slots.min(by: { $0.value.lastUse < $1.value.lastUse })?.key else { break }
-                storage.slots[oldest] = nil
-                storage.statistics.evictions += 1
-                counters.evictions.increment()
-            }
+            let slot = Slot(state: newState, expires: late ? UInt64.max : expires, lastUse: storage.tick, staleBecause: staleBecause)
+            insert(slot, for: hash, into: &storage)
         }
         return outcome
     }

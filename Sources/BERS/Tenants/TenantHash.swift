@@ -100,7 +100,7 @@ public enum TenantHashShape: Sendable, Hashable {
         case .hex14:
             return bytes.count == 14 && bytes.allSatisfy(isHex)
         case .pattern(let minLength, let maxLength):
-            return (minLength...maxLength).contains(bytes.count)
+            return minLength <= maxLength && bytes.count >= minLength && bytes.count <= maxLength
         }
     }
 

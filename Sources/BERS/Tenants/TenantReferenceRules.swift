@@ -21,7 +21,7 @@ struct TenantReferenceRules {
         var warnings: [TenantIssue] = []
         let value = document.value
         let version = TenantReferenceRules.version(of: value)
-        let requires13 = version >= [1, 3]
+        let requires13 = atLeast(version, [1, 3])
 
         func issue(_ code: TenantIssue.Code, _ pointer: JSONPointer, _ message: String, key: Bool = false)
             -> TenantIssue
@@ -80,7 +80,8 @@ struct TenantReferenceRules {
                 )
                 continue
             }
-            let present = cta[field].map { !($0.stringValue?.isEmpty ?? false) } ?? false
+            // The field must be a non-empty string: null, a number or "" count as missing.
+            let present = !(cta[field]?.stringValue?.isEmpty ?? true)
             if !present {
                 if action == "show_info" && !requires13 {
                     promptless.append(base)
@@ -175,13 +176,16 @@ struct TenantReferenceRules {
             && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
-    /// The document's version as numbers (`"1.4.1"` → [1, 4, 1]); [0] when absent.
+    /// The document's version as numbers (`"1.4.1"` or `"v1.4.1"` → [1, 4, 1]); [0] when absent.
+    /// A version that does not parse is held to the newest rules.
     static func version(of value: JSONValue) -> [Int] {
         guard let text = value["version"]?.stringValue else { return [0] }
-        return text.split(separator: ".").map { Int($0) ?? 0 }
+        let digits = text.hasPrefix("v") || text.hasPrefix("V") ? text.dropFirst() : Substring(text)
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return [Int.max] }
+        return parts.compactMap { $0 }
     }
 }
 
-extension Array where Element == Int {
-    static func >= (lhs: [Int], rhs: [Int]) -> Bool { !lhs.lexicographicallyPrecedes(rhs) }
-}
+/// Whether version `lhs` is at least `rhs`.
+private func atLeast(_ lhs: [Int], _ rhs: [Int]) -> Bool { !lhs.lexicographicallyPrecedes(rhs) }

@@ -89,6 +89,11 @@ public struct TenantRepository: Sendable {
     private func revalidateConfiguration(_ cached: TenantDocument, mappingETag: String?) async throws(TenantError)
         -> TenantDocument?
     {
+        // A document read from the legacy key is replaced as soon as the primary key exists.
+        let primary = Self.configKey(tenantID: cached.tenantID)
+        if cached.key != primary, case .found(let object) = try await store.get(primary) {
+            return try makeDocument(object, hash: cached.hash, tenantID: cached.tenantID, key: primary, mappingETag: mappingETag)
+        }
         switch try await store.get(cached.key, ifNoneMatch: cached.etag) {
         case .notModified:
             guard mappingETag != cached.mappingETag else { return nil }

@@ -105,7 +105,12 @@ public struct Endpoint: Sendable {
             path = [.text(main)]
         }
 
-        let usesSubPath = path.contains { if case .slot(_, true, _) = $0 { true } else { false } }
+        // Collapsing after rendering is needed when a value may bring slashes, or when an optional
+        // path parameter may leave two separators side by side.
+        let usesSubPath = path.contains { piece in
+            if case .slot(_, let keepSlashes, let optional) = piece { return keepSlashes || optional }
+            return false
+        }
         if !usesSubPath {
             path = Endpoint.collapsingSlashes(in: path)
         }
@@ -178,6 +183,7 @@ public struct Endpoint: Sendable {
                     output.append(text)
                 case .slot(let name, let keepSlashes, _):
                     guard let value = parameters[name], !value.isEmpty else { throw missing(name) }
+                    if keepSlashes { try checkSubPath(value, parameter: name) }
                     PercentEncoding.append(value, mode: keepSlashes ? .subPath : .component, to: &output)
                 }
             }
@@ -217,6 +223,13 @@ public struct Endpoint: Sendable {
         return output
     }
 
+    /// Refuses `..` segments in a `{+name}` value, wherever in the URL it lands.
+    private func checkSubPath(_ value: String, parameter: String) throws(ConfigError) {
+        if value.split(separator: "/", omittingEmptySubsequences: false).contains("..") {
+            throw ConfigError(.invalidURL, "endpoint \"\(name)\": parameter \"\(parameter)\" must not contain '..' segments")
+        }
+    }
+
     private func missing(_ parameter: String) -> ConfigError {
         ConfigError(.missingParameter, "endpoint \"\(name)\": parameter \"\(parameter)\" is required")
     }
@@ -232,12 +245,7 @@ public struct Endpoint: Sendable {
             return true
         case .slot(let name, let keepSlashes, _):
             guard let value = parameters[name], !value.isEmpty else { return false }
-            if keepSlashes, value.split(separator: "/").contains("..") {
-                throw ConfigError(
-                    .invalidURL,
-                    "endpoint \"\(self.name)\": parameter \"\(name)\" must not contain '..' segments (\"\(value)\")"
-                )
-            }
+            if keepSlashes { try checkSubPath(value, parameter: name) }
             PercentEncoding.append(value, mode: keepSlashes ? .subPath : .component, to: &output)
             return true
         }

@@ -65,13 +65,24 @@ public struct EndpointTable: Sendable {
             }
             var text = entry.text
             let prefix = "{\(section)."
-            while let range = text.firstRange(of: prefix) {
-                guard let close = text[range.upperBound...].firstIndex(of: "}") else { break }
+            // Another endpoint can only be the base of a template: inlined at its start.
+            if let range = text.firstRange(of: prefix) {
+                guard range.lowerBound == text.startIndex else {
+                    throw ConfigError(
+                        .invalidTemplate,
+                        "endpoint \"\(name)\": another endpoint may only start a template, as its base URL")
+                }
+                guard let close = text[range.upperBound...].firstIndex(of: "}") else { return text }
                 let target = String(text[range.upperBound..<close])
                 guard raw[target] != nil else {
                     throw ConfigError(.invalidTemplate, "endpoint \"\(name)\" refers to unknown endpoint \"\(target)\"")
                 }
                 text.replaceSubrange(range.lowerBound...close, with: try inlined(target, visiting + [name]))
+                if text.firstRange(of: prefix).map({ $0.lowerBound != text.startIndex }) ?? false {
+                    throw ConfigError(
+                        .invalidTemplate,
+                        "endpoint \"\(name)\": another endpoint may only start a template, as its base URL")
+                }
             }
             return text
         }

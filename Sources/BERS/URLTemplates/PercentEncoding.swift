@@ -12,6 +12,11 @@ enum PercentEncoding {
     /// Appends `value` to `output`, encoded for `mode`.
     @inline(__always)
     static func append(_ value: String, mode: Mode, to output: inout String) {
+        // A whole segment of "." or ".." would move the path: encode its dots.
+        if mode == .component && (value == "." || value == "..") {
+            output.append(value == "." ? "%2E" : "%2E%2E")
+            return
+        }
         var value = value
         let plain = value.withUTF8 { bytes in
             bytes.allSatisfy { isUnreserved($0) || (mode == .subPath && $0 == UInt8(ascii: "/")) }

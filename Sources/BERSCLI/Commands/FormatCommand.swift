@@ -52,6 +52,7 @@ struct FormatCommand: ParsableCommand {
         }
         if failed { throw ExitCode(ExitStatus.usage) }
         var unformatted = 0
+        var changed: [(path: String, bytes: [UInt8])] = []
         for file in formatted where file.original != file.output || stdout {
             if stdout {
                 Output.raw(String(decoding: file.output, as: UTF8.self))
@@ -59,10 +60,12 @@ struct FormatCommand: ParsableCommand {
                 Output.diagnostic("\(file.path): not formatted")
                 unformatted += 1
             } else {
-                try fileSystem.write(file.output, toPath: file.path)
-                Output.line("formatted \(file.path)")
+                changed.append((file.path, file.output))
             }
         }
+        // All files are replaced together, or none.
+        try fileSystem.writeAll(changed)
+        for file in changed { Output.line("formatted \(file.path)") }
         if unformatted > 0 { throw ExitCode(ExitStatus.invalid) }
     }
 }

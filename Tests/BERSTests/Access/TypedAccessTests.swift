@@ -126,3 +126,18 @@ struct SecureURLTests {
         #expect(try SecureURL("https://EXAMPLE.com", allowedHosts: ["example.com"]).host == "example.com")
     }
 }
+
+struct SecretRedactionTests {
+    @Test func urlPasswordsNeverAppearInErrors() {
+        let error = #expect(throws: ConfigError.self) { try SecureURL("http://admin:hunter2@example.com/x") }
+        #expect(error?.message.contains("hunter2") == false)
+        #expect(error?.message.contains("***@example.com") == true)
+    }
+
+    @Test func stringsWithAPointerNamesTheElement() throws {
+        let config = try makeProject(["default.json": #"{"a": {"b": ["x", 1]}}"#]).resolve(.production)
+        let error = #expect(throws: ConfigError.self) { try config.strings("/a/b") }
+        #expect(error?.code == .typeMismatch)
+        #expect(error?.message.hasPrefix("/a/b/1: expected a string") == true)
+    }
+}

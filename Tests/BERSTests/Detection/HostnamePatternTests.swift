@@ -79,3 +79,16 @@ struct HostnamePatternTests {
         #expect(environments == ["staging", "production"])
     }
 }
+
+struct HostnameNormalizationTests {
+    @Test func unicodeLookalikesNeverMatch() throws {
+        let rules = HostnameRules(rules: [.init(environment: "production", pattern: try HostnamePattern("*.kiwi.example"))])
+        #expect(rules.match("x.\u{212A}iwi.example") == .none)
+        #expect(rules.match("X.KIWI.example") != .none)
+    }
+
+    @Test(arguments: ["192.168.01.1", "192.168.1.010", "192.168.1.256", "192.168.1.1.1"])
+    func malformedIPv4AddressesDoNotMatchPrefixes(_ host: String) throws {
+        #expect(!(try HostnamePattern("192.168.*").matches(host)))
+    }
+}

@@ -83,3 +83,11 @@ struct EnvironmentCatalogTests {
         #expect(twice?.code == .invalidEnvironmentName)
     }
 }
+
+struct ReservedEnvironmentNameTests {
+    @Test(arguments: ["default", "local"])
+    func layerFileNamesCannotNameEnvironments(_ name: String) {
+        let error = #expect(throws: ConfigError.self) { try EnvironmentCatalog(custom: [.init(name: name, inherits: "staging")]) }
+        #expect(error?.code == .invalidEnvironmentName)
+    }
+}

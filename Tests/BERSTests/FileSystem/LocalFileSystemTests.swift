@@ -45,3 +45,27 @@ struct LocalFileSystemTests {
         #expect(throws: ConfigError.self) { try LocalFileSystem().contents(atPath: "/") }
     }
 }
+
+struct LocalFileSystemModeTests {
+    @Test func rewritingAFileKeepsItsPermissions() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write("local.json", "{}")
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        try LocalFileSystem().write(Array("{\"secret\": 1}".utf8), toPath: file.path)
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func writeAllChangesNothingWhenOneFileCannotBeWritten() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let first = try directory.write("a.json", "old")
+        let error = #expect(throws: ConfigError.self) {
+            try LocalFileSystem().writeAll([(first.path, Array("new".utf8)), (directory.path + "/missing/b.json", Array("x".utf8))])
+        }
+        #expect(error?.code == .writeFailed)
+        #expect(try String(contentsOf: first, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["a.json"])
+    }
+}

@@ -38,3 +38,15 @@ struct ConfigDiffTests {
         #expect(ConfigDiff(from: try project.resolve(.staging), to: try project.resolve(.production)).isEmpty)
     }
 }
+
+struct ArrayLeafTests {
+    @Test func arraysOfObjectsAreOneLeaf() throws {
+        let project = try makeProject([
+            "staging.json": #"{"plugins": [{"name": "a"}]}"#,
+            "production.json": #"{"plugins": [{"name": "b"}]}"#,
+        ])
+        let diff = ConfigDiff(from: try project.resolve(.staging), to: try project.resolve(.production))
+        #expect(diff.changed.map(\.pointer.description) == ["/plugins"])
+        #expect(try project.resolve(.production).leafProvenance().map(\.pointer.description) == ["/plugins"])
+    }
+}

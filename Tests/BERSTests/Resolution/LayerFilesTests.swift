@@ -92,3 +92,14 @@ struct YAMLLayerTests {
         #expect(error?.code == .layerNotObject)
     }
 }
+
+struct PathIndexLimitTests {
+    @Test func pathologicalDocumentsAreRefusedInsteadOfExhaustingMemory() {
+        let key = String(repeating: "k", count: 50_000)
+        let children = (0..<10_000).map { "\"a\($0)\": 0" }.joined(separator: ",")
+        let error = #expect(throws: ConfigError.self) {
+            try makeProject(["default.json": "{\"\(key)\": {\(children)}}"]).resolve(.production)
+        }
+        #expect(error?.code == .tooLarge)
+    }
+}

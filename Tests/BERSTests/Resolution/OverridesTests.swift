@@ -35,9 +35,37 @@ struct OverridesTests {
         #expect(config.value["api"]?.objectValue?.keys.first == "timeout")
     }
 
-    @Test func arrayElementsCanBeOverridden() throws {
-        let config = try resolve(["BERS__API__HOSTS__1": "z"])
-        #expect(config.value[pointer: "/api/hosts"] == ["a", "z"])
+    @Test func arraysAreOverriddenWholeNotElementByElement() throws {
+        let error = #expect(throws: ConfigError.self) { try resolve(["BERS__API__HOSTS__1": "z"]) }
+        #expect(error?.code == .invalidOverride)
+        #expect(error?.message.contains("api.hosts is an array, and arrays are replaced whole") == true)
+        let config = try resolve(["BERS__API__HOSTS": #"["z"]"#])
+        #expect(config.value[pointer: "/api/hosts"] == ["z"])
+        let elementSet = #expect(throws: ConfigError.self) { try resolve([:], assignments: ["api.hosts.5=q"]) }
+        #expect(elementSet?.code == .invalidOverride)
+    }
+
+    @Test func overridesReplaceArraysWhateverTheMergeStrategy() throws {
+        let project = try makeProject([
+            "bers.json": #"{"merge": {"list": "append"}}"#,
+            "default.json": #"{"list": ["a", "b"]}"#,
+            "production.json": #"{"list": ["c"]}"#,
+        ])
+        #expect(try project.resolve(.production).value == json(#"{"list": ["a", "b", "c"]}"#))
+        let variable = try project.resolve(.production, options: ResolveOptions(environmentVariables: ["BERS__LIST": #"["z"]"#]))
+        #expect(variable.value == json(#"{"list": ["z"]}"#))
+        let set = try project.resolve(.production, options: ResolveOptions(assignments: [#"list=["only"]"#]))
+        #expect(set.value == json(#"{"list": ["only"]}"#))
+        #expect(set.provenance(at: "list")?.overrode.map(\.layer.name) == ["production", "default"])
+    }
+
+    @Test func setMatchesExistingKeysCaseInsensitivelyAndRefusesMembersOfScalars() throws {
+        let config = try resolve([:], assignments: ["API.TIMEOUT=9"])
+        #expect(try config.int("api.timeout") == 9)
+        #expect(config.value["API"] == nil)
+        let error = #expect(throws: ConfigError.self) { try resolve([:], assignments: ["api.timeout.x=1"]) }
+        #expect(error?.code == .invalidOverride)
+        #expect(error?.message == "--set api.timeout.x: api.timeout is integer, which has no member \"x\"")
     }
 
     @Test func wrongTypeIsAnErrorNamingTheVariable() {
@@ -45,7 +73,7 @@ struct OverridesTests {
         #expect(error?.code == .overrideTypeMismatch)
         #expect(
             error?.message
-                == "BERS__API__TIMEOUT (api.timeout): \"fast\" is not an integer, the type of the value it replaces (1000)"
+                == "BERS__API__TIMEOUT (api.timeout): the value is not an integer, the type of the value it replaces (integer)"
         )
     }
 

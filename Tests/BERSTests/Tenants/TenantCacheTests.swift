@@ -146,3 +146,67 @@ struct TenantCacheTests {
         )
     }
 }
+
+struct TenantCacheCoherenceTests {
+    @Test func aLegacyDocumentIsReplacedOnceThePrimaryKeyExists() async throws {
+        let store = ScriptedTenantStore([
+            "mappings/my87674d777bf9.json": #"{"tenant_id": "MYR384719"}"#,
+            "tenants/MYR384719/config.json": #"{"chat_title": "legacy"}"#,
+        ])
+        let clock = ManualClock()
+        let cache = TenantCache(repository: TenantRepository(store: store), options: .init(timeToLiveMilliseconds: 1000), clock: clock)
+        let hash = try TenantHash(myrHash)
+        #expect(try await cache.get(hash).document.key == "tenants/MYR384719/config.json")
+        store.set("tenants/MYR384719/MYR384719-config.json", #"{"chat_title": "primary"}"#)
+        clock.advance(byMilliseconds: 1001)
+        let entry = try await cache.get(hash)
+        #expect(entry.document.key == "tenants/MYR384719/MYR384719-config.json")
+        #expect(entry.document.value["chat_title"] == "primary")
+    }
+
+    @Test func aLoadUnderWayWhenInvalidatedIsNotStored() async throws {
+        let store = storeWithOneTenant()
+        store.delay(milliseconds: 100)
+        let cache = TenantCache(repository: TenantRepository(store: store))
+        let hash = try TenantHash(myrHash)
+        async let first = cache.get(hash)
+        try await Task.sleep(nanoseconds: 20_000_000)
+        cache.invalidate(hash)
+        _ = try await first
+        store.delay(milliseconds: 0)
+        let before = store.gets
+        _ = try await cache.get(hash)
+        #expect(store.gets > before)
+    }
+
+    @Test func hitsDuringTheRetryWindowStillSayTheCopyIsStale() async throws {
+        let store = storeWithOneTenant()
+        let clock = ManualClock()
+        let cache = TenantCache(repository: TenantRepository(store: store), options: .init(timeToLiveMilliseconds: 1000), clock: clock)
+        let hash = try TenantHash(myrHash)
+        _ = try await cache.get(hash)
+        store.fail(with: TenantError(.storeUnavailable, "down"))
+        clock.advance(byMilliseconds: 1001)
+        _ = try await cache.get(hash)
+        let hit = try await cache.get(hash)
+        guard case .stale(let error) = hit.freshness else {
+            Issue.record("a hit on a stale copy must say so")
+            return
+        }
+        #expect(error.code == .storeUnavailable)
+    }
+
+    @Test func missingTenantsCannotPushRealTenantsOut() async throws {
+        let store = storeWithOneTenant()
+        let cache = TenantCache(repository: TenantRepository(store: store), options: .init(capacity: 20))
+        let hash = try TenantHash(myrHash)
+        _ = try await cache.get(hash)
+        for index in 0..<50 {
+            let missing = try TenantHash(String(format: "%014x", index + 1))
+            await #expect(throws: TenantError.self) { try await cache.get(missing) }
+        }
+        let before = store.gets
+        _ = try await cache.get(hash)
+        #expect(store.gets == before)
+    }
+}

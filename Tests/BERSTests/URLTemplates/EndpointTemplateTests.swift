@@ -81,3 +81,35 @@ struct EndpointTemplateTests {
         #expect(try config.endpoints().endpoints.isEmpty)
     }
 }
+
+struct EndpointSafetyTests {
+    func table(_ endpoints: String) throws(ConfigError) -> EndpointTable {
+        try makeProject(["default.json": #"{"c": {"base": "https://x.example/api"}, "endpoints": "# + endpoints + "}"])
+            .resolve(.production).endpoints()
+    }
+
+    @Test(arguments: [(".", "%2E"), ("..", "%2E%2E"), ("...", "..."), ("a.b", "a.b")])
+    func dotSegmentsInPlainParametersCannotMoveThePath(_ value: String, _ encoded: String) throws {
+        let endpoints = try table(#"{"a": "{c.base}/tenants/{t}/logo.png"}"#)
+        #expect(try endpoints.url("a", ["t": value]) == "https://x.example/api/tenants/\(encoded)/logo.png")
+    }
+
+    @Test func subPathParametersRefuseDotDotInTheQueryToo() throws {
+        let endpoints = try table(#"{"a": "{c.base}?file={+p}"}"#)
+        let error = #expect(throws: ConfigError.self) { try endpoints.url("a", ["p": "x/../y"]) }
+        #expect(error?.code == .invalidURL)
+        #expect(try endpoints.url("a", ["p": "x/y"]) == "https://x.example/api?file=x/y")
+    }
+
+    @Test func missingOptionalPathParameterLeavesNoDoubleSlash() throws {
+        let endpoints = try table(#"{"a": "{c.base}/x/{opt?}/y"}"#)
+        #expect(try endpoints.url("a") == "https://x.example/api/x/y")
+        #expect(try endpoints.url("a", ["opt": "m"]) == "https://x.example/api/x/m/y")
+    }
+
+    @Test func anotherEndpointMayOnlyBeTheBase() {
+        let error = #expect(throws: ConfigError.self) { try table(#"{"a": "{c.base}", "b": "{c.base}/{endpoints.a}"}"#) }
+        #expect(error?.code == .invalidTemplate)
+        #expect(error?.message.contains("may only start a template") == true)
+    }
+}

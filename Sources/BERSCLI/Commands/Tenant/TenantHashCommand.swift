@@ -30,12 +30,15 @@ struct TenantHashCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuredSalt = (try? optionalProject(project))??.settings.tenants.salt
+        let configuredSalt = try optionalProject(project)?.settings.tenants.salt
         let hash = TenantHash.derive(
             tenantID: tenantID,
             salt: salt ?? configuredSalt ?? TenantHash.picassoSalt,
             shape: shape == .legacy ? .legacy : .hex14
         )
+        guard (try? TenantHash(hash.value)) != nil else {
+            throw ValidationError("\(tenantID) has fewer than two letters, which the legacy hash shape needs; use --shape hex14.")
+        }
         Output.line(hash.value)
     }
 }
