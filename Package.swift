@@ -14,7 +14,9 @@ let package = Package(
         .library(name: "BERSSchema", targets: ["BERSSchema"]),
         .library(name: "BERS", targets: ["BERS"]),
         .library(name: "BERSTesting", targets: ["BERSTesting"]),
+        .library(name: "BERSArtifacts", targets: ["BERSArtifacts"]),
         .executable(name: "bers", targets: ["bers"]),
+        .plugin(name: "BERSPlugin", targets: ["BERSPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,16 +46,24 @@ let package = Package(
         ),
         // Conformance checks for implementations of BERS protocols (tenant stores).
         .target(name: "BERSTesting", dependencies: ["BERS"], swiftSettings: strictSettings),
+        // Build-time artifacts (`bers build`): JSON, Swift, JS module, esbuild defines, dotenv.
+        .target(
+            name: "BERSArtifacts",
+            dependencies: ["BERS", "BERSJSON", "BERSSchema"],
+            swiftSettings: strictSettings
+        ),
         // The `bers` command line: one command per file, thin over the library.
         .target(
             name: "BERSCLI",
             dependencies: [
-                "BERS", "BERSJSON", "BERSSchema", "BERSYAML",
+                "BERS", "BERSJSON", "BERSSchema", "BERSYAML", "BERSArtifacts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "bers", dependencies: ["BERSCLI"], swiftSettings: strictSettings),
+        // Generates the `swift` artifact of a target's config directory at build time.
+        .plugin(name: "BERSPlugin", capability: .buildTool(), dependencies: ["bers"]),
         // Test helpers: locating ../shared, temporary directories.
         .target(name: "BERSTestSupport", dependencies: [], path: "Tests/BERSTestSupport", swiftSettings: strictSettings),
 
@@ -69,6 +79,11 @@ let package = Package(
             dependencies: [
                 "BERS", "BERSTesting", "BERSTestSupport", .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BERSArtifactsTests",
+            dependencies: ["BERSArtifacts", "BERS", "BERSJSON", "BERSTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
