@@ -73,6 +73,7 @@ struct SwiftEmitter {
                     usesURLs = try writeEndpoints(input, key: key, scope: &scope, into: &body) || usesURLs
                     continue
                 }
+                body.line("")
                 try writeMember(key: key, value: value, pointer: pointer, input: input, scope: &scope, speller: &speller, into: &body)
             }
             if usesURLs {
@@ -121,13 +122,13 @@ struct SwiftEmitter {
         speller: inout SwiftTypeSpeller, into writer: inout CodeWriter
     ) throws(BuildError) {
         let access = settings.access.rawValue
-        writer.line("")
         if case .object(let members) = value {
             let identifier = scope.identifier(for: key)
             writer.line("/// `\(pointer.dottedPath)`.")
             try writer.block("\(access) enum \(identifier.code) {") { (body: inout CodeWriter) throws(BuildError) in
                 var inner = SwiftScope(reserved: [settings.typeName])
-                for (childKey, child) in members {
+                for (offset, (childKey, child)) in members.enumerated() {
+                    if offset > 0 { body.line("") }
                     try writeMember(
                         key: childKey, value: child, pointer: pointer.appending(childKey), input: input, scope: &inner,
                         speller: &speller, into: &body)
