@@ -46,16 +46,13 @@ struct SwiftArtifactTests {
     func endpointFunctionsGiveTheCoreURLsAndErrors() async throws {
         let source = try await Fixtures.picasso(.swift, .staging)
         let main = #"""
-            func run(_ body: () throws(PicassoConfig.URLError) -> String) -> String {
-                do { return try body() } catch { return "error: " + error.message }
-            }
-            print(run { try PicassoConfig.endpoints.configUrl(tenant: "a b&c/é") })
-            print(run { try PicassoConfig.endpoints.conversationUrl(operation: "save state", tenant: "my87674d777bf9") })
-            print(run { try PicassoConfig.endpoints.streamingUrl(tenant: "my87674d777bf9") })
-            print(run { try PicassoConfig.endpoints.assetUrl(path: "/images//logo.png") })
-            print(run { try PicassoConfig.endpoints.tenantAssetUrl(tenant: "my87674d777bf9", path: "x//y z") })
-            print(run { try PicassoConfig.endpoints.configUrl(tenant: "") })
-            print(run { try PicassoConfig.endpoints.assetUrl(path: "a/../b") })
+            do { print(try PicassoConfig.endpoints.configUrl(tenant: "a b&c/é")) } catch { print("error: " + error.message) }
+            do { print(try PicassoConfig.endpoints.conversationUrl(operation: "save state", tenant: "my87674d777bf9")) } catch { print("error: " + error.message) }
+            do { print(try PicassoConfig.endpoints.streamingUrl(tenant: "my87674d777bf9")) } catch { print("error: " + error.message) }
+            do { print(try PicassoConfig.endpoints.assetUrl(path: "/images//logo.png")) } catch { print("error: " + error.message) }
+            do { print(try PicassoConfig.endpoints.tenantAssetUrl(tenant: "my87674d777bf9", path: "x//y z")) } catch { print("error: " + error.message) }
+            do { print(try PicassoConfig.endpoints.configUrl(tenant: "")) } catch { print("error: " + error.message) }
+            do { print(try PicassoConfig.endpoints.assetUrl(path: "a/../b")) } catch { print("error: " + error.message) }
             print(PicassoConfig.endpoints.healthCheckUrl)
             print(PicassoConfig.api.timeout, PicassoConfig.environment.rawValue, PicassoConfig.security.corsOrigins.count, PicassoConfig.performance.sampleRate)
             """#
@@ -129,7 +126,7 @@ struct SwiftArtifactTests {
         }
         let main = #"""
             print(Widget.Content_Type, Widget._2fa, Widget.`default`, Widget.`class`.`protocol`.Protocol_, Widget.`class`.`protocol`.Type_)
-            print(Widget.String_.Int, Widget.Widget_.Widget_, Widget.a_b, Widget.a_b_2, Widget.environment_, Widget.environment)
+            print(Widget.String.Int, Widget.Widget_.Widget_, Widget.a_b, Widget.a_b_2, Widget.environment_, Widget.environment)
             print(Widget.text == "quote \" backslash \\ newline \n tab \t interpolation \\(x) nul \0 sep \u{2028} emoji 😀")
             print(Widget.big, Widget.small, Widget.tiny, Widget.tenth, Widget.integralDouble, Widget.nothing as Any)
             print(Widget.empty.count, Widget.numbers, Widget.optionals, Widget.matrix)
@@ -145,7 +142,7 @@ struct SwiftArtifactTests {
             "true",
             "9223372036854775807 -9223372036854775808 1e-07 0.1 8000.0 nil",
             "0 [1.0, 2.5] [Optional(\"a\"), nil] [[1, 2], [3]]",
-            "[Widget.Value.integer(1), Widget.Value.string(\"two\"), Widget.Value.null, Widget.Value.object([Widget.Member(key: \"three\", value: Widget.Value.integer(3))])]",
+            "[program.Widget.Value.integer(1), program.Widget.Value.string(\"two\"), program.Widget.Value.null, program.Widget.Value.object([program.Widget.Member(key: \"three\", value: program.Widget.Value.integer(3))])]",
             "[\"a\", \"b\"] Optional(1) Optional(0.5) Optional(\"x\")",
             "https://api.example.com/items?page=2&sort=name https://api.example.com/items?sort=x",
             "https://cdn.example.com/a/b%20c",

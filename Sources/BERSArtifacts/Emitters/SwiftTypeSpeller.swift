@@ -36,7 +36,10 @@ struct SwiftTypeSpeller {
 
     /// The spelling of `type` for a member named after `hint`; structs it needs are declared in
     /// `writer`, at its current indentation, with names from `scope`.
-    mutating func spell(_ type: SwiftType, hint: String, scope: inout SwiftScope, writer: inout CodeWriter) throws(BuildError) -> SpelledType {
+    /// Structs declared inside another struct are named through it (`prefix` is `Outer.`).
+    mutating func spell(
+        _ type: SwiftType, hint: String, prefix: String = "", scope: inout SwiftScope, writer: inout CodeWriter
+    ) throws(BuildError) -> SpelledType {
         switch type {
         case .nothing: return .scalar(type, "Swift.Never")
         case .null: return .scalar(type, "Swift.Never?")
@@ -48,9 +51,9 @@ struct SwiftTypeSpeller {
             usesValue = true
             return .value(root: rootType)
         case .optional(let wrapped):
-            return .optional(try spell(wrapped, hint: hint, scope: &scope, writer: &writer))
+            return .optional(try spell(wrapped, hint: hint, prefix: prefix, scope: &scope, writer: &writer))
         case .array(let element):
-            return .array(try spell(element, hint: hint + "Element", scope: &scope, writer: &writer))
+            return .array(try spell(element, hint: hint + "Element", prefix: prefix, scope: &scope, writer: &writer))
         case .record(let fields):
             let name = scope.typeName(for: hint)
             var inner = SwiftScope(reserved: [rootType])
@@ -60,7 +63,8 @@ struct SwiftTypeSpeller {
             try writer.block("\(access) struct \(name.code): Swift.Sendable, Swift.Hashable {") { (body: inout CodeWriter) throws(BuildError) in
                 for field in fields {
                     let identifier = inner.identifier(for: field.key)
-                    let fieldType = try spell(field.type, hint: field.key, scope: &inner, writer: &body)
+                    let fieldType = try spell(
+                        field.type, hint: field.key, prefix: "\(prefix)\(name.code).", scope: &inner, writer: &body)
                     spelled.append(SpelledField(key: field.key, identifier: identifier, type: fieldType))
                 }
                 for field in spelled {
@@ -68,7 +72,8 @@ struct SwiftTypeSpeller {
                     body.line("\(access) let \(field.identifier.code): \(field.type.code)")
                 }
             }
-            return .record(name: name.code, fields: spelled)
+            writer.line("")
+            return .record(name: prefix + name.code, fields: spelled)
         }
     }
 
