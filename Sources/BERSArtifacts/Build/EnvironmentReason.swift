@@ -26,7 +26,7 @@ public enum EnvironmentReason: Sendable, Hashable {
     public var explanation: String {
         switch self {
         case .explicit: return "--env"
-        case .listed: return "--all (build.environments in bers.json, or every environment)"
+        case .listed: return "--all"
         case .recorded(let source): return "recorded in the manifest (\(source))"
         case .detected(let result):
             let accepted = result.trace.first { $0.accepted }
