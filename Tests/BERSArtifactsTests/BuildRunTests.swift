@@ -80,6 +80,22 @@ struct BuildRunTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["blocker"])
     }
 
+    @Test func filesAlreadyHoldingTheBytesAreLeftAlone() async throws {
+        let out = try TemporaryDirectory(prefix: "bers-dist")
+        defer { out.remove() }
+        let builder = try Fixtures.picassoBuilder()
+        let first = try await builder.run(try Self.allJobs(builder, into: out.path))
+        #expect(first.entries.flatMap(\.outputs).allSatisfy { !$0.unchanged })
+        let path = "\(out.path)/staging/environment.js"
+        let past = Date(timeIntervalSince1970: 946_684_800)
+        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: path)
+        let second = try await builder.run(try Self.allJobs(builder, into: out.path))
+        #expect(second.entries.flatMap(\.outputs).allSatisfy { $0.unchanged })
+        #expect(second.text.contains("(unchanged)"))
+        let modified = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        #expect(modified == past)
+    }
+
     @Test func missingFoldersAreCreated() async throws {
         let out = try TemporaryDirectory(prefix: "bers-dist")
         defer { out.remove() }

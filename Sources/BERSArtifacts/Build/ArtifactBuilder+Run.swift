@@ -44,10 +44,10 @@ extension ArtifactBuilder {
         }
         var outputs: [String: [BuildReport.Output]] = [:]
         for (job, bytes) in rendered {
-            try write(bytes, to: job.path)
+            let written = try write(bytes, to: job.path)
             outputs[job.environment.name, default: []].append(BuildReport.Output(
                 format: job.format, path: job.path, bytes: bytes.count, sha256: SHA256.hexDigest(of: bytes),
-                debugEnvironment: job.debugEnvironment?.name))
+                debugEnvironment: job.debugEnvironment?.name, unchanged: !written))
         }
         let entries = order.compactMap { name -> BuildReport.Entry? in
             guard let input = inputs[name], let written = outputs[name] else { return nil }
@@ -58,7 +58,7 @@ extension ArtifactBuilder {
         var manifestPath: String?
         if let manifestDirectory {
             let path = joinPath(manifestDirectory, BuildManifest.fileName)
-            try write(Array(manifest(entries, relativeTo: manifestDirectory).jsonValue.jsonText(.pretty).utf8), to: path)
+            _ = try write(Array(manifest(entries, relativeTo: manifestDirectory).jsonValue.jsonText(.pretty).utf8), to: path)
             manifestPath = path
         }
         return BuildReport(entries: entries, manifestPath: manifestPath, nanoseconds: clock.nanoseconds() &- start)
@@ -83,11 +83,18 @@ extension ArtifactBuilder {
             })
     }
 
-    /// Writes `bytes` to `path` atomically, creating missing folders.
+    /// Writes `bytes` to `path` atomically, creating missing folders; a file that already holds
+    /// exactly these bytes is left alone (its modification time too, so that tools watching it do
+    /// not rebuild).
     ///
+    /// - Returns: whether the file was written.
     /// - Throws: ``BuildError`` `build.write-failed`; the old file (if any) is then untouched.
-    func write(_ bytes: [UInt8], to path: String) throws(BuildError) {
+    func write(_ bytes: [UInt8], to path: String) throws(BuildError) -> Bool {
         let fileSystem = project.fileSystem
+        if fileSystem.itemKind(atPath: path) == .file,
+           let existing = try? fileSystem.contents(atPath: path, maxBytes: bytes.count), existing == bytes {
+            return false
+        }
         var folder = ""
         let components = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
         for (index, component) in components.enumerated() {
@@ -102,5 +109,6 @@ extension ArtifactBuilder {
         } catch {
             throw BuildError(.writeFailed, error.message, underlying: error)
         }
+        return true
     }
 }

@@ -16,6 +16,8 @@ public struct BuildReport: Sendable {
         public var sha256: String
         /// The debug environment of a two-environment Swift artifact.
         public var debugEnvironment: String?
+        /// Whether the file already held these bytes and was left alone.
+        public var unchanged: Bool = false
     }
 
     /// One environment built.
@@ -61,6 +63,7 @@ public struct BuildReport: Sendable {
                         "bytes": .integer(Int64(output.bytes)), "sha256": .string(output.sha256),
                     ]
                     if let debug = output.debugEnvironment { object["debugEnvironment"] = .string(debug) }
+                    object["unchanged"] = .bool(output.unchanged)
                     return .object(object)
                 }),
             ]
@@ -99,7 +102,8 @@ public struct BuildReport: Sendable {
             let pathWidth = max(24, entry.outputs.map(\.path.count).max() ?? 0)
             for output in entry.outputs {
                 let debug = output.debugEnvironment.map { " (#if DEBUG: \($0))" } ?? ""
-                lines.append("    \(pad(output.format.rawValue, 14)) \(pad(output.path, pathWidth))  \(pad("\(output.bytes) bytes", 12))  sha256:\(output.sha256.prefix(12))\(debug)")
+                let unchanged = output.unchanged ? " (unchanged)" : ""
+                lines.append("    \(pad(output.format.rawValue, 14)) \(pad(output.path, pathWidth))  \(pad("\(output.bytes) bytes", 12))  sha256:\(output.sha256.prefix(12))\(debug)\(unchanged)")
             }
         }
         if let manifestPath { lines.append("manifest: \(manifestPath)") }
