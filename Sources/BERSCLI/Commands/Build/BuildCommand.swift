@@ -69,6 +69,7 @@ struct BuildCommand: AsyncParsableCommand {
         let modes = [all, check != nil, format != nil].filter { $0 }.count
         guard modes == 1 else { throw ValidationError("Please give one of --format (with --out), --all (with --out) or --check DIR.") }
         if format != nil || all, out == nil { throw ValidationError("Please give --out PATH.") }
+        if all && out == "-" { throw ValidationError("--all writes a folder; --out - does not apply.") }
         if check != nil, out != nil { throw ValidationError("--check reads the folder it is given; --out does not apply.") }
         if all && (environment.environment != nil || debugEnvironment != nil) {
             throw ValidationError("--all builds the environments listed in bers.json; --env and --debug-env do not apply.")
@@ -80,7 +81,10 @@ struct BuildCommand: AsyncParsableCommand {
         let project = try project.load()
         let tenantHash = try tenant.map { text throws(TenantError) in try TenantHash(text, policy: project.settings.tenants.hashPolicy) }
         do {
-            if tenantHash != nil {
+            // A check rebuilds what the manifest recorded, which may be a tenant build.
+            let needsStore = tenantHash != nil
+                || (check != nil && (stores.store != nil || project.settings.tenants.store != nil))
+            if needsStore {
                 try await stores.withStore(project: project) { store in try await perform(project, tenant: tenantHash, store: store) }
             } else {
                 try await perform(project, tenant: nil, store: nil)
