@@ -163,6 +163,34 @@ struct SwiftArtifactTests {
         #expect(releaseOutput == "production 6000 false\n")
     }
 
+    @Test(.enabled(if: ExternalTool.swiftc != nil, swiftcMissing))
+    func constantsFoldAwayInOptimizedBuilds() async throws {
+        let swiftc = try #require(ExternalTool.swiftc)
+        let source = try await Fixtures.render(.swift, [
+            "default.json": #"{"api": {"timeout": 6000}, "features": {"experimental": false}}"#,
+        ])
+        let use = """
+            @inline(never) func expensive() -> Int { 42 }
+            public func feature() -> Int {
+                if Config.features.experimental { return expensive() }
+                return Config.api.timeout
+            }
+            """
+        let directory = try TemporaryDirectory(prefix: "bers-fold")
+        defer { directory.remove() }
+        let paths = [try directory.write("Config.swift", source).path, try directory.write("use.swift", use).path]
+        let sil = directory.url.appendingPathComponent("out.sil").path
+        let result = try swiftc.run(["-O", "-wmo", "-parse-as-library", "-module-name", "M", "-emit-sil"] + paths + ["-o", sil], in: directory.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOfFile: sil, encoding: .utf8)
+        let start = try #require(text.range(of: "sil @$s1M7featureSiyF"))
+        let end = try #require(text.range(of: "} // end sil function '$s1M7featureSiyF'", range: start.upperBound..<text.endIndex))
+        let body = text[start.upperBound..<end.lowerBound]
+        #expect(body.contains("integer_literal $Builtin.Int64, 6000"))
+        #expect(!body.contains("expensive"))
+        #expect(!body.contains("global_addr"))
+    }
+
     @Test func debugEnvironmentIsRefusedForOtherFormats() async throws {
         let builder = try Fixtures.picassoBuilder()
         let production = try await builder.prepare(.production, reason: .explicit)
