@@ -89,6 +89,7 @@ struct SwiftArtifactTests {
           "a_b": "second",
           "": "empty key",
           "café": "accent",
+          "multi\nline `key`": {"inner\nkey": [{"x\ny": 1}]},
           "text": "quote \" backslash \\ newline \n tab \t interpolation \\(x) nul \u0000 sep \u2028 emoji 😀",
           "big": 9223372036854775807,
           "small": -9223372036854775808,
@@ -120,7 +121,7 @@ struct SwiftArtifactTests {
         let source = try await Fixtures.render(.swift, files)
         for identifier in [
             "Content_Type", "_2fa", "`default`", "`class`", "`protocol`", "Protocol_", "Type_", "self_", "init_", "Swift_",
-            "Widget_", "a_b", "a_b_2", "caf_", "environment_",
+            "Widget_", "a_b", "a_b_2", "caf_", "environment_", "multi_line_key_", "inner_key", "x_y",
         ] {
             #expect(source.contains(" \(identifier)"), "missing \(identifier)")
         }

@@ -15,7 +15,7 @@ extension SwiftEmitter {
             for (index, endpoint) in input.endpoints.endpoints.enumerated() {
                 if index > 0 { body.line("") }
                 let name = names.identifier(for: endpoint.name)
-                body.line("/// `\(endpoint.name)`: `\(Self.docText(endpoint.template))`.")
+                body.line("/// `\(Self.docText(endpoint.name))`: `\(Self.docText(endpoint.template))`.")
                 if let description = endpoint.description { body.line("/// \(Self.docText(description))") }
                 if endpoint.parameters.isEmpty {
                     let url: String

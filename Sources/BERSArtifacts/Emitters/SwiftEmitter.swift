@@ -124,7 +124,7 @@ struct SwiftEmitter {
         let access = settings.access.rawValue
         if case .object(let members) = value {
             let identifier = scope.identifier(for: key)
-            writer.line("/// `\(pointer.dottedPath)`.")
+            writer.line("/// `\(Self.docText(pointer.dottedPath))`.")
             try writer.block("\(access) enum \(identifier.code) {") { (body: inout CodeWriter) throws(BuildError) in
                 var inner = SwiftScope(reserved: [settings.typeName])
                 for (offset, (childKey, child)) in members.enumerated() {
@@ -138,9 +138,9 @@ struct SwiftEmitter {
         }
         let identifier = scope.identifier(for: key)
         let type = try speller.spell(SwiftType.of(value), hint: key, scope: &scope, writer: &writer)
-        var doc = "/// `\(pointer.dottedPath)`"
+        var doc = "/// `\(Self.docText(pointer.dottedPath))`"
         if let source = input.configuration.provenance(at: pointer)?.source, let location = source.location {
-            doc += ": \(source.layer.name) at \(relative(location, input: input))"
+            doc += ": \(Self.docText(source.layer.name)) at \(Self.docText(relative(location, input: input)))"
         }
         writer.line(doc + ".")
         let literal = speller.literal(value, type, indent: writer.indentation)

@@ -59,7 +59,7 @@ struct SwiftTypeSpeller {
             var inner = SwiftScope(reserved: [rootType])
             var spelled: [SpelledField] = []
             let access = self.access
-            writer.line("/// An element of `\(hint.hasSuffix("Element") ? String(hint.dropLast(7)) : hint)`.")
+            writer.line("/// An element of `\(SwiftEmitter.docText(hint.hasSuffix("Element") ? String(hint.dropLast(7)) : hint))`.")
             try writer.block("\(access) struct \(name.code): Swift.Sendable, Swift.Hashable {") { (body: inout CodeWriter) throws(BuildError) in
                 for field in fields {
                     let identifier = inner.identifier(for: field.key)
