@@ -25,3 +25,10 @@ struct CodeWriter {
         line(close)
     }
 }
+
+extension CodeWriter {
+    /// Appends `lines` one level deeper.
+    mutating func indentedLines(_ lines: [String]) {
+        for line in lines { self.line(unit + line) }
+    }
+}

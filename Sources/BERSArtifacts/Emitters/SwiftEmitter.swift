@@ -154,10 +154,3 @@ struct SwiftEmitter {
         return "\(file):\(location.line):\(location.column)"
     }
 }
-
-extension CodeWriter {
-    /// Appends `lines` one level deeper.
-    mutating func indentedLines(_ lines: [String]) {
-        for line in lines { self.line(unit + line) }
-    }
-}
