@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "BERSSchema", targets: ["BERSSchema"]),
         .library(name: "BERS", targets: ["BERS"]),
         .library(name: "BERSTesting", targets: ["BERSTesting"]),
+        .library(name: "BERSRemoteStores", targets: ["BERSRemoteStores"]),
         .library(name: "BERSArtifacts", targets: ["BERSArtifacts"]),
         .executable(name: "bers", targets: ["bers"]),
         .plugin(name: "BERSPlugin", targets: ["BERSPlugin"]),
@@ -22,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
     ],
     targets: [
         // JSON values, a located parser and serializers. Standard library only.
@@ -46,6 +50,19 @@ let package = Package(
         ),
         // Conformance checks for implementations of BERS protocols (tenant stores).
         .target(name: "BERSTesting", dependencies: ["BERS"], swiftSettings: strictSettings),
+        // S3 (AWS Signature V4) and HTTP tenant stores. The only module with an HTTP client and crypto.
+        .target(
+            name: "BERSRemoteStores",
+            dependencies: [
+                "BERS", "BERSJSON",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         // Build-time artifacts (`bers build`): JSON, Swift, JS module, esbuild defines, dotenv.
         .target(
             name: "BERSArtifacts",
@@ -56,14 +73,19 @@ let package = Package(
         .target(
             name: "BERSCLI",
             dependencies: [
-                "BERS", "BERSJSON", "BERSSchema", "BERSYAML", "BERSArtifacts",
+                "BERS", "BERSJSON", "BERSSchema", "BERSYAML", "BERSRemoteStores", "BERSArtifacts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "bers", dependencies: ["BERSCLI"], swiftSettings: strictSettings),
-        // Generates the `swift` artifact of a target's config directory at build time.
-        .plugin(name: "BERSPlugin", capability: .buildTool(), dependencies: ["bers"]),
+        // Generates the `swift` artifact of a target's config directory at build time, with a
+        // tool that links BERSArtifacts only.
+        .executableTarget(
+            name: "BERSPluginTool", dependencies: ["BERS", "BERSArtifacts"], path: "Plugins/BERSPluginTool",
+            swiftSettings: strictSettings
+        ),
+        .plugin(name: "BERSPlugin", capability: .buildTool(), dependencies: ["BERSPluginTool"]),
         // Test helpers: locating ../shared, temporary directories.
         .target(name: "BERSTestSupport", dependencies: [], path: "Tests/BERSTestSupport", swiftSettings: strictSettings),
 
@@ -83,7 +105,18 @@ let package = Package(
         ),
         .testTarget(
             name: "BERSArtifactsTests",
-            dependencies: ["BERSArtifacts", "BERS", "BERSJSON", "BERSTestSupport"],
+            dependencies: ["BERSArtifacts", "BERS", "BERSJSON", "BERSCLI", "BERSTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BERSRemoteStoresTests",
+            dependencies: [
+                "BERSRemoteStores", "BERS", "BERSTesting", "BERSTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

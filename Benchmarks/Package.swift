@@ -31,5 +31,15 @@ let package = Package(
             path: "Benchmarks/ValidationBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "RemoteStoreBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "BERS", package: "bers"),
+                .product(name: "BERSRemoteStores", package: "bers"),
+            ],
+            path: "Benchmarks/RemoteStoreBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ]
 )

@@ -3,8 +3,9 @@ import PackagePlugin
 
 /// A build-tool plugin that compiles a target's BERS config directory into Swift constants.
 ///
-/// A target that adds the plugin and has a `config/` folder (a BERS config directory) gets
-/// `bers build --format swift` run at build time, and the generated file compiled into it:
+/// A target that adds the plugin and has a `config/` folder (a BERS config directory) gets the
+/// `swift` artifact of `bers build` written at build time (by `BERSPluginTool`, which links
+/// BERSArtifacts only), and compiled into it:
 ///
 /// ```swift
 /// .target(name: "Widget", exclude: ["config"], plugins: [.plugin(name: "BERSPlugin", package: "bers")])
@@ -28,9 +29,7 @@ struct BERSPlugin: BuildToolPlugin {
                 "BERSPlugin: target \(target.name) has no config directory at \(configDirectory.path); add one (and exclude: [\"config\"] in Package.swift)")
         }
         let output = context.pluginWorkDirectoryURL.appending(path: "BERSConfig.swift")
-        var arguments = [
-            "build", "--config-dir", configDirectory.path, "--format", "swift", "--out", output.path, "--quiet",
-        ]
+        var arguments = ["--config-dir", configDirectory.path, "--out", output.path]
         let environment = ProcessInfo.processInfo.environment["BERS_ENV"].flatMap { $0.isEmpty ? nil : $0 }
         if let environment {
             arguments += ["--env", environment]
@@ -40,7 +39,7 @@ struct BERSPlugin: BuildToolPlugin {
         return [
             .buildCommand(
                 displayName: "BERS: \(target.name) configuration (\(environment ?? "development in debug, production in release"))",
-                executable: try context.tool(named: "bers").url,
+                executable: try context.tool(named: "BERSPluginTool").url,
                 arguments: arguments,
                 inputFiles: files(under: configDirectory),
                 outputFiles: [output])

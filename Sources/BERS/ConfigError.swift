@@ -10,6 +10,7 @@ public struct ConfigError: Error, Sendable {
         /// The stable text of the code.
         public let rawValue: String
         init(_ rawValue: String) { self.rawValue = rawValue }
+        // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
         public var description: String { rawValue }
 
         /// An environment name is not built in and not declared in `bers.json`.

@@ -4,6 +4,7 @@ import BERS
 /// The `bers` command: which environment am I in, what is the configuration here, and where did
 /// each value come from.
 public struct BERSCommand: AsyncParsableCommand {
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public static let configuration = CommandConfiguration(
         commandName: "bers",
         abstract: "Resolve, explain and check layered, per-environment configuration.",
@@ -18,6 +19,7 @@ public struct BERSCommand: AsyncParsableCommand {
         ]
     )
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public init() {}
 
     /// Runs the command line and exits with BERS's exit codes (usage errors exit 2, not 64).

@@ -53,12 +53,19 @@ public struct TenantStoreConformance: Sendable {
             throw Failure(description: "\(store.description): a written object must be found")
         }
         try expect(object.bytes == bytes, "the bytes read must equal the bytes written")
-        if let etag { try expect(object.etag == etag, "get must return the entity tag put returned (\(etag) vs \(object.etag ?? "nil"))") }
+        if let etag {
+            try expect(
+                object.etag == etag,
+                "get must return the entity tag put returned (\(etag) vs \(object.etag ?? "nil"))"
+            )
+        }
     }
 
     func conditionalReadAnswersNotModified() async throws {
         _ = try await store.put("conformance/b.json", Array("{}".utf8), contentType: "application/json")
-        guard case .found(let object) = try await store.get("conformance/b.json"), let etag = object.etag else { return }
+        guard case .found(let object) = try await store.get("conformance/b.json"), let etag = object.etag else {
+            return
+        }
         let response = try await store.get("conformance/b.json", ifNoneMatch: etag)
         try expect(response == .notModified, "a read with the current entity tag must be .notModified, got \(response)")
     }
@@ -69,7 +76,10 @@ public struct TenantStoreConformance: Sendable {
         _ = try await store.put("conformance/c.json", Array("{\"v\": 2}".utf8), contentType: "application/json")
         let response = try await store.get("conformance/c.json", ifNoneMatch: etag)
         guard case .found(let second) = response else {
-            throw Failure(description: "\(store.description): after an overwrite, a read with the old entity tag must return the new object, got \(response)")
+            throw Failure(
+                description:
+                    "\(store.description): after an overwrite, a read with the old entity tag must return the new object, got \(response)"
+            )
         }
         try expect(second.bytes == Array("{\"v\": 2}".utf8), "the overwrite must be read back")
     }
@@ -80,6 +90,9 @@ public struct TenantStoreConformance: Sendable {
         }
         _ = try await store.put("conformance/listing-other.json", Array("{}".utf8), contentType: "application/json")
         let keys = try await store.list(prefix: "conformance/list/")
-        try expect(keys == ["conformance/list/a.json", "conformance/list/m.json", "conformance/list/z.json"], "list must return the sorted keys under the prefix, got \(keys)")
+        try expect(
+            keys == ["conformance/list/a.json", "conformance/list/m.json", "conformance/list/z.json"],
+            "list must return the sorted keys under the prefix, got \(keys)"
+        )
     }
 }

@@ -16,7 +16,9 @@ struct CLIRunner {
         if let first = CommandLine.arguments.first {
             var directory = URL(fileURLWithPath: first).deletingLastPathComponent()
             // On macOS the tests run inside a .xctest bundle.
-            while directory.pathExtension == "xctest" || directory.lastPathComponent == "MacOS" || directory.lastPathComponent == "Contents" {
+            while directory.pathExtension == "xctest" || directory.lastPathComponent == "MacOS"
+                || directory.lastPathComponent == "Contents"
+            {
                 directory.deleteLastPathComponent()
             }
             candidates.append(directory.appendingPathComponent("bers"))
@@ -29,7 +31,9 @@ struct CLIRunner {
 
     /// Runs `bers` with `arguments` in `directory` (default: the package root), with `environment`
     /// added to a minimal environment (PATH and HOME only, so the machine's variables do not leak in).
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws
+        -> Result
+    {
         guard let executable else { throw CLIError.missingExecutable }
         let process = Process()
         process.executableURL = executable
@@ -47,8 +51,10 @@ struct CLIRunner {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+            status: process.terminationStatus,
+            stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self)
+        )
     }
 
     enum CLIError: Error { case missingExecutable }

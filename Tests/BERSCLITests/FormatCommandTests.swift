@@ -10,19 +10,21 @@ struct FormatCommandTests {
         let file = try directory.write("a.json", #"{"b":[1,2.50,{"c":null}],"a":"é"}"#)
         let first = try CLIRunner.run(["fmt", file.path])
         #expect(first.status == 0)
-        #expect(try String(contentsOf: file, encoding: .utf8) == """
-            {
-              "b": [
-                1,
-                2.5,
+        #expect(
+            try String(contentsOf: file, encoding: .utf8) == """
                 {
-                  "c": null
+                  "b": [
+                    1,
+                    2.5,
+                    {
+                      "c": null
+                    }
+                  ],
+                  "a": "é"
                 }
-              ],
-              "a": "é"
-            }
 
-            """)
+                """
+        )
         let check = try CLIRunner.run(["fmt", "--check", file.path])
         #expect(check.status == 0)
     }

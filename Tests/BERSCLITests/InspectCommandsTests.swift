@@ -8,14 +8,19 @@ struct InspectCommandsTests {
     @Test func detectPrintsTheJSONContract() throws {
         let result = try CLIRunner.run(
             ["detect", "--config-dir", picasso, "--json", "--hostname", "staging.chat.myrecruiter.ai"],
-            environment: ["NODE_ENV": "test", "SECRET_TOKEN": "hunter2"])
+            environment: ["NODE_ENV": "test", "SECRET_TOKEN": "hunter2"]
+        )
         #expect(result.status == 0)
         let value = try JSONValue(parsing: result.stdout)
         #expect(value["environment"] == "staging")
         #expect(value["source"] == "hostname-pattern")
         #expect(value["confidence"] == "high")
         let trace = try #require(value["trace"]?.arrayValue)
-        #expect(trace.compactMap { $0["source"]?.stringValue } == ["explicit", "config-file", "env-variable", "url-parameter", "hostname-pattern"])
+        #expect(
+            trace.compactMap { $0["source"]?.stringValue } == [
+                "explicit", "config-file", "env-variable", "url-parameter", "hostname-pattern",
+            ]
+        )
         #expect(trace.contains { $0["value"] == "NODE_ENV=test" && $0["accepted"] == false })
         #expect(!result.stdout.contains("hunter2"))
         for step in trace {
@@ -41,13 +46,15 @@ struct InspectCommandsTests {
     @Test func explainShowsSourceAndOverriddenValues() throws {
         let result = try CLIRunner.run(["explain", "api.timeout", "--config-dir", picasso, "--env", "staging"])
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            api.timeout = 8000
-              environment: staging
-              set by:      staging at Examples/picasso/config/staging.json:6:16
-              overrode:    6000 from default at Examples/picasso/config/default.json:8:16
+        #expect(
+            result.stdout == """
+                api.timeout = 8000
+                  environment: staging
+                  set by:      staging at Examples/picasso/config/staging.json:6:16
+                  overrode:    6000 from default at Examples/picasso/config/default.json:8:16
 
-            """)
+                """
+        )
         let json = try CLIRunner.run(["explain", "/api/timeout", "--json", "--config-dir", picasso, "--env", "staging"])
         let value = try JSONValue(parsing: json.stdout)
         #expect(value["value"] == 8000)
@@ -64,7 +71,11 @@ struct InspectCommandsTests {
     @Test func diffListsChangesWithBothSources() throws {
         let result = try CLIRunner.run(["diff", "staging", "production", "--config-dir", picasso])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("~ api.timeout: 8000 -> 6000\n    staging: Examples/picasso/config/staging.json:6:16\n    production: Examples/picasso/config/default.json:8:16\n"))
+        #expect(
+            result.stdout.contains(
+                "~ api.timeout: 8000 -> 6000\n    staging: Examples/picasso/config/staging.json:6:16\n    production: Examples/picasso/config/default.json:8:16\n"
+            )
+        )
         let json = try CLIRunner.run(["diff", "development", "production", "--json", "--config-dir", picasso])
         let value = try JSONValue(parsing: json.stdout)
         #expect(value["from"] == "development")
@@ -78,7 +89,9 @@ struct InspectCommandsTests {
             "production": "https://chat.myrecruiter.ai/Master_Function?action=get_config&t=my87674d777bf9",
         ]
         for (environment, url) in expected {
-            let result = try CLIRunner.run(["url", "configUrl", "--param", "tenant=my87674d777bf9", "--env", environment, "--config-dir", picasso])
+            let result = try CLIRunner.run([
+                "url", "configUrl", "--param", "tenant=my87674d777bf9", "--env", environment, "--config-dir", picasso,
+            ])
             #expect(result.stdout == url + "\n")
         }
         let missing = try CLIRunner.run(["url", "configUrl", "--env", "staging", "--config-dir", picasso])

@@ -18,7 +18,10 @@ struct ResolveCommandTests {
     }
 
     @Test func environmentIsDetectedWhenNotGiven() throws {
-        let result = try CLIRunner.run(["resolve", "--config-dir", picasso], environment: ["PICASSO_ENV": "development"])
+        let result = try CLIRunner.run(
+            ["resolve", "--config-dir", picasso],
+            environment: ["PICASSO_ENV": "development"]
+        )
         #expect(result.status == 0)
         #expect(try JSONValue(parsing: result.stdout)[pointer: "/environment"] == "development")
     }
@@ -26,18 +29,23 @@ struct ResolveCommandTests {
     @Test func overridesFromVariablesAndSet() throws {
         let result = try CLIRunner.run(
             ["resolve", "--config-dir", picasso, "--env", "production", "--set", "api.retries=5"],
-            environment: ["BERS__API__TIMEOUT": "15000"])
+            environment: ["BERS__API__TIMEOUT": "15000"]
+        )
         let value = try JSONValue(parsing: result.stdout)
         #expect(value[pointer: "/api/timeout"]?.isIdentical(to: .integer(15000)) == true)
         #expect(value[pointer: "/api/retries"] == 5)
         let ignored = try CLIRunner.run(
             ["resolve", "--config-dir", picasso, "--env", "production", "--no-env-overrides"],
-            environment: ["BERS__API__TIMEOUT": "15000"])
+            environment: ["BERS__API__TIMEOUT": "15000"]
+        )
         #expect(try JSONValue(parsing: ignored.stdout)[pointer: "/api/timeout"] == 6000)
     }
 
     @Test func unknownOverrideVariableIsReportedOnStandardError() throws {
-        let result = try CLIRunner.run(["resolve", "--config-dir", picasso, "--env", "production"], environment: ["BERS__API__TIMOUT": "1"])
+        let result = try CLIRunner.run(
+            ["resolve", "--config-dir", picasso, "--env", "production"],
+            environment: ["BERS__API__TIMOUT": "1"]
+        )
         #expect(result.status == 0)
         #expect(result.stderr.contains("did you mean BERS__API__TIMEOUT (api.timeout)?"))
     }

@@ -21,7 +21,9 @@ struct TenantCommandTests {
     @Test func listAndGetReadTheExampleStore() throws {
         let list = try CLIRunner.run(["tenant", "list", "--config-dir", picasso])
         #expect(list.stdout == "de113d6b3e07e5  DEMO300003\nde613253a8fd66  DEMO100001\ndeace9779fcea6  DEMO200002\n")
-        let get = try CLIRunner.run(["tenant", "get", "de613253a8fd66", "--config-dir", picasso, "--env", "staging", "--json"])
+        let get = try CLIRunner.run([
+            "tenant", "get", "de613253a8fd66", "--config-dir", picasso, "--env", "staging", "--json",
+        ])
         #expect(get.status == 0)
         let value = try JSONValue(parsing: get.stdout)
         #expect(value["tenant_id"] == "DEMO100001")
@@ -31,7 +33,9 @@ struct TenantCommandTests {
     }
 
     @Test func getOfAMissingTenantServesTheFallback() throws {
-        let result = try CLIRunner.run(["tenant", "get", "aa0000000000ff", "--config-dir", picasso, "--env", "production"])
+        let result = try CLIRunner.run([
+            "tenant", "get", "aa0000000000ff", "--config-dir", picasso, "--env", "production",
+        ])
         #expect(result.status == 0)
         #expect(try JSONValue(parsing: result.stdout)["metadata"]?["source"] == "fallback")
         #expect(result.stderr.contains("serving the fallback document"))
@@ -39,7 +43,9 @@ struct TenantCommandTests {
 
     @Test(arguments: ["../../etc/passwd", "MY87674D777BF9", "%2e%2e", "a b"])
     func invalidHashesAreRefusedBeforeAnyIO(_ hash: String) throws {
-        let result = try CLIRunner.run(["tenant", "get", hash, "--config-dir", picasso, "--env", "production", "--store", "file:///nonexistent"])
+        let result = try CLIRunner.run([
+            "tenant", "get", hash, "--config-dir", picasso, "--env", "production", "--store", "file:///nonexistent",
+        ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("is not a tenant hash"))
     }
@@ -47,11 +53,20 @@ struct TenantCommandTests {
     @Test(.enabled(if: SharedFixtures.isAvailable, SharedFixtures.skipReason))
     func validateReportsTheKnownProblemsOfTheRealTenants() throws {
         let shared = try #require(SharedFixtures.root).path
-        let myr = try CLIRunner.run(["tenant", "validate", "\(shared)/fixtures/picasso/tenants/MYR384719-config.json", "--config-dir", picasso, "--json"])
+        let myr = try CLIRunner.run([
+            "tenant", "validate", "\(shared)/fixtures/picasso/tenants/MYR384719-config.json", "--config-dir", picasso,
+            "--json",
+        ])
         #expect(myr.status == 1)
         let report = try JSONValue(parsing: myr.stdout)
-        #expect(report["errors"]?.arrayValue?.compactMap { $0["code"]?.stringValue } == ["tenant.unknown-cta", "tenant.unknown-form"])
-        let aus = try CLIRunner.run(["tenant", "validate", "\(shared)/fixtures/picasso/tenants/AUS123957-config.json", "--config-dir", picasso])
+        #expect(
+            report["errors"]?.arrayValue?.compactMap { $0["code"]?.stringValue } == [
+                "tenant.unknown-cta", "tenant.unknown-form",
+            ]
+        )
+        let aus = try CLIRunner.run([
+            "tenant", "validate", "\(shared)/fixtures/picasso/tenants/AUS123957-config.json", "--config-dir", picasso,
+        ])
         #expect(aus.status == 1)
         #expect(aus.stdout.contains("required property \"subscription_tier\" is missing"))
         let valid = try CLIRunner.run(["tenant", "validate", "de613253a8fd66", "--config-dir", picasso])
@@ -62,9 +77,18 @@ struct TenantCommandTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let store = "file://" + directory.path
-        let first = try directory.write("v1.json", #"{"tenant_id": "DEMO200002", "tenant_hash": "deace9779fcea6", "subscription_tier": "Free", "chat_title": "One", "tone_prompt": "x", "welcome_message": "Hi", "version": "1.0", "generated_at": 1}"#)
-        let second = try directory.write("v2.json", #"{"tenant_id": "DEMO200002", "tenant_hash": "deace9779fcea6", "subscription_tier": "Free", "chat_title": "Two", "tone_prompt": "x", "welcome_message": "Hi", "version": "1.0", "generated_at": 2}"#)
-        let invalid = try directory.write("bad.json", #"{"tenant_id": "DEMO200002", "tenant_hash": "deace9779fcea6", "chat_title": "Three"}"#)
+        let first = try directory.write(
+            "v1.json",
+            #"{"tenant_id": "DEMO200002", "tenant_hash": "deace9779fcea6", "subscription_tier": "Free", "chat_title": "One", "tone_prompt": "x", "welcome_message": "Hi", "version": "1.0", "generated_at": 1}"#
+        )
+        let second = try directory.write(
+            "v2.json",
+            #"{"tenant_id": "DEMO200002", "tenant_hash": "deace9779fcea6", "subscription_tier": "Free", "chat_title": "Two", "tone_prompt": "x", "welcome_message": "Hi", "version": "1.0", "generated_at": 2}"#
+        )
+        let invalid = try directory.write(
+            "bad.json",
+            #"{"tenant_id": "DEMO200002", "tenant_hash": "deace9779fcea6", "chat_title": "Three"}"#
+        )
         let put1 = try CLIRunner.run(["tenant", "put", first.path, "--store", store, "--config-dir", picasso])
         #expect(put1.status == 0)
         #expect(put1.stdout.contains("wrote mappings/deace9779fcea6.json"))
@@ -76,9 +100,14 @@ struct TenantCommandTests {
         #expect(refused.stderr.contains("subscription_tier"))
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/tenants/DEMO200002").sorted()
         #expect(files.count == 2)
-        let current = try String(contentsOfFile: directory.path + "/tenants/DEMO200002/DEMO200002-config.json", encoding: .utf8)
+        let current = try String(
+            contentsOfFile: directory.path + "/tenants/DEMO200002/DEMO200002-config.json",
+            encoding: .utf8
+        )
         #expect(current.contains("\"Two\""))
-        let get = try CLIRunner.run(["tenant", "get", "deace9779fcea6", "--store", store, "--config-dir", picasso, "--env", "production"])
+        let get = try CLIRunner.run([
+            "tenant", "get", "deace9779fcea6", "--store", store, "--config-dir", picasso, "--env", "production",
+        ])
         #expect(try JSONValue(parsing: get.stdout)["chat_title"] == "Two")
     }
 

@@ -20,7 +20,9 @@ public struct TemporaryDirectory: Sendable {
     public func write(_ relativePath: String, _ text: String) throws -> URL {
         let file = url.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(
-            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            at: file.deletingLastPathComponent(),
+            withIntermediateDirectories: true
+        )
         try Data(text.utf8).write(to: file)
         return file
     }

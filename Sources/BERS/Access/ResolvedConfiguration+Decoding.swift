@@ -22,16 +22,18 @@ extension ResolvedConfiguration {
     }
 
     private func decodingFailure<T>(_ error: DecodingError, base: JSONPointer, type: T.Type) -> ConfigError {
-        let (codingPath, detail): ([any CodingKey], String) = switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            (context.codingPath, context.debugDescription)
-        case .keyNotFound(let key, let context):
-            (context.codingPath + [key], "required key is missing")
-        @unknown default:
-            ([], "\(error)")
-        }
+        let (codingPath, detail): ([any CodingKey], String) =
+            switch error {
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                (context.codingPath, context.debugDescription)
+            case .keyNotFound(let key, let context):
+                (context.codingPath + [key], "required key is missing")
+            @unknown default:
+                ([], "\(error)")
+            }
         let pointer = base.appending(JSONPointer(tokens: codingPath.map(\.stringValue)))
-        var message = "cannot decode \(T.self): \(pointer.dottedPath.isEmpty ? "(root)" : pointer.dottedPath): \(detail)"
+        var message =
+            "cannot decode \(T.self): \(pointer.dottedPath.isEmpty ? "(root)" : pointer.dottedPath): \(detail)"
         var location: SourceLocation?
         if let node = node(at: pointer) {
             let source = source(of: storage.nodes[node].origin, value: storage.nodes[node].value)

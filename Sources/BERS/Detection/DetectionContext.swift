@@ -17,7 +17,9 @@ public struct DetectionContext: Sendable {
     /// The hash of all of the above, computed once so that memo lookups hash one integer.
     private let precomputedHash: Int
 
-    /// A context with these inputs. `environment` is the full process environment (or any map);
+    /// A context with these inputs.
+    ///
+    /// `environment` is the full process environment (or any map);
     /// only the variables named in `settings` are kept.
     public init(
         explicit: String? = nil,
@@ -46,12 +48,15 @@ public struct DetectionContext: Sendable {
 }
 
 extension DetectionContext: Hashable {
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public static func == (lhs: DetectionContext, rhs: DetectionContext) -> Bool {
-        lhs.precomputedHash == rhs.precomputedHash && lhs.explicit == rhs.explicit && lhs.url == rhs.url && lhs.hostname == rhs.hostname
+        lhs.precomputedHash == rhs.precomputedHash && lhs.explicit == rhs.explicit && lhs.url == rhs.url
+            && lhs.hostname == rhs.hostname
             && lhs.buildContext == rhs.buildContext && lhs.variables.count == rhs.variables.count
             && zip(lhs.variables, rhs.variables).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func hash(into hasher: inout Hasher) {
         hasher.combine(precomputedHash)
     }

@@ -7,14 +7,16 @@ extension DetectionResult {
             "environment": .string(environment.name),
             "source": .string(source.rawValue),
             "confidence": .string(confidence.rawValue),
-            "trace": .array(trace.map { step in
-                [
-                    "source": .string(step.source.rawValue),
-                    "value": step.value.map(JSONValue.string) ?? .null,
-                    "accepted": .bool(step.accepted),
-                    "reason": .string(step.reason),
-                ]
-            }),
+            "trace": .array(
+                trace.map { step in
+                    [
+                        "source": .string(step.source.rawValue),
+                        "value": step.value.map(JSONValue.string) ?? .null,
+                        "accepted": .bool(step.accepted),
+                        "reason": .string(step.reason),
+                    ]
+                }
+            ),
         ]
     }
 }

@@ -33,5 +33,6 @@ public enum DetectionConfidence: String, Sendable, Hashable, Codable, Comparable
         }
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public static func < (lhs: DetectionConfidence, rhs: DetectionConfidence) -> Bool { lhs.rank < rhs.rank }
 }

@@ -40,7 +40,9 @@ public struct EnvironmentDetector: Sendable {
         self.projectEnvironment = projectEnvironment
         self.environmentFile = environmentFile
         self.cache = DetectionCache(
-            timeToLiveNanoseconds: UInt64(max(0, settings.cacheTTLMilliseconds)) * 1_000_000, clock: clock)
+            timeToLiveNanoseconds: UInt64(max(0, settings.cacheTTLMilliseconds)) * 1_000_000,
+            clock: clock
+        )
     }
 
     /// The environment for `context`, from the memo when a result younger than the time to live
@@ -75,9 +77,13 @@ public struct EnvironmentDetector: Sendable {
     }
 
     private func consult(
-        _ source: DetectionSource, _ context: DetectionContext, _ trace: inout [DetectionResult.Step]
+        _ source: DetectionSource,
+        _ context: DetectionContext,
+        _ trace: inout [DetectionResult.Step]
     ) -> (Environment, DetectionConfidence)? {
-        func offer(_ name: String, shown: String? = nil, confidence: DetectionConfidence, why: String) -> (Environment, DetectionConfidence)? {
+        func offer(_ name: String, shown: String? = nil, confidence: DetectionConfidence, why: String) -> (
+            Environment, DetectionConfidence
+        )? {
             if let problem = catalog.rejectionReason(for: name) {
                 trace.append(.init(source: source, value: shown ?? name, accepted: false, reason: problem))
                 return nil
@@ -97,13 +103,20 @@ public struct EnvironmentDetector: Sendable {
 
         case .configFile:
             if let file = environmentFile {
-                let lines = file.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+                let lines = file.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
+                    .filter { !$0.isEmpty }
                 if lines.count == 1 {
                     if let found = offer(lines[0], confidence: .high, why: "read from .bers-env") { return found }
                 } else {
-                    trace.append(.init(
-                        source: source, value: nil, accepted: false,
-                        reason: ".bers-env must hold exactly one line with an environment name, it has \(lines.count)"))
+                    trace.append(
+                        .init(
+                            source: source,
+                            value: nil,
+                            accepted: false,
+                            reason:
+                                ".bers-env must hold exactly one line with an environment name, it has \(lines.count)"
+                        )
+                    )
                 }
             }
             guard let name = projectEnvironment else {
@@ -118,10 +131,13 @@ public struct EnvironmentDetector: Sendable {
             for variable in context.variables {
                 let shown = "\(variable.name)=\(variable.value)"
                 if variable.value.isEmpty {
-                    trace.append(.init(source: source, value: shown, accepted: false, reason: "\(variable.name) is empty"))
+                    trace.append(
+                        .init(source: source, value: shown, accepted: false, reason: "\(variable.name) is empty")
+                    )
                     continue
                 }
-                if let found = offer(variable.value, shown: shown, confidence: .high, why: "read from \(variable.name)") {
+                if let found = offer(variable.value, shown: shown, confidence: .high, why: "read from \(variable.name)")
+                {
                     return found
                 }
             }
@@ -130,21 +146,41 @@ public struct EnvironmentDetector: Sendable {
         case .urlParameter:
             guard let url = context.url else { return nothing("no URL given") }
             let values = URLQuery.values(named: settings.urlParameterName, in: url)
-            guard let name = values.first else { return nothing("the URL has no \(settings.urlParameterName) parameter") }
+            guard let name = values.first else {
+                return nothing("the URL has no \(settings.urlParameterName) parameter")
+            }
             let shown = "\(settings.urlParameterName)=\(name)"
             if Set(values).count > 1 {
-                trace.append(.init(source: source, value: shown, accepted: false,
-                                   reason: "the URL sets \(settings.urlParameterName) to different values"))
+                trace.append(
+                    .init(
+                        source: source,
+                        value: shown,
+                        accepted: false,
+                        reason: "the URL sets \(settings.urlParameterName) to different values"
+                    )
+                )
                 return nil
             }
             if let pinned = context.buildContext, isProduction(pinned) {
-                trace.append(.init(source: source, value: shown, accepted: false,
-                                   reason: "refused: the build context pins \(pinned), which a URL cannot override"))
+                trace.append(
+                    .init(
+                        source: source,
+                        value: shown,
+                        accepted: false,
+                        reason: "refused: the build context pins \(pinned), which a URL cannot override"
+                    )
+                )
                 return nil
             }
             if let allowed = settings.urlParameterAllowed, !allowed.contains(name) {
-                trace.append(.init(source: source, value: shown, accepted: false,
-                                   reason: "a URL may only select \(allowed.joined(separator: ", "))"))
+                trace.append(
+                    .init(
+                        source: source,
+                        value: shown,
+                        accepted: false,
+                        reason: "a URL may only select \(allowed.joined(separator: ", "))"
+                    )
+                )
                 return nil
             }
             return offer(name, shown: shown, confidence: .medium, why: "URL parameter \(settings.urlParameterName)")
@@ -157,9 +193,15 @@ public struct EnvironmentDetector: Sendable {
                 trace.append(.init(source: source, value: host, accepted: false, reason: reason))
                 return nil
             case .ambiguous(let environments, let patterns):
-                trace.append(.init(
-                    source: source, value: host, accepted: false,
-                    reason: "rules of \(environments.joined(separator: " and ")) match equally (\(patterns.map(\.text).joined(separator: ", ")))"))
+                trace.append(
+                    .init(
+                        source: source,
+                        value: host,
+                        accepted: false,
+                        reason:
+                            "rules of \(environments.joined(separator: " and ")) match equally (\(patterns.map(\.text).joined(separator: ", ")))"
+                    )
+                )
                 return nil
             case .matched(let environment, let pattern):
                 let confidence: DetectionConfidence = pattern.kind == .exact ? .high : .medium
@@ -187,7 +229,7 @@ extension StringProtocol {
         let text = String(self)
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         return String(text.unicodeScalars[first...last])
     }

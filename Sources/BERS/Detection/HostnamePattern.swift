@@ -60,10 +60,12 @@ public struct HostnamePattern: Sendable, Hashable {
         isNumericPrefix = kind == .prefix && labels.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public static func == (lhs: HostnamePattern, rhs: HostnamePattern) -> Bool {
         lhs.text == rhs.text && lhs.kind == rhs.kind && lhs.labels == rhs.labels
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func hash(into hasher: inout Hasher) {
         hasher.combine(text)
     }
@@ -74,7 +76,9 @@ public struct HostnamePattern: Sendable, Hashable {
         kind == .exact ? Int.max : labels.count
     }
 
-    /// Whether `hostname` matches this rule. The hostname is compared in lowercase, without a
+    /// Whether `hostname` matches this rule.
+    ///
+    /// The hostname is compared in lowercase, without a
     /// trailing dot or a port.
     public func matches(_ hostname: String) -> Bool {
         let host = HostnamePattern.normalize(hostname)
@@ -96,11 +100,14 @@ public struct HostnamePattern: Sendable, Hashable {
 
     /// Lowercases, drops one trailing dot and a `:port` suffix (not for bracketed IPv6).
     public static func normalize(_ hostname: String) -> String {
-        let lowered = hostname.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 })
+        let lowered =
+            hostname.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 })
             ? hostname.lowercased() : hostname
         var host = Substring(lowered)
         if !host.hasPrefix("["), let colon = host.utf8.lastIndex(of: UInt8(ascii: ":")),
-           host.utf8[host.utf8.index(after: colon)...].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            host.utf8[host.utf8.index(after: colon)...]
+                .allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        {
             host = host[..<colon]
         }
         if host.hasSuffix(".") { host = host.dropLast() }

@@ -14,12 +14,15 @@ public protocol MonotonicClock: Sendable {
     func nanoseconds() -> UInt64
 }
 
-/// The system's monotonic clock. On Linux it reads the coarse clock (a few nanoseconds per read,
+/// The system's monotonic clock.
+///
+/// On Linux it reads the coarse clock (a few nanoseconds per read,
 /// millisecond resolution), which is plenty for times to live counted in seconds.
 public struct SystemMonotonicClock: MonotonicClock {
     /// The system clock.
     public init() {}
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func nanoseconds() -> UInt64 {
         var spec = timespec()
         #if os(Linux)
@@ -45,5 +48,6 @@ public final class ManualClock: MonotonicClock {
     /// Moves the clock forward by whole milliseconds.
     public func advance(byMilliseconds delta: UInt64) { advance(byNanoseconds: delta * 1_000_000) }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func nanoseconds() -> UInt64 { now.withLock { $0 } }
 }

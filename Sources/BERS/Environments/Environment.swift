@@ -47,9 +47,11 @@ public struct Environment: Sendable, Hashable {
 }
 
 extension Environment: CustomStringConvertible {
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public var description: String { name }
 }
 
 extension Environment: Comparable {
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public static func < (lhs: Environment, rhs: Environment) -> Bool { lhs.name < rhs.name }
 }

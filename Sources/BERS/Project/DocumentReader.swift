@@ -22,8 +22,10 @@ struct DocumentReader {
 
     func failAtKey(_ pointer: JSONPointer, _ message: String) -> ConfigError {
         ConfigError(
-            code, "\(pointer): \(message)",
-            location: document.keyLocation(of: pointer) ?? document.nearestLocation(of: pointer))
+            code,
+            "\(pointer): \(message)",
+            location: document.keyLocation(of: pointer) ?? document.nearestLocation(of: pointer)
+        )
     }
 
     func object(at pointer: JSONPointer) throws(ConfigError) -> JSONObject? {

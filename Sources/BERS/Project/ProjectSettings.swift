@@ -85,8 +85,13 @@ public struct ProjectSettings: Sendable {
                 guard let inherits = try reader.string(at: base.appending("inherits")) else {
                     throw reader.fail(base, "a custom environment needs \"inherits\" naming its parent environment")
                 }
-                customEnvironments.append(.init(
-                    name: name, inherits: inherits, description: try reader.string(at: base.appending("description"))))
+                customEnvironments.append(
+                    .init(
+                        name: name,
+                        inherits: inherits,
+                        description: try reader.string(at: base.appending("description"))
+                    )
+                )
             }
         }
 
@@ -98,7 +103,9 @@ public struct ProjectSettings: Sendable {
                 let pointerToEntry = JSONPointer.root.appending("merge").appending(path)
                 guard let text = try reader.string(at: pointerToEntry), let strategy = MergeStrategy(text: text) else {
                     throw reader.fail(
-                        pointerToEntry, "unknown merge strategy; use replace, append, unique or merge-by-key:<field>")
+                        pointerToEntry,
+                        "unknown merge strategy; use replace, append, unique or merge-by-key:<field>"
+                    )
                 }
                 let target: JSONPointer
                 do { target = try JSONPointer(path: path) } catch {
@@ -132,14 +139,18 @@ public struct ProjectSettings: Sendable {
         for source in DetectionSource.allCases {
             let pointer = base.appending(source.rawValue)
             guard try reader.object(at: pointer) != nil else { continue }
-            let specific: [String] = switch source {
-            case .environmentVariable: ["variables"]
-            case .urlParameter: ["name", "allow"]
-            case .hostnamePattern: ["rules"]
-            case .defaultFallback: ["environment"]
-            default: []
-            }
-            try reader.rejectUnknownKeys(at: pointer, allowed: (source == .defaultFallback ? [] : ["enabled"]) + specific)
+            let specific: [String] =
+                switch source {
+                case .environmentVariable: ["variables"]
+                case .urlParameter: ["name", "allow"]
+                case .hostnamePattern: ["rules"]
+                case .defaultFallback: ["environment"]
+                default: []
+                }
+            try reader.rejectUnknownKeys(
+                at: pointer,
+                allowed: (source == .defaultFallback ? [] : ["enabled"]) + specific
+            )
             if try reader.bool(at: pointer.appending("enabled")) == false { settings.disabled.insert(source) }
         }
 
@@ -147,7 +158,9 @@ public struct ProjectSettings: Sendable {
             settings.variables = variables
         }
         if let name = try reader.string(at: "/detection/url-parameter/name") {
-            guard !name.isEmpty else { throw reader.fail("/detection/url-parameter/name", "the parameter name must not be empty") }
+            guard !name.isEmpty else {
+                throw reader.fail("/detection/url-parameter/name", "the parameter name must not be empty")
+            }
             settings.urlParameterName = name
         }
         settings.urlParameterAllowed = try reader.strings(at: "/detection/url-parameter/allow")
@@ -188,7 +201,10 @@ public struct ProjectSettings: Sendable {
             try check(name, at: JSONPointer(tokens: ["detection", "url-parameter", "allow", String(index)]))
         }
         for rule in detection.hostnameRules.rules {
-            try check(rule.environment, at: JSONPointer(tokens: ["detection", "hostname-pattern", "rules", rule.environment]))
+            try check(
+                rule.environment,
+                at: JSONPointer(tokens: ["detection", "hostname-pattern", "rules", rule.environment])
+            )
         }
     }
 }

@@ -9,7 +9,11 @@ public struct ResolveOptions: Sendable {
     public var includeLocalLayers: Bool
 
     /// Options with these values; by default nothing is applied on top of the files.
-    public init(environmentVariables: [String: String] = [:], assignments: [String] = [], includeLocalLayers: Bool = true) {
+    public init(
+        environmentVariables: [String: String] = [:],
+        assignments: [String] = [],
+        includeLocalLayers: Bool = true
+    ) {
         self.environmentVariables = environmentVariables
         self.assignments = assignments
         self.includeLocalLayers = includeLocalLayers

@@ -93,9 +93,14 @@ public struct ConfigDiff: Sendable {
             "to": .string(toEnvironment.name),
             "added": .array(added.map(entry)),
             "removed": .array(removed.map(entry)),
-            "changed": .array(changed.map { change in
-                ["path": .string(change.pointer.description), "from": change.from.jsonValue, "to": change.to.jsonValue]
-            }),
+            "changed": .array(
+                changed.map { change in
+                    [
+                        "path": .string(change.pointer.description), "from": change.from.jsonValue,
+                        "to": change.to.jsonValue,
+                    ]
+                }
+            ),
         ]
     }
 }

@@ -14,7 +14,8 @@ public struct LayerFile: Sendable, Hashable {
     /// The layer name a file provides (`production.local.json` → `production.local`), or `nil`
     /// when its extension is not one BERS reads.
     static func baseName(of fileName: String) -> Substring? {
-        for suffix in [".json", ".yaml", ".yml"] where fileName.hasSuffix(suffix) && fileName.utf8.count > suffix.utf8.count {
+        for suffix in [".json", ".yaml", ".yml"]
+        where fileName.hasSuffix(suffix) && fileName.utf8.count > suffix.utf8.count {
             return fileName.dropLast(suffix.count)
         }
         return nil
@@ -50,7 +51,8 @@ public struct LayerFile: Sendable, Hashable {
             throw ConfigError(
                 .layerNotObject,
                 "a configuration layer must be an object at the top level, found \(document.value.typeName)",
-                location: document.location(ofNode: 0))
+                location: document.location(ofNode: 0)
+            )
         }
     }
 }

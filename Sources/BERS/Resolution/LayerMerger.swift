@@ -19,6 +19,8 @@ struct LayerMerger {
     private let sizes: [[UInt32]]
     let strategies: [JSONPointer: MergeStrategy]
     private(set) var nodes: [ResolvedNode] = []
+    /// Dotted paths of the nodes, filled as nodes are added.
+    let index: PathIndex
     private(set) var overridden: [OverriddenValue] = []
     private var stack: [Contributor] = []
     private var path: [String] = []
@@ -27,7 +29,9 @@ struct LayerMerger {
         self.layers = layers
         self.sizes = layers.map(\.sizes)
         self.strategies = strategies
-        nodes.reserveCapacity(layers.reduce(0) { max($0, $1.sizes.first.map(Int.init) ?? 0) } * 3 / 2 + 8)
+        let largest = layers.reduce(0) { max($0, $1.sizes.first.map(Int.init) ?? 0) }
+        nodes.reserveCapacity(largest * 3 / 2 + 8)
+        index = PathIndex(capacity: largest * 3 / 2 + 8)
     }
 
     /// Runs the merge.
@@ -58,20 +62,33 @@ struct LayerMerger {
             }
             fallthrough
         default:
-            let node = appendNode(parent: parent, token: token, value: top.value, origin: top, overriding: range.dropLast())
+            let node = appendNode(
+                parent: parent,
+                token: token,
+                value: top.value,
+                origin: top,
+                overriding: range.dropLast()
+            )
             emitChildren(of: top.value, layer: top.layer, node: Int(top.node), parent: node)
             return top.value
         }
     }
 
-    private mutating func emitObject(_ range: Range<Int>, parent: Int32, token: PathToken) throws(ConfigError) -> JSONValue {
+    private mutating func emitObject(_ range: Range<Int>, parent: Int32, token: PathToken) throws(ConfigError)
+        -> JSONValue
+    {
         // Objects merge down to the first layer (from the top) holding something else.
         var firstObject = range.upperBound - 1
         while firstObject > range.lowerBound, case .object = stack[firstObject - 1].value { firstObject -= 1 }
         let objects = firstObject..<range.upperBound
         let top = stack[range.upperBound - 1]
-        let node = appendNode(parent: parent, token: token, value: .null, origin: top,
-                              overriding: range.lowerBound..<firstObject)
+        let node = appendNode(
+            parent: parent,
+            token: token,
+            value: .null,
+            origin: top,
+            overriding: range.lowerBound..<firstObject
+        )
         if objects.count == 1 {
             emitChildren(of: top.value, layer: top.layer, node: Int(top.node), parent: node)
             nodes[Int(node)].value = top.value
@@ -103,8 +120,12 @@ struct LayerMerger {
             let start = stack.count
             for index in objects {
                 let contributor = stack[index]
-                guard case .object(let object) = contributor.value, let position = object.position(of: key) else { continue }
-                let child = contributor.layer < 0 ? 0 : child(of: Int(contributor.node), at: position, in: Int(contributor.layer))
+                guard case .object(let object) = contributor.value, let position = object.position(of: key) else {
+                    continue
+                }
+                let child =
+                    contributor.layer < 0
+                    ? 0 : child(of: Int(contributor.node), at: position, in: Int(contributor.layer))
                 stack.append(Contributor(layer: contributor.layer, node: Int32(child), value: object[position].value))
             }
             if !strategies.isEmpty { path.append(key) }
@@ -119,13 +140,21 @@ struct LayerMerger {
     }
 
     private mutating func emitArray(
-        _ range: Range<Int>, strategy: MergeStrategy, parent: Int32, token: PathToken
+        _ range: Range<Int>,
+        strategy: MergeStrategy,
+        parent: Int32,
+        token: PathToken
     ) throws(ConfigError) -> JSONValue {
         var firstArray = range.upperBound - 1
         while firstArray > range.lowerBound, case .array = stack[firstArray - 1].value { firstArray -= 1 }
         let top = stack[range.upperBound - 1]
-        let node = appendNode(parent: parent, token: token, value: .null, origin: top,
-                              overriding: range.lowerBound..<firstArray)
+        let node = appendNode(
+            parent: parent,
+            token: token,
+            value: .null,
+            origin: top,
+            overriding: range.lowerBound..<firstArray
+        )
         nodes[Int(node)].isMerged = firstArray < range.upperBound - 1
 
         // Each group becomes one element: its contributors, lowest first.
@@ -135,7 +164,9 @@ struct LayerMerger {
             let contributor = stack[index]
             guard case .array(let elements) = contributor.value else { continue }
             for (position, element) in elements.enumerated() {
-                let child = contributor.layer < 0 ? 0 : child(of: Int(contributor.node), at: position, in: Int(contributor.layer))
+                let child =
+                    contributor.layer < 0
+                    ? 0 : child(of: Int(contributor.node), at: position, in: Int(contributor.layer))
                 let entry = Contributor(layer: contributor.layer, node: Int32(child), value: element)
                 switch strategy {
                 case .replace, .append:
@@ -150,7 +181,8 @@ struct LayerMerger {
                         throw ConfigError(
                             .invalidMergeStrategy,
                             "\(JSONPointer(tokens: path).appending(index: position)): merge-by-key:\(field) needs objects with a \"\(field)\" member",
-                            location: layers[Int(contributor.layer)].document.location(ofNode: child))
+                            location: layers[Int(contributor.layer)].document.location(ofNode: child)
+                        )
                     }
                     if let group = groupOfKey[key] {
                         groups[group].append(entry)
@@ -178,8 +210,13 @@ struct LayerMerger {
 
     /// Records a subtree that only one layer has.
     private mutating func walk(_ layer: Int32, _ node: Int, _ value: JSONValue, parent: Int32, token: PathToken) {
-        let index = appendNode(parent: parent, token: token, value: value,
-                               origin: Contributor(layer: layer, node: Int32(node), value: value), overriding: 0..<0)
+        let index = appendNode(
+            parent: parent,
+            token: token,
+            value: value,
+            origin: Contributor(layer: layer, node: Int32(node), value: value),
+            overriding: 0..<0
+        )
         emitChildren(of: value, layer: layer, node: node, parent: index)
     }
 
@@ -214,17 +251,30 @@ struct LayerMerger {
     }
 
     private mutating func appendNode(
-        parent: Int32, token: PathToken, value: JSONValue, origin: Contributor, overriding lower: Range<Int>
+        parent: Int32,
+        token: PathToken,
+        value: JSONValue,
+        origin: Contributor,
+        overriding lower: Range<Int>
     ) -> Int32 {
         let start = Int32(overridden.count)
         for index in lower.reversed() {
             let replaced = stack[index]
-            overridden.append(OverriddenValue(origin: Origin(layer: replaced.layer, node: replaced.node), value: replaced.value))
+            overridden.append(
+                OverriddenValue(origin: Origin(layer: replaced.layer, node: replaced.node), value: replaced.value)
+            )
         }
-        nodes.append(ResolvedNode(
-            parent: parent, token: token, value: value,
-            origin: Origin(layer: origin.layer, node: origin.node),
-            overriddenStart: start, overriddenCount: Int32(overridden.count) - start, isMerged: false))
+        index.append(parent: Int(parent), token: token)
+        nodes.append(
+            ResolvedNode(
+                parent: parent,
+                value: value,
+                origin: Origin(layer: origin.layer, node: origin.node),
+                overriddenStart: start,
+                overriddenCount: Int32(overridden.count) - start,
+                isMerged: false
+            )
+        )
         return Int32(nodes.count - 1)
     }
 }

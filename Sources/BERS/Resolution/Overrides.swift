@@ -18,18 +18,27 @@ struct Overrides {
 
     /// Resolves an environment variable (already known to start with `prefix`).
     func resolveVariable(name: String, value text: String, prefix: String) throws(ConfigError) -> Resolved {
-        let segments = name.dropFirst(prefix.count).split(separator: "__", omittingEmptySubsequences: false).map(String.init)
+        let segments = name.dropFirst(prefix.count).split(separator: "__", omittingEmptySubsequences: false)
+            .map(String.init)
         guard !segments.isEmpty, !segments.contains(where: \.isEmpty) else {
-            throw ConfigError(.invalidOverride, "\(name): the name must be \(prefix)SECTION__KEY with non-empty segments")
+            throw ConfigError(
+                .invalidOverride,
+                "\(name): the name must be \(prefix)SECTION__KEY with non-empty segments"
+            )
         }
         let pointer = try match(segments, caseInsensitive: true, what: name)
         guard let existing = base[pointer: pointer] else {
             throw unknownPath(name, segments)
         }
-        return Resolved(pointer: pointer, value: try convert(text, like: existing, what: "\(name) (\(pointer.dottedPath))"))
+        return Resolved(
+            pointer: pointer,
+            value: try convert(text, like: existing, what: "\(name) (\(pointer.dottedPath))")
+        )
     }
 
-    /// Resolves a `path=value` argument. New paths are created; existing ones keep their type
+    /// Resolves a `path=value` argument.
+    ///
+    /// New paths are created; existing ones keep their type
     /// unless the value is explicit JSON of another type.
     func resolveAssignment(_ argument: String) throws(ConfigError) -> Resolved {
         guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
@@ -44,7 +53,8 @@ struct Overrides {
         guard !requested.isRoot else {
             throw ConfigError(.invalidOverride, "--set \(argument): cannot replace the whole configuration")
         }
-        let pointer = (try? match(requested.tokens, caseInsensitive: false, what: path))
+        let pointer =
+            (try? match(requested.tokens, caseInsensitive: false, what: path))
             ?? (try? match(requested.tokens, caseInsensitive: true, what: path))
         if let pointer, let existing = base[pointer: pointer] {
             do {
@@ -65,13 +75,15 @@ struct Overrides {
         for segment in segments {
             switch current {
             case .object(let object):
-                let matches = caseInsensitive
+                let matches =
+                    caseInsensitive
                     ? object.keys.filter { $0.lowercased() == segment.lowercased() }
                     : object.keys.filter { $0 == segment }
                 if matches.count > 1 {
                     throw ConfigError(
                         .ambiguousOverridePath,
-                        "\(what): \"\(segment)\" matches several keys at \(JSONPointer(tokens: tokens).dottedPath.isEmpty ? "the root" : JSONPointer(tokens: tokens).dottedPath): \(matches.joined(separator: ", "))")
+                        "\(what): \"\(segment)\" matches several keys at \(JSONPointer(tokens: tokens).dottedPath.isEmpty ? "the root" : JSONPointer(tokens: tokens).dottedPath): \(matches.joined(separator: ", "))"
+                    )
                 }
                 guard let key = matches.first, let next = object[key] else {
                     return JSONPointer(tokens: tokens + segments.dropFirst(tokens.count))
@@ -97,7 +109,8 @@ struct Overrides {
         collectPaths(base, prefix: "", into: &paths)
         var message = "\(name) matches no configuration key (\(segments.joined(separator: ".").lowercased()))"
         if let suggestion = closestMatch(to: wanted, in: paths) {
-            let variable = "\(name.prefix(name.count - segments.joined(separator: "__").count))"
+            let variable =
+                "\(name.prefix(name.count - segments.joined(separator: "__").count))"
                 + suggestion.split(separator: ".").map { $0.uppercased() }.joined(separator: "__")
             message += "; did you mean \(variable) (\(suggestion))?"
         }
@@ -120,7 +133,10 @@ struct Overrides {
     /// Converts override text to the type of `existing`.
     func convert(_ text: String, like existing: JSONValue, what: String) throws(ConfigError) -> JSONValue {
         func mismatch(_ expected: String) -> ConfigError {
-            ConfigError(.overrideTypeMismatch, "\(what): \"\(text)\" is not \(expected), the type of the value it replaces (\(existing.shortDescription))")
+            ConfigError(
+                .overrideTypeMismatch,
+                "\(what): \"\(text)\" is not \(expected), the type of the value it replaces (\(existing.shortDescription))"
+            )
         }
         let trimmed = text.trimmingWhitespace()
         switch existing {
@@ -155,7 +171,9 @@ struct Overrides {
         }
     }
 
-    /// A layer document holding one override, `{"api": {"timeout": 15000}}`. An override inside
+    /// A layer document holding one override, `{"api": {"timeout": 15000}}`.
+    ///
+    /// An override inside
     /// an array replaces the whole array with a copy holding the new element, since layers replace
     /// arrays.
     func document(for override: Resolved, name: String) -> JSONDocument {

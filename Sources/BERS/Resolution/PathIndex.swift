@@ -6,35 +6,59 @@
 /// one stored path: no `String` is created on either side. A key that contains a dot or a
 /// backslash is written with a backslash before it (`a\.b`).
 final class PathIndex: @unchecked Sendable {
-    // @unchecked: the buffers are written only during `init` and read-only afterwards.
+    // @unchecked: the buffers are written only while the configuration is being merged, by the
+    // one merger that owns the index, and are read-only once it is handed to the snapshot.
     private var bytes: UnsafeMutablePointer<UInt8>
     private var byteCapacity: Int
     private var byteCount = 0
-    private let starts: UnsafeMutablePointer<UInt32>
-    private let slots: UnsafeMutablePointer<Int32>
-    private let mask: Int
-    private let count: Int
+    private var starts: UnsafeMutablePointer<UInt32>
+    private var startCapacity: Int
+    private var slots: UnsafeMutablePointer<Int32>
+    private var mask: Int
+    private(set) var count = 0
 
-    /// Indexes `count` nodes; `parent(i)` is the parent of node `i` (< i, or -1 for the root) and
-    /// `token(i)` its key or index.
-    init(count: Int, parent: (Int) -> Int, token: (Int) -> PathToken) {
+    /// An empty index expecting about `capacity` nodes (it grows when needed).
+    init(capacity: Int) {
         var size = 16
-        while size < count * 2 { size <<= 1 }
-        self.count = count
+        while size < capacity * 2 { size <<= 1 }
         mask = size - 1
         slots = .allocate(capacity: size)
         slots.initialize(repeating: -1, count: size)
-        starts = .allocate(capacity: count + 1)
+        startCapacity = max(16, capacity + 1)
+        starts = .allocate(capacity: startCapacity)
         starts[0] = 0
-        byteCapacity = max(64, count * 24)
+        byteCapacity = max(64, capacity * 24)
         bytes = .allocate(capacity: byteCapacity)
-        for node in 0..<count { add(node: node, parent: parent(node), token: token(node)) }
     }
 
     deinit {
         bytes.deallocate()
         starts.deallocate()
         slots.deallocate()
+    }
+
+    /// Records the next node (nodes are added in order 0, 1, 2, …): its parent (an earlier node,
+    /// or -1 for the root) and its key or index under it.
+    func append(parent: Int, token: PathToken) {
+        let node = count
+        if node + 2 > startCapacity {
+            let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: startCapacity * 2)
+            grown.update(from: starts, count: node + 1)
+            starts.deallocate()
+            starts = grown
+            startCapacity *= 2
+        }
+        if (node + 1) * 2 > mask + 1 { rehash(size: (mask + 1) * 2) }
+        count += 1
+        add(node: node, parent: parent, token: token)
+    }
+
+    private func rehash(size: Int) {
+        slots.deallocate()
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: -1, count: size)
+        mask = size - 1
+        for node in 0..<count { insert(node) }
     }
 
     private func reserve(_ extra: Int) {
@@ -84,7 +108,13 @@ final class PathIndex: @unchecked Sendable {
             }
         }
         starts[node + 1] = UInt32(byteCount)
-        let hash = PathIndex.hash(UnsafeBufferPointer(start: bytes + start, count: byteCount - start))
+        _ = start
+        insert(node)
+    }
+
+    private func insert(_ node: Int) {
+        let start = Int(starts[node])
+        let hash = PathIndex.hash(UnsafeBufferPointer(start: bytes + start, count: Int(starts[node + 1]) - start))
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
             if equalPaths(Int(slots[slot]), node) { return }  // the first node keeps an ambiguous path
@@ -117,7 +147,37 @@ final class PathIndex: @unchecked Sendable {
     /// The dotted path of `node`.
     func path(of node: Int) -> String {
         let start = Int(starts[node])
-        return String(decoding: UnsafeBufferPointer(start: bytes + start, count: Int(starts[node + 1]) - start), as: UTF8.self)
+        return String(
+            decoding: UnsafeBufferPointer(start: bytes + start, count: Int(starts[node + 1]) - start),
+            as: UTF8.self
+        )
+    }
+
+    /// The tokens of `node`'s path (escapes undone).
+    func tokens(of node: Int) -> [String] {
+        let start = Int(starts[node])
+        let end = Int(starts[node + 1])
+        guard end > start else { return [] }
+        var tokens: [String] = []
+        var current: [UInt8] = []
+        var offset = start
+        while offset < end {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\\"), offset + 1 < end {
+                current.append(bytes[offset + 1])
+                offset += 2
+                continue
+            }
+            if byte == UInt8(ascii: ".") {
+                tokens.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(byte)
+            }
+            offset += 1
+        }
+        tokens.append(String(decoding: current, as: UTF8.self))
+        return tokens
     }
 
     private func equalPaths(_ a: Int, _ b: Int) -> Bool {
@@ -180,7 +240,10 @@ private func memoryEqual(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?,
     var index = 0
     while index + 8 <= count {
         if UnsafeRawPointer(a + index).loadUnaligned(as: UInt64.self)
-            != UnsafeRawPointer(b + index).loadUnaligned(as: UInt64.self) { return false }
+            != UnsafeRawPointer(b + index).loadUnaligned(as: UInt64.self)
+        {
+            return false
+        }
         index += 8
     }
     while index < count {

@@ -27,12 +27,13 @@ public struct ResolvedConfiguration: Sendable {
         let overridden: [OverriddenValue]
         let index: PathIndex
 
-        init(value: JSONValue, layers: [Layer], nodes: [ResolvedNode], overridden: [OverriddenValue]) {
+        init(value: JSONValue, layers: [Layer], nodes: [ResolvedNode], overridden: [OverriddenValue], index: PathIndex)
+        {
             self.value = value
             self.layers = layers
             self.nodes = nodes
             self.overridden = overridden
-            self.index = PathIndex(count: nodes.count, parent: { Int(nodes[$0].parent) }, token: { nodes[$0].token })
+            self.index = index
         }
     }
 
@@ -100,13 +101,7 @@ public struct ResolvedConfiguration: Sendable {
 
     /// The JSON pointer of a node.
     func pointer(ofNode node: Int) -> JSONPointer {
-        var tokens: [String] = []
-        var current = node
-        while current > 0 {
-            tokens.append(storage.nodes[current].token.text)
-            current = Int(storage.nodes[current].parent)
-        }
-        return JSONPointer(tokens: tokens.reversed())
+        JSONPointer(tokens: storage.index.tokens(of: node))
     }
 
     // MARK: Provenance
@@ -137,12 +132,17 @@ public struct ResolvedConfiguration: Sendable {
     func provenance(ofNode index: Int) -> Provenance {
         let node = storage.nodes[index]
         let start = Int(node.overriddenStart)
-        let overrode = storage.overridden[start..<(start + Int(node.overriddenCount))].map { replaced in
-            source(of: replaced.origin, value: replaced.value)
-        }
+        let overrode = storage.overridden[start..<(start + Int(node.overriddenCount))]
+            .map { replaced in
+                source(of: replaced.origin, value: replaced.value)
+            }
         return Provenance(
-            pointer: pointer(ofNode: index), value: node.value, source: source(of: node.origin, value: node.value),
-            overrode: overrode, isMerged: node.isMerged)
+            pointer: pointer(ofNode: index),
+            value: node.value,
+            source: source(of: node.origin, value: node.value),
+            overrode: overrode,
+            isMerged: node.isMerged
+        )
     }
 
     /// The location a value came from, for messages about it.
@@ -155,7 +155,11 @@ public struct ResolvedConfiguration: Sendable {
             return ValueSource(layer: LayerSource(kind: .defaults, name: "(empty)"), location: nil, value: value)
         }
         let layer = storage.layers[Int(origin.layer)]
-        return ValueSource(layer: layer.source, location: layer.document.location(ofNode: Int(origin.node)), value: value)
+        return ValueSource(
+            layer: layer.source,
+            location: layer.document.location(ofNode: Int(origin.node)),
+            value: value
+        )
     }
 
     /// The location of the value at `pointer` in the layer file that set it, for located messages

@@ -16,8 +16,6 @@ struct OverriddenValue: Sendable {
 struct ResolvedNode: Sendable {
     /// The parent node, or -1 for the root.
     var parent: Int32
-    /// The key or index under the parent.
-    var token: PathToken
     /// The resolved value (for containers, the whole resolved subtree).
     var value: JSONValue
     /// The layer that set it (for merged objects, the highest layer that has it).

@@ -17,8 +17,10 @@ public struct FileSystemTenantStore: TenantStore {
         self.maxBytes = maxBytes
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public var description: String { "file://\(root)" }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func get(_ key: String, ifNoneMatch etag: String?) async throws(TenantError) -> StoreResponse {
         let path = try self.path(for: key)
         guard fileSystem.fileExists(atPath: path) else { return .notFound }
@@ -36,6 +38,7 @@ public struct FileSystemTenantStore: TenantStore {
         return .found(StoredObject(bytes: bytes, etag: tag))
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func put(_ key: String, _ bytes: [UInt8], contentType: String) async throws(TenantError) -> String? {
         let path = try self.path(for: key)
         let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
@@ -48,6 +51,7 @@ public struct FileSystemTenantStore: TenantStore {
         return "\"" + SHA256.hexDigest(of: bytes) + "\""
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func list(prefix: String) async throws(TenantError) -> [String] {
         var keys: [String] = []
         func walk(_ relative: String) throws(ConfigError) {
@@ -74,7 +78,7 @@ public struct FileSystemTenantStore: TenantStore {
     func path(for key: String) throws(TenantError) -> String {
         let segments = key.split(separator: "/", omittingEmptySubsequences: false)
         guard !key.isEmpty, !key.hasPrefix("/"),
-              segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") })
+            segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") })
         else {
             throw TenantError(.invalidStore, "key \"\(key)\" is not a plain relative key")
         }

@@ -44,7 +44,8 @@ public struct RuntimeConfiguration: Sendable {
     /// takes one and the caller did not give it.
     public func url(_ name: String, _ parameters: [String: String] = [:]) throws(ConfigError) -> String {
         var parameters = parameters
-        if parameters["tenant"] == nil, let endpoint = endpoints.endpoint(name), endpoint.parameters.contains("tenant") {
+        if parameters["tenant"] == nil, let endpoint = endpoints.endpoint(name), endpoint.parameters.contains("tenant")
+        {
             parameters["tenant"] = hash.value
         }
         return try endpoints.url(name, parameters)

@@ -32,8 +32,10 @@ public final class TenantCache: Sendable {
 
         /// Options with these values.
         public init(
-            timeToLiveMilliseconds: Int64 = 600_000, notFoundTimeToLiveMilliseconds: Int64 = 30_000,
-            retryAfterErrorMilliseconds: Int64 = 5_000, capacity: Int = 1000
+            timeToLiveMilliseconds: Int64 = 600_000,
+            notFoundTimeToLiveMilliseconds: Int64 = 30_000,
+            retryAfterErrorMilliseconds: Int64 = 5_000,
+            capacity: Int = 1000
         ) {
             self.timeToLiveMilliseconds = timeToLiveMilliseconds
             self.notFoundTimeToLiveMilliseconds = notFoundTimeToLiveMilliseconds
@@ -120,7 +122,9 @@ public final class TenantCache: Sendable {
 
     /// A cache in front of `repository`.
     public init(
-        repository: TenantRepository, options: Options = Options(), clock: any MonotonicClock = SystemMonotonicClock(),
+        repository: TenantRepository,
+        options: Options = Options(),
+        clock: any MonotonicClock = SystemMonotonicClock(),
         metrics: any MetricsFactory = MetricsSystem.factory
     ) {
         self.repository = repository
@@ -202,7 +206,7 @@ public final class TenantCache: Sendable {
                 newState = .document(document)
                 outcome = .success(Entry(document: document, freshness: .fresh))
             }
-        } catch where error.code == .notFound {
+        } catch  where error.code == .notFound {
             newState = .notFound(error)
             lifetime = options.notFoundTimeToLiveMilliseconds
             outcome = .failure(error)

@@ -19,7 +19,12 @@ public struct TenantDocument: Sendable {
 
     /// A document with these fields.
     public init(
-        hash: TenantHash, tenantID: String, key: String, document: JSONDocument, etag: String?, version: String?,
+        hash: TenantHash,
+        tenantID: String,
+        key: String,
+        document: JSONDocument,
+        etag: String?,
+        version: String?,
         mappingETag: String?
     ) {
         self.hash = hash

@@ -9,6 +9,7 @@ public struct TenantError: Error, Sendable {
         /// The stable text of the code.
         public let rawValue: String
         init(_ rawValue: String) { self.rawValue = rawValue }
+        // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
         public var description: String { rawValue }
 
         /// The text is not a tenant hash of an accepted shape.
@@ -47,7 +48,12 @@ public struct TenantError: Error, Sendable {
     public var underlying: (any Error & Sendable)?
 
     /// An error with this code and message.
-    public init(_ code: Code, _ message: String, location: SourceLocation? = nil, underlying: (any Error & Sendable)? = nil) {
+    public init(
+        _ code: Code,
+        _ message: String,
+        location: SourceLocation? = nil,
+        underlying: (any Error & Sendable)? = nil
+    ) {
         self.code = code
         self.message = message
         self.location = location
@@ -62,6 +68,7 @@ public struct TenantError: Error, Sendable {
 }
 
 extension TenantError: CustomStringConvertible {
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public var description: String {
         guard let location else { return message }
         return "\(location): \(message)"

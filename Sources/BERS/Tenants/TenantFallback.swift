@@ -10,8 +10,10 @@ enum TenantFallback {
             "chat_title": "Chat",
             "welcome_message": "Hello! How can I help you today?",
             "branding": ["primary_color": "#3b82f6", "font_family": "Inter, sans-serif", "border_radius": "12px"],
-            "features": ["uploads": false, "photo_uploads": false, "voice_input": false, "streaming": false,
-                         "conversational_forms": false, "smart_cards": false],
+            "features": [
+                "uploads": false, "photo_uploads": false, "voice_input": false, "streaming": false,
+                "conversational_forms": false, "smart_cards": false,
+            ],
             "quick_help": ["enabled": false],
             "action_chips": ["enabled": false],
             "metadata": ["source": "fallback"],

@@ -22,22 +22,28 @@ public struct TenantHash: Sendable, Hashable {
     public init(_ text: String, policy: TenantHashPolicy = .default) throws(TenantError) {
         let shown = text.count > 40 ? "\"\(text.prefix(40))…\" (\(text.count) characters)" : "\"\(text)\""
         func invalid(_ why: String) -> TenantError {
-            TenantError(.invalidHash, "\(shown) is not a tenant hash: \(why) (accepted: \(policy.shapes.map(\.summary).joined(separator: "; ")))")
+            TenantError(
+                .invalidHash,
+                "\(shown) is not a tenant hash: \(why) (accepted: \(policy.shapes.map(\.summary).joined(separator: "; ")))"
+            )
         }
         guard !text.isEmpty else { throw invalid("it is empty") }
         guard text.utf8.count <= 64 else { throw invalid("it is longer than 64 characters") }
         if let bad = text.unicodeScalars.first(where: { !TenantHash.isSafe($0) }) {
-            let name = switch bad {
-            case "/", "\\": "a path separator"
-            case ".": "a dot"
-            case "%": "a percent escape"
-            case _ where bad.properties.isWhitespace: "white space"
-            case _ where bad.properties.isUppercase: "upper case"
-            default: "the character U+\(String(bad.value, radix: 16, uppercase: true))"
-            }
+            let name =
+                switch bad {
+                case "/", "\\": "a path separator"
+                case ".": "a dot"
+                case "%": "a percent escape"
+                case _ where bad.properties.isWhitespace: "white space"
+                case _ where bad.properties.isUppercase: "upper case"
+                default: "the character U+\(String(bad.value, radix: 16, uppercase: true))"
+                }
             throw invalid("it contains \(name)")
         }
-        guard policy.shapes.contains(where: { $0.matches(text) }) else { throw invalid("it has none of the accepted shapes") }
+        guard policy.shapes.contains(where: { $0.matches(text) }) else {
+            throw invalid("it has none of the accepted shapes")
+        }
         value = text
     }
 
@@ -51,7 +57,9 @@ public struct TenantHash: Sendable, Hashable {
     /// The hash of `tenantID` by the real recipe: for the legacy shape, the first two letters of the
     /// id in lower case and the first 12 hex digits of SHA-256(id + salt); for the 14-hex shape, the
     /// first 14 hex digits.
-    public static func derive(tenantID: String, salt: String = picassoSalt, shape: TenantHashShape = .legacy) -> TenantHash {
+    public static func derive(tenantID: String, salt: String = picassoSalt, shape: TenantHashShape = .legacy)
+        -> TenantHash
+    {
         let digest = SHA256.hexDigest(of: Array((tenantID + salt).utf8))
         switch shape {
         case .hex14, .pattern:
@@ -64,6 +72,7 @@ public struct TenantHash: Sendable, Hashable {
 }
 
 extension TenantHash: CustomStringConvertible {
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public var description: String { value }
 }
 
@@ -80,11 +89,13 @@ public enum TenantHashShape: Sendable, Hashable {
     func matches(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         func isHex(_ byte: UInt8) -> Bool {
-            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
+            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
         }
         switch self {
         case .legacy:
-            return bytes.count == 14 && bytes.prefix(2).allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+            return bytes.count == 14
+                && bytes.prefix(2).allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
                 && bytes.dropFirst(2).allSatisfy(isHex)
         case .hex14:
             return bytes.count == 14 && bytes.allSatisfy(isHex)

@@ -7,6 +7,7 @@ public struct TenantIssue: Sendable, Hashable {
         /// The stable text of the code.
         public let rawValue: String
         init(_ rawValue: String) { self.rawValue = rawValue }
+        // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
         public var description: String { rawValue }
 
         /// The document does not satisfy the tenant schema.

@@ -14,7 +14,8 @@ enum TenantOverrides {
     }
 
     /// The layer of allowed overrides in `tenant`, and the pointers that were refused.
-    static func layer(from tenant: TenantDocument, settings: TenantSettings) -> (layer: Layer?, refused: [JSONPointer]) {
+    static func layer(from tenant: TenantDocument, settings: TenantSettings) -> (layer: Layer?, refused: [JSONPointer])
+    {
         let document = tenant.document
         guard case .object? = document.value[settings.overridesKey] else { return (nil, []) }
         let base = JSONPointer.root.appending(settings.overridesKey)
@@ -32,7 +33,9 @@ enum TenantOverrides {
                 keys.append(position(document.keyPositions, node))
                 var child = node + 1
                 for (key, childValue) in object {
-                    if let kept = copy(childValue, node: child, relative: relative.appending(key)) { members.append((key, kept)) }
+                    if let kept = copy(childValue, node: child, relative: relative.appending(key)) {
+                        members.append((key, kept))
+                    }
                     child += sizes.indices.contains(child) ? Int(sizes[child]) : childValue.nodeCount
                 }
                 guard !members.isEmpty else {
@@ -54,7 +57,8 @@ enum TenantOverrides {
             }
             return value
         }
-        guard let value = document.value[settings.overridesKey], let kept = copy(value, node: start, relative: .root) else {
+        guard let value = document.value[settings.overridesKey], let kept = copy(value, node: start, relative: .root)
+        else {
             return (nil, refused)
         }
         let layerDocument = JSONDocument(value: kept, file: document.file, valuePositions: values, keyPositions: keys)

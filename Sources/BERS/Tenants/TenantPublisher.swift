@@ -36,10 +36,12 @@ public struct TenantPublisher: Sendable {
     /// - Throws: ``TenantError`` `tenant.invalid-document` listing every issue when the document is
     ///   invalid (nothing is written), `tenant.malformed-document`, `tenant.invalid-hash`, or the
     ///   store's errors.
-    public func publish(_ bytes: [UInt8], file: String, now: UTCTimestamp = .now()) async throws(TenantError) -> Outcome {
+    public func publish(_ bytes: [UInt8], file: String, now: UTCTimestamp = .now()) async throws(TenantError) -> Outcome
+    {
         let document: JSONDocument
         do {
-            document = try JSONParser(options: .init(maxBytes: max(validator.settings.maxBytes, 1))).parse(bytes, file: file)
+            document = try JSONParser(options: .init(maxBytes: max(validator.settings.maxBytes, 1)))
+                .parse(bytes, file: file)
         } catch {
             throw TenantError(.malformedDocument, error.message, location: error.location, underlying: error)
         }
@@ -48,13 +50,23 @@ public struct TenantPublisher: Sendable {
             throw TenantError(
                 .invalidDocument,
                 "\(file) has \(report.errors.count) problem\(report.errors.count == 1 ? "" : "s"); nothing was written:\n"
-                    + report.errors.map(\.description).joined(separator: "\n"))
+                    + report.errors.map(\.description).joined(separator: "\n")
+            )
         }
-        guard case .string(let tenantID)? = document.value["tenant_id"], TenantRepository.isValidTenantID(tenantID) else {
-            throw TenantError(.invalidDocument, "\(file) needs a plain \"tenant_id\" to be published", location: document.location(of: "/tenant_id"))
+        guard case .string(let tenantID)? = document.value["tenant_id"], TenantRepository.isValidTenantID(tenantID)
+        else {
+            throw TenantError(
+                .invalidDocument,
+                "\(file) needs a plain \"tenant_id\" to be published",
+                location: document.location(of: "/tenant_id")
+            )
         }
         guard case .string(let hashText)? = document.value["tenant_hash"] else {
-            throw TenantError(.invalidDocument, "\(file) needs a \"tenant_hash\" to be published", location: document.location(ofNode: 0))
+            throw TenantError(
+                .invalidDocument,
+                "\(file) needs a \"tenant_hash\" to be published",
+                location: document.location(ofNode: 0)
+            )
         }
         let hash = try TenantHash(hashText, policy: validator.settings.hashPolicy)
 
@@ -75,15 +87,23 @@ public struct TenantPublisher: Sendable {
         let mapping = Array(JSONValue.object(["tenant_id": .string(tenantID)]).jsonText.utf8)
         var wroteMapping = false
         let existing = try await store.get(mappingKey)
-        let current: String? = if case .found(let object) = existing {
-            (try? JSONParser().parse(object.bytes, file: mappingKey))?.value["tenant_id"]?.stringValue
-        } else {
-            nil
-        }
+        let current: String? =
+            if case .found(let object) = existing {
+                (try? JSONParser().parse(object.bytes, file: mappingKey))?.value["tenant_id"]?.stringValue
+            } else {
+                nil
+            }
         if current != tenantID {
             _ = try await store.put(mappingKey, mapping, contentType: "application/json")
             wroteMapping = true
         }
-        return Outcome(tenantID: tenantID, hash: hash, key: key, backupKey: backupKey, wroteMapping: wroteMapping, warnings: report.warnings)
+        return Outcome(
+            tenantID: tenantID,
+            hash: hash,
+            key: key,
+            backupKey: backupKey,
+            wroteMapping: wroteMapping,
+            warnings: report.warnings
+        )
     }
 }

@@ -11,7 +11,9 @@ struct TenantReferenceRules {
     let document: JSONDocument
 
     /// The field each CTA action needs.
-    static let actionFields = ["start_form": "formId", "external_link": "url", "send_query": "query", "show_info": "prompt"]
+    static let actionFields = [
+        "start_form": "formId", "external_link": "url", "send_query": "query", "show_info": "prompt",
+    ]
 
     /// Errors and warnings, in document order.
     func check() -> (errors: [TenantIssue], warnings: [TenantIssue]) {
@@ -21,9 +23,16 @@ struct TenantReferenceRules {
         let version = TenantReferenceRules.version(of: value)
         let requires13 = version >= [1, 3]
 
-        func issue(_ code: TenantIssue.Code, _ pointer: JSONPointer, _ message: String, key: Bool = false) -> TenantIssue {
+        func issue(_ code: TenantIssue.Code, _ pointer: JSONPointer, _ message: String, key: Bool = false)
+            -> TenantIssue
+        {
             let location = key ? document.keyLocation(of: pointer) : document.location(of: pointer)
-            return TenantIssue(code: code, pointer: pointer, message: message, location: location ?? document.nearestLocation(of: pointer))
+            return TenantIssue(
+                code: code,
+                pointer: pointer,
+                message: message,
+                location: location ?? document.nearestLocation(of: pointer)
+            )
         }
 
         let ctas = value["cta_definitions"]?.objectValue ?? [:]
@@ -39,11 +48,20 @@ struct TenantReferenceRules {
             if let primary = definition[pointer: "/available_ctas/primary"]?.stringValue {
                 named.append((base.appending("primary"), primary))
             }
-            for (index, secondary) in (definition[pointer: "/available_ctas/secondary"]?.arrayValue ?? []).enumerated() {
-                if let id = secondary.stringValue { named.append((base.appending("secondary").appending(index: index), id)) }
+            for (index, secondary) in (definition[pointer: "/available_ctas/secondary"]?.arrayValue ?? []).enumerated()
+            {
+                if let id = secondary.stringValue {
+                    named.append((base.appending("secondary").appending(index: index), id))
+                }
             }
             for (pointer, id) in named where !ctas.contains(key: id) {
-                errors.append(issue(.unknownCTA, pointer, "branch \"\(branch)\" names CTA \"\(id)\", which cta_definitions does not define"))
+                errors.append(
+                    issue(
+                        .unknownCTA,
+                        pointer,
+                        "branch \"\(branch)\" names CTA \"\(id)\", which cta_definitions does not define"
+                    )
+                )
             }
         }
 
@@ -53,8 +71,13 @@ struct TenantReferenceRules {
             let base = JSONPointer(tokens: ["cta_definitions", id])
             guard let action = cta["action"]?.stringValue else { continue }
             guard let field = TenantReferenceRules.actionFields[action] else {
-                errors.append(issue(.unknownAction, base.appending("action"),
-                                    "CTA \"\(id)\" has action \"\(action)\"; known actions: \(TenantReferenceRules.actionFields.keys.sorted().joined(separator: ", "))"))
+                errors.append(
+                    issue(
+                        .unknownAction,
+                        base.appending("action"),
+                        "CTA \"\(id)\" has action \"\(action)\"; known actions: \(TenantReferenceRules.actionFields.keys.sorted().joined(separator: ", "))"
+                    )
+                )
                 continue
             }
             let present = cta[field].map { !($0.stringValue?.isEmpty ?? false) } ?? false
@@ -62,31 +85,54 @@ struct TenantReferenceRules {
                 if action == "show_info" && !requires13 {
                     promptless.append(base)
                 } else {
-                    errors.append(issue(.missingActionField, base, "CTA \"\(id)\" has action \(action) but no \"\(field)\""))
+                    errors.append(
+                        issue(.missingActionField, base, "CTA \"\(id)\" has action \(action) but no \"\(field)\"")
+                    )
                 }
             }
             if action == "start_form", let formID = cta["formId"]?.stringValue, !formNames.contains(formID) {
-                errors.append(issue(.unknownForm, base.appending("formId"),
-                                    "CTA \"\(id)\" starts form \"\(formID)\", which conversational_forms does not define (by key or form_id)"))
+                errors.append(
+                    issue(
+                        .unknownForm,
+                        base.appending("formId"),
+                        "CTA \"\(id)\" starts form \"\(formID)\", which conversational_forms does not define (by key or form_id)"
+                    )
+                )
             }
         }
         if !promptless.isEmpty {
-            warnings.append(issue(.needsMigration, "/cta_definitions",
-                                  "\(promptless.count) show_info CTA\(promptless.count == 1 ? "" : "s") (\(promptless.map { $0.lastToken ?? "" }.joined(separator: ", "))) have no \"prompt\", which version 1.3 requires"))
+            warnings.append(
+                issue(
+                    .needsMigration,
+                    "/cta_definitions",
+                    "\(promptless.count) show_info CTA\(promptless.count == 1 ? "" : "s") (\(promptless.map { $0.lastToken ?? "" }.joined(separator: ", "))) have no \"prompt\", which version 1.3 requires"
+                )
+            )
         }
 
         // Forms need a program from 1.3.
         var programless: [String] = []
         for (key, form) in forms where form["program"] == nil {
             if requires13 {
-                errors.append(issue(.missingProgram, JSONPointer(tokens: ["conversational_forms", key]), "form \"\(key)\" has no \"program\", which version 1.3 requires"))
+                errors.append(
+                    issue(
+                        .missingProgram,
+                        JSONPointer(tokens: ["conversational_forms", key]),
+                        "form \"\(key)\" has no \"program\", which version 1.3 requires"
+                    )
+                )
             } else {
                 programless.append(key)
             }
         }
         if !programless.isEmpty {
-            warnings.append(issue(.needsMigration, "/conversational_forms",
-                                  "\(programless.count) form\(programless.count == 1 ? "" : "s") (\(programless.joined(separator: ", "))) have no \"program\", which version 1.3 requires"))
+            warnings.append(
+                issue(
+                    .needsMigration,
+                    "/conversational_forms",
+                    "\(programless.count) form\(programless.count == 1 ? "" : "s") (\(programless.joined(separator: ", "))) have no \"program\", which version 1.3 requires"
+                )
+            )
         }
 
         // Chips keyed by slug ids (1.4.1), and their branch targets.
@@ -94,21 +140,39 @@ struct TenantReferenceRules {
             for (id, chip) in chips {
                 let pointer = JSONPointer(tokens: ["action_chips", "default_chips", id])
                 if !TenantReferenceRules.isSlug(id) {
-                    errors.append(issue(.invalidChipID, pointer, "chip id \"\(id)\" is not a slug (lowercase letters, digits and _)", key: true))
+                    errors.append(
+                        issue(
+                            .invalidChipID,
+                            pointer,
+                            "chip id \"\(id)\" is not a slug (lowercase letters, digits and _)",
+                            key: true
+                        )
+                    )
                 }
                 if let target = chip["target_branch"]?.stringValue, !branches.contains(key: target) {
-                    errors.append(issue(.unknownBranch, pointer.appending("target_branch"), "chip \"\(id)\" targets branch \"\(target)\", which does not exist"))
+                    errors.append(
+                        issue(
+                            .unknownBranch,
+                            pointer.appending("target_branch"),
+                            "chip \"\(id)\" targets branch \"\(target)\", which does not exist"
+                        )
+                    )
                 }
             }
         }
-        if let fallback = value[pointer: "/cta_settings/fallback_branch"]?.stringValue, !branches.contains(key: fallback) {
-            errors.append(issue(.unknownBranch, "/cta_settings/fallback_branch", "fallback branch \"\(fallback)\" does not exist"))
+        if let fallback = value[pointer: "/cta_settings/fallback_branch"]?.stringValue,
+            !branches.contains(key: fallback)
+        {
+            errors.append(
+                issue(.unknownBranch, "/cta_settings/fallback_branch", "fallback branch \"\(fallback)\" does not exist")
+            )
         }
         return (errors, warnings)
     }
 
     static func isSlug(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        !id.isEmpty
+            && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     /// The document's version as numbers (`"1.4.1"` → [1, 4, 1]); [0] when absent.

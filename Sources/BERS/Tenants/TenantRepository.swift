@@ -29,7 +29,9 @@ public struct TenantRepository: Sendable {
     /// Whether `id` is a plain tenant id: 1 to 64 characters of letters, digits, `_` and `-`,
     /// starting with a letter or digit.
     public static func isValidTenantID(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, id.utf8.count <= 64, first.properties.isASCIIHexDigit || first.isASCIILetter else {
+        guard let first = id.unicodeScalars.first, id.utf8.count <= 64,
+            first.properties.isASCIIHexDigit || first.isASCIILetter
+        else {
             return false
         }
         return id.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
@@ -43,7 +45,10 @@ public struct TenantRepository: Sendable {
     public func load(_ hash: TenantHash) async throws(TenantError) -> TenantDocument {
         let mappingKey = Self.mappingKey(hash)
         guard case .found(let mapping) = try await store.get(mappingKey) else {
-            throw TenantError(.notFound, "no tenant has hash \(hash.value) (\(store.description)/\(mappingKey) does not exist)")
+            throw TenantError(
+                .notFound,
+                "no tenant has hash \(hash.value) (\(store.description)/\(mappingKey) does not exist)"
+            )
         }
         let tenantID = try parseMapping(mapping, key: mappingKey, hash: hash)
         return try await loadConfiguration(hash: hash, tenantID: tenantID, mappingETag: mapping.etag)
@@ -56,7 +61,10 @@ public struct TenantRepository: Sendable {
         let mappingKey = Self.mappingKey(cached.hash)
         switch try await store.get(mappingKey, ifNoneMatch: cached.mappingETag) {
         case .notFound:
-            throw TenantError(.notFound, "no tenant has hash \(cached.hash.value) any more (\(store.description)/\(mappingKey) was removed)")
+            throw TenantError(
+                .notFound,
+                "no tenant has hash \(cached.hash.value) any more (\(store.description)/\(mappingKey) was removed)"
+            )
         case .found(let mapping):
             let tenantID = try parseMapping(mapping, key: mappingKey, hash: cached.hash)
             if tenantID != cached.tenantID || mapping.etag == nil {
@@ -70,29 +78,46 @@ public struct TenantRepository: Sendable {
 
     /// The hashes that have mappings.
     public func listHashes(policy: TenantHashPolicy = .default) async throws(TenantError) -> [TenantHash] {
-        try await store.list(prefix: "mappings/").compactMap { key in
-            guard key.hasSuffix(".json") else { return nil }
-            let name = String(key.dropFirst("mappings/".count).dropLast(".json".count))
-            return try? TenantHash(name, policy: policy)
-        }
+        try await store.list(prefix: "mappings/")
+            .compactMap { key in
+                guard key.hasSuffix(".json") else { return nil }
+                let name = String(key.dropFirst("mappings/".count).dropLast(".json".count))
+                return try? TenantHash(name, policy: policy)
+            }
     }
 
-    private func revalidateConfiguration(_ cached: TenantDocument, mappingETag: String?) async throws(TenantError) -> TenantDocument? {
+    private func revalidateConfiguration(_ cached: TenantDocument, mappingETag: String?) async throws(TenantError)
+        -> TenantDocument?
+    {
         switch try await store.get(cached.key, ifNoneMatch: cached.etag) {
         case .notModified:
             guard mappingETag != cached.mappingETag else { return nil }
             return TenantDocument(
-                hash: cached.hash, tenantID: cached.tenantID, key: cached.key, document: cached.document, etag: cached.etag,
-                version: cached.version, mappingETag: mappingETag)
+                hash: cached.hash,
+                tenantID: cached.tenantID,
+                key: cached.key,
+                document: cached.document,
+                etag: cached.etag,
+                version: cached.version,
+                mappingETag: mappingETag
+            )
         case .found(let object):
             if object.etag != nil, object.etag == cached.etag, mappingETag == cached.mappingETag { return nil }
-            return try makeDocument(object, hash: cached.hash, tenantID: cached.tenantID, key: cached.key, mappingETag: mappingETag)
+            return try makeDocument(
+                object,
+                hash: cached.hash,
+                tenantID: cached.tenantID,
+                key: cached.key,
+                mappingETag: mappingETag
+            )
         case .notFound:
             return try await loadConfiguration(hash: cached.hash, tenantID: cached.tenantID, mappingETag: mappingETag)
         }
     }
 
-    private func loadConfiguration(hash: TenantHash, tenantID: String, mappingETag: String?) async throws(TenantError) -> TenantDocument {
+    private func loadConfiguration(hash: TenantHash, tenantID: String, mappingETag: String?) async throws(TenantError)
+        -> TenantDocument
+    {
         for key in [Self.configKey(tenantID: tenantID), Self.legacyConfigKey(tenantID: tenantID)] {
             if case .found(let object) = try await store.get(key) {
                 return try makeDocument(object, hash: hash, tenantID: tenantID, key: key, mappingETag: mappingETag)
@@ -100,7 +125,8 @@ public struct TenantRepository: Sendable {
         }
         throw TenantError(
             .notFound,
-            "tenant \(tenantID) (hash \(hash.value)) has no configuration at \(store.description)/\(Self.configKey(tenantID: tenantID)) or the legacy \(Self.legacyConfigKey(tenantID: tenantID))")
+            "tenant \(tenantID) (hash \(hash.value)) has no configuration at \(store.description)/\(Self.configKey(tenantID: tenantID)) or the legacy \(Self.legacyConfigKey(tenantID: tenantID))"
+        )
     }
 
     private func parseMapping(_ object: StoredObject, key: String, hash: TenantHash) throws(TenantError) -> String {
@@ -112,21 +138,37 @@ public struct TenantRepository: Sendable {
         do {
             document = try JSONParser(options: .init(maxDepth: 16, maxBytes: 64 * 1024)).parse(object.bytes, file: file)
         } catch {
-            throw TenantError(.invalidMapping, "mapping for \(hash.value) is not JSON: \(error.message)", location: error.location, underlying: error)
+            throw TenantError(
+                .invalidMapping,
+                "mapping for \(hash.value) is not JSON: \(error.message)",
+                location: error.location,
+                underlying: error
+            )
         }
         guard case .string(let tenantID)? = document.value["tenant_id"] else {
-            throw TenantError(.invalidMapping, "mapping for \(hash.value) has no \"tenant_id\" string", location: document.location(ofNode: 0))
+            throw TenantError(
+                .invalidMapping,
+                "mapping for \(hash.value) has no \"tenant_id\" string",
+                location: document.location(ofNode: 0)
+            )
         }
         guard Self.isValidTenantID(tenantID) else {
             throw TenantError(
                 .invalidMapping,
                 "mapping for \(hash.value) names tenant_id \(JSONValue.string(tenantID).jsonText), which is not a plain id and would point outside tenants/",
-                location: document.location(of: "/tenant_id"))
+                location: document.location(of: "/tenant_id")
+            )
         }
         return tenantID
     }
 
-    private func makeDocument(_ object: StoredObject, hash: TenantHash, tenantID: String, key: String, mappingETag: String?) throws(TenantError) -> TenantDocument {
+    private func makeDocument(
+        _ object: StoredObject,
+        hash: TenantHash,
+        tenantID: String,
+        key: String,
+        mappingETag: String?
+    ) throws(TenantError) -> TenantDocument {
         let file = "\(store.description)/\(key)"
         guard object.bytes.count <= maxBytes else {
             throw TenantError(.tooLarge, "\(file) is \(object.bytes.count) bytes, more than the limit of \(maxBytes)")
@@ -135,23 +177,43 @@ public struct TenantRepository: Sendable {
         do {
             document = try JSONParser(options: .init(maxBytes: maxBytes)).parse(object.bytes, file: file)
         } catch {
-            throw TenantError(.malformedDocument, "tenant \(tenantID): \(error.message)", location: error.location, underlying: error)
+            throw TenantError(
+                .malformedDocument,
+                "tenant \(tenantID): \(error.message)",
+                location: error.location,
+                underlying: error
+            )
         }
         guard case .object = document.value else {
-            throw TenantError(.malformedDocument, "tenant \(tenantID): the document must be an object, found \(document.value.typeName)",
-                              location: document.location(ofNode: 0))
+            throw TenantError(
+                .malformedDocument,
+                "tenant \(tenantID): the document must be an object, found \(document.value.typeName)",
+                location: document.location(ofNode: 0)
+            )
         }
         if case .string(let named)? = document.value["tenant_hash"], named != hash.value {
-            throw TenantError(.invalidDocument, "\(file) is for tenant hash \(named), not \(hash.value); refusing to serve it",
-                              location: document.location(of: "/tenant_hash"))
+            throw TenantError(
+                .invalidDocument,
+                "\(file) is for tenant hash \(named), not \(hash.value); refusing to serve it",
+                location: document.location(of: "/tenant_hash")
+            )
         }
         if case .string(let named)? = document.value["tenant_id"], named != tenantID {
-            throw TenantError(.invalidDocument, "\(file) is for tenant \(named), not \(tenantID); refusing to serve it",
-                              location: document.location(of: "/tenant_id"))
+            throw TenantError(
+                .invalidDocument,
+                "\(file) is for tenant \(named), not \(tenantID); refusing to serve it",
+                location: document.location(of: "/tenant_id")
+            )
         }
         return TenantDocument(
-            hash: hash, tenantID: tenantID, key: key, document: document, etag: object.etag, version: object.version,
-            mappingETag: mappingETag)
+            hash: hash,
+            tenantID: tenantID,
+            key: key,
+            document: document,
+            etag: object.etag,
+            version: object.version,
+            mappingETag: mappingETag
+        )
     }
 }
 

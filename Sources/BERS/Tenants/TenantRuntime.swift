@@ -24,11 +24,16 @@ public struct TenantRuntime: Sendable {
     /// A runtime reading tenants from `store` through a cache configured by `bers.json`.
     ///
     /// - Throws: ``ConfigError`` when the configured fallback document cannot be read.
-    public init(project: ConfigProject, store: any TenantStore, clock: any MonotonicClock = SystemMonotonicClock()) throws(ConfigError) {
+    public init(project: ConfigProject, store: any TenantStore, clock: any MonotonicClock = SystemMonotonicClock())
+        throws(ConfigError)
+    {
         self.project = project
         let settings = project.settings.tenants
         self.cache = TenantCache(
-            repository: TenantRepository(store: store, maxBytes: settings.maxBytes), options: settings.cache, clock: clock)
+            repository: TenantRepository(store: store, maxBytes: settings.maxBytes),
+            options: settings.cache,
+            clock: clock
+        )
         if let fallback = settings.fallback {
             let path = joinPath(project.directory, fallback)
             let bytes = try project.fileSystem.contents(atPath: path, maxBytes: settings.maxBytes)
@@ -47,7 +52,9 @@ public struct TenantRuntime: Sendable {
     /// - Throws: ``ConfigError`` for a configuration that does not resolve, ``TenantError`` for a
     ///   tenant that cannot be read and has no cached copy (a missing tenant is not an error: it
     ///   gets the fallback).
-    public func resolve(environment: Environment, tenant hash: TenantHash, options: ResolveOptions = ResolveOptions()) async throws -> RuntimeConfiguration {
+    public func resolve(environment: Environment, tenant hash: TenantHash, options: ResolveOptions = ResolveOptions())
+        async throws -> RuntimeConfiguration
+    {
         let settings = project.settings.tenants
         let tenantValue: JSONValue
         let document: TenantDocument?
@@ -70,7 +77,8 @@ public struct TenantRuntime: Sendable {
         case .failure(let error):
             guard error.code == .notFound else { throw error }
             document = nil
-            tenantValue = fallbackDocument.map { TenantFallback.marked($0, for: hash) } ?? TenantFallback.generic(for: hash)
+            tenantValue =
+                fallbackDocument.map { TenantFallback.marked($0, for: hash) } ?? TenantFallback.generic(for: hash)
             source = .fallback(error)
         }
 
@@ -85,17 +93,40 @@ public struct TenantRuntime: Sendable {
             if let layer { layers.append(layer) }
         }
         var diagnostics = refused.map { pointer in
-            ConfigDiagnostic(code: .invalidOverride, message: "tenant \(hash.value) may not override \(pointer.dottedPath); ignored")
+            ConfigDiagnostic(
+                code: .invalidOverride,
+                message: "tenant \(hash.value) may not override \(pointer.dottedPath); ignored"
+            )
         }
-        let base = try ConfigProject.merge(layers, environment: environment, strategies: project.settings.mergeStrategies, diagnostics: [])
+        let base = try ConfigProject.merge(
+            layers,
+            environment: environment,
+            strategies: project.settings.mergeStrategies,
+            diagnostics: []
+        )
         var configuration = base
         if !options.environmentVariables.isEmpty || !options.assignments.isEmpty {
-            configuration = try project.resolve(layers: layers, environment: environment, options: options, diagnostics: &diagnostics)
+            configuration = try project.resolve(
+                layers: layers,
+                environment: environment,
+                options: options,
+                diagnostics: &diagnostics
+            )
         } else if !diagnostics.isEmpty {
-            configuration = ResolvedConfiguration(environment: environment, storage: base.storage, diagnostics: diagnostics)
+            configuration = ResolvedConfiguration(
+                environment: environment,
+                storage: base.storage,
+                diagnostics: diagnostics
+            )
         }
         return RuntimeConfiguration(
-            hash: hash, configuration: configuration, tenant: tenantValue, tenantDocument: document, source: source,
-            refusedOverrides: refused, endpoints: try configuration.endpoints())
+            hash: hash,
+            configuration: configuration,
+            tenant: tenantValue,
+            tenantDocument: document,
+            source: source,
+            refusedOverrides: refused,
+            endpoints: try configuration.endpoints()
+        )
     }
 }

@@ -57,7 +57,8 @@ public struct TenantSettings: Sendable {
 
     /// The keys the section may have.
     static let knownKeys = [
-        "store", "hash-shapes", "salt", "schema", "fallback", "overridable", "overrides-key", "cache", "max-bytes", "timeout-ms",
+        "store", "hash-shapes", "salt", "schema", "fallback", "overridable", "overrides-key", "cache", "max-bytes",
+        "timeout-ms",
     ]
 
     /// Reads the section at `/tenants` of `reader`'s document.
@@ -69,7 +70,10 @@ public struct TenantSettings: Sendable {
         store = try reader.string(at: "/tenants/store")
         if let shapes = reader.value(at: "/tenants/hash-shapes") {
             guard case .array(let entries) = shapes, !entries.isEmpty else {
-                throw reader.fail("/tenants/hash-shapes", "expected a non-empty array of \"legacy\", \"hex14\" or {\"min-length\": n, \"max-length\": m}")
+                throw reader.fail(
+                    "/tenants/hash-shapes",
+                    "expected a non-empty array of \"legacy\", \"hex14\" or {\"min-length\": n, \"max-length\": m}"
+                )
             }
             var parsed: [TenantHashShape] = []
             for (index, entry) in entries.enumerated() {
@@ -84,7 +88,10 @@ public struct TenantSettings: Sendable {
                     guard minimum <= maximum else { throw reader.fail(pointer, "min-length is larger than max-length") }
                     parsed.append(.pattern(minLength: Int(minimum), maxLength: Int(maximum)))
                 default:
-                    throw reader.fail(pointer, "expected \"legacy\", \"hex14\" or {\"min-length\": n, \"max-length\": m}")
+                    throw reader.fail(
+                        pointer,
+                        "expected \"legacy\", \"hex14\" or {\"min-length\": n, \"max-length\": m}"
+                    )
                 }
             }
             hashPolicy = TenantHashPolicy(shapes: parsed)
@@ -100,12 +107,22 @@ public struct TenantSettings: Sendable {
             }
         }
         overridesKey = try reader.string(at: "/tenants/overrides-key") ?? overridesKey
-        try reader.rejectUnknownKeys(at: "/tenants/cache", allowed: ["ttl-ms", "not-found-ttl-ms", "retry-after-error-ms", "capacity"])
+        try reader.rejectUnknownKeys(
+            at: "/tenants/cache",
+            allowed: ["ttl-ms", "not-found-ttl-ms", "retry-after-error-ms", "capacity"]
+        )
         cache = TenantCache.Options(
             timeToLiveMilliseconds: try reader.integer(at: "/tenants/cache/ttl-ms", range: 0...86_400_000) ?? 600_000,
-            notFoundTimeToLiveMilliseconds: try reader.integer(at: "/tenants/cache/not-found-ttl-ms", range: 0...86_400_000) ?? 30_000,
-            retryAfterErrorMilliseconds: try reader.integer(at: "/tenants/cache/retry-after-error-ms", range: 0...86_400_000) ?? 5_000,
-            capacity: Int(try reader.integer(at: "/tenants/cache/capacity", range: 1...10_000_000) ?? 1000))
+            notFoundTimeToLiveMilliseconds: try reader.integer(
+                at: "/tenants/cache/not-found-ttl-ms",
+                range: 0...86_400_000
+            ) ?? 30_000,
+            retryAfterErrorMilliseconds: try reader.integer(
+                at: "/tenants/cache/retry-after-error-ms",
+                range: 0...86_400_000
+            ) ?? 5_000,
+            capacity: Int(try reader.integer(at: "/tenants/cache/capacity", range: 1...10_000_000) ?? 1000)
+        )
         maxBytes = Int(try reader.integer(at: "/tenants/max-bytes", range: 1024...(64 << 20)) ?? Int64(maxBytes))
         timeoutMilliseconds = try reader.integer(at: "/tenants/timeout-ms", range: 1...600_000) ?? timeoutMilliseconds
     }

@@ -2,7 +2,9 @@ import BERSJSON
 import BERSSchema
 
 /// Checks tenant documents: the tenant schema (when the project has one), the reference rules,
-/// the hash recipe, and the override allow-list. Every issue has a stable code, a JSON pointer and
+/// the hash recipe, and the override allow-list.
+///
+/// Every issue has a stable code, a JSON pointer and
 /// the `file:line:col` of the value.
 ///
 /// ```swift
@@ -31,7 +33,14 @@ public struct TenantValidator: Sendable {
                 let location = failure.sourceLocation { pointer in
                     pointer == memberPointer ? document.keyLocation(of: pointer) : document.location(of: pointer)
                 }
-                errors.append(TenantIssue(code: .schema, pointer: failure.instanceLocation, message: failure.message, location: location))
+                errors.append(
+                    TenantIssue(
+                        code: .schema,
+                        pointer: failure.instanceLocation,
+                        message: failure.message,
+                        location: location
+                    )
+                )
             }
         }
         let (referenceErrors, warnings) = TenantReferenceRules(document: document).check()
@@ -42,16 +51,23 @@ public struct TenantValidator: Sendable {
     }
 
     private func hashIssues(_ document: JSONDocument) -> [TenantIssue] {
-        guard case .string(let id)? = document.value["tenant_id"], case .string(let hash)? = document.value["tenant_hash"] else { return [] }
+        guard case .string(let id)? = document.value["tenant_id"],
+            case .string(let hash)? = document.value["tenant_hash"]
+        else { return [] }
         let candidates = settings.hashPolicy.shapes.compactMap { shape -> String? in
             if case .pattern = shape { return nil }
             return TenantHash.derive(tenantID: id, salt: settings.salt, shape: shape).value
         }
         guard !candidates.isEmpty, !candidates.contains(hash) else { return [] }
-        return [TenantIssue(
-            code: .hashMismatch, pointer: "/tenant_hash",
-            message: "tenant_hash \"\(hash)\" is not the hash of tenant_id \"\(id)\" (expected \(candidates.joined(separator: " or ")))",
-            location: document.location(of: "/tenant_hash"))]
+        return [
+            TenantIssue(
+                code: .hashMismatch,
+                pointer: "/tenant_hash",
+                message:
+                    "tenant_hash \"\(hash)\" is not the hash of tenant_id \"\(id)\" (expected \(candidates.joined(separator: " or ")))",
+                location: document.location(of: "/tenant_hash")
+            )
+        ]
     }
 
     private func overrideIssues(_ document: JSONDocument) -> [TenantIssue] {
@@ -61,10 +77,15 @@ public struct TenantValidator: Sendable {
         TenantOverrides.forEachLeaf(of: document.value[settings.overridesKey] ?? .null, at: .root) { relative in
             guard !settings.allowsOverride(of: relative) else { return }
             let pointer = base.appending(relative)
-            issues.append(TenantIssue(
-                code: .overrideNotAllowed, pointer: pointer,
-                message: "tenants may not override \(relative.dottedPath) (bers.json tenants.overridable allows: \(settings.overridable.isEmpty ? "nothing" : settings.overridable.map(\.dottedPath).joined(separator: ", ")))",
-                location: document.location(of: pointer)))
+            issues.append(
+                TenantIssue(
+                    code: .overrideNotAllowed,
+                    pointer: pointer,
+                    message:
+                        "tenants may not override \(relative.dottedPath) (bers.json tenants.overridable allows: \(settings.overridable.isEmpty ? "nothing" : settings.overridable.map(\.dottedPath).joined(separator: ", ")))",
+                    location: document.location(of: pointer)
+                )
+            )
         }
         return issues
     }

@@ -41,7 +41,10 @@ public struct Endpoint: Sendable {
     let requiredOutsideTemplate: [String]
 
     init(
-        name: String, template: EndpointTemplate, description: String?, requires: [String],
+        name: String,
+        template: EndpointTemplate,
+        description: String?,
+        requires: [String],
         lookup: (String) -> JSONValue?
     ) throws(ConfigError) {
         func invalid(_ why: String) -> ConfigError {
@@ -55,7 +58,9 @@ public struct Endpoint: Sendable {
             default: throw invalid("\"{\(path)}\" is \(value.typeName), not a string, number or boolean")
             }
         }
-        func bind(_ pieces: [EndpointTemplate.Piece], mode: PercentEncoding.Mode, allowBase: Bool) throws(ConfigError) -> [Piece] {
+        func bind(_ pieces: [EndpointTemplate.Piece], mode: PercentEncoding.Mode, allowBase: Bool) throws(ConfigError)
+            -> [Piece]
+        {
             var bound: [Piece] = []
             for (offset, piece) in pieces.enumerated() {
                 switch piece {
@@ -78,8 +83,12 @@ public struct Endpoint: Sendable {
             }
         }
         var path = try bind(template.path, mode: .component, allowBase: true)
-        var query = try template.query.map { item throws(ConfigError) in try bind(item, mode: .component, allowBase: false) }
-        var fragment = try template.fragment.map { pieces throws(ConfigError) in try bind(pieces, mode: .component, allowBase: false) }
+        var query = try template.query.map { item throws(ConfigError) in
+            try bind(item, mode: .component, allowBase: false)
+        }
+        var fragment = try template.fragment.map { pieces throws(ConfigError) in
+            try bind(pieces, mode: .component, allowBase: false)
+        }
 
         // A base URL with its own query or fragment: its items come first.
         if case .text(let base)? = path.first, let cut = base.firstIndex(where: { $0 == "?" || $0 == "#" }) {
@@ -103,15 +112,17 @@ public struct Endpoint: Sendable {
 
         let parameters = template.parameters
         let optional = parameters.filter { name in
-            (template.path + template.query.flatMap { $0 } + (template.fragment ?? [])).allSatisfy { piece in
-                if case .parameter(name, _, let isOptional) = piece { return isOptional }
-                return true
-            }
+            (template.path + template.query.flatMap { $0 } + (template.fragment ?? []))
+                .allSatisfy { piece in
+                    if case .parameter(name, _, let isOptional) = piece { return isOptional }
+                    return true
+                }
         }
         self.name = name
         self.template = template.text
         self.description = description
-        self.requiredParameters = parameters.filter { !optional.contains($0) } + requires.filter { !parameters.contains($0) }
+        self.requiredParameters =
+            parameters.filter { !optional.contains($0) } + requires.filter { !parameters.contains($0) }
         self.optionalParameters = optional
         self.path = path
         self.query = query
@@ -133,10 +144,11 @@ public struct Endpoint: Sendable {
         } else {
             self.flat = nil
         }
-        self.estimatedLength = (path + query.flatMap { $0 } + (fragment ?? [])).reduce(24) { total, piece in
-            if case .text(let text) = piece { return total + text.utf8.count + 1 }
-            return total + 16
-        }
+        self.estimatedLength = (path + query.flatMap { $0 } + (fragment ?? []))
+            .reduce(24) { total, piece in
+                if case .text(let text) = piece { return total + text.utf8.count + 1 }
+                return total + 16
+            }
     }
 
     /// Every parameter the template takes.
@@ -153,7 +165,8 @@ public struct Endpoint: Sendable {
             for key in parameters.keys where !requiredParameters.contains(key) && !optionalParameters.contains(key) {
                 throw ConfigError(
                     .unknownParameter,
-                    "endpoint \"\(name)\" has no parameter \"\(key)\" (it takes: \(self.parameters.isEmpty ? "none" : self.parameters.joined(separator: ", ")))")
+                    "endpoint \"\(name)\" has no parameter \"\(key)\" (it takes: \(self.parameters.isEmpty ? "none" : self.parameters.joined(separator: ", ")))"
+                )
             }
         }
         var output = ""
@@ -168,7 +181,9 @@ public struct Endpoint: Sendable {
                     PercentEncoding.append(value, mode: keepSlashes ? .subPath : .component, to: &output)
                 }
             }
-            for required in requiredOutsideTemplate where (parameters[required] ?? "").isEmpty { throw missing(required) }
+            for required in requiredOutsideTemplate where (parameters[required] ?? "").isEmpty {
+                throw missing(required)
+            }
             return output
         }
         for required in requiredParameters where (parameters[required] ?? "").isEmpty {
@@ -208,7 +223,9 @@ public struct Endpoint: Sendable {
 
     /// Appends one piece; false when it is an optional parameter that was not given.
     @inline(__always)
-    private func render(_ piece: Piece, _ parameters: [String: String], into output: inout String) throws(ConfigError) -> Bool {
+    private func render(_ piece: Piece, _ parameters: [String: String], into output: inout String) throws(ConfigError)
+        -> Bool
+    {
         switch piece {
         case .text(let text):
             output.append(text)
@@ -216,7 +233,10 @@ public struct Endpoint: Sendable {
         case .slot(let name, let keepSlashes, _):
             guard let value = parameters[name], !value.isEmpty else { return false }
             if keepSlashes, value.split(separator: "/").contains("..") {
-                throw ConfigError(.invalidURL, "endpoint \"\(self.name)\": parameter \"\(name)\" must not contain '..' segments (\"\(value)\")")
+                throw ConfigError(
+                    .invalidURL,
+                    "endpoint \"\(self.name)\": parameter \"\(name)\" must not contain '..' segments (\"\(value)\")"
+                )
             }
             PercentEncoding.append(value, mode: keepSlashes ? .subPath : .component, to: &output)
             return true

@@ -24,8 +24,11 @@ public struct EndpointTable: Sendable {
             return
         }
         guard case .object(let object) = value else {
-            throw ConfigError(.invalidTemplate, "\(section) must be an object of templates, found \(value.typeName)",
-                              location: configuration.location(of: JSONPointer(dottedPath: section)))
+            throw ConfigError(
+                .invalidTemplate,
+                "\(section) must be an object of templates, found \(value.typeName)",
+                location: configuration.location(of: JSONPointer(dottedPath: section))
+            )
         }
         var raw: [String: (text: String, description: String?, requires: [String])] = [:]
         for (name, entry) in object {
@@ -35,19 +38,30 @@ public struct EndpointTable: Sendable {
                 raw[name] = (text, nil, [])
             case .object(let fields):
                 guard case .string(let text)? = fields["template"] else {
-                    throw ConfigError(.invalidTemplate, "endpoint \"\(name)\" needs a \"template\" string", location: location)
+                    throw ConfigError(
+                        .invalidTemplate,
+                        "endpoint \"\(name)\" needs a \"template\" string",
+                        location: location
+                    )
                 }
                 let requires = fields["requires"]?.arrayValue?.compactMap(\.stringValue) ?? []
                 raw[name] = (text, fields["description"]?.stringValue, requires)
             default:
-                throw ConfigError(.invalidTemplate, "endpoint \"\(name)\" must be a template string or an object with \"template\", found \(entry.typeName)", location: location)
+                throw ConfigError(
+                    .invalidTemplate,
+                    "endpoint \"\(name)\" must be a template string or an object with \"template\", found \(entry.typeName)",
+                    location: location
+                )
             }
         }
 
         func inlined(_ name: String, _ visiting: [String]) throws(ConfigError) -> String {
             guard let entry = raw[name] else { return "" }
             if visiting.contains(name) {
-                throw ConfigError(.invalidTemplate, "endpoints refer to each other in a cycle: \((visiting + [name]).joined(separator: " -> "))")
+                throw ConfigError(
+                    .invalidTemplate,
+                    "endpoints refer to each other in a cycle: \((visiting + [name]).joined(separator: " -> "))"
+                )
             }
             var text = entry.text
             let prefix = "{\(section)."
@@ -68,12 +82,19 @@ public struct EndpointTable: Sendable {
             guard let entry = raw[name] else { continue }
             do {
                 let template = try EndpointTemplate(name: name, text: try inlined(name, []))
-                endpoints.append(try Endpoint(
-                    name: name, template: template, description: entry.description, requires: entry.requires,
-                    lookup: { configuration.value(at: $0) }))
+                endpoints.append(
+                    try Endpoint(
+                        name: name,
+                        template: template,
+                        description: entry.description,
+                        requires: entry.requires,
+                        lookup: { configuration.value(at: $0) }
+                    )
+                )
             } catch {
                 var located = error
-                located.location = located.location ?? configuration.location(of: JSONPointer(dottedPath: section).appending(name))
+                located.location =
+                    located.location ?? configuration.location(of: JSONPointer(dottedPath: section).appending(name))
                 throw located
             }
             byName[name] = endpoints.count - 1
@@ -94,7 +115,9 @@ public struct EndpointTable: Sendable {
     public func url(_ name: String, _ parameters: [String: String] = [:]) throws(ConfigError) -> String {
         guard let index = byName[name] else {
             var message = "no endpoint named \"\(name)\""
-            if let suggestion = closestMatch(to: name, in: endpoints.map(\.name)) { message += "; did you mean \"\(suggestion)\"?" }
+            if let suggestion = closestMatch(to: name, in: endpoints.map(\.name)) {
+                message += "; did you mean \"\(suggestion)\"?"
+            }
             message += " (endpoints: \(endpoints.map(\.name).joined(separator: ", ")))"
             throw ConfigError(.unknownEndpoint, message)
         }

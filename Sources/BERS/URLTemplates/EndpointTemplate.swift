@@ -80,9 +80,11 @@ public struct EndpointTemplate: Sendable, Hashable {
                 if keepSlashes { expression.removeFirst() }
                 let optional = expression.hasSuffix("?")
                 if optional { expression.removeLast() }
-                guard !expression.isEmpty, expression.unicodeScalars.allSatisfy({
-                    $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
-                }) else {
+                guard !expression.isEmpty,
+                    expression.unicodeScalars.allSatisfy({
+                        $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+                    })
+                else {
                     throw invalid("has an invalid parameter name \"{\(expression)}\"")
                 }
                 append(.parameter(name: expression, keepSlashes: keepSlashes, optional: optional))
@@ -120,9 +122,10 @@ public struct EndpointTemplate: Sendable, Hashable {
 
     /// The configuration paths the template reads.
     public var references: [String] {
-        (path + query.flatMap { $0 } + (fragment ?? [])).compactMap { piece in
-            if case .reference(let path) = piece { return path }
-            return nil
-        }
+        (path + query.flatMap { $0 } + (fragment ?? []))
+            .compactMap { piece in
+                if case .reference(let path) = piece { return path }
+                return nil
+            }
     }
 }

@@ -25,7 +25,9 @@ extension ConfigProject {
         let siblings = (try? fileSystem.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
         for name in siblings where name.hasSuffix(".json") {
             let siblingPath = joinPath(folder, name)
-            guard siblingPath != path, let sibling = try? readSchema(siblingPath), case .string(let id)? = sibling.value["$id"] else {
+            guard siblingPath != path, let sibling = try? readSchema(siblingPath),
+                case .string(let id)? = sibling.value["$id"]
+            else {
                 continue
             }
             registry.register(sibling.value, at: id)
@@ -35,7 +37,12 @@ extension ConfigProject {
         do {
             return try SchemaValidator(schema: document, options: options)
         } catch {
-            throw ConfigError(.invalidSchema, "schema \(path): \(error.message)", location: error.location, underlying: error)
+            throw ConfigError(
+                .invalidSchema,
+                "schema \(path): \(error.message)",
+                location: error.location,
+                underlying: error
+            )
         }
     }
 
@@ -49,7 +56,12 @@ extension ConfigProject {
         do {
             return try JSONParser().parse(bytes, file: path)
         } catch {
-            throw ConfigError(.invalidSchema, "schema \(path) is not JSON: \(error.message)", location: error.location, underlying: error)
+            throw ConfigError(
+                .invalidSchema,
+                "schema \(path) is not JSON: \(error.message)",
+                location: error.location,
+                underlying: error
+            )
         }
     }
 }

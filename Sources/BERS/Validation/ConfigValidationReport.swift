@@ -41,7 +41,8 @@ extension ResolvedConfiguration {
             let text = failure.rendered(locatedBy: locate)
             // A value set by a variable or --set has no file: name its source.
             if failure.sourceLocation(locatedBy: locate) == nil,
-               let provenance = provenance(at: failure.instanceLocation) {
+                let provenance = provenance(at: failure.instanceLocation)
+            {
                 return "\(text) (set by \(provenance.source))"
             }
             return text

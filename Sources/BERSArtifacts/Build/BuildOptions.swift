@@ -20,6 +20,10 @@ public struct BuildOptions: Sendable {
     /// The store the tenant is read from.
     public var tenantStore: (any TenantStore)?
 
+    /// The version of BERS this module belongs to (the one `bers --version` prints), stamped by
+    /// tools that do not link the CLI, such as the SwiftPM plugin's.
+    public static let currentBERSVersion = "0.1.0"
+
     /// Options with these values; by default nothing is applied and nothing stamped.
     public init(
         assignments: [String] = [], includeLocalLayers: Bool = false, provenance: Bool = false,

@@ -33,7 +33,12 @@ struct DetectCommand: ParsableCommand {
 
     func run() throws {
         let project = try project.load()
-        let options = EnvironmentOptions(environment: environment, url: url, hostname: hostname, buildContext: buildContext)
+        let options = EnvironmentOptions(
+            environment: environment,
+            url: url,
+            hostname: hostname,
+            buildContext: buildContext
+        )
         let result = project.detector().detect(options.context(for: project))
         if json {
             Output.raw(JSONSerializer(style: .pretty).string(result.jsonValue))

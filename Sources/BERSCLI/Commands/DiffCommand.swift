@@ -41,7 +41,9 @@ struct DiffCommand: ParsableCommand {
             Output.line("- \(entry.pointer.dottedPath) = \(entry.source.value.shortText)  (\(entry.source))")
         }
         for change in diff.changed {
-            Output.line("~ \(change.pointer.dottedPath): \(change.from.value.shortText) -> \(change.to.value.shortText)")
+            Output.line(
+                "~ \(change.pointer.dottedPath): \(change.from.value.shortText) -> \(change.to.value.shortText)"
+            )
             Output.line("    \(from): \(change.from)")
             Output.line("    \(to): \(change.to)")
         }

@@ -41,7 +41,9 @@ struct ResolveCommand: ParsableCommand {
             let report = config.validate(with: validator)
             if !report.isValid {
                 for message in report.messages { Output.diagnostic(message) }
-                Output.error("the \(environment.name) configuration does not satisfy \(project.settings.schema ?? "its schema") (\(report.messages.count) problem\(report.messages.count == 1 ? "" : "s"))")
+                Output.error(
+                    "the \(environment.name) configuration does not satisfy \(project.settings.schema ?? "its schema") (\(report.messages.count) problem\(report.messages.count == 1 ? "" : "s"))"
+                )
                 throw ExitCode(ExitStatus.invalid)
             }
         }

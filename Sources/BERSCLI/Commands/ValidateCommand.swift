@@ -53,7 +53,9 @@ struct ValidateCommand: ParsableCommand {
     func validate() throws {
         if suiteProtocol { return }
         if schema == nil { throw ValidationError("Please give --schema.") }
-        if instances == nil && files.isEmpty { throw ValidationError("Please give documents to validate, or --instances.") }
+        if instances == nil && files.isEmpty {
+            throw ValidationError("Please give documents to validate, or --instances.")
+        }
         if (remotesDirectory == nil) != (remotesBase == nil) {
             throw ValidationError("--remotes-dir and --remotes-base go together.")
         }
@@ -99,7 +101,9 @@ struct ValidateCommand: ParsableCommand {
                 }
             case .flag, .basic, .detailed:
                 let format = OutputFormat(rawValue: output.rawValue) ?? .basic
-                outputs.append(files.count == 1 ? result.output(format) : ["file": .string(file), "result": result.output(format)])
+                outputs.append(
+                    files.count == 1 ? result.output(format) : ["file": .string(file), "result": result.output(format)]
+                )
             }
         }
         if output != .text {
@@ -113,7 +117,9 @@ struct ValidateCommand: ParsableCommand {
         var options = ValidatorOptions(formatAssertion: formatAssertion)
         if let dialect {
             guard let parsed = Dialect(uri: dialect) ?? Dialect(name: dialect) else {
-                throw ValidationError("Unknown dialect \(dialect); use a $schema URI or draft4, draft6, draft7, 2019-09, 2020-12.")
+                throw ValidationError(
+                    "Unknown dialect \(dialect); use a $schema URI or draft4, draft6, draft7, 2019-09, 2020-12."
+                )
             }
             options.defaultDialect = parsed
         }
@@ -138,7 +144,8 @@ struct ValidateCommand: ParsableCommand {
         var text = ""
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) where !line.isEmpty {
             do {
-                let instance = try JSONParser(options: .init(recordPositions: false)).parse(bytes: line, file: path).value
+                let instance = try JSONParser(options: .init(recordPositions: false)).parse(bytes: line, file: path)
+                    .value
                 text += validator.isValid(instance) ? "true\n" : "false\n"
             } catch {
                 text += "false\n"

@@ -4,7 +4,10 @@ import Foundation
 
 /// `--config-dir`, shared by every command that reads a project.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .customLong("config-dir"), help: "The config directory (default: $BERS_CONFIG_DIR, else ./config if it exists, else .).")
+    @Option(
+        name: .customLong("config-dir"),
+        help: "The config directory (default: $BERS_CONFIG_DIR, else ./config if it exists, else .)."
+    )
     var configDirectory: String?
 
     /// The directory to read.
@@ -39,8 +42,12 @@ struct EnvironmentOptions: ParsableArguments {
     /// The detection context for `project`, reading the process environment.
     func context(for project: ConfigProject) -> DetectionContext {
         project.detectionContext(
-            explicit: environment, environment: ProcessInfo.processInfo.environment, url: url,
-            hostname: hostname ?? ProcessInfo.processInfo.hostName, buildContext: buildContext)
+            explicit: environment,
+            environment: ProcessInfo.processInfo.environment,
+            url: url,
+            hostname: hostname ?? ProcessInfo.processInfo.hostName,
+            buildContext: buildContext
+        )
     }
 
     /// The environment to use: `--env` when given (it must exist), else detection's answer.
@@ -56,7 +63,10 @@ struct EnvironmentOptions: ParsableArguments {
 
 /// `--set` and `--no-env-overrides`, shared by commands that resolve.
 struct OverrideOptions: ParsableArguments {
-    @Option(name: .customLong("set"), help: ArgumentHelp("Set a value last: path=value (JSON, or text).", valueName: "path=value"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Set a value last: path=value (JSON, or text).", valueName: "path=value")
+    )
     var assignments: [String] = []
 
     @Flag(name: .customLong("no-env-overrides"), help: "Ignore BERS__… environment variables.")
@@ -66,6 +76,7 @@ struct OverrideOptions: ParsableArguments {
     var resolveOptions: ResolveOptions {
         ResolveOptions(
             environmentVariables: ignoreEnvironmentOverrides ? [:] : ProcessInfo.processInfo.environment,
-            assignments: assignments)
+            assignments: assignments
+        )
     }
 }

@@ -22,7 +22,9 @@ struct SuiteProtocolSession {
         var session = self
         while let line = readLine(strippingNewline: true) {
             guard !line.isEmpty else { continue }
-            guard let request = try? JSONParser(options: .init(recordPositions: false)).parse(line, file: "<stdin>").value else {
+            guard
+                let request = try? JSONParser(options: .init(recordPositions: false)).parse(line, file: "<stdin>").value
+            else {
                 session.reply(["error": "the request is not JSON"])
                 continue
             }
@@ -45,7 +47,10 @@ struct SuiteProtocolSession {
 
     private func answer(_ request: JSONValue) -> JSONValue {
         let id = request["id"] ?? .null
-        var options = ValidatorOptions(formatAssertion: request["format_assertion"]?.boolValue ?? false, registry: registry)
+        var options = ValidatorOptions(
+            formatAssertion: request["format_assertion"]?.boolValue ?? false,
+            registry: registry
+        )
         if let uri = request["dialect"]?.stringValue, let dialect = Dialect(uri: uri) {
             options.defaultDialect = dialect
         }

@@ -14,7 +14,8 @@ struct TypedAccessTests {
             }
             """,
             "production.json": "{\n  \"api\": {\n    \"timeout\": \"slow\"\n  }\n}",
-        ]).resolve(.production)
+        ])
+        .resolve(.production)
     }
 
     @Test func readsByDottedPathAndPointer() throws {
@@ -41,7 +42,10 @@ struct TypedAccessTests {
         let config = try Self.config()
         let error = #expect(throws: ConfigError.self) { try config.int("api.timeout") }
         #expect(error?.code == .typeMismatch)
-        #expect(error?.message == "api.timeout: expected an integer, found string \"slow\" (set by config/production.json:3:16)")
+        #expect(
+            error?.message
+                == "api.timeout: expected an integer, found string \"slow\" (set by config/production.json:3:16)"
+        )
         #expect(error?.location?.description == "config/production.json:3:16")
     }
 
@@ -91,7 +95,9 @@ struct TypedAccessTests {
         let config = try Self.config()
         #expect(try config.secureURL("api.baseUrl").host == "chat.example.com")
         #expect(try config.secureURL("api.baseUrl", allowedHosts: ["*.example.com"]).text == "https://chat.example.com")
-        let error = #expect(throws: ConfigError.self) { try config.secureURL("api.baseUrl", allowedHosts: ["other.com"]) }
+        let error = #expect(throws: ConfigError.self) {
+            try config.secureURL("api.baseUrl", allowedHosts: ["other.com"])
+        }
         #expect(error?.code == .invalidURL)
         #expect(error?.message.contains("not in the allowed list") == true)
     }
@@ -113,7 +119,9 @@ struct SecureURLTests {
     }
 
     @Test func allowListMatchesWholeLabels() throws {
-        #expect(throws: ConfigError.self) { try SecureURL("https://chat.example.com.evil.net", allowedHosts: ["*.example.com"]) }
+        #expect(throws: ConfigError.self) {
+            try SecureURL("https://chat.example.com.evil.net", allowedHosts: ["*.example.com"])
+        }
         #expect(throws: ConfigError.self) { try SecureURL("https://example.com", allowedHosts: ["*.example.com"]) }
         #expect(try SecureURL("https://EXAMPLE.com", allowedHosts: ["example.com"]).host == "example.com")
     }

@@ -10,28 +10,54 @@ struct EnvironmentDetectorTests {
             ("staging", ["staging.chat.myrecruiter.ai", "*.staging.myrecruiter.ai"]),
             ("production", ["chat.myrecruiter.ai", "myrecruiter.ai"]),
         ] {
-            for pattern in patterns { rules.append(.init(environment: environment, pattern: try HostnamePattern(pattern))) }
+            for pattern in patterns {
+                rules.append(.init(environment: environment, pattern: try HostnamePattern(pattern)))
+            }
         }
         return DetectionSettings(
-            variables: ["BERS_ENV", "APP_ENV", "PICASSO_ENV", "NODE_ENV"], urlParameterName: "picasso-env",
-            hostnameRules: HostnameRules(rules: rules))
+            variables: ["BERS_ENV", "APP_ENV", "PICASSO_ENV", "NODE_ENV"],
+            urlParameterName: "picasso-env",
+            hostnameRules: HostnameRules(rules: rules)
+        )
     }
 
     func detect(
-        _ settings: DetectionSettings, explicit: String? = nil, environment: [String: String] = [:], url: String? = nil,
-        hostname: String? = nil, buildContext: String? = nil, projectEnvironment: String? = nil, file: String? = nil
+        _ settings: DetectionSettings,
+        explicit: String? = nil,
+        environment: [String: String] = [:],
+        url: String? = nil,
+        hostname: String? = nil,
+        buildContext: String? = nil,
+        projectEnvironment: String? = nil,
+        file: String? = nil
     ) -> DetectionResult {
-        let detector = EnvironmentDetector(settings: settings, projectEnvironment: projectEnvironment, environmentFile: file)
-        return detector.detect(DetectionContext(
-            explicit: explicit, environment: environment, settings: settings, url: url, hostname: hostname,
-            buildContext: buildContext))
+        let detector = EnvironmentDetector(
+            settings: settings,
+            projectEnvironment: projectEnvironment,
+            environmentFile: file
+        )
+        return detector.detect(
+            DetectionContext(
+                explicit: explicit,
+                environment: environment,
+                settings: settings,
+                url: url,
+                hostname: hostname,
+                buildContext: buildContext
+            )
+        )
     }
 
     @Test func explicitWinsOverEverything() throws {
         let result = detect(
-            try Self.picassoSettings(), explicit: "staging", environment: ["PICASSO_ENV": "development"],
-            url: "https://x/?picasso-env=development", hostname: "localhost", buildContext: "production",
-            projectEnvironment: "production")
+            try Self.picassoSettings(),
+            explicit: "staging",
+            environment: ["PICASSO_ENV": "development"],
+            url: "https://x/?picasso-env=development",
+            hostname: "localhost",
+            buildContext: "production",
+            projectEnvironment: "production"
+        )
         #expect(result.environment == .staging)
         #expect(result.source == .explicit)
         #expect(result.confidence == .high)
@@ -39,7 +65,11 @@ struct EnvironmentDetectorTests {
     }
 
     @Test func configFileWinsOverVariables() throws {
-        let result = detect(try Self.picassoSettings(), environment: ["PICASSO_ENV": "development"], projectEnvironment: "staging")
+        let result = detect(
+            try Self.picassoSettings(),
+            environment: ["PICASSO_ENV": "development"],
+            projectEnvironment: "staging"
+        )
         #expect(result.environment == .staging)
         #expect(result.source == .configFile)
         #expect(result.trace.last?.reason == "environment key of bers.json")
@@ -58,7 +88,10 @@ struct EnvironmentDetectorTests {
     }
 
     @Test func variablesAreConsultedInOrderAndInvalidOnesAreSkipped() throws {
-        let result = detect(try Self.picassoSettings(), environment: ["PICASSO_ENV": "prod", "NODE_ENV": "development"])
+        let result = detect(
+            try Self.picassoSettings(),
+            environment: ["PICASSO_ENV": "prod", "NODE_ENV": "development"]
+        )
         #expect(result.environment == .development)
         #expect(result.source == .environmentVariable)
         let steps = result.trace.filter { $0.source == .environmentVariable }
@@ -70,7 +103,9 @@ struct EnvironmentDetectorTests {
     @Test func otherVariablesNeverAppearInTheResult() throws {
         let secret = "s3cr3t-value"
         let result = detect(
-            try Self.picassoSettings(), environment: ["AWS_SECRET_ACCESS_KEY": secret, "DATABASE_URL": secret, "NODE_ENV": "staging"])
+            try Self.picassoSettings(),
+            environment: ["AWS_SECRET_ACCESS_KEY": secret, "DATABASE_URL": secret, "NODE_ENV": "staging"]
+        )
         #expect(result.environment == .staging)
         let text = "\(result)"
         #expect(!text.contains(secret))
@@ -78,7 +113,10 @@ struct EnvironmentDetectorTests {
     }
 
     @Test func urlParameterSelectsTheEnvironment() throws {
-        let result = detect(try Self.picassoSettings(), url: "https://chat.example.com/widget?tenant=x&picasso-env=staging#top")
+        let result = detect(
+            try Self.picassoSettings(),
+            url: "https://chat.example.com/widget?tenant=x&picasso-env=staging#top"
+        )
         #expect(result.environment == .staging)
         #expect(result.source == .urlParameter)
         #expect(result.confidence == .medium)
@@ -86,7 +124,11 @@ struct EnvironmentDetectorTests {
     }
 
     @Test func urlParameterIsRefusedWhenTheBuildPinsProduction() throws {
-        let result = detect(try Self.picassoSettings(), url: "https://x/?picasso-env=staging", buildContext: "production")
+        let result = detect(
+            try Self.picassoSettings(),
+            url: "https://x/?picasso-env=staging",
+            buildContext: "production"
+        )
         #expect(result.environment == .production)
         #expect(result.source == .buildContext)
         let refusal = result.trace.first { $0.source == .urlParameter }
@@ -99,7 +141,9 @@ struct EnvironmentDetectorTests {
         settings.urlParameterAllowed = ["development", "staging"]
         let result = detect(settings, url: "https://x/?picasso-env=production", hostname: "localhost")
         #expect(result.environment == .development)
-        #expect(result.trace.first { $0.source == .urlParameter }?.reason == "a URL may only select development, staging")
+        #expect(
+            result.trace.first { $0.source == .urlParameter }?.reason == "a URL may only select development, staging"
+        )
     }
 
     @Test func urlParameterWithConflictingValuesIsRejected() throws {
@@ -123,7 +167,10 @@ struct EnvironmentDetectorTests {
         #expect(result.confidence == confidence)
     }
 
-    @Test(arguments: ["myrecruiter.ai.evil.com", "chat.myrecruiter.ai.evil.net", "devices.example.com", "staging.evil.com", "192.168.evil.com"])
+    @Test(arguments: [
+        "myrecruiter.ai.evil.com", "chat.myrecruiter.ai.evil.net", "devices.example.com", "staging.evil.com",
+        "192.168.evil.com",
+    ])
     func lookalikeHostsDoNotMatch(_ host: String) throws {
         let result = detect(try Self.picassoSettings(), hostname: host)
         #expect(result.source == .defaultFallback)

@@ -52,9 +52,18 @@ struct HostnamePatternTests {
             .init(environment: "staging", pattern: try HostnamePattern("*.staging.myrecruiter.ai")),
             .init(environment: "development", pattern: try HostnamePattern("dev.staging.myrecruiter.ai")),
         ])
-        #expect(rules.match("chat.myrecruiter.ai") == .matched(environment: "production", pattern: try HostnamePattern("*.myrecruiter.ai")))
-        #expect(rules.match("x.staging.myrecruiter.ai") == .matched(environment: "staging", pattern: try HostnamePattern("*.staging.myrecruiter.ai")))
-        #expect(rules.match("dev.staging.myrecruiter.ai") == .matched(environment: "development", pattern: try HostnamePattern("dev.staging.myrecruiter.ai")))
+        #expect(
+            rules.match("chat.myrecruiter.ai")
+                == .matched(environment: "production", pattern: try HostnamePattern("*.myrecruiter.ai"))
+        )
+        #expect(
+            rules.match("x.staging.myrecruiter.ai")
+                == .matched(environment: "staging", pattern: try HostnamePattern("*.staging.myrecruiter.ai"))
+        )
+        #expect(
+            rules.match("dev.staging.myrecruiter.ai")
+                == .matched(environment: "development", pattern: try HostnamePattern("dev.staging.myrecruiter.ai"))
+        )
         #expect(rules.match("example.org") == .none)
     }
 

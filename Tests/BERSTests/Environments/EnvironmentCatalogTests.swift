@@ -76,7 +76,9 @@ struct EnvironmentCatalogTests {
         }
         #expect(builtIn?.code == .invalidEnvironmentName)
         let twice = #expect(throws: ConfigError.self) {
-            try EnvironmentCatalog(custom: [.init(name: "qa", inherits: "staging"), .init(name: "qa", inherits: "production")])
+            try EnvironmentCatalog(custom: [
+                .init(name: "qa", inherits: "staging"), .init(name: "qa", inherits: "production"),
+            ])
         }
         #expect(twice?.code == .invalidEnvironmentName)
     }

@@ -29,7 +29,7 @@ struct ProjectSettingsTests {
               "merge": {"security.corsOrigins": "unique", "/plugins": "merge-by-key:name"},
               "env-overrides": {"prefix": "APP__", "unknown": "error"}
             }
-            """,
+            """
         ])
         let settings = project.settings
         #expect(settings.environment == "qa")
@@ -78,7 +78,9 @@ struct ProjectSettingsTests {
 
     @Test func invalidHostnameRuleIsLocated() {
         let error = #expect(throws: ConfigError.self) {
-            try makeProject(["bers.json": #"{"detection": {"hostname-pattern": {"rules": {"staging": ["ok.com", "bad.*.com"]}}}}"#])
+            try makeProject([
+                "bers.json": #"{"detection": {"hostname-pattern": {"rules": {"staging": ["ok.com", "bad.*.com"]}}}}"#
+            ])
         }
         #expect(error?.code == .invalidProjectFile)
         #expect(error?.message.contains("bad.*.com") == true)
@@ -98,7 +100,10 @@ struct ProjectSettingsTests {
             try makeProject(["bers.json": #"{"detection": {"default-fallback": {"environment": "live"}}}"#])
         }
         #expect(error?.code == .invalidProjectFile)
-        #expect(error?.message == "/detection/default-fallback/environment: unknown environment \"live\" (known: development, staging, production)")
+        #expect(
+            error?.message
+                == "/detection/default-fallback/environment: unknown environment \"live\" (known: development, staging, production)"
+        )
     }
 
     @Test func unknownMergeStrategyIsRejected() {

@@ -48,8 +48,12 @@ struct LayerFilesTests {
             "default.json": "{}", "production.yaml": "a: 1", "local.yml": "b: 2", "production.local.json": "{}",
             "staging.json": "{}", "notes.txt": "x",
         ])
-        #expect(try project.layerFiles(for: .production).map(\.path)
-            == ["config/default.json", "config/production.yaml", "config/local.yml", "config/production.local.json"])
+        #expect(
+            try project.layerFiles(for: .production).map(\.path)
+                == [
+                    "config/default.json", "config/production.yaml", "config/local.yml", "config/production.local.json",
+                ]
+        )
     }
 }
 

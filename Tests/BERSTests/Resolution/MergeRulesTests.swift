@@ -91,11 +91,17 @@ struct MergeRulesTests {
     @Test func mergeByKeyMergesMatchingElements() throws {
         let project = try makeProject([
             "bers.json": #"{"merge": {"plugins": "merge-by-key:name"}}"#,
-            "default.json": #"{"plugins": [{"name": "auth", "enabled": true, "level": 1}, {"name": "log", "enabled": true}]}"#,
+            "default.json":
+                #"{"plugins": [{"name": "auth", "enabled": true, "level": 1}, {"name": "log", "enabled": true}]}"#,
             "production.json": #"{"plugins": [{"name": "log", "enabled": false}, {"name": "cache"}]}"#,
         ])
         let config = try project.resolve(.production)
-        #expect(config.value == json(#"{"plugins": [{"name": "auth", "enabled": true, "level": 1}, {"name": "log", "enabled": false}, {"name": "cache"}]}"#))
+        #expect(
+            config.value
+                == json(
+                    #"{"plugins": [{"name": "auth", "enabled": true, "level": 1}, {"name": "log", "enabled": false}, {"name": "cache"}]}"#
+                )
+        )
         let enabled = try #require(config.provenance(at: "plugins.1.enabled"))
         #expect(enabled.source.layer.name == "production")
         #expect(enabled.overrode.map(\.value) == [true])
@@ -107,7 +113,8 @@ struct MergeRulesTests {
                 "bers.json": #"{"merge": {"plugins": "merge-by-key:name"}}"#,
                 "default.json": #"{"plugins": [{"name": "a"}]}"#,
                 "production.json": "{\"plugins\": [\n  {\"id\": \"b\"}\n]}",
-            ]).resolve(.production)
+            ])
+            .resolve(.production)
         }
         #expect(error?.code == .invalidMergeStrategy)
         #expect(error?.location?.description == "config/production.json:2:3")

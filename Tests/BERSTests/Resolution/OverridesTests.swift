@@ -3,9 +3,12 @@ import BERSJSON
 import Testing
 
 struct OverridesTests {
-    static let base = #"{"api": {"timeout": 1000, "baseUrl": "https://a.example", "sampleRate": 0.5, "debug": false, "hosts": ["a", "b"], "headers": {"X": "1"}, "extra": null}}"#
+    static let base =
+        #"{"api": {"timeout": 1000, "baseUrl": "https://a.example", "sampleRate": 0.5, "debug": false, "hosts": ["a", "b"], "headers": {"X": "1"}, "extra": null}}"#
 
-    func resolve(_ variables: [String: String], assignments: [String] = [], settings: String = "{}") throws(ConfigError) -> ResolvedConfiguration {
+    func resolve(_ variables: [String: String], assignments: [String] = [], settings: String = "{}") throws(ConfigError)
+        -> ResolvedConfiguration
+    {
         try makeProject(["bers.json": settings, "default.json": Self.base])
             .resolve(.production, options: ResolveOptions(environmentVariables: variables, assignments: assignments))
     }
@@ -13,7 +16,8 @@ struct OverridesTests {
     @Test func valuesTakeTheTypeOfTheValueTheyReplace() throws {
         let config = try resolve([
             "BERS__API__TIMEOUT": "15000", "BERS__API__DEBUG": "TRUE", "BERS__API__SAMPLERATE": "1",
-            "BERS__API__BASEURL": "https://b.example", "BERS__API__HOSTS": #"["c"]"#, "BERS__API__HEADERS": #"{"Y": "2"}"#,
+            "BERS__API__BASEURL": "https://b.example", "BERS__API__HOSTS": #"["c"]"#,
+            "BERS__API__HEADERS": #"{"Y": "2"}"#,
             "BERS__API__EXTRA": "42",
         ])
         #expect(config.value[pointer: "/api/timeout"]?.isIdentical(to: .integer(15000)) == true)
@@ -39,7 +43,10 @@ struct OverridesTests {
     @Test func wrongTypeIsAnErrorNamingTheVariable() {
         let error = #expect(throws: ConfigError.self) { try resolve(["BERS__API__TIMEOUT": "fast"]) }
         #expect(error?.code == .overrideTypeMismatch)
-        #expect(error?.message == "BERS__API__TIMEOUT (api.timeout): \"fast\" is not an integer, the type of the value it replaces (1000)")
+        #expect(
+            error?.message
+                == "BERS__API__TIMEOUT (api.timeout): \"fast\" is not an integer, the type of the value it replaces (1000)"
+        )
     }
 
     @Test func booleanAcceptsOnlyTrueOrFalse() {
@@ -74,14 +81,18 @@ struct OverridesTests {
     @Test func overridesCanBeTurnedOffOrUseAnotherPrefix() throws {
         let off = try resolve(["BERS__API__TIMEOUT": "5"], settings: #"{"env-overrides": {"enabled": false}}"#)
         #expect(try off.int("api.timeout") == 1000)
-        let prefixed = try resolve(["APP__API__TIMEOUT": "5", "BERS__API__TIMEOUT": "6"], settings: #"{"env-overrides": {"prefix": "APP__"}}"#)
+        let prefixed = try resolve(
+            ["APP__API__TIMEOUT": "5", "BERS__API__TIMEOUT": "6"],
+            settings: #"{"env-overrides": {"prefix": "APP__"}}"#
+        )
         #expect(try prefixed.int("api.timeout") == 5)
     }
 
     @Test func setAssignmentsApplyLastAndCanCreateKeys() throws {
         let config = try resolve(
             ["BERS__API__TIMEOUT": "2000"],
-            assignments: ["api.timeout=3000", "/api/new/deep=\"text\"", "flag=true", "name=plain words"])
+            assignments: ["api.timeout=3000", "/api/new/deep=\"text\"", "flag=true", "name=plain words"]
+        )
         #expect(try config.int("api.timeout") == 3000)
         #expect(try config.string("api.new.deep") == "text")
         #expect(try config.bool("flag"))

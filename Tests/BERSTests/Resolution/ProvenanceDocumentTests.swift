@@ -26,7 +26,8 @@ struct ProvenanceDocumentTests {
     }
 
     @Test func everyNodeHasASource() throws {
-        let config = try makeProject(["default.json": #"{"a": [{"b": [true]}], "c": {"d": null}}"#]).resolve(.production)
+        let config = try makeProject(["default.json": #"{"a": [{"b": [true]}], "c": {"d": null}}"#])
+            .resolve(.production)
         for path in ["", "a", "a.0", "a.0.b", "a.0.b.0", "c", "c.d"] {
             #expect(config.provenance(at: path)?.source.layer.name == "default", "path \(path)")
         }

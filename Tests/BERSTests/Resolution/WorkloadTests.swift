@@ -24,7 +24,10 @@ struct WorkloadTests {
 
     @Test func environmentVariableOverrideBecomesAnInteger() throws {
         let project = try ConfigProject(directory: Self.configDirectory)
-        let config = try project.resolve(.production, options: ResolveOptions(environmentVariables: ["BERS__API__TIMEOUT": "15000", "HOME": "/root"]))
+        let config = try project.resolve(
+            .production,
+            options: ResolveOptions(environmentVariables: ["BERS__API__TIMEOUT": "15000", "HOME": "/root"])
+        )
         #expect(config.value == (try expected("production-with-env")))
         #expect(config.value[pointer: "/api/timeout"]?.isIdentical(to: .integer(15000)) == true)
     }
@@ -32,7 +35,12 @@ struct WorkloadTests {
     @Test func mergeKeepsTheBaseKeyOrderAndAppendsNewKeys() throws {
         let project = try ConfigProject(directory: Self.configDirectory)
         let config = try project.resolve(.production)
-        #expect(config.value.objectValue?.keys == ["environment", "version", "buildTimestamp", "api", "cdn", "security", "logging", "performance", "features"])
+        #expect(
+            config.value.objectValue?.keys == [
+                "environment", "version", "buildTimestamp", "api", "cdn", "security", "logging", "performance",
+                "features",
+            ]
+        )
         #expect(config.value["security"]?.objectValue?.keys.last == "cspNonce")
         #expect(config.value["logging"]?.objectValue?.keys.last == "remoteEndpoint")
     }
@@ -56,7 +64,10 @@ struct WorkloadTests {
 
     @Test func provenanceNamesTheFileLineAndColumn() throws {
         let project = try ConfigProject(directory: Self.configDirectory)
-        let config = try project.resolve(.production, options: ResolveOptions(environmentVariables: ["BERS__API__TIMEOUT": "15000"]))
+        let config = try project.resolve(
+            .production,
+            options: ResolveOptions(environmentVariables: ["BERS__API__TIMEOUT": "15000"])
+        )
         let timeout = try #require(config.provenance(at: "api.timeout"))
         #expect(timeout.source.layer.kind == .environmentVariable)
         #expect(timeout.source.layer.name == "BERS__API__TIMEOUT")

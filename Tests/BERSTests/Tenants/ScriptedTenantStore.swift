@@ -58,7 +58,8 @@ final class ScriptedTenantStore: TenantStore {
 func storeWithOneTenant() -> ScriptedTenantStore {
     ScriptedTenantStore([
         "mappings/my87674d777bf9.json": #"{"tenant_id": "MYR384719"}"#,
-        "tenants/MYR384719/MYR384719-config.json": #"{"tenant_id": "MYR384719", "tenant_hash": "my87674d777bf9", "chat_title": "Atlanta Angels"}"#,
+        "tenants/MYR384719/MYR384719-config.json":
+            #"{"tenant_id": "MYR384719", "tenant_hash": "my87674d777bf9", "chat_title": "Atlanta Angels"}"#,
     ])
 }
 

@@ -3,7 +3,12 @@ import MetricsTestKit
 import Testing
 
 struct TenantCacheTests {
-    func makeCache(_ store: ScriptedTenantStore, clock: ManualClock = ManualClock(), options: TenantCache.Options = .init(), metrics: TestMetrics = TestMetrics()) -> TenantCache {
+    func makeCache(
+        _ store: ScriptedTenantStore,
+        clock: ManualClock = ManualClock(),
+        options: TenantCache.Options = .init(),
+        metrics: TestMetrics = TestMetrics()
+    ) -> TenantCache {
         TenantCache(repository: TenantRepository(store: store), options: options, clock: clock, metrics: metrics)
     }
 
@@ -18,7 +23,9 @@ struct TenantCacheTests {
         #expect(store.gets == requests)
         #expect(cache.statistics.hits == 10)
         #expect(cache.statistics.misses == 1)
-        #expect(try metrics.expectCounter("bers_tenant_cache_hits_total", [("store", "memory://test")]).totalValue == 10)
+        #expect(
+            try metrics.expectCounter("bers_tenant_cache_hits_total", [("store", "memory://test")]).totalValue == 10
+        )
     }
 
     @Test func thousandConcurrentRequestsCauseOneStoreLoad() async throws {
@@ -47,7 +54,10 @@ struct TenantCacheTests {
         let first = try await cache.get(hash)
         clock.advance(byMilliseconds: 1001)
         let second = try await cache.get(hash)
-        guard case .revalidated = second.freshness else { Issue.record("expected revalidated"); return }
+        guard case .revalidated = second.freshness else {
+            Issue.record("expected revalidated")
+            return
+        }
         #expect(second.document.etag == first.document.etag)
         #expect(store.conditionalGets == 2)
         #expect(cache.statistics.revalidations == 1)
@@ -75,12 +85,17 @@ struct TenantCacheTests {
         store.fail(with: TenantError(.storeUnavailable, "S3 returned 500"))
         clock.advance(byMilliseconds: 1001)
         let stale = try await cache.get(hash)
-        guard case .stale(let error) = stale.freshness else { Issue.record("expected a stale document"); return }
+        guard case .stale(let error) = stale.freshness else {
+            Issue.record("expected a stale document")
+            return
+        }
         #expect(error.code == .storeUnavailable)
         #expect(stale.document.value["chat_title"] == "Atlanta Angels")
         #expect(cache.statistics.errors == 1)
         #expect(cache.statistics.staleServed == 1)
-        #expect(try metrics.expectCounter("bers_tenant_cache_errors_total", [("store", "memory://test")]).totalValue == 1)
+        #expect(
+            try metrics.expectCounter("bers_tenant_cache_errors_total", [("store", "memory://test")]).totalValue == 1
+        )
     }
 
     @Test func storeFailureWithoutACopyIsATypedError() async throws {
@@ -126,6 +141,8 @@ struct TenantCacheTests {
         _ = try await cache.get(hashes[1])
         #expect(store.gets == before + 2)
         #expect(cache.statistics.evictions == 2)
-        #expect(try metrics.expectCounter("bers_tenant_cache_evictions_total", [("store", "memory://test")]).totalValue == 2)
+        #expect(
+            try metrics.expectCounter("bers_tenant_cache_evictions_total", [("store", "memory://test")]).totalValue == 2
+        )
     }
 }

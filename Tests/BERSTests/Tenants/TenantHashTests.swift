@@ -35,11 +35,15 @@ struct TenantHashTests {
     @Test func policyCanAcceptOtherShapes() throws {
         let policy = TenantHashPolicy(shapes: [.pattern(minLength: 6, maxLength: 32)])
         #expect(try TenantHash("tenant_hash-1", policy: policy).value == "tenant_hash-1")
-        #expect(throws: TenantError.self) { try TenantHash("my87674d777bf9", policy: TenantHashPolicy(shapes: [.hex14])) }
+        #expect(throws: TenantError.self) {
+            try TenantHash("my87674d777bf9", policy: TenantHashPolicy(shapes: [.hex14]))
+        }
         #expect(throws: TenantError.self) { try TenantHash("a/b/c/d/e/f", policy: policy) }
     }
 
-    @Test(arguments: [("MYR384719", "my87674d777bf9"), ("AUS123957", "auc5b0ecb0adcb"), ("ATL642715", "at807c3896fbd2")])
+    @Test(arguments: [
+        ("MYR384719", "my87674d777bf9"), ("AUS123957", "auc5b0ecb0adcb"), ("ATL642715", "at807c3896fbd2"),
+    ])
     func reproducesTheRealRecipe(_ id: String, _ hash: String) {
         #expect(TenantHash.derive(tenantID: id).value == hash)
     }
@@ -54,7 +58,10 @@ struct SHA256Tests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
     ])
     func matchesTheFIPSVectors(_ input: String, _ digest: String) {
         #expect(SHA256.hexDigest(of: Array(input.utf8)) == digest)

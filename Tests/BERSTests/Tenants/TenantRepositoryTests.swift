@@ -30,7 +30,9 @@ struct TenantRepositoryTests {
         let noMapping = await #expect(throws: TenantError.self) { try await empty.load(try TenantHash(myrHash)) }
         #expect(noMapping?.code == .notFound)
         let store = ScriptedTenantStore(["mappings/my87674d777bf9.json": #"{"tenant_id": "MYR384719"}"#])
-        let noConfig = await #expect(throws: TenantError.self) { try await TenantRepository(store: store).load(try TenantHash(myrHash)) }
+        let noConfig = await #expect(throws: TenantError.self) {
+            try await TenantRepository(store: store).load(try TenantHash(myrHash))
+        }
         #expect(noConfig?.code == .notFound)
         #expect(noConfig?.message.contains("legacy tenants/MYR384719/config.json") == true)
     }
@@ -41,7 +43,9 @@ struct TenantRepositoryTests {
     ])
     func mappingsThatPointOutsideTenantsAreRefused(_ mapping: String) async throws {
         let store = ScriptedTenantStore(["mappings/my87674d777bf9.json": mapping])
-        let error = await #expect(throws: TenantError.self) { try await TenantRepository(store: store).load(try TenantHash(myrHash)) }
+        let error = await #expect(throws: TenantError.self) {
+            try await TenantRepository(store: store).load(try TenantHash(myrHash))
+        }
         #expect(error?.code == .invalidMapping)
         #expect(store.gets == 1)
     }
@@ -51,7 +55,9 @@ struct TenantRepositoryTests {
             "mappings/my87674d777bf9.json": #"{"tenant_id": "MYR384719"}"#,
             "tenants/MYR384719/MYR384719-config.json": #"{"tenant_id": "AUS123957", "tenant_hash": "auc5b0ecb0adcb"}"#,
         ])
-        let error = await #expect(throws: TenantError.self) { try await TenantRepository(store: store).load(try TenantHash(myrHash)) }
+        let error = await #expect(throws: TenantError.self) {
+            try await TenantRepository(store: store).load(try TenantHash(myrHash))
+        }
         #expect(error?.code == .invalidDocument)
         #expect(error?.message.contains("refusing to serve it") == true)
     }
@@ -62,7 +68,9 @@ struct TenantRepositoryTests {
             "mappings/my87674d777bf9.json": #"{"tenant_id": "MYR384719"}"#,
             "tenants/MYR384719/MYR384719-config.json": text,
         ])
-        let error = await #expect(throws: TenantError.self) { try await TenantRepository(store: store).load(try TenantHash(myrHash)) }
+        let error = await #expect(throws: TenantError.self) {
+            try await TenantRepository(store: store).load(try TenantHash(myrHash))
+        }
         #expect(error?.code == .malformedDocument)
     }
 
@@ -123,7 +131,10 @@ struct FileSystemTenantStoreTests {
     }
 
     @Test func inMemoryFileSystemStoreConformsToo() async throws {
-        try await TenantStoreConformance(store: FileSystemTenantStore(root: "root", fileSystem: InMemoryFileSystem(["root/.keep": ""]))).run()
+        try await TenantStoreConformance(
+            store: FileSystemTenantStore(root: "root", fileSystem: InMemoryFileSystem(["root/.keep": ""]))
+        )
+        .run()
     }
 
     @Test(arguments: ["../x.json", "/etc/passwd", "a//b", "a/./b", "", "a\\b"])

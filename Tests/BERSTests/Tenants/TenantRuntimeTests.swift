@@ -27,19 +27,30 @@ struct TenantRuntimeTests {
     @Test func overridesOutsideTheAllowListAreRefused() async throws {
         let store = ScriptedTenantStore([
             "mappings/my87674d777bf9.json": #"{"tenant_id": "MYR384719"}"#,
-            "tenants/MYR384719/MYR384719-config.json": #"{"config_overrides": {"api": {"baseUrl": "https://evil.example", "timeout": 7000}}}"#,
+            "tenants/MYR384719/MYR384719-config.json":
+                #"{"config_overrides": {"api": {"baseUrl": "https://evil.example", "timeout": 7000}}}"#,
         ])
         let served = try await runtime(store).resolve(environment: .production, tenant: try TenantHash(myrHash))
         #expect(try served.configuration.string("api.baseUrl") == "https://chat.myrecruiter.ai/Master_Function")
         #expect(try served.configuration.int("api.timeout") == 7000)
         #expect(served.refusedOverrides.map(\.dottedPath) == ["api.baseUrl"])
-        #expect(served.configuration.diagnostics.map(\.message) == ["tenant my87674d777bf9 may not override api.baseUrl; ignored"])
+        #expect(
+            served.configuration.diagnostics.map(\.message) == [
+                "tenant my87674d777bf9 may not override api.baseUrl; ignored"
+            ]
+        )
     }
 
     @Test func urlTemplatesGetTheTenantHash() async throws {
         let served = try await runtime().resolve(environment: .staging, tenant: try TenantHash("de613253a8fd66"))
-        #expect(try served.url("configUrl") == "https://staging.chat.myrecruiter.ai/Master_Function?action=get_config&t=de613253a8fd66")
-        #expect(try served.url("tenantAssetUrl", ["path": "logo.png"]) == "https://staging.chat.myrecruiter.ai/tenants/de613253a8fd66/logo.png")
+        #expect(
+            try served.url("configUrl")
+                == "https://staging.chat.myrecruiter.ai/Master_Function?action=get_config&t=de613253a8fd66"
+        )
+        #expect(
+            try served.url("tenantAssetUrl", ["path": "logo.png"])
+                == "https://staging.chat.myrecruiter.ai/tenants/de613253a8fd66/logo.png"
+        )
     }
 
     @Test func missingTenantGetsTheMarkedFallback() async throws {
@@ -78,9 +89,15 @@ struct TenantPublisherTests {
         #expect(outcome.backupKey == "tenants/MYR384719/MYR384719-20251129T073012Z.json")
         #expect(outcome.wroteMapping)
         let keys = try await store.list(prefix: "")
-        #expect(keys == ["mappings/my87674d777bf9.json", "tenants/MYR384719/MYR384719-20251129T073012Z.json", "tenants/MYR384719/MYR384719-config.json"])
+        #expect(
+            keys == [
+                "mappings/my87674d777bf9.json", "tenants/MYR384719/MYR384719-20251129T073012Z.json",
+                "tenants/MYR384719/MYR384719-config.json",
+            ]
+        )
         guard case .found(let backup) = try await store.get("tenants/MYR384719/MYR384719-20251129T073012Z.json") else {
-            Issue.record("no backup"); return
+            Issue.record("no backup")
+            return
         }
         #expect(backup.bytes == Array(#"{"chat_title": "v1"}"#.utf8))
     }
@@ -89,7 +106,8 @@ struct TenantPublisherTests {
         let store = ScriptedTenantStore()
         let invalid = #"{"tenant_id": "MYR384719", "tenant_hash": "auc5b0ecb0adcb"}"#
         let error = await #expect(throws: TenantError.self) {
-            try await TenantPublisher(store: store, validator: TenantValidator(schema: nil)).publish(Array(invalid.utf8), file: "bad.json")
+            try await TenantPublisher(store: store, validator: TenantValidator(schema: nil))
+                .publish(Array(invalid.utf8), file: "bad.json")
         }
         #expect(error?.code == .invalidDocument)
         #expect(error?.message.contains("tenant.hash-mismatch") == true)
@@ -100,7 +118,8 @@ struct TenantPublisherTests {
         let store = ScriptedTenantStore(["tenants/MYR384719/MYR384719-config.json": #"{"chat_title": "v1"}"#])
         store.fail(with: TenantError(.storeUnavailable, "down"))
         await #expect(throws: TenantError.self) {
-            try await TenantPublisher(store: store, validator: TenantValidator(schema: nil)).publish(Array(Self.document.utf8), file: "new.json")
+            try await TenantPublisher(store: store, validator: TenantValidator(schema: nil))
+                .publish(Array(Self.document.utf8), file: "new.json")
         }
         store.fail(with: nil)
         guard case .found(let current) = try await store.get("tenants/MYR384719/MYR384719-config.json") else { return }
@@ -117,7 +136,8 @@ struct TenantPublisherTests {
 struct TenantSettingsTests {
     @Test func tenantsSectionIsRead() throws {
         let project = try makeProject([
-            "bers.json": #"{"tenants": {"store": "s3://bucket/p", "hash-shapes": ["hex14", {"min-length": 8, "max-length": 20}], "salt": "s", "overridable": ["a.b", "/c"], "cache": {"ttl-ms": 1000, "capacity": 5}, "max-bytes": 2048, "timeout-ms": 100}}"#,
+            "bers.json":
+                #"{"tenants": {"store": "s3://bucket/p", "hash-shapes": ["hex14", {"min-length": 8, "max-length": 20}], "salt": "s", "overridable": ["a.b", "/c"], "cache": {"ttl-ms": 1000, "capacity": 5}, "max-bytes": 2048, "timeout-ms": 100}}"#
         ])
         let settings = project.settings.tenants
         #expect(settings.store == "s3://bucket/p")

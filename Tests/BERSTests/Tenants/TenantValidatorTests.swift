@@ -19,9 +19,12 @@ struct TenantValidatorTests {
         let bytes = try #require(SharedFixtures.bytes("fixtures/picasso/tenants/MYR384719-config.json"))
         let report = try Self.validator().validate(try JSONParser().parse(bytes, file: "MYR384719-config.json"))
         #expect(report.errors.map(\.code) == [.unknownCTA, .unknownForm])
-        #expect(report.errors.map(\.pointer.description) == [
-            "/conversation_branches/daretodream_discussion/available_ctas/secondary/0", "/cta_definitions/check_eligibility/formId",
-        ])
+        #expect(
+            report.errors.map(\.pointer.description) == [
+                "/conversation_branches/daretodream_discussion/available_ctas/secondary/0",
+                "/cta_definitions/check_eligibility/formId",
+            ]
+        )
         #expect(report.errors[0].message.contains("\"learn_more\""))
         #expect(report.errors[1].message.contains("\"eligibility_check\""))
         #expect(report.errors[0].location?.description == "MYR384719-config.json:151:23")
@@ -40,51 +43,75 @@ struct TenantValidatorTests {
     @Test(arguments: ["DEMO100001", "DEMO200002", "DEMO300003"])
     func exampleTenantsAreValid(_ id: String) throws {
         let path = "\(Self.examples)/tenants/tenants/\(id)/\(id)-config.json"
-        let report = try Self.validator().validate(try JSONParser().parse(try LocalFileSystem().contents(atPath: path), file: path))
+        let report = try Self.validator()
+            .validate(try JSONParser().parse(try LocalFileSystem().contents(atPath: path), file: path))
         #expect(report.errors.isEmpty, "\(report.errors)")
         #expect(report.warnings.isEmpty)
     }
 
     @Test func everyCTAActionNeedsItsField() throws {
-        let report = TenantValidator(schema: nil).validate(try document(#"""
-        {"version": "1.3", "cta_definitions": {
-          "a": {"action": "start_form"}, "b": {"action": "external_link"}, "c": {"action": "send_query"},
-          "d": {"action": "show_info"}, "e": {"action": "teleport"}, "f": {"action": "show_info", "prompt": ""}
-        }}
-        """#))
-        #expect(report.errors.map(\.code) == [.missingActionField, .missingActionField, .missingActionField, .missingActionField, .unknownAction, .missingActionField])
+        let report = TenantValidator(schema: nil)
+            .validate(
+                try document(
+                    #"""
+                    {"version": "1.3", "cta_definitions": {
+                      "a": {"action": "start_form"}, "b": {"action": "external_link"}, "c": {"action": "send_query"},
+                      "d": {"action": "show_info"}, "e": {"action": "teleport"}, "f": {"action": "show_info", "prompt": ""}
+                    }}
+                    """#
+                )
+            )
+        #expect(
+            report.errors.map(\.code) == [
+                .missingActionField, .missingActionField, .missingActionField, .missingActionField, .unknownAction,
+                .missingActionField,
+            ]
+        )
         #expect(report.errors[0].message == "CTA \"a\" has action start_form but no \"formId\"")
     }
 
     @Test func formsNeedAProgramFromVersion13() throws {
-        let v13 = TenantValidator(schema: nil).validate(try document(#"{"version": "1.3", "conversational_forms": {"f": {"form_id": "f"}}}"#))
+        let v13 = TenantValidator(schema: nil)
+            .validate(try document(#"{"version": "1.3", "conversational_forms": {"f": {"form_id": "f"}}}"#))
         #expect(v13.errors.map(\.code) == [.missingProgram])
-        let v12 = TenantValidator(schema: nil).validate(try document(#"{"version": "1.2", "conversational_forms": {"f": {"form_id": "f"}}}"#))
+        let v12 = TenantValidator(schema: nil)
+            .validate(try document(#"{"version": "1.2", "conversational_forms": {"f": {"form_id": "f"}}}"#))
         #expect(v12.errors.isEmpty)
         #expect(v12.warnings.map(\.code) == [.needsMigration])
     }
 
     @Test func formIdMayNameAKeyOrAFormId() throws {
-        let report = TenantValidator(schema: nil).validate(try document(#"""
-        {"cta_definitions": {"a": {"action": "start_form", "formId": "key_name"}, "b": {"action": "start_form", "formId": "declared_id"}},
-         "conversational_forms": {"key_name": {"form_id": "declared_id"}}}
-        """#))
+        let report = TenantValidator(schema: nil)
+            .validate(
+                try document(
+                    #"""
+                    {"cta_definitions": {"a": {"action": "start_form", "formId": "key_name"}, "b": {"action": "start_form", "formId": "declared_id"}},
+                     "conversational_forms": {"key_name": {"form_id": "declared_id"}}}
+                    """#
+                )
+            )
         #expect(report.errors.isEmpty)
     }
 
     @Test func chipIdsAreSlugsAndBranchTargetsExist() throws {
-        let report = TenantValidator(schema: nil).validate(try document("""
-        {"version": "1.4.1",
-         "action_chips": {"default_chips": {"Bad Id": {"label": "x", "value": "y"}, "ok_id": {"label": "x", "value": "y", "target_branch": "nowhere"}}},
-         "cta_settings": {"fallback_branch": "missing"},
-         "conversation_branches": {"real": {}}}
-        """))
+        let report = TenantValidator(schema: nil)
+            .validate(
+                try document(
+                    """
+                    {"version": "1.4.1",
+                     "action_chips": {"default_chips": {"Bad Id": {"label": "x", "value": "y"}, "ok_id": {"label": "x", "value": "y", "target_branch": "nowhere"}}},
+                     "cta_settings": {"fallback_branch": "missing"},
+                     "conversation_branches": {"real": {}}}
+                    """
+                )
+            )
         #expect(report.errors.map(\.code) == [.invalidChipID, .unknownBranch, .unknownBranch])
         #expect(report.errors[0].location?.column == 37)
     }
 
     @Test func hashMustFollowTheRecipe() throws {
-        let report = TenantValidator(schema: nil).validate(try document(#"{"tenant_id": "MYR384719", "tenant_hash": "auc5b0ecb0adcb"}"#))
+        let report = TenantValidator(schema: nil)
+            .validate(try document(#"{"tenant_id": "MYR384719", "tenant_hash": "auc5b0ecb0adcb"}"#))
         #expect(report.errors.map(\.code) == [.hashMismatch])
         #expect(report.errors.first?.message.contains("expected my87674d777bf9 or 8767") == true)
     }
@@ -92,7 +119,8 @@ struct TenantValidatorTests {
     @Test func overridesOutsideTheAllowListAreErrors() throws {
         var settings = TenantSettings()
         settings.overridable = ["api.timeout"]
-        let report = TenantValidator(schema: nil, settings: settings).validate(try document(#"{"config_overrides": {"api": {"timeout": 1, "baseUrl": "https://evil"}}}"#))
+        let report = TenantValidator(schema: nil, settings: settings)
+            .validate(try document(#"{"config_overrides": {"api": {"timeout": 1, "baseUrl": "https://evil"}}}"#))
         #expect(report.errors.map(\.code) == [.overrideNotAllowed])
         #expect(report.errors.first?.pointer.description == "/config_overrides/api/baseUrl")
     }

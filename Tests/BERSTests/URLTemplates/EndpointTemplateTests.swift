@@ -3,14 +3,19 @@ import BERSJSON
 import Testing
 
 struct EndpointTemplateTests {
-    func table(_ endpoints: String, config: String = #"{"api": {"base": "https://x.example/api", "q": "https://x.example/api?v=1", "n": 3}}"#) throws(ConfigError) -> EndpointTable {
+    func table(
+        _ endpoints: String,
+        config: String = #"{"api": {"base": "https://x.example/api", "q": "https://x.example/api?v=1", "n": 3}}"#
+    ) throws(ConfigError) -> EndpointTable {
         var merged = json(config).objectValue ?? [:]
         merged["endpoints"] = json(endpoints)
         return try makeProject(["default.json": JSONValue.object(merged).jsonText]).resolve(.production).endpoints()
     }
 
     @Test func firstParameterStartsTheQueryWhenTheBaseHasNone() throws {
-        let endpoints = try table(#"{"e": "{api.base}&t={tenant}", "f": "{api.q}&t={tenant}", "g": "{api.q}?t={tenant}"}"#)
+        let endpoints = try table(
+            #"{"e": "{api.base}&t={tenant}", "f": "{api.q}&t={tenant}", "g": "{api.q}?t={tenant}"}"#
+        )
         #expect(try endpoints.url("e", ["tenant": "h"]) == "https://x.example/api?t=h")
         #expect(try endpoints.url("f", ["tenant": "h"]) == "https://x.example/api?v=1&t=h")
         #expect(try endpoints.url("g", ["tenant": "h"]) == "https://x.example/api?v=1&t=h")
@@ -30,7 +35,10 @@ struct EndpointTemplateTests {
     @Test func optionalParametersDropTheirQueryItem() throws {
         let endpoints = try table(#"{"a": "{api.base}?t={tenant}&page={page?}#{anchor?}"}"#)
         #expect(try endpoints.url("a", ["tenant": "x"]) == "https://x.example/api?t=x")
-        #expect(try endpoints.url("a", ["tenant": "x", "page": "2", "anchor": "top"]) == "https://x.example/api?t=x&page=2#top")
+        #expect(
+            try endpoints.url("a", ["tenant": "x", "page": "2", "anchor": "top"])
+                == "https://x.example/api?t=x&page=2#top"
+        )
         #expect(endpoints.endpoint("a")?.optionalParameters == ["page", "anchor"])
     }
 

@@ -20,15 +20,39 @@ struct PicassoEndpointTableTests {
     }
 
     static let table: [Row] = [
-        Row(environment: "development", apiBase: "http://localhost:3000/api", streaming: "http://localhost:3000/stream",
-            assetBase: "https://myrecruiter-picasso.s3.amazonaws.com", widgetDomain: "http://localhost:5173",
-            debug: true, logLevel: "debug", timeout: 10000, retries: 1),
-        Row(environment: "staging", apiBase: "https://staging.chat.myrecruiter.ai/Master_Function",
-            streaming: "https://staging.chat.myrecruiter.ai/stream", assetBase: "https://staging.chat.myrecruiter.ai",
-            widgetDomain: "https://staging.chat.myrecruiter.ai", debug: true, logLevel: "info", timeout: 8000, retries: 2),
-        Row(environment: "production", apiBase: "https://chat.myrecruiter.ai/Master_Function",
-            streaming: "https://chat.myrecruiter.ai/stream", assetBase: "https://picassocode.s3.amazonaws.com",
-            widgetDomain: "https://chat.myrecruiter.ai", debug: false, logLevel: "error", timeout: 6000, retries: 2),
+        Row(
+            environment: "development",
+            apiBase: "http://localhost:3000/api",
+            streaming: "http://localhost:3000/stream",
+            assetBase: "https://myrecruiter-picasso.s3.amazonaws.com",
+            widgetDomain: "http://localhost:5173",
+            debug: true,
+            logLevel: "debug",
+            timeout: 10000,
+            retries: 1
+        ),
+        Row(
+            environment: "staging",
+            apiBase: "https://staging.chat.myrecruiter.ai/Master_Function",
+            streaming: "https://staging.chat.myrecruiter.ai/stream",
+            assetBase: "https://staging.chat.myrecruiter.ai",
+            widgetDomain: "https://staging.chat.myrecruiter.ai",
+            debug: true,
+            logLevel: "info",
+            timeout: 8000,
+            retries: 2
+        ),
+        Row(
+            environment: "production",
+            apiBase: "https://chat.myrecruiter.ai/Master_Function",
+            streaming: "https://chat.myrecruiter.ai/stream",
+            assetBase: "https://picassocode.s3.amazonaws.com",
+            widgetDomain: "https://chat.myrecruiter.ai",
+            debug: false,
+            logLevel: "error",
+            timeout: 6000,
+            retries: 2
+        ),
     ]
 
     func resolve(_ name: String) throws -> (ResolvedConfiguration, EndpointTable) {
@@ -62,20 +86,29 @@ struct PicassoEndpointTableTests {
         let hash = "my87674d777bf9"
         #expect(try endpoints.url("configUrl", ["tenant": hash]) == row.apiBase + "?action=get_config&t=" + hash)
         #expect(try endpoints.url("chatUrl", ["tenant": hash]) == row.apiBase + "?action=chat&t=" + hash)
-        #expect(try endpoints.url("conversationUrl", ["tenant": hash, "operation": "save"])
-            == row.apiBase + "?action=conversation&operation=save&t=" + hash)
+        #expect(
+            try endpoints.url("conversationUrl", ["tenant": hash, "operation": "save"])
+                == row.apiBase + "?action=conversation&operation=save&t=" + hash
+        )
         #expect(try endpoints.url("streamingUrl", ["tenant": hash]) == row.streaming)
         #expect(try endpoints.url("assetUrl", ["path": "//images//logo.png"]) == row.assetBase + "/images/logo.png")
-        #expect(try endpoints.url("tenantAssetUrl", ["tenant": hash, "path": "img/a.png"]) == row.assetBase + "/tenants/\(hash)/img/a.png")
+        #expect(
+            try endpoints.url("tenantAssetUrl", ["tenant": hash, "path": "img/a.png"]) == row.assetBase
+                + "/tenants/\(hash)/img/a.png"
+        )
         #expect(try endpoints.url("healthCheckUrl") == row.apiBase + "/health")
     }
 
     @Test func hashesAreEncodedWhereTheyLand() throws {
         let (_, endpoints) = try resolve("production")
-        #expect(try endpoints.url("configUrl", ["tenant": "a b&c=d/e"])
-            == "https://chat.myrecruiter.ai/Master_Function?action=get_config&t=a%20b%26c%3Dd%2Fe")
-        #expect(try endpoints.url("tenantAssetUrl", ["tenant": "../x", "path": "a.png"])
-            == "https://picassocode.s3.amazonaws.com/tenants/..%2Fx/a.png")
+        #expect(
+            try endpoints.url("configUrl", ["tenant": "a b&c=d/e"])
+                == "https://chat.myrecruiter.ai/Master_Function?action=get_config&t=a%20b%26c%3Dd%2Fe"
+        )
+        #expect(
+            try endpoints.url("tenantAssetUrl", ["tenant": "../x", "path": "a.png"])
+                == "https://picassocode.s3.amazonaws.com/tenants/..%2Fx/a.png"
+        )
     }
 
     @Test func missingOrEmptyParameterNamesEndpointAndParameter() throws {
@@ -94,7 +127,9 @@ struct PicassoEndpointTableTests {
         let unknown = #expect(throws: ConfigError.self) { try endpoints.url("configURL", ["tenant": "x"]) }
         #expect(unknown?.code == .unknownEndpoint)
         #expect(unknown?.message.hasPrefix("no endpoint named \"configURL\"; did you mean \"configUrl\"?") == true)
-        let parameter = #expect(throws: ConfigError.self) { try endpoints.url("configUrl", ["tenant": "x", "tenat": "y"]) }
+        let parameter = #expect(throws: ConfigError.self) {
+            try endpoints.url("configUrl", ["tenant": "x", "tenat": "y"])
+        }
         #expect(parameter?.code == .unknownParameter)
     }
 

@@ -5,21 +5,21 @@ import Testing
 
 struct ConfigValidationTests {
     static let schema = #"""
-    {
-      "$schema": "http://json-schema.org/draft-07/schema#",
-      "type": "object",
-      "properties": {
-        "api": {
+        {
+          "$schema": "http://json-schema.org/draft-07/schema#",
           "type": "object",
           "properties": {
-            "timeout": {"type": "number", "minimum": 1000},
-            "baseUrl": {"type": "string", "format": "uri"}
-          },
-          "additionalProperties": false
+            "api": {
+              "type": "object",
+              "properties": {
+                "timeout": {"type": "number", "minimum": 1000},
+                "baseUrl": {"type": "string", "format": "uri"}
+              },
+              "additionalProperties": false
+            }
+          }
         }
-      }
-    }
-    """#
+        """#
 
     func project(production: String) throws -> ConfigProject {
         try makeProject([
@@ -46,7 +46,10 @@ struct ConfigValidationTests {
 
     @Test func valuesFromVariablesNameTheirSource() throws {
         let project = try project(production: "{}")
-        let config = try project.resolve(.production, options: ResolveOptions(environmentVariables: ["BERS__API__TIMEOUT": "5"]))
+        let config = try project.resolve(
+            .production,
+            options: ResolveOptions(environmentVariables: ["BERS__API__TIMEOUT": "5"])
+        )
         let report = config.validate(with: try #require(try project.schemaValidator()))
         #expect(report.messages == ["/api/timeout: 5 is less than the minimum of 1000 (set by env BERS__API__TIMEOUT)"])
     }
@@ -54,7 +57,9 @@ struct ConfigValidationTests {
     @Test func additionalPropertiesPointAtTheKey() throws {
         let project = try project(production: "{\"api\": {\n  \"extra\": 1}}")
         let report = try project.resolve(.production).validate(with: try #require(try project.schemaValidator()))
-        #expect(report.messages.first?.hasPrefix("config/production.json:2:3: /api: additional property \"extra\"") == true)
+        #expect(
+            report.messages.first?.hasPrefix("config/production.json:2:3: /api: additional property \"extra\"") == true
+        )
     }
 
     @Test func aValidConfigurationHasNoFailures() throws {
@@ -69,7 +74,8 @@ struct ConfigValidationTests {
     @Test func badSchemasAreInvalidSchemaErrors() {
         for schema in ["{", #"{"type": "strin"}"#, ##"{"$ref": "#/definitions/missing"}"##] {
             let error = #expect(throws: ConfigError.self) {
-                try makeProject(["bers.json": #"{"schema": "s.json"}"#, "s.json": schema, "default.json": "{}"]).schemaValidator()
+                try makeProject(["bers.json": #"{"schema": "s.json"}"#, "s.json": schema, "default.json": "{}"])
+                    .schemaValidator()
             }
             #expect(error?.code == .invalidSchema, "\(schema)")
         }
@@ -82,7 +88,8 @@ struct ConfigValidationTests {
     @Test func siblingSchemasResolveByTheirIdentifiers() throws {
         let project = try makeProject([
             "bers.json": #"{"schema": "schemas/app.json"}"#,
-            "schemas/app.json": #"{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"port": {"$ref": "https://example.com/port.json"}}}"#,
+            "schemas/app.json":
+                #"{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"port": {"$ref": "https://example.com/port.json"}}}"#,
             "schemas/port.json": #"{"$id": "https://example.com/port.json", "type": "integer", "maximum": 65535}"#,
             "default.json": #"{"port": 70000}"#,
         ])
@@ -92,15 +99,27 @@ struct ConfigValidationTests {
 
     @Test(arguments: ["development", "staging", "production"])
     func thePicassoExampleIsValidInEveryEnvironment(_ name: String) throws {
-        let project = try ConfigProject(directory: SharedFixtures.packageRoot.appendingPathComponent("Examples/picasso/config").path)
-        let report = try project.resolve(try project.environment(named: name)).validate(with: try #require(try project.schemaValidator()))
+        let project = try ConfigProject(
+            directory: SharedFixtures.packageRoot.appendingPathComponent("Examples/picasso/config").path
+        )
+        let report = try project.resolve(try project.environment(named: name))
+            .validate(with: try #require(try project.schemaValidator()))
         #expect(report.isValid, "\(report.messages)")
     }
 
     @Test func thePicassoSchemaKeepsProductionOnHTTPS() throws {
-        let project = try ConfigProject(directory: SharedFixtures.packageRoot.appendingPathComponent("Examples/picasso/config").path)
-        let config = try project.resolve(.production, options: ResolveOptions(assignments: ["api.baseUrl=http://localhost:3000/api"]))
+        let project = try ConfigProject(
+            directory: SharedFixtures.packageRoot.appendingPathComponent("Examples/picasso/config").path
+        )
+        let config = try project.resolve(
+            .production,
+            options: ResolveOptions(assignments: ["api.baseUrl=http://localhost:3000/api"])
+        )
         let report = config.validate(with: try #require(try project.schemaValidator()))
-        #expect(report.messages == [#"/api/baseUrl: "http://localhost:3000/api" does not match the pattern "^https://" (set by --set api.baseUrl)"#])
+        #expect(
+            report.messages == [
+                #"/api/baseUrl: "http://localhost:3000/api" does not match the pattern "^https://" (set by --set api.baseUrl)"#
+            ]
+        )
     }
 }

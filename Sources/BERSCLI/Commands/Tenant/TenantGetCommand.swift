@@ -30,7 +30,11 @@ struct TenantGetCommand: AsyncParsableCommand {
         let (environment, _) = try options.resolveEnvironment(in: project)
         let served = try await stores.withStore(project: project) { store in
             try await TenantRuntime(project: project, store: store)
-                .resolve(environment: environment, tenant: hash, options: ResolveOptions(environmentVariables: ProcessInfo.processInfo.environment))
+                .resolve(
+                    environment: environment,
+                    tenant: hash,
+                    options: ResolveOptions(environmentVariables: ProcessInfo.processInfo.environment)
+                )
         }
         for diagnostic in served.configuration.diagnostics { Output.diagnostic(diagnostic.description) }
         if json {
@@ -39,7 +43,8 @@ struct TenantGetCommand: AsyncParsableCommand {
         }
         switch served.source {
         case .fallback(let error): Output.diagnostic("note: \(error.message); serving the fallback document")
-        case .stale(let error): Output.diagnostic("warning: the store failed (\(error.message)); serving the last good copy")
+        case .stale(let error):
+            Output.diagnostic("warning: the store failed (\(error.message)); serving the last good copy")
         default: break
         }
         Output.raw(JSONSerializer(style: .pretty).string(served.tenant))

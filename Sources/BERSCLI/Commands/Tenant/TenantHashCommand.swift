@@ -32,7 +32,10 @@ struct TenantHashCommand: ParsableCommand {
     func run() throws {
         let configuredSalt = (try? optionalProject(project))??.settings.tenants.salt
         let hash = TenantHash.derive(
-            tenantID: tenantID, salt: salt ?? configuredSalt ?? TenantHash.picassoSalt, shape: shape == .legacy ? .legacy : .hex14)
+            tenantID: tenantID,
+            salt: salt ?? configuredSalt ?? TenantHash.picassoSalt,
+            shape: shape == .legacy ? .legacy : .hex14
+        )
         Output.line(hash.value)
     }
 }

@@ -22,14 +22,20 @@ struct TenantListCommand: AsyncParsableCommand {
             let repository = TenantRepository(store: store)
             var rows: [(String, String)] = []
             for hash in try await repository.listHashes(policy: policy) {
-                guard case .found(let mapping) = try await store.get(TenantRepository.mappingKey(hash)) else { continue }
-                let id = (try? JSONParser().parse(mapping.bytes, file: "mapping"))?.value["tenant_id"]?.stringValue ?? "?"
+                guard case .found(let mapping) = try await store.get(TenantRepository.mappingKey(hash)) else {
+                    continue
+                }
+                let id =
+                    (try? JSONParser().parse(mapping.bytes, file: "mapping"))?.value["tenant_id"]?.stringValue ?? "?"
                 rows.append((hash.value, id))
             }
             return rows
         }
         if json {
-            Output.raw(JSONSerializer(style: .pretty).string(.array(rows.map { ["tenant_hash": .string($0.0), "tenant_id": .string($0.1)] })))
+            Output.raw(
+                JSONSerializer(style: .pretty)
+                    .string(.array(rows.map { ["tenant_hash": .string($0.0), "tenant_id": .string($0.1)] }))
+            )
         } else {
             for (hash, id) in rows { Output.line("\(hash)  \(id)") }
         }

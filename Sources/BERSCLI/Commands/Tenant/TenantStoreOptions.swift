@@ -7,7 +7,10 @@ struct TenantStoreOptions: ParsableArguments {
     @Option(help: "The tenant store URL: file://DIR, s3://bucket/prefix or https://host/prefix.")
     var store: String?
 
-    @Option(name: .customLong("s3-endpoint"), help: "An S3-compatible endpoint (default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, or AWS).")
+    @Option(
+        name: .customLong("s3-endpoint"),
+        help: "An S3-compatible endpoint (default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, or AWS)."
+    )
     var s3Endpoint: String?
 
     /// The store URL to use, and the directory a relative `file://` URL is relative to.
@@ -19,19 +22,27 @@ struct TenantStoreOptions: ParsableArguments {
 
     /// Runs `body` with the store, closing any network client afterwards.
     func withStore<Result: Sendable>(
-        project: ConfigProject?, _ body: (any TenantStore) async throws -> Result
+        project: ConfigProject?,
+        _ body: (any TenantStore) async throws -> Result
     ) async throws -> Result {
         let (url, base) = try url(project: project)
         let maxBytes = project?.settings.tenants.maxBytes ?? (1 << 20)
         if url.hasPrefix("file://") {
             let path = String(url.dropFirst("file://".count))
             guard !path.isEmpty else { throw TenantError(.invalidStore, "\(url) names no directory") }
-            return try await body(FileSystemTenantStore(root: path.hasPrefix("/") ? path : joinPath(base, path), maxBytes: maxBytes))
+            return try await body(
+                FileSystemTenantStore(root: path.hasPrefix("/") ? path : joinPath(base, path), maxBytes: maxBytes)
+            )
         }
         let timeout = project?.settings.tenants.timeoutMilliseconds ?? 4000
         return try await RemoteStoreFactory.withStore(
-            url: url, s3Endpoint: s3Endpoint, environment: ProcessInfo.processInfo.environment,
-            timeoutMilliseconds: timeout, maxBytes: maxBytes, body)
+            url: url,
+            s3Endpoint: s3Endpoint,
+            environment: ProcessInfo.processInfo.environment,
+            timeoutMilliseconds: timeout,
+            maxBytes: maxBytes,
+            body
+        )
     }
 }
 
@@ -39,7 +50,9 @@ struct TenantStoreOptions: ParsableArguments {
 func optionalProject(_ options: ProjectOptions) throws(ConfigError) -> ConfigProject? {
     let directory = options.directory
     guard LocalFileSystem().directoryExists(atPath: directory) else {
-        if options.configDirectory != nil { throw ConfigError(.unreadable, "config directory \(directory) does not exist") }
+        if options.configDirectory != nil {
+            throw ConfigError(.unreadable, "config directory \(directory) does not exist")
+        }
         return nil
     }
     return try ConfigProject(directory: directory)

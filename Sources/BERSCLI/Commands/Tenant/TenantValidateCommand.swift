@@ -6,8 +6,10 @@ import BERSJSON
 struct TenantValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a tenant document (a file, or a hash read from the store) against the tenant schema and reference rules.",
-        discussion: "Exit status 0 when valid, 1 when there are errors (warnings do not count), 2 when it cannot be read."
+        abstract:
+            "Check a tenant document (a file, or a hash read from the store) against the tenant schema and reference rules.",
+        discussion:
+            "Exit status 0 when valid, 1 when there are errors (warnings do not count), 2 when it cannot be read."
     )
 
     @Argument(help: "A tenant document file, or a tenant hash.")
@@ -40,14 +42,18 @@ struct TenantValidateCommand: AsyncParsableCommand {
         if json {
             func entry(_ issue: TenantIssue) -> JSONValue {
                 [
-                    "code": .string(issue.code.rawValue), "pointer": .string(issue.pointer.description), "message": .string(issue.message),
+                    "code": .string(issue.code.rawValue), "pointer": .string(issue.pointer.description),
+                    "message": .string(issue.message),
                     "location": issue.location.map { .string($0.description) } ?? .null,
                 ]
             }
-            Output.raw(JSONSerializer(style: .pretty).string([
-                "file": .string(document.file), "valid": .bool(report.isValid),
-                "errors": .array(report.errors.map(entry)), "warnings": .array(report.warnings.map(entry)),
-            ]))
+            Output.raw(
+                JSONSerializer(style: .pretty)
+                    .string([
+                        "file": .string(document.file), "valid": .bool(report.isValid),
+                        "errors": .array(report.errors.map(entry)), "warnings": .array(report.warnings.map(entry)),
+                    ])
+            )
         } else {
             for issue in report.errors { Output.line(issue.description) }
             for issue in report.warnings { Output.line("warning: \(issue.description)") }
