@@ -15,7 +15,9 @@ let package = Package(
         .library(name: "BERS", targets: ["BERS"]),
         .library(name: "BERSTesting", targets: ["BERSTesting"]),
         .library(name: "BERSRemoteStores", targets: ["BERSRemoteStores"]),
+        .library(name: "BERSArtifacts", targets: ["BERSArtifacts"]),
         .executable(name: "bers", targets: ["bers"]),
+        .plugin(name: "BERSPlugin", targets: ["BERSPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -61,16 +63,29 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        // Build-time artifacts (`bers build`): JSON, Swift, JS module, esbuild defines, dotenv.
+        .target(
+            name: "BERSArtifacts",
+            dependencies: ["BERS", "BERSJSON", "BERSSchema"],
+            swiftSettings: strictSettings
+        ),
         // The `bers` command line: one command per file, thin over the library.
         .target(
             name: "BERSCLI",
             dependencies: [
-                "BERS", "BERSJSON", "BERSSchema", "BERSYAML", "BERSRemoteStores",
+                "BERS", "BERSJSON", "BERSSchema", "BERSYAML", "BERSRemoteStores", "BERSArtifacts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "bers", dependencies: ["BERSCLI"], swiftSettings: strictSettings),
+        // Generates the `swift` artifact of a target's config directory at build time, with a
+        // tool that links BERSArtifacts only.
+        .executableTarget(
+            name: "BERSPluginTool", dependencies: ["BERS", "BERSArtifacts"], path: "Plugins/BERSPluginTool",
+            swiftSettings: strictSettings
+        ),
+        .plugin(name: "BERSPlugin", capability: .buildTool(), dependencies: ["BERSPluginTool"]),
         // Test helpers: locating ../shared, temporary directories.
         .target(name: "BERSTestSupport", dependencies: [], path: "Tests/BERSTestSupport", swiftSettings: strictSettings),
 
@@ -86,6 +101,11 @@ let package = Package(
             dependencies: [
                 "BERS", "BERSTesting", "BERSTestSupport", .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BERSArtifactsTests",
+            dependencies: ["BERSArtifacts", "BERS", "BERSJSON", "BERSCLI", "BERSTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

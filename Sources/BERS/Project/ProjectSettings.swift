@@ -55,9 +55,11 @@ public struct ProjectSettings: Sendable {
     }
 
     /// The top-level keys `bers.json` may have.
+    ///
+    /// `build` (the artifacts of `bers build`) is read by `BERSArtifacts` from ``document``.
     public static let knownKeys = [
         "$schema", "description", "environment", "environments", "detection", "schema", "merge", "env-overrides",
-        "tenants",
+        "tenants", "build",
     ]
 
     /// Reads settings from a parsed `bers.json`.

@@ -1,0 +1,40 @@
+import BERS
+
+extension ArtifactBuilder {
+    /// The bytes of `format`'s artifact for `input`.
+    ///
+    /// - Parameters:
+    ///   - format: the artifact's format.
+    ///   - input: the prepared environment.
+    ///   - debug: for `swift` only, a second environment compiled under `#if DEBUG` (the
+    ///     SwiftPM plugin's default: development in debug builds, `input` in release builds).
+    /// - Throws: ``BuildError`` `build.invalid-configuration` (with every schema failure in
+    ///   ``BuildError/details``) when an input does not satisfy its schema, and the errors of the
+    ///   emitters: `build.missing-value`, `build.unrepresentable-value`, `build.resolve-failed`.
+    public func render(_ format: ArtifactFormat, _ input: BuildInput, debug: BuildInput? = nil) throws(BuildError) -> [UInt8] {
+        for candidate in [debug, input].compactMap({ $0 }) {
+            try Self.requireValid(candidate)
+        }
+        if debug != nil && format != .swift {
+            throw BuildError(.invalidSettings, "a debug environment applies to the swift format only, not \(format.rawValue)")
+        }
+        let text: String
+        switch format {
+        case .json: text = try JSONArtifactEmitter(provenance: options.provenance).emit(input)
+        case .swift: text = try SwiftEmitter(settings: settings.swift).emit(input, debug: debug)
+        case .js: text = try JSModuleEmitter(settings: settings.js).emit(input)
+        case .esbuildDefine: text = try EsbuildDefineEmitter(settings: settings.esbuildDefine).emit(input)
+        case .dotenv: text = try DotenvEmitter(settings: settings.dotenv).emit(input)
+        }
+        return Array(text.utf8)
+    }
+
+    /// Throws `build.invalid-configuration` for an input that does not satisfy its schema.
+    static func requireValid(_ input: BuildInput) throws(BuildError) {
+        guard case .invalid(let schema, let messages) = input.validation else { return }
+        throw BuildError(
+            .invalidConfiguration,
+            "the \(input.environment.name) configuration does not satisfy \(schema) (\(messages.count) problem\(messages.count == 1 ? "" : "s")); nothing was written",
+            details: messages)
+    }
+}

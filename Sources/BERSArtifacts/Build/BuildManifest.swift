@@ -1,0 +1,145 @@
+import BERS
+import BERSJSON
+
+/// `bers-manifest.json`, written by `bers build --all` beside the environments' folders: what was
+/// built from what, so that `bers build --check` can rebuild it in memory and compare.
+///
+/// Paths are relative to the manifest's folder, and nothing in it depends on the time or the
+/// machine, so it is as reproducible as the artifacts.
+public struct BuildManifest: Sendable, Hashable {
+    /// An artifact of an environment.
+    public struct Output: Sendable, Hashable {
+        /// Its format.
+        public var format: ArtifactFormat
+        /// Its path, relative to the manifest's folder.
+        public var path: String
+        /// Its size in bytes.
+        public var bytes: Int
+        /// The lowercase hex SHA-256 of its bytes.
+        public var sha256: String
+        /// The debug environment of a two-environment Swift artifact.
+        public var debugEnvironment: String?
+    }
+
+    /// One environment.
+    public struct Entry: Sendable, Hashable {
+        /// The environment's name.
+        public var environment: String
+        /// The detection source stamped into its artifacts.
+        public var detection: String
+        /// The combined hash of its inputs.
+        public var inputsHash: String
+        /// Its inputs.
+        public var inputs: [InputFile]
+        /// Its artifacts.
+        public var outputs: [Output]
+    }
+
+    /// The manifest's file name.
+    public static let fileName = "bers-manifest.json"
+
+    /// The version of BERS that built the artifacts.
+    public var bersVersion: String
+    /// The `--set` assignments applied.
+    public var assignments: [String]
+    /// Whether `local.*` layers were read.
+    public var includeLocalLayers: Bool
+    /// Whether the JSON artifacts carry provenance.
+    public var provenance: Bool
+    /// The build time stamped, if any.
+    public var buildTime: String?
+    /// The tenant of a tenant build.
+    public var tenant: String?
+    /// The environments, in build order.
+    public var entries: [Entry]
+
+    /// The manifest as JSON.
+    public var jsonValue: JSONValue {
+        [
+            "bersVersion": .string(bersVersion),
+            "options": [
+                "set": .array(assignments.map(JSONValue.string)),
+                "includeLocal": .bool(includeLocalLayers),
+                "provenance": .bool(provenance),
+                "buildTime": buildTime.map(JSONValue.string) ?? .null,
+                "tenant": tenant.map(JSONValue.string) ?? .null,
+            ],
+            "environments": .array(entries.map { entry in
+                [
+                    "environment": .string(entry.environment),
+                    "detection": .string(entry.detection),
+                    "inputsHash": .string(entry.inputsHash),
+                    "inputs": .array(entry.inputs.map { ["role": .string($0.role.rawValue), "name": .string($0.name), "sha256": .string($0.sha256)] }),
+                    "outputs": .array(entry.outputs.map { output in
+                        var object: JSONObject = [
+                            "format": .string(output.format.rawValue), "path": .string(output.path),
+                            "bytes": .integer(Int64(output.bytes)), "sha256": .string(output.sha256),
+                        ]
+                        if let debug = output.debugEnvironment { object["debugEnvironment"] = .string(debug) }
+                        return .object(object)
+                    }),
+                ]
+            }),
+        ]
+    }
+
+    /// A manifest with these fields.
+    public init(
+        bersVersion: String, assignments: [String], includeLocalLayers: Bool, provenance: Bool, buildTime: String?,
+        tenant: String?, entries: [Entry]
+    ) {
+        self.bersVersion = bersVersion
+        self.assignments = assignments
+        self.includeLocalLayers = includeLocalLayers
+        self.provenance = provenance
+        self.buildTime = buildTime
+        self.tenant = tenant
+        self.entries = entries
+    }
+
+    /// Reads a manifest.
+    ///
+    /// - Throws: ``BuildError`` `build.invalid-manifest` naming the member that is missing or wrong.
+    public init(document: JSONDocument) throws(BuildError) {
+        let value = document.value
+        func fail(_ what: String) -> BuildError {
+            BuildError(.invalidManifest, "\(document.file): \(what); rebuild with bers build --all")
+        }
+        func string(_ value: JSONValue?, _ name: String) throws(BuildError) -> String {
+            guard let text = value?.stringValue else { throw fail("\"\(name)\" must be a string") }
+            return text
+        }
+        guard case .object = value, let options = value["options"]?.objectValue,
+              let environments = value["environments"]?.arrayValue else {
+            throw fail("expected an object with \"options\" and \"environments\"")
+        }
+        bersVersion = try string(value["bersVersion"], "bersVersion")
+        assignments = options["set"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        includeLocalLayers = options["includeLocal"]?.boolValue ?? false
+        provenance = options["provenance"]?.boolValue ?? false
+        buildTime = options["buildTime"]?.stringValue
+        tenant = options["tenant"]?.stringValue
+        entries = []
+        for environment in environments {
+            var inputs: [InputFile] = []
+            for input in environment["inputs"]?.arrayValue ?? [] {
+                guard let role = InputFile.Role(rawValue: try string(input["role"], "role")) else { throw fail("unknown input role") }
+                inputs.append(InputFile(role: role, name: try string(input["name"], "name"), sha256: try string(input["sha256"], "sha256")))
+            }
+            var outputs: [Output] = []
+            for output in environment["outputs"]?.arrayValue ?? [] {
+                let format: ArtifactFormat
+                do { format = try ArtifactFormat(name: try string(output["format"], "format")) } catch { throw fail(error.message) }
+                let path = try string(output["path"], "path")
+                guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { throw fail("output path \(path) leaves the folder") }
+                outputs.append(Output(
+                    format: format, path: path, bytes: Int(output["bytes"]?.integerValue ?? -1),
+                    sha256: try string(output["sha256"], "sha256"), debugEnvironment: output["debugEnvironment"]?.stringValue))
+            }
+            entries.append(Entry(
+                environment: try string(environment["environment"], "environment"),
+                detection: try string(environment["detection"], "detection"),
+                inputsHash: try string(environment["inputsHash"], "inputsHash"), inputs: inputs, outputs: outputs))
+        }
+    }
+}

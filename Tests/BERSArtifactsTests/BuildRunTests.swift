@@ -1,0 +1,136 @@
+import BERS
+import BERSArtifacts
+import BERSJSON
+import BERSTestSupport
+import Foundation
+import Testing
+
+/// `run` writes every artifact or none; `check` finds drift.
+struct BuildRunTests {
+    static func allJobs(_ builder: ArtifactBuilder, into directory: String) throws -> [BuildJob] {
+        try BuildJob.all(settings: builder.settings, catalog: builder.project.catalog, directory: directory)
+    }
+
+    @Test func allWritesEveryEnvironmentAndFormatAndAManifest() async throws {
+        let out = try TemporaryDirectory(prefix: "bers-dist")
+        defer { out.remove() }
+        let builder = try Fixtures.picassoBuilder()
+        let report = try await builder.run(try Self.allJobs(builder, into: out.path), manifestDirectory: out.path)
+        #expect(report.entries.map(\.environment) == ["development", "staging", "production"])
+        #expect(report.entries.allSatisfy { $0.outputs.count == 5 })
+        for environment in ["development", "staging", "production"] {
+            for name in ["config.json", "PicassoConfig.swift", "environment.js", "define.json", "picasso.env"] {
+                #expect(FileManager.default.fileExists(atPath: "\(out.path)/\(environment)/\(name)"), "\(environment)/\(name)")
+            }
+        }
+        let manifest = try BuildManifest(document: JSONParser().parse(
+            Array(try Data(contentsOf: out.url.appendingPathComponent("bers-manifest.json"))), file: "manifest"))
+        #expect(manifest.entries.count == 3)
+        #expect(manifest.entries[0].outputs.map(\.path) == [
+            "development/config.json", "development/PicassoConfig.swift", "development/environment.js",
+            "development/define.json", "development/picasso.env",
+        ])
+        let output = try #require(report.entries.first?.outputs.first)
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: output.path)))
+        #expect(output.bytes == bytes.count)
+        #expect(output.sha256 == SHA256.hexDigest(of: bytes))
+        #expect(report.text.contains("validation: valid against schemas/environment.schema.json"))
+        #expect(report.jsonValue["environments"]?[0]?["outputs"]?.arrayValue?.count == 5)
+    }
+
+    @Test func buildsAreReproducibleByteForByte() async throws {
+        let first = try TemporaryDirectory(prefix: "bers-dist")
+        let second = try TemporaryDirectory(prefix: "bers-dist")
+        defer { first.remove(); second.remove() }
+        let builder = try Fixtures.picassoBuilder()
+        _ = try await builder.run(try Self.allJobs(builder, into: first.path), manifestDirectory: first.path)
+        _ = try await builder.run(try Self.allJobs(builder, into: second.path), manifestDirectory: second.path)
+        let names = try FileManager.default.subpathsOfDirectory(atPath: first.path).sorted()
+        #expect(names.count == 19)
+        for name in names where !name.hasSuffix("development") && !name.hasSuffix("staging") && !name.hasSuffix("production") {
+            let a = try Data(contentsOf: first.url.appendingPathComponent(name))
+            let b = try Data(contentsOf: second.url.appendingPathComponent(name))
+            #expect(a == b, "\(name) differs")
+        }
+    }
+
+    @Test func anInvalidConfigurationWritesNothing() async throws {
+        let out = try TemporaryDirectory(prefix: "bers-dist")
+        defer { out.remove() }
+        let builder = try Fixtures.picassoBuilder(options: BuildOptions(assignments: ["api.timeout=5"], bersVersion: "test"))
+        let error = await #expect(throws: BuildError.self) {
+            _ = try await builder.run(try Self.allJobs(builder, into: out.path), manifestDirectory: out.path)
+        }
+        #expect(error?.code == .invalidConfiguration)
+        #expect(error?.message.contains("nothing was written") == true)
+        #expect(error?.details.count == 3)
+        #expect(error?.details.first?.contains("/api/timeout: 5 is less than the minimum of 1000") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
+    @Test func anUnwritableOutputPathFailsAndWritesNothing() async throws {
+        let out = try TemporaryDirectory(prefix: "bers-dist")
+        defer { out.remove() }
+        try out.write("blocker", "a file where a folder should be")
+        let builder = try Fixtures.picassoBuilder()
+        let job = BuildJob(environment: .production, reason: .explicit, format: .json, path: "\(out.path)/blocker/config.json")
+        let error = await #expect(throws: BuildError.self) { _ = try await builder.run([job]) }
+        #expect(error?.code == .writeFailed)
+        #expect(error?.message.contains("blocker/config.json") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["blocker"])
+    }
+
+    @Test func filesAlreadyHoldingTheBytesAreLeftAlone() async throws {
+        let out = try TemporaryDirectory(prefix: "bers-dist")
+        defer { out.remove() }
+        let builder = try Fixtures.picassoBuilder()
+        let first = try await builder.run(try Self.allJobs(builder, into: out.path))
+        #expect(first.entries.flatMap(\.outputs).allSatisfy { !$0.unchanged })
+        let path = "\(out.path)/staging/environment.js"
+        let past = Date(timeIntervalSince1970: 946_684_800)
+        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: path)
+        let second = try await builder.run(try Self.allJobs(builder, into: out.path))
+        #expect(second.entries.flatMap(\.outputs).allSatisfy { $0.unchanged })
+        #expect(second.text.contains("(unchanged)"))
+        let modified = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        #expect(modified == past)
+    }
+
+    @Test func missingFoldersAreCreated() async throws {
+        let out = try TemporaryDirectory(prefix: "bers-dist")
+        defer { out.remove() }
+        let job = BuildJob(environment: .production, reason: .explicit, format: .dotenv, path: "\(out.path)/a/b/app.env")
+        _ = try await Fixtures.picassoBuilder().run([job])
+        #expect(FileManager.default.fileExists(atPath: "\(out.path)/a/b/app.env"))
+    }
+
+    @Test func checkFindsEditedMissingAndStaleArtifacts() async throws {
+        let config = try TemporaryDirectory(prefix: "bers-config")
+        let out = try TemporaryDirectory(prefix: "bers-dist")
+        defer { config.remove(); out.remove() }
+        try config.write("default.json", #"{"api": {"timeout": 1000}, "endpoints": {"x": "https://a.example/{id}"}}"#)
+        try config.write("production.json", #"{"api": {"timeout": 2000}}"#)
+        try config.write("bers.json", #"{"build": {"environments": ["staging", "production"], "formats": ["json", "js"]}}"#)
+        let builder = try ArtifactBuilder(project: ConfigProject(directory: config.path), options: BuildOptions(bersVersion: "test"))
+        _ = try await builder.run(try Self.allJobs(builder, into: out.path), manifestDirectory: out.path)
+        #expect(try await builder.check(directory: out.path).isUpToDate)
+
+        try out.write("staging/config.js", "// edited\n")
+        try FileManager.default.removeItem(atPath: "\(out.path)/staging/config.json")
+        try config.write("production.json", #"{"api": {"timeout": 3000}}"#)
+        let fresh = try ArtifactBuilder(project: ConfigProject(directory: config.path), options: BuildOptions(bersVersion: "test"))
+        let drift = try await fresh.check(directory: out.path)
+        #expect(!drift.isUpToDate)
+        #expect(drift.artifacts.map(\.status) == [.missing, .changed, .changed, .changed])
+        #expect(drift.inputChanges == ["production: production.json changed"])
+        #expect(drift.text.contains("drift: 4 of 4 artifacts"))
+    }
+
+    @Test func checkWithoutAManifestIsAnError() async throws {
+        let out = try TemporaryDirectory(prefix: "bers-dist")
+        defer { out.remove() }
+        let error = await #expect(throws: BuildError.self) { _ = try await Fixtures.picassoBuilder().check(directory: out.path) }
+        #expect(error?.code == .invalidManifest)
+        #expect(error?.message.contains("bers build --all") == true)
+    }
+}
