@@ -12,7 +12,7 @@ let package = Package(
     name: "BuildPluginExample",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "bers", path: "../.."),
+        .package(name: "bers", path: "../..")
     ],
     targets: [
         .target(

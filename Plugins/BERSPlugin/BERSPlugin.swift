@@ -24,9 +24,12 @@ struct BERSPlugin: BuildToolPlugin {
         guard let target = target as? SourceModuleTarget else { return [] }
         let configDirectory = target.directoryURL.appending(path: "config")
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: configDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: configDirectory.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
             throw PluginFailure(
-                "BERSPlugin: target \(target.name) has no config directory at \(configDirectory.path); add one (and exclude: [\"config\"] in Package.swift)")
+                "BERSPlugin: target \(target.name) has no config directory at \(configDirectory.path); add one (and exclude: [\"config\"] in Package.swift)"
+            )
         }
         let output = context.pluginWorkDirectoryURL.appending(path: "BERSConfig.swift")
         var arguments = ["--config-dir", configDirectory.path, "--out", output.path]
@@ -38,21 +41,28 @@ struct BERSPlugin: BuildToolPlugin {
         }
         return [
             .buildCommand(
-                displayName: "BERS: \(target.name) configuration (\(environment ?? "development in debug, production in release"))",
+                displayName:
+                    "BERS: \(target.name) configuration (\(environment ?? "development in debug, production in release"))",
                 executable: try context.tool(named: "BERSPluginTool").url,
                 arguments: arguments,
                 inputFiles: files(under: configDirectory),
-                outputFiles: [output])
+                outputFiles: [output]
+            )
         ]
     }
 
     /// Every regular file under `directory`, sorted, so that editing any of them re-runs the build.
     private func files(under directory: URL) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [])
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: directory,
+                includingPropertiesForKeys: [.isRegularFileKey],
+                options: []
+            )
         else { return [] }
         var files: [URL] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+        for case let url as URL in enumerator
+        where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
             files.append(url)
         }
         return files.sorted { $0.path < $1.path }

@@ -26,7 +26,9 @@ var options: [String: String] = [:]
 var remaining = CommandLine.arguments.dropFirst()
 while let flag = remaining.popFirst() {
     guard ["--config-dir", "--out", "--env", "--debug-env"].contains(flag), let value = remaining.popFirst() else {
-        fail("error: usage: BERSPluginTool --config-dir DIR --out FILE --env ENV [--debug-env ENV] (unexpected \(flag))")
+        fail(
+            "error: usage: BERSPluginTool --config-dir DIR --out FILE --env ENV [--debug-env ENV] (unexpected \(flag))"
+        )
     }
     options[flag] = value
 }
@@ -38,7 +40,10 @@ do {
     let project = try ConfigProject(directory: directory)
     let environment = try project.environment(named: name)
     let debug = try options["--debug-env"].map { name throws(ConfigError) in try project.environment(named: name) }
-    let builder = try ArtifactBuilder(project: project, options: BuildOptions(bersVersion: BuildOptions.currentBERSVersion))
+    let builder = try ArtifactBuilder(
+        project: project,
+        options: BuildOptions(bersVersion: BuildOptions.currentBERSVersion)
+    )
     _ = try await builder.run([
         BuildJob(environment: environment, reason: .explicit, format: .swift, path: out, debugEnvironment: debug)
     ])

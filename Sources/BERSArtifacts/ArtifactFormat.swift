@@ -42,13 +42,14 @@ public enum ArtifactFormat: String, Sendable, Hashable, CaseIterable {
 
     private static func closest(to name: String) -> String? {
         let lowered = name.lowercased()
-        return allCases.map(\.rawValue).first { candidate in
-            candidate.hasPrefix(lowered) || lowered.hasPrefix(candidate)
-                || (lowered.count > 2 && candidate.contains(lowered))
-                || (candidate == "esbuild-define" && lowered.contains("define"))
-                || (candidate == "dotenv" && lowered.hasSuffix("env"))
-                || (candidate == "js" && ["javascript", "mjs", "esm"].contains(lowered))
-                || (candidate == "json" && lowered == "jsonc")
-        }
+        return allCases.map(\.rawValue)
+            .first { candidate in
+                candidate.hasPrefix(lowered) || lowered.hasPrefix(candidate)
+                    || (lowered.count > 2 && candidate.contains(lowered))
+                    || (candidate == "esbuild-define" && lowered.contains("define"))
+                    || (candidate == "dotenv" && lowered.hasSuffix("env"))
+                    || (candidate == "js" && ["javascript", "mjs", "esm"].contains(lowered))
+                    || (candidate == "json" && lowered == "jsonc")
+            }
     }
 }

@@ -80,7 +80,10 @@ public struct BuildError: Error, Sendable {
     ///   - details: further lines to print after the message.
     ///   - underlying: the error that caused this one.
     public init(
-        _ code: Code, _ message: String, location: SourceLocation? = nil, details: [String] = [],
+        _ code: Code,
+        _ message: String,
+        location: SourceLocation? = nil,
+        details: [String] = [],
         underlying: (any Error & Sendable)? = nil
     ) {
         self.code = code

@@ -12,7 +12,10 @@ struct BuildCommandTests {
     @Test func aSingleArtifactIsWrittenAndReported() throws {
         let out = try TemporaryDirectory(prefix: "bers-cli")
         defer { out.remove() }
-        let result = try Self.bers(["build", "--config-dir", picassoDirectory, "--env", "staging", "--format", "js", "--out", "\(out.path)/environment.js"])
+        let result = try Self.bers([
+            "build", "--config-dir", picassoDirectory, "--env", "staging", "--format", "js", "--out",
+            "\(out.path)/environment.js",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("environment: staging (--env)\n"))
         #expect(result.stdout.contains("validation: valid against schemas/environment.schema.json"))
@@ -22,7 +25,10 @@ struct BuildCommandTests {
     }
 
     @Test func theJSONReportAndStandardOutput() throws {
-        let printed = try Self.bers(["build", "--config-dir", picassoDirectory, "--env", "production", "--format", "esbuild-define", "--out", "-"])
+        let printed = try Self.bers([
+            "build", "--config-dir", picassoDirectory, "--env", "production", "--format", "esbuild-define", "--out",
+            "-",
+        ])
         #expect(printed.status == 0)
         #expect(printed.stdout.hasPrefix("{\n  \"__ENVIRONMENT__\": \"\\\"production\\\"\""))
         let out = try TemporaryDirectory(prefix: "bers-cli")
@@ -38,15 +44,24 @@ struct BuildCommandTests {
     @Test func detectionDecidesWithoutEnv() throws {
         let out = try TemporaryDirectory(prefix: "bers-cli")
         defer { out.remove() }
-        let result = try #require(ExternalTool.bers).run(
-            ["build", "--config-dir", picassoDirectory, "--format", "json", "--out", "\(out.path)/c.json", "--hostname", "eu.staging.myrecruiter.ai"])
+        let result = try #require(ExternalTool.bers)
+            .run(
+                [
+                    "build", "--config-dir", picassoDirectory, "--format", "json", "--out", "\(out.path)/c.json",
+                    "--hostname", "eu.staging.myrecruiter.ai",
+                ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("environment: staging (detected by hostname-pattern"))
-        #expect(try String(contentsOfFile: "\(out.path)/c.json", encoding: .utf8).contains("\"detection\": \"hostname-pattern\""))
+        #expect(
+            try String(contentsOfFile: "\(out.path)/c.json", encoding: .utf8)
+                .contains("\"detection\": \"hostname-pattern\"")
+        )
     }
 
     @Test func unknownFormatIsAUsageError() throws {
-        let result = try Self.bers(["build", "--config-dir", picassoDirectory, "--env", "staging", "--format", "yaml", "--out", "-"])
+        let result = try Self.bers([
+            "build", "--config-dir", picassoDirectory, "--env", "staging", "--format", "yaml", "--out", "-",
+        ])
         #expect(result.status == 2)
         #expect(result.stderr == "error: unknown format \"yaml\" (formats: json, swift, js, esbuild-define, dotenv)\n")
     }
@@ -54,7 +69,9 @@ struct BuildCommandTests {
     @Test func anInvalidConfigurationExitsOneAndWritesNothing() throws {
         let out = try TemporaryDirectory(prefix: "bers-cli")
         defer { out.remove() }
-        let result = try Self.bers(["build", "--config-dir", picassoDirectory, "--all", "--out", out.path, "--set", "api.retries=99"])
+        let result = try Self.bers([
+            "build", "--config-dir", picassoDirectory, "--all", "--out", out.path, "--set", "api.retries=99",
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("nothing was written"))
         #expect(result.stderr.contains("/api/retries: 99 is greater than the maximum of 10 (set by --set api.retries)"))
@@ -65,7 +82,10 @@ struct BuildCommandTests {
         let out = try TemporaryDirectory(prefix: "bers-cli")
         defer { out.remove() }
         try out.write("file", "x")
-        let result = try Self.bers(["build", "--config-dir", picassoDirectory, "--env", "staging", "--format", "json", "--out", "\(out.path)/file/c.json"])
+        let result = try Self.bers([
+            "build", "--config-dir", picassoDirectory, "--env", "staging", "--format", "json", "--out",
+            "\(out.path)/file/c.json",
+        ])
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("error: cannot write \(out.path)/file/c.json"))
     }
@@ -73,7 +93,10 @@ struct BuildCommandTests {
     @Test func driftExitsOne() throws {
         let out = try TemporaryDirectory(prefix: "bers-cli")
         defer { out.remove() }
-        #expect(try Self.bers(["build", "--config-dir", picassoDirectory, "--all", "--out", out.path, "--quiet"]).stdout.isEmpty)
+        #expect(
+            try Self.bers(["build", "--config-dir", picassoDirectory, "--all", "--out", out.path, "--quiet"]).stdout
+                .isEmpty
+        )
         try out.write("production/define.json", "{}")
         let check = try Self.bers(["build", "--config-dir", picassoDirectory, "--check", out.path])
         #expect(check.status == 1)
@@ -82,7 +105,17 @@ struct BuildCommandTests {
 
     @Test func conflictingModesAreUsageErrors() throws {
         #expect(try Self.bers(["build", "--config-dir", picassoDirectory, "--all"]).status == 2)
-        #expect(try Self.bers(["build", "--config-dir", picassoDirectory, "--all", "--out", "x", "--env", "staging"]).status == 2)
-        #expect(try Self.bers(["build", "--config-dir", picassoDirectory, "--format", "js", "--out", "x", "--debug-env", "development"]).status == 2)
+        #expect(
+            try Self.bers(["build", "--config-dir", picassoDirectory, "--all", "--out", "x", "--env", "staging"]).status
+                == 2
+        )
+        #expect(
+            try Self
+                .bers([
+                    "build", "--config-dir", picassoDirectory, "--format", "js", "--out", "x", "--debug-env",
+                    "development",
+                ])
+                .status == 2
+        )
     }
 }

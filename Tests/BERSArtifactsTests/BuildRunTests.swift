@@ -20,16 +20,26 @@ struct BuildRunTests {
         #expect(report.entries.allSatisfy { $0.outputs.count == 5 })
         for environment in ["development", "staging", "production"] {
             for name in ["config.json", "PicassoConfig.swift", "environment.js", "define.json", "picasso.env"] {
-                #expect(FileManager.default.fileExists(atPath: "\(out.path)/\(environment)/\(name)"), "\(environment)/\(name)")
+                #expect(
+                    FileManager.default.fileExists(atPath: "\(out.path)/\(environment)/\(name)"),
+                    "\(environment)/\(name)"
+                )
             }
         }
-        let manifest = try BuildManifest(document: JSONParser().parse(
-            Array(try Data(contentsOf: out.url.appendingPathComponent("bers-manifest.json"))), file: "manifest"))
+        let manifest = try BuildManifest(
+            document: JSONParser()
+                .parse(
+                    Array(try Data(contentsOf: out.url.appendingPathComponent("bers-manifest.json"))),
+                    file: "manifest"
+                )
+        )
         #expect(manifest.entries.count == 3)
-        #expect(manifest.entries[0].outputs.map(\.path) == [
-            "development/config.json", "development/PicassoConfig.swift", "development/environment.js",
-            "development/define.json", "development/picasso.env",
-        ])
+        #expect(
+            manifest.entries[0].outputs.map(\.path) == [
+                "development/config.json", "development/PicassoConfig.swift", "development/environment.js",
+                "development/define.json", "development/picasso.env",
+            ]
+        )
         let output = try #require(report.entries.first?.outputs.first)
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: output.path)))
         #expect(output.bytes == bytes.count)
@@ -41,13 +51,17 @@ struct BuildRunTests {
     @Test func buildsAreReproducibleByteForByte() async throws {
         let first = try TemporaryDirectory(prefix: "bers-dist")
         let second = try TemporaryDirectory(prefix: "bers-dist")
-        defer { first.remove(); second.remove() }
+        defer {
+            first.remove()
+            second.remove()
+        }
         let builder = try Fixtures.picassoBuilder()
         _ = try await builder.run(try Self.allJobs(builder, into: first.path), manifestDirectory: first.path)
         _ = try await builder.run(try Self.allJobs(builder, into: second.path), manifestDirectory: second.path)
         let names = try FileManager.default.subpathsOfDirectory(atPath: first.path).sorted()
         #expect(names.count == 19)
-        for name in names where !name.hasSuffix("development") && !name.hasSuffix("staging") && !name.hasSuffix("production") {
+        for name in names
+        where !name.hasSuffix("development") && !name.hasSuffix("staging") && !name.hasSuffix("production") {
             let a = try Data(contentsOf: first.url.appendingPathComponent(name))
             let b = try Data(contentsOf: second.url.appendingPathComponent(name))
             #expect(a == b, "\(name) differs")
@@ -57,7 +71,9 @@ struct BuildRunTests {
     @Test func anInvalidConfigurationWritesNothing() async throws {
         let out = try TemporaryDirectory(prefix: "bers-dist")
         defer { out.remove() }
-        let builder = try Fixtures.picassoBuilder(options: BuildOptions(assignments: ["api.timeout=5"], bersVersion: "test"))
+        let builder = try Fixtures.picassoBuilder(
+            options: BuildOptions(assignments: ["api.timeout=5"], bersVersion: "test")
+        )
         let error = await #expect(throws: BuildError.self) {
             _ = try await builder.run(try Self.allJobs(builder, into: out.path), manifestDirectory: out.path)
         }
@@ -73,7 +89,12 @@ struct BuildRunTests {
         defer { out.remove() }
         try out.write("blocker", "a file where a folder should be")
         let builder = try Fixtures.picassoBuilder()
-        let job = BuildJob(environment: .production, reason: .explicit, format: .json, path: "\(out.path)/blocker/config.json")
+        let job = BuildJob(
+            environment: .production,
+            reason: .explicit,
+            format: .json,
+            path: "\(out.path)/blocker/config.json"
+        )
         let error = await #expect(throws: BuildError.self) { _ = try await builder.run([job]) }
         #expect(error?.code == .writeFailed)
         #expect(error?.message.contains("blocker/config.json") == true)
@@ -99,7 +120,12 @@ struct BuildRunTests {
     @Test func missingFoldersAreCreated() async throws {
         let out = try TemporaryDirectory(prefix: "bers-dist")
         defer { out.remove() }
-        let job = BuildJob(environment: .production, reason: .explicit, format: .dotenv, path: "\(out.path)/a/b/app.env")
+        let job = BuildJob(
+            environment: .production,
+            reason: .explicit,
+            format: .dotenv,
+            path: "\(out.path)/a/b/app.env"
+        )
         _ = try await Fixtures.picassoBuilder().run([job])
         #expect(FileManager.default.fileExists(atPath: "\(out.path)/a/b/app.env"))
     }
@@ -107,18 +133,30 @@ struct BuildRunTests {
     @Test func checkFindsEditedMissingAndStaleArtifacts() async throws {
         let config = try TemporaryDirectory(prefix: "bers-config")
         let out = try TemporaryDirectory(prefix: "bers-dist")
-        defer { config.remove(); out.remove() }
+        defer {
+            config.remove()
+            out.remove()
+        }
         try config.write("default.json", #"{"api": {"timeout": 1000}, "endpoints": {"x": "https://a.example/{id}"}}"#)
         try config.write("production.json", #"{"api": {"timeout": 2000}}"#)
-        try config.write("bers.json", #"{"build": {"environments": ["staging", "production"], "formats": ["json", "js"]}}"#)
-        let builder = try ArtifactBuilder(project: ConfigProject(directory: config.path), options: BuildOptions(bersVersion: "test"))
+        try config.write(
+            "bers.json",
+            #"{"build": {"environments": ["staging", "production"], "formats": ["json", "js"]}}"#
+        )
+        let builder = try ArtifactBuilder(
+            project: ConfigProject(directory: config.path),
+            options: BuildOptions(bersVersion: "test")
+        )
         _ = try await builder.run(try Self.allJobs(builder, into: out.path), manifestDirectory: out.path)
         #expect(try await builder.check(directory: out.path).isUpToDate)
 
         try out.write("staging/config.js", "// edited\n")
         try FileManager.default.removeItem(atPath: "\(out.path)/staging/config.json")
         try config.write("production.json", #"{"api": {"timeout": 3000}}"#)
-        let fresh = try ArtifactBuilder(project: ConfigProject(directory: config.path), options: BuildOptions(bersVersion: "test"))
+        let fresh = try ArtifactBuilder(
+            project: ConfigProject(directory: config.path),
+            options: BuildOptions(bersVersion: "test")
+        )
         let drift = try await fresh.check(directory: out.path)
         #expect(!drift.isUpToDate)
         #expect(drift.artifacts.map(\.status) == [.missing, .changed, .changed, .changed])
@@ -129,7 +167,9 @@ struct BuildRunTests {
     @Test func checkWithoutAManifestIsAnError() async throws {
         let out = try TemporaryDirectory(prefix: "bers-dist")
         defer { out.remove() }
-        let error = await #expect(throws: BuildError.self) { _ = try await Fixtures.picassoBuilder().check(directory: out.path) }
+        let error = await #expect(throws: BuildError.self) {
+            _ = try await Fixtures.picassoBuilder().check(directory: out.path)
+        }
         #expect(error?.code == .invalidManifest)
         #expect(error?.message.contains("bers build --all") == true)
     }

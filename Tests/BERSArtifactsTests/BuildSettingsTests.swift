@@ -31,15 +31,30 @@ struct BuildSettingsTests {
         (#"{"build": {"formatz": []}}"#, "build.invalid-settings", "unknown key \"formatz\"", 1),
         (#"{"build": {"formats": ["json", "yml"]}}"#, "build.unknown-format", "unknown format \"yml\"", 1),
         (#"{"build": {"environments": ["qa"]}}"#, "build.missing-value", "qa", 1),
-        ("{\n\"build\": {\"js\": {\"functions\": {\"f\": {\"kind\": \"url\", \"endpoint\": \"e\", \"arguments\": [\"class\"]}}}}}", "build.invalid-identifier", "not a valid JavaScript parameter name", 2),
+        (
+            "{\n\"build\": {\"js\": {\"functions\": {\"f\": {\"kind\": \"url\", \"endpoint\": \"e\", \"arguments\": [\"class\"]}}}}}",
+            "build.invalid-identifier", "not a valid JavaScript parameter name", 2
+        ),
         (#"{"build": {"js": {"object": "my-config"}}}"#, "build.invalid-identifier", "my-config", 1),
-        (#"{"build": {"js": {"functions": {"f": {"kind": "sorcery"}}}}}"#, "build.invalid-settings", "expected one of", 1),
-        (#"{"build": {"esbuild-define": {"defines": {"a-b": "x"}}}}"#, "build.invalid-identifier", "esbuild can define", 1),
-        (#"{"build": {"esbuild-define": {"large-integers": "bigint"}}}"#, "build.invalid-settings", "expected one of", 1),
+        (
+            #"{"build": {"js": {"functions": {"f": {"kind": "sorcery"}}}}}"#, "build.invalid-settings",
+            "expected one of", 1
+        ),
+        (
+            #"{"build": {"esbuild-define": {"defines": {"a-b": "x"}}}}"#, "build.invalid-identifier",
+            "esbuild can define", 1
+        ),
+        (
+            #"{"build": {"esbuild-define": {"large-integers": "bigint"}}}"#, "build.invalid-settings",
+            "expected one of", 1
+        ),
         (#"{"build": {"dotenv": {"variables": {"1X": "a"}}}}"#, "build.invalid-identifier", "not a variable name", 1),
         (#"{"build": {"swift": {"type-name": "Type"}}}"#, "build.invalid-identifier", "Swift type name", 1),
         (#"{"build": {"files": {"js": "../escape.js"}}}"#, "build.invalid-settings", "relative file name", 1),
-        (#"{"build": {"js": {"constants": {"X": {"path": "a", "endpoint": "b"}}}}}"#, "build.invalid-settings", "exactly one of", 1),
+        (
+            #"{"build": {"js": {"constants": {"X": {"path": "a", "endpoint": "b"}}}}}"#, "build.invalid-settings",
+            "exactly one of", 1
+        ),
         (#"{"build": {"js": {"constants": {"X": {"is-environment": "qa"}}}}}"#, "build.missing-value", "qa", 1),
     ])
     func badSettingsAreLocated(projectFile: String, code: String, fragment: String, line: Int) throws {
@@ -56,7 +71,10 @@ struct BuildSettingsTests {
     @Test func unknownFormatsSuggestTheClosestName() throws {
         let error = #expect(throws: BuildError.self) { try ArtifactFormat(name: "esbuild") }
         #expect(error?.code == .unknownFormat)
-        #expect(error?.message == "unknown format \"esbuild\"; did you mean \"esbuild-define\"? (formats: json, swift, js, esbuild-define, dotenv)")
+        #expect(
+            error?.message
+                == "unknown format \"esbuild\"; did you mean \"esbuild-define\"? (formats: json, swift, js, esbuild-define, dotenv)"
+        )
         #expect(try ArtifactFormat(name: "dotenv") == .dotenv)
     }
 
@@ -74,8 +92,12 @@ struct BuildSettingsTests {
         let takesParameters = await #expect(throws: BuildError.self) { _ = try await Fixtures.render(.js, endpoint) }
         #expect(takesParameters?.message.contains("takes parameters (id)") == true)
         var function = files
-        function["bers.json"] = #"{"build": {"js": {"functions": {"f": {"kind": "url", "endpoint": "u", "arguments": ["x"]}}}}}"#
+        function["bers.json"] =
+            #"{"build": {"js": {"functions": {"f": {"kind": "url", "endpoint": "u", "arguments": ["x"]}}}}}"#
         let wrongArgument = await #expect(throws: BuildError.self) { _ = try await Fixtures.render(.js, function) }
-        #expect(wrongArgument?.message.contains("argument x fills \"x\", which endpoint \"u\" does not take (it takes: id)") == true)
+        #expect(
+            wrongArgument?.message.contains("argument x fills \"x\", which endpoint \"u\" does not take (it takes: id)")
+                == true
+        )
     }
 }

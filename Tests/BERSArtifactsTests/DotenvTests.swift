@@ -23,11 +23,14 @@ struct DotenvTests {
     @Test(.enabled(if: ExternalTool.node != nil, nodeMissing))
     func nodeReadsEveryValueBackExactly() throws {
         var lines: [String] = []
-        for (index, value) in Self.values.enumerated() { lines.append("V\(index)=\(try DotenvQuoting.quote(value, name: "V\(index)"))") }
+        for (index, value) in Self.values.enumerated() {
+            lines.append("V\(index)=\(try DotenvQuoting.quote(value, name: "V\(index)"))")
+        }
         let directory = try Fixtures.file("values.env", lines.joined(separator: "\n") + "\n")
         defer { directory.remove() }
         let node = try #require(ExternalTool.node)
-        let script = "console.log(JSON.stringify(Array.from({length: \(Self.values.count)}, (_, i) => process.env['V' + i] ?? null)))"
+        let script =
+            "console.log(JSON.stringify(Array.from({length: \(Self.values.count)}, (_, i) => process.env['V' + i] ?? null)))"
         let result = try node.run(["--env-file=values.env", "-e", script], in: directory.url)
         #expect(result.status == 0, "\(result.stderr)")
         let read = try JSONParser().parse(Array(result.stdout.utf8), file: "node").value
@@ -50,7 +53,8 @@ struct DotenvTests {
 
     @Test func declaredVariablesAndAutomaticNames() async throws {
         let files = [
-            "default.json": #"{"api": {"baseUrl": "https://a.example", "timeout": 8000, "tags": ["x", "y"]}, "nothing": null}"#,
+            "default.json":
+                #"{"api": {"baseUrl": "https://a.example", "timeout": 8000, "tags": ["x", "y"]}, "nothing": null}"#,
             "bers.json": #"{"build": {"dotenv": {"prefix": "APP_"}}}"#,
         ]
         let automatic = try await Fixtures.render(.dotenv, files)
@@ -59,7 +63,8 @@ struct DotenvTests {
         #expect(automatic.contains("\nAPP_API__TAGS='[\"x\",\"y\"]'\n"))
         #expect(automatic.contains("\nAPP_NOTHING=\n"))
         var declared = files
-        declared["bers.json"] = #"{"build": {"dotenv": {"variables": {"BASE": "api.baseUrl", "ENV": {"build": "environment"}}}}}"#
+        declared["bers.json"] =
+            #"{"build": {"dotenv": {"variables": {"BASE": "api.baseUrl", "ENV": {"build": "environment"}}}}}"#
         let text = try await Fixtures.render(.dotenv, declared)
         #expect(text.hasSuffix("\nBASE=https://a.example\nENV=production\n"))
     }

@@ -17,7 +17,10 @@ struct EsbuildDefineTests {
         }
         #expect(try decoded("__ENVIRONMENT__") == "staging")
         #expect(try decoded("__API_BASE_URL__") == "https://staging.chat.myrecruiter.ai/Master_Function")
-        #expect(try decoded("__CONFIG_ENDPOINT__") == "https://staging.chat.myrecruiter.ai/Master_Function?action=get_config")
+        #expect(
+            try decoded("__CONFIG_ENDPOINT__")
+                == "https://staging.chat.myrecruiter.ai/Master_Function?action=get_config"
+        )
         #expect(try decoded("__CONFIG_DOMAIN__") == "https://staging.chat.myrecruiter.ai")
         #expect(try decoded("__IS_STAGING__") == true)
         #expect(try decoded("__IS_PRODUCTION__") == false)
@@ -41,7 +44,10 @@ struct EsbuildDefineTests {
 
     @Test func withoutDeclarationsTheEnvironmentAndConfigurationAreDefined() async throws {
         let text = try await Fixtures.render(.esbuildDefine, ["default.json": #"{"a": {"b": [1, "x"]}}"#])
-        #expect(text == "{\n  \"__ENVIRONMENT__\": \"\\\"production\\\"\",\n  \"__CONFIG__\": \"{\\\"a\\\":{\\\"b\\\":[1,\\\"x\\\"]}}\"\n}\n")
+        #expect(
+            text
+                == "{\n  \"__ENVIRONMENT__\": \"\\\"production\\\"\",\n  \"__CONFIG__\": \"{\\\"a\\\":{\\\"b\\\":[1,\\\"x\\\"]}}\"\n}\n"
+        )
     }
 
     @Test func largeIntegersAreRefusedOrWrittenAsStrings() async throws {
@@ -49,7 +55,8 @@ struct EsbuildDefineTests {
         let error = await #expect(throws: BuildError.self) { _ = try await Fixtures.render(.esbuildDefine, files) }
         #expect(error?.code == .unrepresentableValue)
         var asStrings = files
-        asStrings["bers.json"] = #"{"build": {"esbuild-define": {"large-integers": "string", "defines": {"COUNT": "count"}}}}"#
+        asStrings["bers.json"] =
+            #"{"build": {"esbuild-define": {"large-integers": "string", "defines": {"COUNT": "count"}}}}"#
         #expect(try await Fixtures.render(.esbuildDefine, asStrings).contains(#""COUNT": "\"9007199254740993\"""#))
     }
 }

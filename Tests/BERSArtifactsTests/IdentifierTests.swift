@@ -29,7 +29,11 @@ struct IdentifierTests {
 
     @Test func collisionsGetNumberedSuffixesInKeyOrder() {
         var scope = SwiftScope(reserved: [])
-        #expect(["a-b", "a_b", "a.b", "a_b_2"].map { scope.identifier(for: $0).name } == ["a_b", "a_b_2", "a_b_3", "a_b_2_2"])
+        #expect(
+            ["a-b", "a_b", "a.b", "a_b_2"].map { scope.identifier(for: $0).name } == [
+                "a_b", "a_b_2", "a_b_3", "a_b_2_2",
+            ]
+        )
     }
 
     @Test func rootScopeReservesGeneratedNames() {

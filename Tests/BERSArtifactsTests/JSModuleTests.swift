@@ -7,9 +7,9 @@ import Testing
 struct JSModuleTests {
     static let files = [
         "default.json": #"""
-            {"Content-Type": "text/plain", "": "empty", "default": 1, "2fa": true, "é": "\u2028",
-             "nested": {"list": [1, 2.5, {"a": null}]}, "big": 9007199254740993}
-            """#,
+        {"Content-Type": "text/plain", "": "empty", "default": 1, "2fa": true, "é": "\u2028",
+         "nested": {"list": [1, 2.5, {"a": null}]}, "big": 9007199254740993}
+        """#,
         "bers.json": #"{"build": {"js": {"large-integers": "bigint"}}}"#,
     ]
 
@@ -22,8 +22,12 @@ struct JSModuleTests {
               config.nested.list[2].a, String(config.big), Object.isFrozen(config.nested.list[2]), Object.keys(config)]));
             """
         let out = try NodeRunner.run(module: module, script: script)
-        #expect(out == ["text/plain", "empty", 1, true, "\u{2028}", nil, "9007199254740993", true,
-                        ["Content-Type", "", "default", "2fa", "é", "nested", "big"]])
+        #expect(
+            out == [
+                "text/plain", "empty", 1, true, "\u{2028}", nil, "9007199254740993", true,
+                ["Content-Type", "", "default", "2fa", "é", "nested", "big"],
+            ]
+        )
     }
 
     @Test func largeIntegersFailTheBuildUnlessAnEncodingIsChosen() async throws {

@@ -14,7 +14,12 @@ struct JSONArtifactTests {
         #expect(metadata["version"] == "test")
         #expect(metadata["inputsHash"]?.stringValue?.hasPrefix("sha256:") == true)
         let files = metadata["inputs"]?.arrayValue?.compactMap { $0["file"]?.stringValue } ?? []
-        #expect(files == ["bers.json", "schemas/environment.schema.json", "schemas/tenant.schema.json", "default.json", "staging.json"])
+        #expect(
+            files == [
+                "bers.json", "schemas/environment.schema.json", "schemas/tenant.schema.json", "default.json",
+                "staging.json",
+            ]
+        )
         #expect(value["api"]?["timeout"] == 8000)
         #expect(metadata["provenance"] == nil)
         #expect(metadata["buildTime"] == nil)
@@ -45,7 +50,9 @@ struct JSONArtifactTests {
     }
 
     @Test func setAssignmentsAreRecordedAsInputs() async throws {
-        let builder = try Fixtures.picassoBuilder(options: BuildOptions(assignments: ["api.timeout=9000"], bersVersion: "test"))
+        let builder = try Fixtures.picassoBuilder(
+            options: BuildOptions(assignments: ["api.timeout=9000"], bersVersion: "test")
+        )
         let input = try await builder.prepare(.staging, reason: .explicit)
         #expect(input.inputs.last?.role == .assignment)
         #expect(input.inputs.last?.name == "api.timeout=9000")

@@ -17,14 +17,26 @@ struct LiteralTests {
     }
 
     @Test func safeIntegersAndTheEdgeAreWrittenAsNumbers() throws {
-        #expect(try JSLiteral.value(9_007_199_254_740_992, encoding: .error, path: "x", indent: "") == "9007199254740992")
-        #expect(try JSLiteral.value(-9_007_199_254_740_992, encoding: .error, path: "x", indent: "") == "-9007199254740992")
+        #expect(
+            try JSLiteral.value(9_007_199_254_740_992, encoding: .error, path: "x", indent: "") == "9007199254740992"
+        )
+        #expect(
+            try JSLiteral.value(-9_007_199_254_740_992, encoding: .error, path: "x", indent: "") == "-9007199254740992"
+        )
     }
 
     @Test func largeIntegersCanBeStringsOrBigInts() throws {
-        #expect(try JSLiteral.value(9_007_199_254_740_993, encoding: .string, path: "x", indent: "") == "\"9007199254740993\"")
-        #expect(try JSLiteral.value(9_007_199_254_740_993, encoding: .bigint, path: "x", indent: "") == "9007199254740993n")
-        #expect(try JSLiteral.json(["a": [9_007_199_254_740_993]], encoding: .string, path: "x") == #"{"a":["9007199254740993"]}"#)
+        #expect(
+            try JSLiteral.value(9_007_199_254_740_993, encoding: .string, path: "x", indent: "")
+                == "\"9007199254740993\""
+        )
+        #expect(
+            try JSLiteral.value(9_007_199_254_740_993, encoding: .bigint, path: "x", indent: "") == "9007199254740993n"
+        )
+        #expect(
+            try JSLiteral.json(["a": [9_007_199_254_740_993]], encoding: .string, path: "x")
+                == #"{"a":["9007199254740993"]}"#
+        )
     }
 
     @Test func doublesUseTheShortestECMAScriptForm() {
@@ -45,11 +57,14 @@ struct LiteralTests {
     @Test(.enabled(if: ExternalTool.node != nil, nodeMissing))
     func largeIntegerEncodingsLoadUnderNode() throws {
         let value: JSONValue = ["big": 9_007_199_254_740_993, "list": [1, 2.5, "x"]]
-        let module = "export const bigint = \(try JSLiteral.value(value, encoding: .bigint, path: "", indent: ""));\n"
+        let module =
+            "export const bigint = \(try JSLiteral.value(value, encoding: .bigint, path: "", indent: ""));\n"
             + "export const text = \(try JSLiteral.value(value, encoding: .string, path: "", indent: ""));\n"
         let out = try NodeRunner.run(
             module: module,
-            script: "import { bigint, text } from \"./module.mjs\";\nconsole.log(JSON.stringify([String(bigint.big), typeof bigint.big, text.big, Object.isFrozen(text.list)]));")
+            script:
+                "import { bigint, text } from \"./module.mjs\";\nconsole.log(JSON.stringify([String(bigint.big), typeof bigint.big, text.big, Object.isFrozen(text.list)]));"
+        )
         #expect(out == ["9007199254740993", "bigint", "9007199254740993", true])
     }
 }

@@ -23,15 +23,39 @@ struct PicassoModuleTests {
 
     /// The table of the fixtures README.
     static let table = [
-        Row(environment: "development", apiBase: "http://localhost:3000/api", streaming: "http://localhost:3000/stream",
-            assetBase: "https://myrecruiter-picasso.s3.amazonaws.com", widgetDomain: "http://localhost:5173",
-            debug: true, logLevel: "debug", timeout: 10000, retries: 1),
-        Row(environment: "staging", apiBase: "https://staging.chat.myrecruiter.ai/Master_Function",
-            streaming: "https://staging.chat.myrecruiter.ai/stream", assetBase: "https://staging.chat.myrecruiter.ai",
-            widgetDomain: "https://staging.chat.myrecruiter.ai", debug: true, logLevel: "info", timeout: 8000, retries: 2),
-        Row(environment: "production", apiBase: "https://chat.myrecruiter.ai/Master_Function",
-            streaming: "https://chat.myrecruiter.ai/stream", assetBase: "https://picassocode.s3.amazonaws.com",
-            widgetDomain: "https://chat.myrecruiter.ai", debug: false, logLevel: "error", timeout: 6000, retries: 2),
+        Row(
+            environment: "development",
+            apiBase: "http://localhost:3000/api",
+            streaming: "http://localhost:3000/stream",
+            assetBase: "https://myrecruiter-picasso.s3.amazonaws.com",
+            widgetDomain: "http://localhost:5173",
+            debug: true,
+            logLevel: "debug",
+            timeout: 10000,
+            retries: 1
+        ),
+        Row(
+            environment: "staging",
+            apiBase: "https://staging.chat.myrecruiter.ai/Master_Function",
+            streaming: "https://staging.chat.myrecruiter.ai/stream",
+            assetBase: "https://staging.chat.myrecruiter.ai",
+            widgetDomain: "https://staging.chat.myrecruiter.ai",
+            debug: true,
+            logLevel: "info",
+            timeout: 8000,
+            retries: 2
+        ),
+        Row(
+            environment: "production",
+            apiBase: "https://chat.myrecruiter.ai/Master_Function",
+            streaming: "https://chat.myrecruiter.ai/stream",
+            assetBase: "https://picassocode.s3.amazonaws.com",
+            widgetDomain: "https://chat.myrecruiter.ai",
+            debug: false,
+            logLevel: "error",
+            timeout: 6000,
+            retries: 2
+        ),
     ]
 
     static let script = #"""
@@ -89,8 +113,10 @@ struct PicassoModuleTests {
         let environment = try Environment(row.environment)
         let module = try await Fixtures.picasso(.js, environment)
         let out = try NodeRunner.run(
-            module: module, script: Self.script,
-            environment: ["PICASSO_ENV": "development", "NODE_ENV": "development", "BERS_ENV": "development"])
+            module: module,
+            script: Self.script,
+            environment: ["PICASSO_ENV": "development", "NODE_ENV": "development", "BERS_ENV": "development"]
+        )
 
         #expect(out["same"] == true)
         let constants = try #require(out["constants"])
@@ -118,7 +144,8 @@ struct PicassoModuleTests {
         #expect(constants["PERFORMANCE_MONITORING"]?.boolValue != nil)
         let functions = [
             "getConfigUrl", "getChatUrl", "getConversationUrl", "getStreamingUrl", "getAssetUrl", "getTenantAssetUrl",
-            "getHealthCheckUrl", "getRequestConfig", "getDefaultTenantHash", "getBuildInfo", "isDevelopment", "isStaging",
+            "getHealthCheckUrl", "getRequestConfig", "getDefaultTenantHash", "getBuildInfo", "isDevelopment",
+            "isStaging",
             "isProduction",
         ]
         let keys = out["keys"]?.arrayValue?.compactMap(\.stringValue) ?? []
@@ -135,7 +162,10 @@ struct PicassoModuleTests {
         #expect(urls["config"]?["ok"] == .string("\(row.apiBase)?action=get_config&t=\(hash)"))
         #expect(urls["configEncoded"]?["ok"] == .string("\(row.apiBase)?action=get_config&t=a%20b%26c%2F%C3%A9"))
         #expect(urls["chat"]?["ok"] == .string("\(row.apiBase)?action=chat&t=\(hash)"))
-        #expect(urls["conversation"]?["ok"] == .string("\(row.apiBase)?action=conversation&operation=save%20state&t=\(hash)"))
+        #expect(
+            urls["conversation"]?["ok"]
+                == .string("\(row.apiBase)?action=conversation&operation=save%20state&t=\(hash)")
+        )
         #expect(urls["streaming"]?["ok"] == .string(row.streaming))
         #expect(urls["asset"]?["ok"] == .string("\(row.assetBase)/images/logo.png"))
         #expect(urls["tenantAsset"]?["ok"] == .string("\(row.assetBase)/tenants/\(hash)/img/a%20b.png"))
@@ -143,7 +173,10 @@ struct PicassoModuleTests {
         for (name, url) in urls.objectValue ?? [:] {
             let text = url["ok"]?.stringValue ?? ""
             #expect(text.hasPrefix("http://") || text.hasPrefix("https://"), "\(name): \(text)")
-            #expect(text.split(separator: "?", omittingEmptySubsequences: false).count <= 2, "\(name) has a second ?: \(text)")
+            #expect(
+                text.split(separator: "?", omittingEmptySubsequences: false).count <= 2,
+                "\(name) has a second ?: \(text)"
+            )
             #expect(!text.dropFirst(8).contains("//"), "\(name) has // in its path: \(text)")
         }
 
@@ -175,9 +208,13 @@ struct PicassoModuleTests {
         #expect(request["hasSignal"] == true)
         let custom = try #require(out["requestCustom"])
         #expect(custom["timeout"] == 5000)
-        #expect(custom["headers"] == ["Content-Type": "application/json", "Accept": "application/json", "X-Custom": "1"])
+        #expect(
+            custom["headers"] == ["Content-Type": "application/json", "Accept": "application/json", "X-Custom": "1"]
+        )
 
-        #expect(out["predicates"] == .array(["development", "staging", "production"].map { .bool($0 == row.environment) }))
+        #expect(
+            out["predicates"] == .array(["development", "staging", "production"].map { .bool($0 == row.environment) })
+        )
         #expect(out["defaultTenant"] == .string(hash))
         #expect(out["buildInfo"]?["environment"] == .string(row.environment))
         #expect(out["buildInfo"]?["timestamp"] == .null)
@@ -194,7 +231,10 @@ struct PicassoModuleTests {
         // when the module is built, and the module's text names the resolved base URLs.
         let project = try ConfigProject(directory: picassoDirectory)
         let endpoints = try project.resolve(try Environment(row.environment)).endpoints()
-        #expect(try endpoints.url("configUrl", ["tenant": "my87674d777bf9"]) == "\(row.apiBase)?action=get_config&t=my87674d777bf9")
+        #expect(
+            try endpoints.url("configUrl", ["tenant": "my87674d777bf9"])
+                == "\(row.apiBase)?action=get_config&t=my87674d777bf9"
+        )
         #expect(try endpoints.url("assetUrl", ["path": "/images//logo.png"]) == "\(row.assetBase)/images/logo.png")
         let module = try await Fixtures.picasso(.js, try Environment(row.environment))
         #expect(module.contains("// The environment is fixed at build time"))
@@ -205,12 +245,15 @@ struct PicassoModuleTests {
 
     @Test(.enabled(if: ExternalTool.node != nil, nodeMissing))
     func buildTimeIsStampedOnlyWhenAsked() async throws {
-        let builder = try Fixtures.picassoBuilder(options: BuildOptions(buildTime: "2026-01-02T03:04:05Z", bersVersion: "test"))
+        let builder = try Fixtures.picassoBuilder(
+            options: BuildOptions(buildTime: "2026-01-02T03:04:05Z", bersVersion: "test")
+        )
         let input = try await builder.prepare(.production, reason: .explicit)
         let module = String(decoding: try builder.render(.js, input), as: UTF8.self)
         let out = try NodeRunner.run(
             module: module,
-            script: "import config from \"./module.mjs\";\nconsole.log(JSON.stringify(config.getBuildInfo()));")
+            script: "import config from \"./module.mjs\";\nconsole.log(JSON.stringify(config.getBuildInfo()));"
+        )
         #expect(out["timestamp"] == "2026-01-02T03:04:05Z")
         #expect(out["inputs"] == .string(input.inputsHash))
     }

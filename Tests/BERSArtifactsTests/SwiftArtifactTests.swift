@@ -120,7 +120,8 @@ struct SwiftArtifactTests {
         files["production.json"] = "{}"
         let source = try await Fixtures.render(.swift, files)
         for identifier in [
-            "Content_Type", "_2fa", "`default`", "`class`", "`protocol`", "Protocol_", "Type_", "self_", "init_", "Swift_",
+            "Content_Type", "_2fa", "`default`", "`class`", "`protocol`", "Protocol_", "Type_", "self_", "init_",
+            "Swift_",
             "Widget_", "a_b", "a_b_2", "caf_", "environment_", "multi_line_key_", "inner_key", "x_y",
         ] {
             #expect(source.contains(" \(identifier)"), "missing \(identifier)")
@@ -136,7 +137,8 @@ struct SwiftArtifactTests {
             print((try? Widget.endpoints.list(default: "name", page_size: "2")) ?? "-", (try? Widget.endpoints.list(default: "x")) ?? "-")
             print((try? Widget.endpoints.file(path: "a//b c", anchor: nil)) ?? "-")
             """#
-        let output = try Self.compileAndRun(["Config.swift": source, "main.swift": main]).split(separator: "\n").map(String.init)
+        let output = try Self.compileAndRun(["Config.swift": source, "main.swift": main]).split(separator: "\n")
+            .map(String.init)
         let expected = [
             "text/plain true 1 2 3",
             "7 root name inside first second something-else production",
@@ -157,7 +159,8 @@ struct SwiftArtifactTests {
         let production = try await builder.prepare(.production, reason: .explicit)
         let development = try await builder.prepare(.development, reason: .explicit)
         let source = String(decoding: try builder.render(.swift, production, debug: development), as: UTF8.self)
-        let main = "print(PicassoConfig.environment.rawValue, PicassoConfig.api.timeout, PicassoConfig.features.experimentalFeatures)"
+        let main =
+            "print(PicassoConfig.environment.rawValue, PicassoConfig.api.timeout, PicassoConfig.features.experimentalFeatures)"
         let debugOutput = try Self.compileAndRun(["Config.swift": source, "main.swift": main], flags: ["-D", "DEBUG"])
         let releaseOutput = try Self.compileAndRun(["Config.swift": source, "main.swift": main], flags: ["-O"])
         #expect(debugOutput == "development 10000 true\n")
@@ -167,9 +170,12 @@ struct SwiftArtifactTests {
     @Test(.enabled(if: ExternalTool.swiftc != nil, swiftcMissing))
     func constantsFoldAwayInOptimizedBuilds() async throws {
         let swiftc = try #require(ExternalTool.swiftc)
-        let source = try await Fixtures.render(.swift, [
-            "default.json": #"{"api": {"timeout": 6000}, "features": {"experimental": false}}"#,
-        ])
+        let source = try await Fixtures.render(
+            .swift,
+            [
+                "default.json": #"{"api": {"timeout": 6000}, "features": {"experimental": false}}"#
+            ]
+        )
         let use = """
             @inline(never) func expensive() -> Int { 42 }
             public func feature() -> Int {
@@ -181,11 +187,16 @@ struct SwiftArtifactTests {
         defer { directory.remove() }
         let paths = [try directory.write("Config.swift", source).path, try directory.write("use.swift", use).path]
         let sil = directory.url.appendingPathComponent("out.sil").path
-        let result = try swiftc.run(["-O", "-wmo", "-parse-as-library", "-module-name", "M", "-emit-sil"] + paths + ["-o", sil], in: directory.url)
+        let result = try swiftc.run(
+            ["-O", "-wmo", "-parse-as-library", "-module-name", "M", "-emit-sil"] + paths + ["-o", sil],
+            in: directory.url
+        )
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOfFile: sil, encoding: .utf8)
         let start = try #require(text.range(of: "sil @$s1M7featureSiyF"))
-        let end = try #require(text.range(of: "} // end sil function '$s1M7featureSiyF'", range: start.upperBound..<text.endIndex))
+        let end = try #require(
+            text.range(of: "} // end sil function '$s1M7featureSiyF'", range: start.upperBound..<text.endIndex)
+        )
         let body = text[start.upperBound..<end.lowerBound]
         #expect(body.contains("integer_literal $Builtin.Int64, 6000"))
         #expect(!body.contains("expensive"))

@@ -7,11 +7,14 @@ import Testing
 /// `--tenant` builds apply the tenant's allowed overrides and record the tenant as an input.
 struct TenantBuildTests {
     static let store = FileSystemTenantStore(
-        root: URL(fileURLWithPath: picassoDirectory).deletingLastPathComponent().appendingPathComponent("tenants").path)
+        root: URL(fileURLWithPath: picassoDirectory).deletingLastPathComponent().appendingPathComponent("tenants").path
+    )
 
     @Test func allowedOverridesApplyAndTheTenantIsAnInput() async throws {
         let hash = try TenantHash("de113d6b3e07e5")
-        let builder = try Fixtures.picassoBuilder(options: BuildOptions(bersVersion: "test", tenant: hash, tenantStore: Self.store))
+        let builder = try Fixtures.picassoBuilder(
+            options: BuildOptions(bersVersion: "test", tenant: hash, tenantStore: Self.store)
+        )
         let input = try await builder.prepare(.staging, reason: .explicit)
         #expect(try input.configuration.int("api.timeout") == 9000)
         #expect(try input.configuration.bool("features.streamingEnabled") == false)
@@ -25,8 +28,12 @@ struct TenantBuildTests {
 
     @Test func anUnknownTenantBuildsNothing() async throws {
         let hash = try TenantHash("ab0000000000ff")
-        let builder = try Fixtures.picassoBuilder(options: BuildOptions(bersVersion: "test", tenant: hash, tenantStore: Self.store))
-        let error = await #expect(throws: BuildError.self) { _ = try await builder.prepare(.staging, reason: .explicit) }
+        let builder = try Fixtures.picassoBuilder(
+            options: BuildOptions(bersVersion: "test", tenant: hash, tenantStore: Self.store)
+        )
+        let error = await #expect(throws: BuildError.self) {
+            _ = try await builder.prepare(.staging, reason: .explicit)
+        }
         #expect(error?.code == .tenantFailed)
         #expect(error?.message.hasPrefix("tenant ab0000000000ff: ") == true)
         #expect(error?.message.hasSuffix("nothing was built") == true)

@@ -28,19 +28,26 @@ struct URLPlanTests {
         let configuration = try project.resolve(.production)
         let endpoint = try #require(try configuration.endpoints().endpoint(name))
         let plan = try URLPlan(endpoint: endpoint, configuration: configuration)
-        for values in [["id": "a b", "q": "x&y", "path": "a//b", "tenant": "t1", "a": "1", "b": "2"], ["id": "1", "q": "z", "path": "p", "tenant": "t", "a": "x"]] {
+        for values in [
+            ["id": "a b", "q": "x&y", "path": "a//b", "tenant": "t1", "a": "1", "b": "2"],
+            ["id": "1", "q": "z", "path": "p", "tenant": "t", "a": "x"],
+        ] {
             let relevant = values.filter { plan.parameters.contains($0.key) }
             #expect(plan.render(relevant) == .success(try endpoint.url(relevant)))
         }
     }
 
-    @Test func subPathsInTheQueryAreCheckedOnlyWhereTheCoreChecksThem() async throws {
+    @Test func subPathsAreCheckedWhereverTheyLand() async throws {
         let (directory, project) = try Fixtures.project(["default.json": Self.config])
         defer { directory.remove() }
         let configuration = try project.resolve(.production)
         let endpoints = try configuration.endpoints()
-        let queryPath = try URLPlan(endpoint: try #require(endpoints.endpoint("queryPath")), configuration: configuration)
-        #expect(queryPath.subPathParameters.isEmpty)
+        let queryPath = try URLPlan(
+            endpoint: try #require(endpoints.endpoint("queryPath")),
+            configuration: configuration
+        )
+        #expect(queryPath.subPathParameters == ["path"])
+        #expect(queryPath.render(["path": "a/../b"]) == .failure(.dotDot("path")))
         let subPath = try URLPlan(endpoint: try #require(endpoints.endpoint("subPath")), configuration: configuration)
         #expect(subPath.render(["path": "a/../b"]) == .failure(.dotDot("path")))
         #expect(subPath.render([:]) == .failure(.missing("path")))

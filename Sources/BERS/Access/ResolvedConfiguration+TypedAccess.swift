@@ -56,7 +56,11 @@ extension ResolvedConfiguration {
             guard case .string(let string) = element else {
                 let elementPointer = pointer(ofNode: node).appending(index: index)
                 let elementPath = path.hasPrefix("/") ? elementPointer.description : elementPointer.dottedPath
-                throw mismatch(try requireNode(elementPointer.description.isEmpty ? "" : elementPointer.description), path: elementPath, expected: "a string")
+                throw mismatch(
+                    try requireNode(elementPointer.description.isEmpty ? "" : elementPointer.description),
+                    path: elementPath,
+                    expected: "a string"
+                )
             }
             result.append(string)
         }

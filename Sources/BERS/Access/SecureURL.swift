@@ -18,7 +18,9 @@ public struct SecureURL: Sendable, Hashable {
     /// - Throws: ``ConfigError`` `config.invalid-url`.
     public init(_ text: String, allowedHosts: Set<String>? = nil) throws(ConfigError) {
         // User information (a password) is never repeated in a message.
-        func invalid(_ why: String) -> ConfigError { ConfigError(.invalidURL, "\"\(SecureURL.redacted(text))\" \(why)") }
+        func invalid(_ why: String) -> ConfigError {
+            ConfigError(.invalidURL, "\"\(SecureURL.redacted(text))\" \(why)")
+        }
         guard text.lowercased().hasPrefix("https://") else { throw invalid("is not an https URL") }
         guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else {
             throw invalid("contains white space or control characters")

@@ -82,7 +82,8 @@ public struct HostnamePattern: Sendable, Hashable {
     /// trailing dot or a port.
     public func matches(_ hostname: String) -> Bool {
         let host = HostnamePattern.normalize(hostname)
-        return host.utf8.allSatisfy { $0 < 0x80 } && HostnamePattern.hasNoEmptyLabel(host) && matches(normalizedHost: host)
+        return host.utf8.allSatisfy { $0 < 0x80 } && HostnamePattern.hasNoEmptyLabel(host)
+            && matches(normalizedHost: host)
     }
 
     /// Whether an already normalized host without empty labels (see ``normalize(_:)``) matches.
@@ -103,7 +104,10 @@ public struct HostnamePattern: Sendable, Hashable {
         // ASCII case folding only: Unicode folding would turn the Kelvin sign into "k".
         let lowered =
             hostname.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
-            ? String(decoding: hostname.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
+            ? String(
+                decoding: hostname.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 },
+                as: UTF8.self
+            )
             : hostname
         var host = Substring(lowered)
         if !host.hasPrefix("["), let colon = host.utf8.lastIndex(of: UInt8(ascii: ":")),

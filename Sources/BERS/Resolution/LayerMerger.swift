@@ -48,7 +48,8 @@ struct LayerMerger {
         if index.exceededLimit {
             throw ConfigError(
                 .tooLarge,
-                "the configuration's paths need more than \(PathIndex.byteLimit >> 20) MiB to index: keys are too long or nested too deeply")
+                "the configuration's paths need more than \(PathIndex.byteLimit >> 20) MiB to index: keys are too long or nested too deeply"
+            )
         }
         return value
     }

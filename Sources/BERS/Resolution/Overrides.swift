@@ -62,7 +62,9 @@ struct Overrides {
             do {
                 return Resolved(pointer: found.pointer, value: try convert(text, like: existing, what: "--set \(path)"))
             } catch {
-                if let explicit = try? JSONValue(parsing: text) { return Resolved(pointer: found.pointer, value: explicit) }
+                if let explicit = try? JSONValue(parsing: text) {
+                    return Resolved(pointer: found.pointer, value: explicit)
+                }
                 throw error
             }
         }
@@ -101,7 +103,10 @@ struct Overrides {
                     )
                 }
                 guard let key = matches.first, let next = object[key] else {
-                    return Match(pointer: JSONPointer(tokens: tokens + segments.dropFirst(tokens.count)), isComplete: false)
+                    return Match(
+                        pointer: JSONPointer(tokens: tokens + segments.dropFirst(tokens.count)),
+                        isComplete: false
+                    )
                 }
                 tokens.append(key)
                 current = next
@@ -112,7 +117,9 @@ struct Overrides {
                 )
             default:
                 throw ConfigError(
-                    .invalidOverride, "\(what): \(here) is \(current.typeName), which has no member \"\(segment)\"")
+                    .invalidOverride,
+                    "\(what): \(here) is \(current.typeName), which has no member \"\(segment)\""
+                )
             }
         }
         return Match(pointer: JSONPointer(tokens: tokens), isComplete: true)

@@ -204,7 +204,9 @@ public final class TenantCache: Sendable {
     /// Forgets every tenant; loads already under way are not stored.
     public func removeAll() {
         storage.withLock { storage in
-            for hash in Set(storage.slots.keys).union(storage.loading.keys) { storage.generations[hash, default: 0] &+= 1 }
+            for hash in Set(storage.slots.keys).union(storage.loading.keys) {
+                storage.generations[hash, default: 0] &+= 1
+            }
             storage.slots.removeAll()
             storage.notFoundCount = 0
         }
@@ -221,7 +223,8 @@ public final class TenantCache: Sendable {
             // Missing tenants have their own small bound, oldest first.
             while storage.notFoundCount >= notFoundCapacity {
                 let oldest = storage.slots.filter { if case .notFound = $0.value.state { true } else { false } }
-                    .min { $0.value.lastUse < $1.value.lastUse }?.key
+                    .min { $0.value.lastUse < $1.value.lastUse }?
+                    .key
                 guard let oldest else { break }
                 Self.removeSlot(oldest, from: &storage)
             }
@@ -236,7 +239,9 @@ public final class TenantCache: Sendable {
         }
     }
 
-    private func load(_ hash: TenantHash, previous: TenantDocument?, generation: UInt64) async -> Result<Entry, TenantError> {
+    private func load(_ hash: TenantHash, previous: TenantDocument?, generation: UInt64) async -> Result<
+        Entry, TenantError
+    > {
         let outcome: Result<Entry, TenantError>
         var newState: State?
         var lifetime = options.timeToLiveMilliseconds
@@ -281,7 +286,12 @@ public final class TenantCache: Sendable {
             }
             guard let newState, (storage.generations[hash] ?? 0) == generation else { return }
             storage.tick &+= 1
-            let slot = Slot(state: newState, expires: late ? UInt64.max : expires, lastUse: storage.tick, staleBecause: staleBecause)
+            let slot = Slot(
+                state: newState,
+                expires: late ? UInt64.max : expires,
+                lastUse: storage.tick,
+                staleBecause: staleBecause
+            )
             insert(slot, for: hash, into: &storage)
         }
         return outcome

@@ -177,6 +177,7 @@ struct TenantReferenceRules {
     }
 
     /// The document's version as numbers (`"1.4.1"` or `"v1.4.1"` → [1, 4, 1]); [0] when absent.
+    ///
     /// A version that does not parse is held to the newest rules.
     static func version(of value: JSONValue) -> [Int] {
         guard let text = value["version"]?.stringValue else { return [0] }

@@ -92,7 +92,13 @@ public struct TenantRepository: Sendable {
         // A document read from the legacy key is replaced as soon as the primary key exists.
         let primary = Self.configKey(tenantID: cached.tenantID)
         if cached.key != primary, case .found(let object) = try await store.get(primary) {
-            return try makeDocument(object, hash: cached.hash, tenantID: cached.tenantID, key: primary, mappingETag: mappingETag)
+            return try makeDocument(
+                object,
+                hash: cached.hash,
+                tenantID: cached.tenantID,
+                key: primary,
+                mappingETag: mappingETag
+            )
         }
         switch try await store.get(cached.key, ifNoneMatch: cached.etag) {
         case .notModified:

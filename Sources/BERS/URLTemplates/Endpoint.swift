@@ -226,7 +226,10 @@ public struct Endpoint: Sendable {
     /// Refuses `..` segments in a `{+name}` value, wherever in the URL it lands.
     private func checkSubPath(_ value: String, parameter: String) throws(ConfigError) {
         if value.split(separator: "/", omittingEmptySubsequences: false).contains("..") {
-            throw ConfigError(.invalidURL, "endpoint \"\(name)\": parameter \"\(parameter)\" must not contain '..' segments")
+            throw ConfigError(
+                .invalidURL,
+                "endpoint \"\(name)\": parameter \"\(parameter)\" must not contain '..' segments"
+            )
         }
     }
 

@@ -70,7 +70,8 @@ public struct EndpointTable: Sendable {
                 guard range.lowerBound == text.startIndex else {
                     throw ConfigError(
                         .invalidTemplate,
-                        "endpoint \"\(name)\": another endpoint may only start a template, as its base URL")
+                        "endpoint \"\(name)\": another endpoint may only start a template, as its base URL"
+                    )
                 }
                 guard let close = text[range.upperBound...].firstIndex(of: "}") else { return text }
                 let target = String(text[range.upperBound..<close])
@@ -81,7 +82,8 @@ public struct EndpointTable: Sendable {
                 if text.firstRange(of: prefix).map({ $0.lowerBound != text.startIndex }) ?? false {
                     throw ConfigError(
                         .invalidTemplate,
-                        "endpoint \"\(name)\": another endpoint may only start a template, as its base URL")
+                        "endpoint \"\(name)\": another endpoint may only start a template, as its base URL"
+                    )
                 }
             }
             return text

@@ -22,7 +22,9 @@ extension ArtifactBuilder {
             throw error
         } catch {
             throw BuildError(
-                .invalidManifest, "cannot read \(manifestPath) (\(error)); build the folder with bers build --all --out \(directory)")
+                .invalidManifest,
+                "cannot read \(manifestPath) (\(error)); build the folder with bers build --all --out \(directory)"
+            )
         }
         var recorded = options
         recorded.assignments = manifest.assignments
@@ -55,7 +57,11 @@ extension ArtifactBuilder {
             changes += Self.inputChanges(from: entry.inputs, to: current.inputs, environment: entry.environment)
             for output in entry.outputs {
                 let debug: BuildInput?
-                if let name = output.debugEnvironment { debug = try await input(name, detection: entry.detection) } else { debug = nil }
+                if let name = output.debugEnvironment {
+                    debug = try await input(name, detection: entry.detection)
+                } else {
+                    debug = nil
+                }
                 let expected = try builder.render(output.format, current, debug: debug)
                 let path = joinPath(directory, output.path)
                 let status: DriftReport.Status
@@ -64,7 +70,14 @@ extension ArtifactBuilder {
                 } else {
                     status = .missing
                 }
-                artifacts.append(DriftReport.Artifact(environment: entry.environment, format: output.format, path: path, status: status))
+                artifacts.append(
+                    DriftReport.Artifact(
+                        environment: entry.environment,
+                        format: output.format,
+                        path: path,
+                        status: status
+                    )
+                )
             }
         }
         return DriftReport(artifacts: artifacts, inputChanges: changes)

@@ -11,12 +11,17 @@ extension ArtifactBuilder {
     /// - Throws: ``BuildError`` `build.invalid-configuration` (with every schema failure in
     ///   ``BuildError/details``) when an input does not satisfy its schema, and the errors of the
     ///   emitters: `build.missing-value`, `build.unrepresentable-value`, `build.resolve-failed`.
-    public func render(_ format: ArtifactFormat, _ input: BuildInput, debug: BuildInput? = nil) throws(BuildError) -> [UInt8] {
+    public func render(_ format: ArtifactFormat, _ input: BuildInput, debug: BuildInput? = nil) throws(BuildError)
+        -> [UInt8]
+    {
         for candidate in [debug, input].compactMap({ $0 }) {
             try Self.requireValid(candidate)
         }
         if debug != nil && format != .swift {
-            throw BuildError(.invalidSettings, "a debug environment applies to the swift format only, not \(format.rawValue)")
+            throw BuildError(
+                .invalidSettings,
+                "a debug environment applies to the swift format only, not \(format.rawValue)"
+            )
         }
         let text: String
         switch format {
@@ -35,6 +40,7 @@ extension ArtifactBuilder {
         throw BuildError(
             .invalidConfiguration,
             "the \(input.environment.name) configuration does not satisfy \(schema) (\(messages.count) problem\(messages.count == 1 ? "" : "s")); nothing was written",
-            details: messages)
+            details: messages
+        )
     }
 }

@@ -3,7 +3,9 @@ import BERS
 extension ArtifactBuilder {
     /// Builds and writes `jobs`: every environment is resolved and validated and every artifact
     /// rendered before the first file is written, so an invalid configuration or a value that
-    /// cannot be written leaves every output untouched. Each file is written atomically (temporary
+    /// cannot be written leaves every output untouched.
+    ///
+    /// Each file is written atomically (temporary
     /// file, then rename); missing folders are created.
     ///
     /// - Parameters:
@@ -19,7 +21,8 @@ extension ArtifactBuilder {
         var inputs: [String: BuildInput] = [:]
         var order: [String] = []
         for job in jobs {
-            for (environment, reason) in [(job.environment, job.reason)] + (job.debugEnvironment.map { [($0, job.reason)] } ?? [])
+            for (environment, reason) in [(job.environment, job.reason)]
+                + (job.debugEnvironment.map { [($0, job.reason)] } ?? [])
             where inputs[environment.name] == nil {
                 inputs[environment.name] = try await prepare(environment, reason: reason)
                 order.append(environment.name)
@@ -35,30 +38,50 @@ extension ArtifactBuilder {
             throw BuildError(
                 .invalidConfiguration,
                 "the \(names) configuration\(invalid.count == 1 ? " does" : "s do") not satisfy \(project.settings.schema ?? "the schema") (\(details.count) problem\(details.count == 1 ? "" : "s")); nothing was written",
-                details: details)
+                details: details
+            )
         }
         var rendered: [(BuildJob, [UInt8])] = []
         for job in jobs {
             guard let input = inputs[job.environment.name] else { continue }
-            rendered.append((job, try render(job.format, input, debug: job.debugEnvironment.flatMap { inputs[$0.name] })))
+            rendered.append(
+                (job, try render(job.format, input, debug: job.debugEnvironment.flatMap { inputs[$0.name] }))
+            )
         }
         var outputs: [String: [BuildReport.Output]] = [:]
         for (job, bytes) in rendered {
             let written = try write(bytes, to: job.path)
-            outputs[job.environment.name, default: []].append(BuildReport.Output(
-                format: job.format, path: job.path, bytes: bytes.count, sha256: SHA256.hexDigest(of: bytes),
-                debugEnvironment: job.debugEnvironment?.name, unchanged: !written))
+            outputs[job.environment.name, default: []]
+                .append(
+                    BuildReport.Output(
+                        format: job.format,
+                        path: job.path,
+                        bytes: bytes.count,
+                        sha256: SHA256.hexDigest(of: bytes),
+                        debugEnvironment: job.debugEnvironment?.name,
+                        unchanged: !written
+                    )
+                )
         }
         let entries = order.compactMap { name -> BuildReport.Entry? in
             guard let input = inputs[name], let written = outputs[name] else { return nil }
             return BuildReport.Entry(
-                environment: name, reason: input.reason, inputs: input.inputs, inputsHash: input.inputsHash,
-                validation: input.validation, diagnostics: input.diagnostics, outputs: written)
+                environment: name,
+                reason: input.reason,
+                inputs: input.inputs,
+                inputsHash: input.inputsHash,
+                validation: input.validation,
+                diagnostics: input.diagnostics,
+                outputs: written
+            )
         }
         var manifestPath: String?
         if let manifestDirectory {
             let path = joinPath(manifestDirectory, BuildManifest.fileName)
-            _ = try write(Array(manifest(entries, relativeTo: manifestDirectory).jsonValue.jsonText(.pretty).utf8), to: path)
+            _ = try write(
+                Array(manifest(entries, relativeTo: manifestDirectory).jsonValue.jsonText(.pretty).utf8),
+                to: path
+            )
             manifestPath = path
         }
         return BuildReport(entries: entries, manifestPath: manifestPath, nanoseconds: clock.nanoseconds() &- start)
@@ -67,20 +90,32 @@ extension ArtifactBuilder {
     private func manifest(_ entries: [BuildReport.Entry], relativeTo directory: String) -> BuildManifest {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         return BuildManifest(
-            bersVersion: options.bersVersion, assignments: options.assignments,
-            includeLocalLayers: options.includeLocalLayers, provenance: options.provenance, buildTime: options.buildTime,
+            bersVersion: options.bersVersion,
+            assignments: options.assignments,
+            includeLocalLayers: options.includeLocalLayers,
+            provenance: options.provenance,
+            buildTime: options.buildTime,
             tenant: options.tenant?.value,
             entries: entries.map { entry in
                 BuildManifest.Entry(
-                    environment: entry.environment, detection: entry.reason.source, inputsHash: entry.inputsHash,
+                    environment: entry.environment,
+                    detection: entry.reason.source,
+                    inputsHash: entry.inputsHash,
                     inputs: entry.inputs,
                     outputs: entry.outputs.map { output in
-                        let path = output.path.hasPrefix(prefix) ? String(output.path.dropFirst(prefix.count)) : output.path
+                        let path =
+                            output.path.hasPrefix(prefix) ? String(output.path.dropFirst(prefix.count)) : output.path
                         return BuildManifest.Output(
-                            format: output.format, path: path, bytes: output.bytes, sha256: output.sha256,
-                            debugEnvironment: output.debugEnvironment)
-                    })
-            })
+                            format: output.format,
+                            path: path,
+                            bytes: output.bytes,
+                            sha256: output.sha256,
+                            debugEnvironment: output.debugEnvironment
+                        )
+                    }
+                )
+            }
+        )
     }
 
     /// Writes `bytes` to `path` atomically, creating missing folders; a file that already holds
@@ -92,16 +127,23 @@ extension ArtifactBuilder {
     func write(_ bytes: [UInt8], to path: String) throws(BuildError) -> Bool {
         let fileSystem = project.fileSystem
         if fileSystem.itemKind(atPath: path) == .file,
-           let existing = try? fileSystem.contents(atPath: path, maxBytes: bytes.count), existing == bytes {
+            let existing = try? fileSystem.contents(atPath: path, maxBytes: bytes.count), existing == bytes
+        {
             return false
         }
         var folder = ""
         let components = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
         for (index, component) in components.enumerated() {
             folder += (index == 0 ? "" : "/") + component
-            guard !component.isEmpty, component != ".", fileSystem.itemKind(atPath: folder) == .missing else { continue }
+            guard !component.isEmpty, component != ".", fileSystem.itemKind(atPath: folder) == .missing else {
+                continue
+            }
             do { try fileSystem.createDirectory(atPath: folder) } catch {
-                throw BuildError(.writeFailed, "cannot write \(path): \(error.message); nothing was written there", underlying: error)
+                throw BuildError(
+                    .writeFailed,
+                    "cannot write \(path): \(error.message); nothing was written there",
+                    underlying: error
+                )
             }
         }
         do {

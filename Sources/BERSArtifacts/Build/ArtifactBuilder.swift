@@ -31,7 +31,11 @@ public struct ArtifactBuilder: Sendable {
     ///   - clock: measures the time a build takes.
     /// - Throws: ``BuildError`` `build.invalid-settings` (and the other settings codes) for a bad
     ///   `build` section, `build.resolve-failed` for a schema that cannot be compiled.
-    public init(project: ConfigProject, options: BuildOptions = BuildOptions(), clock: any MonotonicClock = SystemMonotonicClock()) throws(BuildError) {
+    public init(
+        project: ConfigProject,
+        options: BuildOptions = BuildOptions(),
+        clock: any MonotonicClock = SystemMonotonicClock()
+    ) throws(BuildError) {
         self.project = project
         self.settings = try BuildSettings(project: project)
         self.options = options
@@ -53,12 +57,19 @@ public struct ArtifactBuilder: Sendable {
     ///   template, bad `--set`), `build.tenant-failed`.
     public func prepare(_ environment: Environment, reason: EnvironmentReason) async throws(BuildError) -> BuildInput {
         let resolveOptions = ResolveOptions(
-            environmentVariables: [:], assignments: options.assignments, includeLocalLayers: options.includeLocalLayers)
+            environmentVariables: [:],
+            assignments: options.assignments,
+            includeLocalLayers: options.includeLocalLayers
+        )
         var inputs: [InputFile] = []
         let configuration: ResolvedConfiguration
         do {
             if let tenant = options.tenant {
-                let (resolved, input) = try await resolveTenant(tenant, environment: environment, options: resolveOptions)
+                let (resolved, input) = try await resolveTenant(
+                    tenant,
+                    environment: environment,
+                    options: resolveOptions
+                )
                 configuration = resolved
                 inputs.append(input)
             } else {
@@ -77,8 +88,11 @@ public struct ArtifactBuilder: Sendable {
         } catch {
             throw BuildError(resolving: error)
         }
-        inputs = try fileInputs(for: environment) + inputs
-            + options.assignments.map { InputFile(role: .assignment, name: $0, sha256: SHA256.hexDigest(of: Array($0.utf8))) }
+        inputs =
+            try fileInputs(for: environment) + inputs
+            + options.assignments.map {
+                InputFile(role: .assignment, name: $0, sha256: SHA256.hexDigest(of: Array($0.utf8)))
+            }
 
         var validation = ValidationOutcome.noSchema
         if let validator {
@@ -87,24 +101,42 @@ public struct ArtifactBuilder: Sendable {
             validation = report.isValid ? .valid(schema: schema) : .invalid(schema: schema, messages: report.messages)
         }
         return BuildInput(
-            environment: environment, reason: reason, configuration: configuration, endpoints: endpoints,
-            inputs: inputs, inputsHash: InputFile.combinedHash(inputs, environment: environment.name),
-            validation: validation, diagnostics: configuration.diagnostics.map(\.description),
-            environmentNames: project.catalog.names, lineage: project.catalog.lineage(of: environment).map(\.name),
-            bersVersion: options.bersVersion, buildTime: options.buildTime, tenant: options.tenant,
-            configDirectory: project.directory)
+            environment: environment,
+            reason: reason,
+            configuration: configuration,
+            endpoints: endpoints,
+            inputs: inputs,
+            inputsHash: InputFile.combinedHash(inputs, environment: environment.name),
+            validation: validation,
+            diagnostics: configuration.diagnostics.map(\.description),
+            environmentNames: project.catalog.names,
+            lineage: project.catalog.lineage(of: environment).map(\.name),
+            bersVersion: options.bersVersion,
+            buildTime: options.buildTime,
+            tenant: options.tenant,
+            configDirectory: project.directory
+        )
     }
 
     private func resolveTenant(
-        _ tenant: TenantHash, environment: Environment, options: ResolveOptions
+        _ tenant: TenantHash,
+        environment: Environment,
+        options: ResolveOptions
     ) async throws -> (ResolvedConfiguration, InputFile) {
         guard let store = self.options.tenantStore else {
-            throw BuildError(.tenantFailed, "a --tenant build needs a tenant store (tenants.store in bers.json, or --store)")
+            throw BuildError(
+                .tenantFailed,
+                "a --tenant build needs a tenant store (tenants.store in bers.json, or --store)"
+            )
         }
         let served = try await TenantRuntime(project: project, store: store)
             .resolve(environment: environment, tenant: tenant, options: options)
         if case .fallback(let error) = served.source {
-            throw BuildError(.tenantFailed, "tenant \(tenant.value): \(error.message); nothing was built", underlying: error)
+            throw BuildError(
+                .tenantFailed,
+                "tenant \(tenant.value): \(error.message); nothing was built",
+                underlying: error
+            )
         }
         let canonical = JSONSerializer(style: .canonical).bytes(served.tenant)
         let name = served.tenantDocument.map(\.key) ?? tenant.value

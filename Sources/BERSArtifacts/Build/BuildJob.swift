@@ -15,7 +15,10 @@ public struct BuildJob: Sendable, Hashable {
 
     /// A job with these fields.
     public init(
-        environment: Environment, reason: EnvironmentReason, format: ArtifactFormat, path: String,
+        environment: Environment,
+        reason: EnvironmentReason,
+        format: ArtifactFormat,
+        path: String,
         debugEnvironment: Environment? = nil
     ) {
         self.environment = environment
@@ -27,7 +30,9 @@ public struct BuildJob: Sendable, Hashable {
 
     /// The jobs of `bers build --all`: every environment and format `settings` lists, written to
     /// `directory/<environment>/<file name>`.
-    public static func all(settings: BuildSettings, catalog: EnvironmentCatalog, directory: String) throws(BuildError) -> [BuildJob] {
+    public static func all(settings: BuildSettings, catalog: EnvironmentCatalog, directory: String) throws(BuildError)
+        -> [BuildJob]
+    {
         var jobs: [BuildJob] = []
         for name in settings.environmentNames(in: catalog) {
             let environment: Environment

@@ -64,29 +64,45 @@ public struct BuildManifest: Sendable, Hashable {
                 "buildTime": buildTime.map(JSONValue.string) ?? .null,
                 "tenant": tenant.map(JSONValue.string) ?? .null,
             ],
-            "environments": .array(entries.map { entry in
-                [
-                    "environment": .string(entry.environment),
-                    "detection": .string(entry.detection),
-                    "inputsHash": .string(entry.inputsHash),
-                    "inputs": .array(entry.inputs.map { ["role": .string($0.role.rawValue), "name": .string($0.name), "sha256": .string($0.sha256)] }),
-                    "outputs": .array(entry.outputs.map { output in
-                        var object: JSONObject = [
-                            "format": .string(output.format.rawValue), "path": .string(output.path),
-                            "bytes": .integer(Int64(output.bytes)), "sha256": .string(output.sha256),
-                        ]
-                        if let debug = output.debugEnvironment { object["debugEnvironment"] = .string(debug) }
-                        return .object(object)
-                    }),
-                ]
-            }),
+            "environments": .array(
+                entries.map { entry in
+                    [
+                        "environment": .string(entry.environment),
+                        "detection": .string(entry.detection),
+                        "inputsHash": .string(entry.inputsHash),
+                        "inputs": .array(
+                            entry.inputs.map {
+                                [
+                                    "role": .string($0.role.rawValue), "name": .string($0.name),
+                                    "sha256": .string($0.sha256),
+                                ]
+                            }
+                        ),
+                        "outputs": .array(
+                            entry.outputs.map { output in
+                                var object: JSONObject = [
+                                    "format": .string(output.format.rawValue), "path": .string(output.path),
+                                    "bytes": .integer(Int64(output.bytes)), "sha256": .string(output.sha256),
+                                ]
+                                if let debug = output.debugEnvironment { object["debugEnvironment"] = .string(debug) }
+                                return .object(object)
+                            }
+                        ),
+                    ]
+                }
+            ),
         ]
     }
 
     /// A manifest with these fields.
     public init(
-        bersVersion: String, assignments: [String], includeLocalLayers: Bool, provenance: Bool, buildTime: String?,
-        tenant: String?, entries: [Entry]
+        bersVersion: String,
+        assignments: [String],
+        includeLocalLayers: Bool,
+        provenance: Bool,
+        buildTime: String?,
+        tenant: String?,
+        entries: [Entry]
     ) {
         self.bersVersion = bersVersion
         self.assignments = assignments
@@ -110,7 +126,8 @@ public struct BuildManifest: Sendable, Hashable {
             return text
         }
         guard case .object = value, let options = value["options"]?.objectValue,
-              let environments = value["environments"]?.arrayValue else {
+            let environments = value["environments"]?.arrayValue
+        else {
             throw fail("expected an object with \"options\" and \"environments\"")
         }
         bersVersion = try string(value["bersVersion"], "bersVersion")
@@ -123,23 +140,46 @@ public struct BuildManifest: Sendable, Hashable {
         for environment in environments {
             var inputs: [InputFile] = []
             for input in environment["inputs"]?.arrayValue ?? [] {
-                guard let role = InputFile.Role(rawValue: try string(input["role"], "role")) else { throw fail("unknown input role") }
-                inputs.append(InputFile(role: role, name: try string(input["name"], "name"), sha256: try string(input["sha256"], "sha256")))
+                guard let role = InputFile.Role(rawValue: try string(input["role"], "role")) else {
+                    throw fail("unknown input role")
+                }
+                inputs.append(
+                    InputFile(
+                        role: role,
+                        name: try string(input["name"], "name"),
+                        sha256: try string(input["sha256"], "sha256")
+                    )
+                )
             }
             var outputs: [Output] = []
             for output in environment["outputs"]?.arrayValue ?? [] {
                 let format: ArtifactFormat
-                do { format = try ArtifactFormat(name: try string(output["format"], "format")) } catch { throw fail(error.message) }
+                do { format = try ArtifactFormat(name: try string(output["format"], "format")) } catch {
+                    throw fail(error.message)
+                }
                 let path = try string(output["path"], "path")
-                guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { throw fail("output path \(path) leaves the folder") }
-                outputs.append(Output(
-                    format: format, path: path, bytes: Int(output["bytes"]?.integerValue ?? -1),
-                    sha256: try string(output["sha256"], "sha256"), debugEnvironment: output["debugEnvironment"]?.stringValue))
+                guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+                    throw fail("output path \(path) leaves the folder")
+                }
+                outputs.append(
+                    Output(
+                        format: format,
+                        path: path,
+                        bytes: Int(output["bytes"]?.integerValue ?? -1),
+                        sha256: try string(output["sha256"], "sha256"),
+                        debugEnvironment: output["debugEnvironment"]?.stringValue
+                    )
+                )
             }
-            entries.append(Entry(
-                environment: try string(environment["environment"], "environment"),
-                detection: try string(environment["detection"], "detection"),
-                inputsHash: try string(environment["inputsHash"], "inputsHash"), inputs: inputs, outputs: outputs))
+            entries.append(
+                Entry(
+                    environment: try string(environment["environment"], "environment"),
+                    detection: try string(environment["detection"], "detection"),
+                    inputsHash: try string(environment["inputsHash"], "inputsHash"),
+                    inputs: inputs,
+                    outputs: outputs
+                )
+            )
         }
     }
 }

@@ -26,8 +26,12 @@ public struct BuildOptions: Sendable {
 
     /// Options with these values; by default nothing is applied and nothing stamped.
     public init(
-        assignments: [String] = [], includeLocalLayers: Bool = false, provenance: Bool = false,
-        buildTime: String? = nil, bersVersion: String = "unknown", tenant: TenantHash? = nil,
+        assignments: [String] = [],
+        includeLocalLayers: Bool = false,
+        provenance: Bool = false,
+        buildTime: String? = nil,
+        bersVersion: String = "unknown",
+        tenant: TenantHash? = nil,
         tenantStore: (any TenantStore)? = nil
     ) {
         self.assignments = assignments

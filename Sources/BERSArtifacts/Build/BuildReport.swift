@@ -48,24 +48,34 @@ public struct BuildReport: Sendable {
     /// The report as JSON (`bers build --json`).
     public var jsonValue: JSONValue {
         let entries: [JSONValue] = entries.map { entry in
-            var validation: JSONObject = ["valid": .bool(entry.validation.isValid), "summary": .string(entry.validation.summary)]
-            if case .invalid(_, let messages) = entry.validation { validation["messages"] = .array(messages.map(JSONValue.string)) }
+            var validation: JSONObject = [
+                "valid": .bool(entry.validation.isValid), "summary": .string(entry.validation.summary),
+            ]
+            if case .invalid(_, let messages) = entry.validation {
+                validation["messages"] = .array(messages.map(JSONValue.string))
+            }
             return [
                 "environment": .string(entry.environment),
                 "reason": ["source": .string(entry.reason.source), "explanation": .string(entry.reason.explanation)],
                 "inputsHash": .string(entry.inputsHash),
-                "inputs": .array(entry.inputs.map { ["role": .string($0.role.rawValue), "name": .string($0.name), "sha256": .string($0.sha256)] }),
+                "inputs": .array(
+                    entry.inputs.map {
+                        ["role": .string($0.role.rawValue), "name": .string($0.name), "sha256": .string($0.sha256)]
+                    }
+                ),
                 "validation": .object(validation),
                 "diagnostics": .array(entry.diagnostics.map(JSONValue.string)),
-                "outputs": .array(entry.outputs.map { output in
-                    var object: JSONObject = [
-                        "format": .string(output.format.rawValue), "path": .string(output.path),
-                        "bytes": .integer(Int64(output.bytes)), "sha256": .string(output.sha256),
-                    ]
-                    if let debug = output.debugEnvironment { object["debugEnvironment"] = .string(debug) }
-                    object["unchanged"] = .bool(output.unchanged)
-                    return .object(object)
-                }),
+                "outputs": .array(
+                    entry.outputs.map { output in
+                        var object: JSONObject = [
+                            "format": .string(output.format.rawValue), "path": .string(output.path),
+                            "bytes": .integer(Int64(output.bytes)), "sha256": .string(output.sha256),
+                        ]
+                        if let debug = output.debugEnvironment { object["debugEnvironment"] = .string(debug) }
+                        object["unchanged"] = .bool(output.unchanged)
+                        return .object(object)
+                    }
+                ),
             ]
         }
         return [
@@ -103,7 +113,9 @@ public struct BuildReport: Sendable {
             for output in entry.outputs {
                 let debug = output.debugEnvironment.map { " (#if DEBUG: \($0))" } ?? ""
                 let unchanged = output.unchanged ? " (unchanged)" : ""
-                lines.append("    \(pad(output.format.rawValue, 14)) \(pad(output.path, pathWidth))  \(pad("\(output.bytes) bytes", 12))  sha256:\(output.sha256.prefix(12))\(debug)\(unchanged)")
+                lines.append(
+                    "    \(pad(output.format.rawValue, 14)) \(pad(output.path, pathWidth))  \(pad("\(output.bytes) bytes", 12))  sha256:\(output.sha256.prefix(12))\(debug)\(unchanged)"
+                )
             }
         }
         if let manifestPath { lines.append("manifest: \(manifestPath)") }

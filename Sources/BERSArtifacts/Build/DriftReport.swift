@@ -35,10 +35,15 @@ public struct DriftReport: Sendable {
 
     /// The report for people: one line per artifact that drifted, then the changed inputs.
     public var text: String {
-        var lines = artifacts.filter { $0.status != .upToDate }.map { "\($0.status.rawValue): \($0.path) (\($0.environment), \($0.format.rawValue))" }
+        var lines = artifacts.filter { $0.status != .upToDate }
+            .map { "\($0.status.rawValue): \($0.path) (\($0.environment), \($0.format.rawValue))" }
         lines += inputChanges.map { "input: \($0)" }
         let fresh = artifacts.filter { $0.status == .upToDate }.count
-        lines.append(isUpToDate ? "up to date: \(fresh) artifacts match their inputs" : "drift: \(artifacts.count - fresh) of \(artifacts.count) artifacts do not match their inputs; run bers build --all")
+        lines.append(
+            isUpToDate
+                ? "up to date: \(fresh) artifacts match their inputs"
+                : "drift: \(artifacts.count - fresh) of \(artifacts.count) artifacts do not match their inputs; run bers build --all"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -46,7 +51,14 @@ public struct DriftReport: Sendable {
     public var jsonValue: JSONValue {
         [
             "upToDate": .bool(isUpToDate),
-            "artifacts": .array(artifacts.map { ["environment": .string($0.environment), "format": .string($0.format.rawValue), "path": .string($0.path), "status": .string($0.status.rawValue)] }),
+            "artifacts": .array(
+                artifacts.map {
+                    [
+                        "environment": .string($0.environment), "format": .string($0.format.rawValue),
+                        "path": .string($0.path), "status": .string($0.status.rawValue),
+                    ]
+                }
+            ),
             "inputChanges": .array(inputChanges.map(JSONValue.string)),
         ]
     }

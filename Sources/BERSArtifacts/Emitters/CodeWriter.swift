@@ -19,7 +19,9 @@ struct CodeWriter {
     }
 
     /// `open`, the lines of `body` one level deeper, then `close`.
-    mutating func block(_ open: String, close: String = "}", _ body: (inout CodeWriter) throws(BuildError) -> Void) throws(BuildError) {
+    mutating func block(_ open: String, close: String = "}", _ body: (inout CodeWriter) throws(BuildError) -> Void)
+        throws(BuildError)
+    {
         line(open)
         try indented(body)
         line(close)

@@ -43,7 +43,9 @@ struct DotenvEmitter {
         func walk(_ value: JSONValue, _ tokens: [String]) throws(BuildError) {
             if tokens == ["endpoints"], !input.endpoints.endpoints.isEmpty {
                 for endpoint in input.endpoints.endpoints where endpoint.parameters.isEmpty {
-                    do throws(ConfigError) { add(tokens + [endpoint.name], .string(try endpoint.url())) } catch { throw BuildError(resolving: error) }
+                    do throws(ConfigError) { add(tokens + [endpoint.name], .string(try endpoint.url())) } catch {
+                        throw BuildError(resolving: error)
+                    }
                 }
                 return
             }

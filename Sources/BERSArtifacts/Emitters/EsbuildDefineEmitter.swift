@@ -2,7 +2,8 @@ import BERS
 import BERSJSON
 
 /// Writes the `esbuild-define` artifact: a JSON object mapping each constant to its value as JSON
-/// text, which is what esbuild's `define` option takes:
+/// text, which is what esbuild's `define` option takes.
+///
 ///
 /// ```json
 /// {
@@ -20,7 +21,9 @@ struct EsbuildDefineEmitter {
         var object = JSONObject()
         for define in settings.defines ?? EsbuildDefineSettings.defaultDefines {
             let value = try define.spec.evaluate(in: input)
-            object[define.name] = .string(try JSLiteral.json(value, encoding: settings.largeIntegers, path: define.name))
+            object[define.name] = .string(
+                try JSLiteral.json(value, encoding: settings.largeIntegers, path: define.name)
+            )
         }
         return JSONSerializer(style: .pretty).string(.object(object))
     }

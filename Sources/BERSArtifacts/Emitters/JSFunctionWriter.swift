@@ -20,20 +20,38 @@ struct JSFunctionWriter {
             let object = try objectLiteral(fields, indent: "    ", path: function.name)
             return "  \(key)() {\n    return Object.freeze(\(object));\n  }"
         case .requestConfig(let fields, let headers, let abortSignal):
-            return try requestConfig(key: key, function: function, fields: fields, headers: headers, abortSignal: abortSignal)
+            return try requestConfig(
+                key: key,
+                function: function,
+                fields: fields,
+                headers: headers,
+                abortSignal: abortSignal
+            )
         case .url(let endpointName, let arguments, let message):
-            return try urlBuilder(key: key, function: function, endpointName: endpointName, arguments: arguments, message: message)
+            return try urlBuilder(
+                key: key,
+                function: function,
+                endpointName: endpointName,
+                arguments: arguments,
+                message: message
+            )
         }
     }
 
     private func urlBuilder(
-        key: String, function: FunctionSpec, endpointName: String, arguments: [FunctionSpec.Argument], message: String?
+        key: String,
+        function: FunctionSpec,
+        endpointName: String,
+        arguments: [FunctionSpec.Argument],
+        message: String?
     ) throws(BuildError) -> String {
         guard let endpoint = input.endpoints.endpoint(endpointName) else {
             let known = input.endpoints.endpoints.map(\.name).joined(separator: ", ")
             throw BuildError(
-                .missingValue, "function \(function.name): no endpoint named \"\(endpointName)\" (endpoints: \(known))",
-                location: function.location)
+                .missingValue,
+                "function \(function.name): no endpoint named \"\(endpointName)\" (endpoints: \(known))",
+                location: function.location
+            )
         }
         let plan = try URLPlan(endpoint: endpoint, configuration: input.configuration)
         var variable: [String: String] = [:]
@@ -42,12 +60,15 @@ struct JSFunctionWriter {
                 throw BuildError(
                     .missingValue,
                     "function \(function.name): argument \(argument.name) fills \"\(argument.parameter)\", which endpoint \"\(endpointName)\" does not take (it takes: \(plan.parameters.isEmpty ? "none" : plan.parameters.joined(separator: ", ")))",
-                    location: function.location)
+                    location: function.location
+                )
             }
             guard variable[argument.parameter] == nil else {
                 throw BuildError(
-                    .invalidSettings, "function \(function.name): two arguments fill \"\(argument.parameter)\"",
-                    location: function.location)
+                    .invalidSettings,
+                    "function \(function.name): two arguments fill \"\(argument.parameter)\"",
+                    location: function.location
+                )
             }
             variable[argument.parameter] = "v\(index)"
         }
@@ -55,7 +76,8 @@ struct JSFunctionWriter {
             throw BuildError(
                 .missingValue,
                 "function \(function.name): endpoint \"\(endpointName)\" needs \"\(parameter)\"; declare an argument for it",
-                location: function.location)
+                location: function.location
+            )
         }
         func text(_ template: String, _ argument: String) -> String {
             template.replacing("{function}", with: function.name).replacing("{argument}", with: argument)
@@ -74,21 +96,30 @@ struct JSFunctionWriter {
             }
         }
         func pieces(_ list: [URLPlan.Piece]) -> String {
-            "[" + list.map { piece in
-                switch piece {
-                case .text(let text): JSLiteral.string(text)
-                case .slot(let parameter, let keepSlashes): "[\(variable[parameter] ?? "undefined"), \(keepSlashes)]"
+            "["
+                + list.map { piece in
+                    switch piece {
+                    case .text(let text): JSLiteral.string(text)
+                    case .slot(let parameter, let keepSlashes):
+                        "[\(variable[parameter] ?? "undefined"), \(keepSlashes)]"
+                    }
                 }
-            }.joined(separator: ", ") + "]"
+                .joined(separator: ", ") + "]"
         }
         let query = "[" + plan.query.map(pieces).joined(separator: ", ") + "]"
-        lines.append("return renderURL(\(pieces(plan.path)), \(query), \(plan.fragment.map(pieces) ?? "null"), \(plan.collapsesPath));")
+        lines.append(
+            "return renderURL(\(pieces(plan.path)), \(query), \(plan.fragment.map(pieces) ?? "null"), \(plan.collapsesPath));"
+        )
         let parameters = arguments.map(\.name).joined(separator: ", ")
         return "  \(key)(\(parameters)) {\n" + lines.map { "    " + $0 }.joined(separator: "\n") + "\n  }"
     }
 
     private func requestConfig(
-        key: String, function: FunctionSpec, fields: [NamedValue], headers: [NamedValue], abortSignal: String?
+        key: String,
+        function: FunctionSpec,
+        fields: [NamedValue],
+        headers: [NamedValue],
+        abortSignal: String?
     ) throws(BuildError) -> String {
         let base = try objectLiteral(fields, indent: "    ", path: function.name)
         let headerObject = try objectLiteral(headers, indent: "    ", path: "\(function.name).headers")
@@ -98,9 +129,11 @@ struct JSFunctionWriter {
             "result.headers = Object.assign(\(headerObject), given.headers);",
         ]
         if let abortSignal {
-            let field = JSIdentifier.isIdentifierShaped(abortSignal) ? ".\(abortSignal)" : "[\(JSLiteral.string(abortSignal))]"
+            let field =
+                JSIdentifier.isIdentifierShaped(abortSignal) ? ".\(abortSignal)" : "[\(JSLiteral.string(abortSignal))]"
             lines.append(
-                "if (result.signal === undefined && typeof AbortSignal !== \"undefined\" && typeof AbortSignal.timeout === \"function\") result.signal = AbortSignal.timeout(result\(field));")
+                "if (result.signal === undefined && typeof AbortSignal !== \"undefined\" && typeof AbortSignal.timeout === \"function\") result.signal = AbortSignal.timeout(result\(field));"
+            )
         }
         lines.append("return result;")
         return "  \(key)(options = {}) {\n" + lines.map { "    " + $0 }.joined(separator: "\n") + "\n  }"
@@ -111,7 +144,11 @@ struct JSFunctionWriter {
         if fields.isEmpty { return "{}" }
         var members: [String] = []
         for field in fields {
-            let value = try literal(field.spec.evaluate(in: input), path: "\(path).\(field.name)", indent: indent + "  ")
+            let value = try literal(
+                field.spec.evaluate(in: input),
+                path: "\(path).\(field.name)",
+                indent: indent + "  "
+            )
             members.append("\(indent)  \(JSIdentifier.propertyKey(field.name)): \(value)")
         }
         return "{\n" + members.joined(separator: ",\n") + "\n\(indent)}"

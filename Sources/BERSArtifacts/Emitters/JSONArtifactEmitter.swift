@@ -2,7 +2,8 @@ import BERS
 import BERSJSON
 
 /// Writes the `json` artifact: the resolved configuration, pretty-printed, with a `bers` member
-/// appended:
+/// appended.
+///
 ///
 /// ```json
 /// "bers": {
@@ -26,7 +27,8 @@ struct JSONArtifactEmitter {
             throw BuildError(
                 .unrepresentableValue,
                 "the configuration has a top-level \"bers\" key, which the json artifact reserves for its metadata",
-                location: input.configuration.location(of: "/bers"))
+                location: input.configuration.location(of: "/bers")
+            )
         }
         var metadata: JSONObject = [
             "environment": .string(input.environment.name),
@@ -36,11 +38,16 @@ struct JSONArtifactEmitter {
         ]
         if let tenant = input.tenant { metadata["tenant"] = .string(tenant.value) }
         if let time = input.buildTime { metadata["buildTime"] = .string(time) }
-        metadata["inputs"] = .array(input.inputs.map { file in
-            ["role": .string(file.role.rawValue), "file": .string(file.name), "sha256": .string(file.sha256)]
-        })
+        metadata["inputs"] = .array(
+            input.inputs.map { file in
+                ["role": .string(file.role.rawValue), "file": .string(file.name), "sha256": .string(file.sha256)]
+            }
+        )
         if provenance {
-            metadata["provenance"] = relativizingFiles(input.configuration.provenanceDocument(), directory: input.configDirectory)
+            metadata["provenance"] = relativizingFiles(
+                input.configuration.provenanceDocument(),
+                directory: input.configDirectory
+            )
         }
         root["bers"] = .object(metadata)
         return JSONSerializer(style: .pretty).string(.object(root))
@@ -50,13 +57,23 @@ struct JSONArtifactEmitter {
     private func relativizingFiles(_ value: JSONValue, directory: String) -> JSONValue {
         switch value {
         case .object(let object):
-            return .object(JSONObject(uniqueMembers: object.map { key, member in
-                if key == "file", case .string(let path) = member {
-                    let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-                    return (key, .string(path.hasPrefix(prefix) && directory != "." ? String(path.dropFirst(prefix.count)) : path))
-                }
-                return (key, relativizingFiles(member, directory: directory))
-            }))
+            return .object(
+                JSONObject(
+                    uniqueMembers: object.map { key, member in
+                        if key == "file", case .string(let path) = member {
+                            let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+                            return (
+                                key,
+                                .string(
+                                    path.hasPrefix(prefix) && directory != "."
+                                        ? String(path.dropFirst(prefix.count)) : path
+                                )
+                            )
+                        }
+                        return (key, relativizingFiles(member, directory: directory))
+                    }
+                )
+            )
         case .array(let elements):
             return .array(elements.map { relativizingFiles($0, directory: directory) })
         default:

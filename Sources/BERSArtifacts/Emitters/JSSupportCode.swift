@@ -1,6 +1,8 @@
 /// The helpers the URL builders of the JavaScript module call: the same encoding, slash
 /// collapsing and query assembly as BERS's `Endpoint.url(_:)` (the plans are verified against it
-/// when the module is built). Written only when the module has a URL builder; not exported.
+/// when the module is built).
+///
+/// Written only when the module has a URL builder; not exported.
 enum JSSupportCode {
     static let urlBuilder: [String] = #"""
         const HEX = "0123456789ABCDEF";
@@ -8,6 +10,7 @@ enum JSSupportCode {
 
         // Every byte but A-Z a-z 0-9 - . _ ~ (and / in a sub-path) as %XX of its UTF-8.
         function encodeValue(value, keepSlashes) {
+          if (!keepSlashes && (value === "." || value === "..")) return value === "." ? "%2E" : "%2E%2E";
           let out = "";
           for (const byte of UTF8.encode(value)) {
             const plain = (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x30 && byte <= 0x39) ||
@@ -66,5 +69,6 @@ enum JSSupportCode {
         function checkSubPath(value, message) {
           if (value !== undefined && value.split("/").includes("..")) throw new Error(message);
         }
-        """#.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        """#
+        .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
 }

@@ -4,7 +4,9 @@ import BERSJSON
 extension SwiftEmitter {
     /// Writes the endpoints section as constants and functions; returns whether a function was
     /// written (so the URL builder must be).
-    func writeEndpoints(_ input: BuildInput, key: String, scope: inout SwiftScope, into writer: inout CodeWriter) throws(BuildError) -> Bool {
+    func writeEndpoints(_ input: BuildInput, key: String, scope: inout SwiftScope, into writer: inout CodeWriter)
+        throws(BuildError) -> Bool
+    {
         let access = settings.access.rawValue
         let root = settings.typeName
         let identifier = scope.identifier(for: key)
@@ -31,7 +33,13 @@ extension SwiftEmitter {
         return usesURLs
     }
 
-    private func writeFunction(_ plan: URLPlan, name: SwiftIdentifier, root: String, access: String, into writer: inout CodeWriter) throws(BuildError) {
+    private func writeFunction(
+        _ plan: URLPlan,
+        name: SwiftIdentifier,
+        root: String,
+        access: String,
+        into writer: inout CodeWriter
+    ) throws(BuildError) {
         var labels = SwiftScope(reserved: [])
         var variable: [String: String] = [:]
         var parameters: [String] = []
@@ -42,15 +50,20 @@ extension SwiftEmitter {
             parameters.append("\(label.code) p\(index): Swift.String\(optional ? "? = nil" : "")")
         }
         func pieces(_ list: [URLPlan.Piece]) -> String {
-            "[" + list.map { piece in
-                switch piece {
-                case .text(let text): ".text(\(SwiftLiteral.string(text)))"
-                case .slot(let parameter, let keepSlashes): ".value(\(variable[parameter] ?? "nil"), keepSlashes: \(keepSlashes))"
+            "["
+                + list.map { piece in
+                    switch piece {
+                    case .text(let text): ".text(\(SwiftLiteral.string(text)))"
+                    case .slot(let parameter, let keepSlashes):
+                        ".value(\(variable[parameter] ?? "nil"), keepSlashes: \(keepSlashes))"
+                    }
                 }
-            }.joined(separator: ", ") + "]"
+                .joined(separator: ", ") + "]"
         }
         writer.line("/// - Throws: ``\(root)/URLError`` when a required parameter is empty.")
-        try writer.block("\(access) static func \(name.code)(\(parameters.joined(separator: ", "))) throws(\(root).URLError) -> Swift.String {") {
+        try writer.block(
+            "\(access) static func \(name.code)(\(parameters.joined(separator: ", "))) throws(\(root).URLError) -> Swift.String {"
+        ) {
             (body: inout CodeWriter) throws(BuildError) in
             body.line("try \(root).URLBuilder.render(")
             body.indentedLines([

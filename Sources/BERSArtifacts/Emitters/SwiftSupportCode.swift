@@ -1,7 +1,9 @@
 /// The fixed parts of the Swift artifact: the URL builder behind the endpoint functions, and the
 /// `Value` enum for values whose parts have different types.
 enum SwiftSupportCode {
-    /// `URLError`, and the file-private renderer the endpoint functions call. It renders as BERS's
+    /// `URLError`, and the file-private renderer the endpoint functions call.
+    ///
+    /// It renders as BERS's
     /// `Endpoint.url(_:)` does (the plans are verified against it when the file is built).
     static func writeURLSupport(root: String, access: String, into writer: inout CodeWriter) {
         let code = #"""
@@ -34,10 +36,10 @@ enum SwiftSupportCode {
                             message: "endpoint \"\(endpoint)\": parameter \"\(name)\" is required")
                     }
                     for (name, value) in subPaths {
-                        if let value, value.split(separator: "/").contains("..") {
+                        if let value, value.split(separator: "/", omittingEmptySubsequences: false).contains("..") {
                             throw URLError(
                                 endpoint: endpoint, parameter: name,
-                                message: "endpoint \"\(endpoint)\": parameter \"\(name)\" must not contain '..' segments (\"\(value)\")")
+                                message: "endpoint \"\(endpoint)\": parameter \"\(name)\" must not contain '..' segments")
                         }
                     }
                     var url = ""
@@ -75,6 +77,7 @@ enum SwiftSupportCode {
 
                 /// Every byte but A-Z a-z 0-9 - . _ ~ (and / in a sub-path) as %XX of its UTF-8.
                 private static func encode(_ value: Swift.String, keepSlashes: Swift.Bool) -> Swift.String {
+                    if !keepSlashes && (value == "." || value == "..") { return value == "." ? "%2E" : "%2E%2E" }
                     let digits: [Swift.UInt8] = Swift.Array("0123456789ABCDEF".utf8)
                     var bytes: [Swift.UInt8] = []
                     for byte in value.utf8 {

@@ -36,9 +36,14 @@ struct SwiftTypeSpeller {
 
     /// The spelling of `type` for a member named after `hint`; structs it needs are declared in
     /// `writer`, at its current indentation, with names from `scope`.
+    ///
     /// Structs declared inside another struct are named through it (`prefix` is `Outer.`).
     mutating func spell(
-        _ type: SwiftType, hint: String, prefix: String = "", scope: inout SwiftScope, writer: inout CodeWriter
+        _ type: SwiftType,
+        hint: String,
+        prefix: String = "",
+        scope: inout SwiftScope,
+        writer: inout CodeWriter
     ) throws(BuildError) -> SpelledType {
         switch type {
         case .nothing: return .scalar(type, "Swift.Never")
@@ -59,12 +64,20 @@ struct SwiftTypeSpeller {
             var inner = SwiftScope(reserved: [rootType])
             var spelled: [SpelledField] = []
             let access = self.access
-            writer.line("/// An element of `\(SwiftEmitter.docText(hint.hasSuffix("Element") ? String(hint.dropLast(7)) : hint))`.")
-            try writer.block("\(access) struct \(name.code): Swift.Sendable, Swift.Hashable {") { (body: inout CodeWriter) throws(BuildError) in
+            writer.line(
+                "/// An element of `\(SwiftEmitter.docText(hint.hasSuffix("Element") ? String(hint.dropLast(7)) : hint))`."
+            )
+            try writer.block("\(access) struct \(name.code): Swift.Sendable, Swift.Hashable {") {
+                (body: inout CodeWriter) throws(BuildError) in
                 for field in fields {
                     let identifier = inner.identifier(for: field.key)
                     let fieldType = try spell(
-                        field.type, hint: field.key, prefix: "\(prefix)\(name.code).", scope: &inner, writer: &body)
+                        field.type,
+                        hint: field.key,
+                        prefix: "\(prefix)\(name.code).",
+                        scope: &inner,
+                        writer: &body
+                    )
                     spelled.append(SpelledField(key: field.key, identifier: identifier, type: fieldType))
                 }
                 for field in spelled {

@@ -8,8 +8,12 @@ enum DotenvName {
     /// Whether `text` is a portable variable name: ASCII letters, digits and `_`, not starting with
     /// a digit.
     static func isValid(_ text: String) -> Bool {
-        guard let first = text.utf8.first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else { return false }
-        return text.utf8.allSatisfy { isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") }
+        guard let first = text.utf8.first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else {
+            return false
+        }
+        return text.utf8.allSatisfy {
+            isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_")
+        }
     }
 
     /// The automatic name of a value at `tokens`, behind `prefix`.
@@ -32,7 +36,8 @@ enum DotenvName {
                 continue
             }
             let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-            let previousIsLowerOrDigit = (previous >= UInt8(ascii: "a") && previous <= UInt8(ascii: "z"))
+            let previousIsLowerOrDigit =
+                (previous >= UInt8(ascii: "a") && previous <= UInt8(ascii: "z"))
                 || (previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9"))
             if pendingUnderscore || (isUpper && previousIsLowerOrDigit) { output.append("_") }
             pendingUnderscore = false
@@ -43,6 +48,7 @@ enum DotenvName {
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 }

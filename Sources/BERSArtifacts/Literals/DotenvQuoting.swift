@@ -1,4 +1,5 @@
-/// Quoting of dotenv values for the dialect of the `dotenv` package and `node --env-file`:
+/// Quoting of dotenv values for the dialect of the `dotenv` package and `node --env-file`.
+///
 ///
 /// 1. a value of only ASCII letters, digits and `_ - . / : @ % + , =` is written bare;
 /// 2. else, a value without `'` or line breaks is written in single quotes, taken literally
@@ -17,8 +18,12 @@ enum DotenvQuoting {
     static func quote(_ value: String, name: String) throws(BuildError) -> String {
         if value.utf8.allSatisfy(isBare) { return value }
         let scalars = value.unicodeScalars
-        if scalars.contains(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t") || $0.value == 0x7F }) {
-            throw BuildError(.unrepresentableValue, "\(name): the value has control characters a dotenv file cannot hold")
+        if scalars.contains(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t") || $0.value == 0x7F })
+        {
+            throw BuildError(
+                .unrepresentableValue,
+                "\(name): the value has control characters a dotenv file cannot hold"
+            )
         }
         let hasBreak = scalars.contains { $0 == "\n" || $0 == "\r" }
         if !hasBreak && !scalars.contains("'") { return "'\(value)'" }
@@ -26,15 +31,18 @@ enum DotenvQuoting {
         if !scalars.contains("`") && !scalars.contains("\r") { return "`\(value)`" }
         throw BuildError(
             .unrepresentableValue,
-            "\(name): the value has single quotes, double quotes, backticks and line breaks; no dotenv quoting keeps it exact")
+            "\(name): the value has single quotes, double quotes, backticks and line breaks; no dotenv quoting keeps it exact"
+        )
     }
 
     private static func isBare(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
             true
-        case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "@"),
-             UInt8(ascii: "%"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "="):
+        case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ":"),
+            UInt8(ascii: "@"),
+            UInt8(ascii: "%"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "="):
             true
         default:
             false

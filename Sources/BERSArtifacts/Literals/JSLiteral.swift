@@ -22,7 +22,9 @@ enum JSLiteral {
     ///
     /// - Throws: ``BuildError`` `build.unrepresentable-value` for an integer beyond ±2^53 with the
     ///   `error` encoding, naming `path`.
-    static func integer(_ value: Int64, encoding: LargeIntegerEncoding, path: String, format: String) throws(BuildError) -> String {
+    static func integer(_ value: Int64, encoding: LargeIntegerEncoding, path: String, format: String) throws(BuildError)
+        -> String
+    {
         guard !LargeIntegerEncoding.isSafe(value) else { return "\(value)" }
         switch encoding {
         case .string: return "\"\(value)\""
@@ -35,7 +37,8 @@ enum JSLiteral {
     static func unrepresentable(_ value: Int64, path: String, format: String) -> BuildError {
         BuildError(
             .unrepresentableValue,
-            "\(path.isEmpty ? "the value" : path) = \(value) is beyond ±2^53 and would not be exact as a JavaScript number; set \"large-integers\" to \"string\"\(format == "js" ? " or \"bigint\"" : "") in build.\(format), or make it a string")
+            "\(path.isEmpty ? "the value" : path) = \(value) is beyond ±2^53 and would not be exact as a JavaScript number; set \"large-integers\" to \"string\"\(format == "js" ? " or \"bigint\"" : "") in build.\(format), or make it a string"
+        )
     }
 
     /// A value as a JavaScript expression: objects and arrays wrapped in `Object.freeze`.
@@ -45,7 +48,9 @@ enum JSLiteral {
     ///   - encoding: how large integers are written.
     ///   - path: the value's dotted path, for errors.
     ///   - indent: the indentation of the line the value starts on.
-    static func value(_ value: JSONValue, encoding: LargeIntegerEncoding, path: String, indent: String) throws(BuildError) -> String {
+    static func value(_ value: JSONValue, encoding: LargeIntegerEncoding, path: String, indent: String)
+        throws(BuildError) -> String
+    {
         switch value {
         case .null: return "null"
         case .bool(let bool): return bool ? "true" : "false"
@@ -56,7 +61,15 @@ enum JSLiteral {
             if elements.isEmpty { return "Object.freeze([])" }
             var lines: [String] = []
             for (index, element) in elements.enumerated() {
-                lines.append(indent + "  " + (try Self.value(element, encoding: encoding, path: join(path, String(index)), indent: indent + "  ")))
+                lines.append(
+                    indent + "  "
+                        + (try Self.value(
+                            element,
+                            encoding: encoding,
+                            path: join(path, String(index)),
+                            indent: indent + "  "
+                        ))
+                )
             }
             return "Object.freeze([\n" + lines.joined(separator: ",\n") + "\n\(indent)])"
         case .object(let object):
@@ -76,12 +89,16 @@ enum JSLiteral {
         return JSONSerializer(style: .compact).string(encoding == .string ? stringifyingLargeIntegers(value) : value)
     }
 
-    private static func checkIntegers(in value: JSONValue, encoding: LargeIntegerEncoding, path: String) throws(BuildError) {
+    private static func checkIntegers(in value: JSONValue, encoding: LargeIntegerEncoding, path: String)
+        throws(BuildError)
+    {
         switch value {
         case .integer(let integer) where !LargeIntegerEncoding.isSafe(integer) && encoding == .error:
             throw unrepresentable(integer, path: path, format: "esbuild-define")
         case .array(let elements):
-            for (index, element) in elements.enumerated() { try checkIntegers(in: element, encoding: encoding, path: join(path, String(index))) }
+            for (index, element) in elements.enumerated() {
+                try checkIntegers(in: element, encoding: encoding, path: join(path, String(index)))
+            }
         case .object(let object):
             for (key, member) in object { try checkIntegers(in: member, encoding: encoding, path: join(path, key)) }
         default: break
@@ -92,7 +109,8 @@ enum JSLiteral {
         switch value {
         case .integer(let integer) where !LargeIntegerEncoding.isSafe(integer): return .string("\(integer)")
         case .array(let elements): return .array(elements.map(stringifyingLargeIntegers))
-        case .object(let object): return .object(JSONObject(uniqueMembers: object.map { ($0.key, stringifyingLargeIntegers($0.value)) }))
+        case .object(let object):
+            return .object(JSONObject(uniqueMembers: object.map { ($0.key, stringifyingLargeIntegers($0.value)) }))
         default: return value
         }
     }

@@ -13,7 +13,8 @@ enum SwiftLiteral {
             case "\r": output += "\\r"
             case "\t": output += "\\t"
             case "\0": output += "\\0"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
+            case _
+            where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
                 output += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             default:
                 output.unicodeScalars.append(scalar)

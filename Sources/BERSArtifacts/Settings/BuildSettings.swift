@@ -2,7 +2,9 @@ import BERS
 import BERSJSON
 
 /// The `build` section of `bers.json`: what `bers build --all` writes and how each format is
-/// shaped. Every key is optional.
+/// shaped.
+///
+/// Every key is optional.
 ///
 /// ```json
 /// "build": {
@@ -53,13 +55,19 @@ public struct BuildSettings: Sendable {
         let base: JSONPointer = "/build"
         guard try reader.object(at: base) != nil else { return }
         try reader.rejectUnknownKeys(
-            at: base, allowed: ["environments", "formats", "files", "swift", "js", "esbuild-define", "dotenv"])
+            at: base,
+            allowed: ["environments", "formats", "files", "swift", "js", "esbuild-define", "dotenv"]
+        )
         let catalog = project.catalog
 
         if let names = try reader.strings(at: base.appending("environments")) {
             for (index, name) in names.enumerated() {
                 if let problem = catalog.rejectionReason(for: name) {
-                    throw reader.fail(base.appending("environments").appending(index: index), problem, code: .missingValue)
+                    throw reader.fail(
+                        base.appending("environments").appending(index: index),
+                        problem,
+                        code: .missingValue
+                    )
                 }
             }
             environments = names
@@ -70,7 +78,11 @@ public struct BuildSettings: Sendable {
                 do {
                     formats.append(try ArtifactFormat(name: name))
                 } catch {
-                    throw reader.fail(base.appending("formats").appending(index: index), error.message, code: .unknownFormat)
+                    throw reader.fail(
+                        base.appending("formats").appending(index: index),
+                        error.message,
+                        code: .unknownFormat
+                    )
                 }
             }
         }
@@ -106,6 +118,7 @@ public struct BuildSettings: Sendable {
     }
 
     private static func isRelativeFileName(_ name: String) -> Bool {
-        !name.isEmpty && !name.hasPrefix("/") && !name.split(separator: "/").contains("..") && name != "bers-manifest.json"
+        !name.isEmpty && !name.hasPrefix("/") && !name.split(separator: "/").contains("..")
+            && name != "bers-manifest.json"
     }
 }

@@ -24,7 +24,9 @@ public struct DotenvSettings: Sendable, Hashable {
     }
 
     static func read(
-        _ reader: SettingsReader, at pointer: JSONPointer, catalog: EnvironmentCatalog
+        _ reader: SettingsReader,
+        at pointer: JSONPointer,
+        catalog: EnvironmentCatalog
     ) throws(BuildError) -> DotenvSettings {
         try reader.rejectUnknownKeys(at: pointer, allowed: ["variables", "prefix"])
         var settings = DotenvSettings()
@@ -33,11 +35,16 @@ public struct DotenvSettings: Sendable, Hashable {
             throw reader.failAtKey(
                 pointer.appending("variables").appending(variable.name),
                 "\"\(variable.name)\" is not a variable name (letters, digits and _, not starting with a digit)",
-                code: .invalidIdentifier)
+                code: .invalidIdentifier
+            )
         }
         if let prefix = try reader.string(at: pointer.appending("prefix")) {
             guard prefix.isEmpty || DotenvName.isValid(prefix) else {
-                throw reader.fail(pointer.appending("prefix"), "\"\(prefix)\" cannot start a variable name", code: .invalidIdentifier)
+                throw reader.fail(
+                    pointer.appending("prefix"),
+                    "\"\(prefix)\" cannot start a variable name",
+                    code: .invalidIdentifier
+                )
             }
             settings.prefix = prefix
         }

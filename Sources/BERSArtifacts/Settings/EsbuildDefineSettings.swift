@@ -31,7 +31,9 @@ public struct EsbuildDefineSettings: Sendable, Hashable {
     ]
 
     static func read(
-        _ reader: SettingsReader, at pointer: JSONPointer, catalog: EnvironmentCatalog
+        _ reader: SettingsReader,
+        at pointer: JSONPointer,
+        catalog: EnvironmentCatalog
     ) throws(BuildError) -> EsbuildDefineSettings {
         try reader.rejectUnknownKeys(at: pointer, allowed: ["defines", "large-integers"])
         var settings = EsbuildDefineSettings()
@@ -40,7 +42,8 @@ public struct EsbuildDefineSettings: Sendable, Hashable {
             throw reader.failAtKey(
                 pointer.appending("defines").appending(define.name),
                 "\"\(define.name)\" is not an identifier or a dotted member expression esbuild can define",
-                code: .invalidIdentifier)
+                code: .invalidIdentifier
+            )
         }
         if let encoding = try reader.choice(at: pointer.appending("large-integers"), ["error", "string"]) {
             settings.largeIntegers = LargeIntegerEncoding(rawValue: encoding) ?? .error

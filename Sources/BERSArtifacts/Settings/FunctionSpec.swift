@@ -73,10 +73,15 @@ public struct FunctionSpec: Sendable, Hashable {
 
     /// Reads the declaration of `name` at `pointer`.
     static func read(
-        _ reader: SettingsReader, name: String, at pointer: JSONPointer, catalog: EnvironmentCatalog
+        _ reader: SettingsReader,
+        name: String,
+        at pointer: JSONPointer,
+        catalog: EnvironmentCatalog
     ) throws(BuildError) -> FunctionSpec {
         let location = reader.location(of: pointer)
-        guard try reader.object(at: pointer) != nil else { throw reader.fail(pointer, "expected an object with \"kind\"") }
+        guard try reader.object(at: pointer) != nil else {
+            throw reader.fail(pointer, "expected an object with \"kind\"")
+        }
         guard let kind = try reader.choice(at: pointer.appending("kind"), kinds) else {
             throw reader.fail(pointer, "\"kind\" is required (one of \(kinds.joined(separator: ", ")))")
         }
@@ -88,7 +93,11 @@ public struct FunctionSpec: Sendable, Hashable {
             }
             let arguments = try readArguments(reader, at: pointer.appending("arguments"))
             let message = try reader.string(at: pointer.appending("message"))
-            return FunctionSpec(name: name, kind: .url(endpoint: endpoint, arguments: arguments, message: message), location: location)
+            return FunctionSpec(
+                name: name,
+                kind: .url(endpoint: endpoint, arguments: arguments, message: message),
+                location: location
+            )
         case "constant":
             try reader.rejectUnknownKeys(at: pointer, allowed: ["kind", "value"])
             let spec = try ValueSpec.read(reader, at: pointer.appending("value"), catalog: catalog)
@@ -98,7 +107,11 @@ public struct FunctionSpec: Sendable, Hashable {
             guard reader.value(at: pointer.appending("environment")) != nil else {
                 throw reader.fail(pointer, "an environment-is function needs \"environment\"")
             }
-            let names = try ValueSpec.readEnvironmentNames(reader, at: pointer.appending("environment"), catalog: catalog)
+            let names = try ValueSpec.readEnvironmentNames(
+                reader,
+                at: pointer.appending("environment"),
+                catalog: catalog
+            )
             return FunctionSpec(name: name, kind: .environmentIs(names), location: location)
         case "build-info":
             try reader.rejectUnknownKeys(at: pointer, allowed: ["kind", "fields"])
@@ -110,16 +123,23 @@ public struct FunctionSpec: Sendable, Hashable {
             let headers = try NamedValue.readMap(reader, at: pointer.appending("headers"), catalog: catalog) ?? []
             let abortSignal = try reader.string(at: pointer.appending("abort-signal"))
             if let abortSignal, !fields.contains(where: { $0.name == abortSignal }) {
-                throw reader.fail(pointer.appending("abort-signal"), "names no field (fields: \(fields.map(\.name).joined(separator: ", ")))")
+                throw reader.fail(
+                    pointer.appending("abort-signal"),
+                    "names no field (fields: \(fields.map(\.name).joined(separator: ", ")))"
+                )
             }
             return FunctionSpec(
-                name: name, kind: .requestConfig(fields: fields, headers: headers, abortSignal: abortSignal),
-                location: location)
+                name: name,
+                kind: .requestConfig(fields: fields, headers: headers, abortSignal: abortSignal),
+                location: location
+            )
         }
     }
 
     /// `["path", {"tenantHash": "tenant"}]`: a name alone fills the parameter of the same name.
-    private static func readArguments(_ reader: SettingsReader, at pointer: JSONPointer) throws(BuildError) -> [Argument] {
+    private static func readArguments(_ reader: SettingsReader, at pointer: JSONPointer) throws(BuildError)
+        -> [Argument]
+    {
         guard let value = reader.value(at: pointer) else { return [] }
         guard case .array(let elements) = value else {
             throw reader.fail(pointer, "expected an array of argument names or {\"argument\": \"parameter\"} objects")
@@ -140,7 +160,11 @@ public struct FunctionSpec: Sendable, Hashable {
                 throw reader.fail(at, "expected an argument name or a one-key object {\"argument\": \"parameter\"}")
             }
             guard JSIdentifier.isValid(argument.name) else {
-                throw reader.fail(at, "\"\(argument.name)\" is not a valid JavaScript parameter name", code: .invalidIdentifier)
+                throw reader.fail(
+                    at,
+                    "\"\(argument.name)\" is not a valid JavaScript parameter name",
+                    code: .invalidIdentifier
+                )
             }
             guard !arguments.contains(where: { $0.name == argument.name }) else {
                 throw reader.fail(at, "argument \"\(argument.name)\" is declared twice")

@@ -26,7 +26,9 @@ public struct JSModuleSettings: Sendable, Hashable {
 
     /// Settings with these values: by default the object `config` holding the whole configuration.
     public init(
-        objectName: String = "config", constants: [NamedValue] = [], functions: [FunctionSpec] = [],
+        objectName: String = "config",
+        constants: [NamedValue] = [],
+        functions: [FunctionSpec] = [],
         largeIntegers: LargeIntegerEncoding = .error
     ) {
         self.objectName = objectName
@@ -39,14 +41,19 @@ public struct JSModuleSettings: Sendable, Hashable {
     public var declaresSurface: Bool { !constants.isEmpty || !functions.isEmpty }
 
     static func read(
-        _ reader: SettingsReader, at pointer: JSONPointer, catalog: EnvironmentCatalog
+        _ reader: SettingsReader,
+        at pointer: JSONPointer,
+        catalog: EnvironmentCatalog
     ) throws(BuildError) -> JSModuleSettings {
         try reader.rejectUnknownKeys(at: pointer, allowed: ["object", "constants", "functions", "large-integers"])
         var settings = JSModuleSettings()
         if let name = try reader.string(at: pointer.appending("object")) {
             guard JSIdentifier.isValid(name) else {
                 throw reader.fail(
-                    pointer.appending("object"), "\"\(name)\" is not a valid JavaScript identifier", code: .invalidIdentifier)
+                    pointer.appending("object"),
+                    "\"\(name)\" is not a valid JavaScript identifier",
+                    code: .invalidIdentifier
+                )
             }
             settings.objectName = name
         }
@@ -54,13 +61,25 @@ public struct JSModuleSettings: Sendable, Hashable {
         if let functions = try reader.object(at: pointer.appending("functions")) {
             for name in functions.keys {
                 if settings.constants.contains(where: { $0.name == name }) {
-                    throw reader.failAtKey(pointer.appending("functions").appending(name), "\"\(name)\" is also a constant")
+                    throw reader.failAtKey(
+                        pointer.appending("functions").appending(name),
+                        "\"\(name)\" is also a constant"
+                    )
                 }
                 settings.functions.append(
-                    try FunctionSpec.read(reader, name: name, at: pointer.appending("functions").appending(name), catalog: catalog))
+                    try FunctionSpec.read(
+                        reader,
+                        name: name,
+                        at: pointer.appending("functions").appending(name),
+                        catalog: catalog
+                    )
+                )
             }
         }
-        if let encoding = try reader.choice(at: pointer.appending("large-integers"), LargeIntegerEncoding.allCases.map(\.rawValue)) {
+        if let encoding = try reader.choice(
+            at: pointer.appending("large-integers"),
+            LargeIntegerEncoding.allCases.map(\.rawValue)
+        ) {
             settings.largeIntegers = LargeIntegerEncoding(rawValue: encoding) ?? .error
         }
         return settings

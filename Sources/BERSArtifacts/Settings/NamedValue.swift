@@ -18,12 +18,16 @@ public struct NamedValue: Sendable, Hashable {
 extension NamedValue {
     /// An object of `name: value declaration` members, in order, or `nil` when absent.
     static func readMap(
-        _ reader: SettingsReader, at pointer: JSONPointer, catalog: EnvironmentCatalog
+        _ reader: SettingsReader,
+        at pointer: JSONPointer,
+        catalog: EnvironmentCatalog
     ) throws(BuildError) -> [NamedValue]? {
         guard let object = try reader.object(at: pointer) else { return nil }
         var values: [NamedValue] = []
         for key in object.keys {
-            values.append(NamedValue(name: key, spec: try ValueSpec.read(reader, at: pointer.appending(key), catalog: catalog)))
+            values.append(
+                NamedValue(name: key, spec: try ValueSpec.read(reader, at: pointer.appending(key), catalog: catalog))
+            )
         }
         return values
     }

@@ -17,25 +17,33 @@ struct SettingsReader {
 
     func failAtKey(_ pointer: JSONPointer, _ message: String, code: BuildError.Code = .invalidSettings) -> BuildError {
         BuildError(
-            code, "\(pointer): \(message)",
-            location: document.keyLocation(of: pointer) ?? document.nearestLocation(of: pointer))
+            code,
+            "\(pointer): \(message)",
+            location: document.keyLocation(of: pointer) ?? document.nearestLocation(of: pointer)
+        )
     }
 
     func object(at pointer: JSONPointer) throws(BuildError) -> JSONObject? {
         guard let value = value(at: pointer) else { return nil }
-        guard case .object(let object) = value else { throw fail(pointer, "expected an object, found \(value.typeName)") }
+        guard case .object(let object) = value else {
+            throw fail(pointer, "expected an object, found \(value.typeName)")
+        }
         return object
     }
 
     func string(at pointer: JSONPointer) throws(BuildError) -> String? {
         guard let value = value(at: pointer) else { return nil }
-        guard case .string(let string) = value else { throw fail(pointer, "expected a string, found \(value.typeName)") }
+        guard case .string(let string) = value else {
+            throw fail(pointer, "expected a string, found \(value.typeName)")
+        }
         return string
     }
 
     func bool(at pointer: JSONPointer) throws(BuildError) -> Bool? {
         guard let value = value(at: pointer) else { return nil }
-        guard case .bool(let bool) = value else { throw fail(pointer, "expected true or false, found \(value.typeName)") }
+        guard case .bool(let bool) = value else {
+            throw fail(pointer, "expected true or false, found \(value.typeName)")
+        }
         return bool
     }
 
@@ -58,7 +66,10 @@ struct SettingsReader {
     func choice(at pointer: JSONPointer, _ choices: [String]) throws(BuildError) -> String? {
         guard let text = try string(at: pointer) else { return nil }
         guard choices.contains(text) else {
-            throw fail(pointer, "expected one of \(choices.map { "\"\($0)\"" }.joined(separator: ", ")), found \"\(text)\"")
+            throw fail(
+                pointer,
+                "expected one of \(choices.map { "\"\($0)\"" }.joined(separator: ", ")), found \"\(text)\""
+            )
         }
         return text
     }
@@ -68,7 +79,9 @@ struct SettingsReader {
         guard let object = try object(at: pointer) else { return }
         for key in object.keys where !allowed.contains(key) {
             throw failAtKey(
-                pointer.appending(key), "unknown key \"\(key)\" (known: \(allowed.joined(separator: ", ")))")
+                pointer.appending(key),
+                "unknown key \"\(key)\" (known: \(allowed.joined(separator: ", ")))"
+            )
         }
     }
 }

@@ -33,7 +33,10 @@ public struct SwiftArtifactSettings: Sendable, Hashable {
         if let name = try reader.string(at: pointer.appending("type-name")) {
             guard SwiftIdentifier.isPlain(name), !SwiftIdentifier.reservedEverywhere.contains(name) else {
                 throw reader.fail(
-                    pointer.appending("type-name"), "\"\(name)\" is not a usable Swift type name", code: .invalidIdentifier)
+                    pointer.appending("type-name"),
+                    "\"\(name)\" is not a usable Swift type name",
+                    code: .invalidIdentifier
+                )
             }
             settings.typeName = name
         }

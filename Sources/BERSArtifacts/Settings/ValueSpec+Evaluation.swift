@@ -13,20 +13,27 @@ extension ValueSpec {
         case .path(let path):
             guard let found = input.configuration.value(at: path) else {
                 throw BuildError(
-                    .missingValue, "\"\(path)\" names no value in the \(input.environment.name) configuration",
-                    location: location)
+                    .missingValue,
+                    "\"\(path)\" names no value in the \(input.environment.name) configuration",
+                    location: location
+                )
             }
             value = found
         case .endpoint(let name):
             guard let endpoint = input.endpoints.endpoint(name) else {
                 let known = input.endpoints.endpoints.map(\.name).joined(separator: ", ")
-                throw BuildError(.missingValue, "no endpoint named \"\(name)\" (endpoints: \(known))", location: location)
+                throw BuildError(
+                    .missingValue,
+                    "no endpoint named \"\(name)\" (endpoints: \(known))",
+                    location: location
+                )
             }
             guard endpoint.requiredParameters.isEmpty else {
                 throw BuildError(
                     .missingValue,
                     "endpoint \"\(name)\" takes parameters (\(endpoint.requiredParameters.joined(separator: ", "))); use a url function",
-                    location: location)
+                    location: location
+                )
             }
             do {
                 value = .string(try endpoint.url())
@@ -42,7 +49,11 @@ extension ValueSpec {
         }
         guard let maximum else { return value }
         guard let number = value.doubleValue, let cap = maximum.doubleValue else {
-            throw BuildError(.missingValue, "\"max\" applies to numbers, but the value is \(value.typeName)", location: location)
+            throw BuildError(
+                .missingValue,
+                "\"max\" applies to numbers, but the value is \(value.typeName)",
+                location: location
+            )
         }
         return number > cap ? maximum : value
     }

@@ -63,7 +63,9 @@ public struct ValueSpec: Sendable, Hashable {
 
     /// Reads a declaration at `pointer`: a string path or an object with one source key.
     static func read(
-        _ reader: SettingsReader, at pointer: JSONPointer, catalog: EnvironmentCatalog
+        _ reader: SettingsReader,
+        at pointer: JSONPointer,
+        catalog: EnvironmentCatalog
     ) throws(BuildError) -> ValueSpec {
         let location = reader.location(of: pointer)
         guard let value = reader.value(at: pointer) else { throw reader.fail(pointer, "a value is required") }
@@ -74,7 +76,10 @@ public struct ValueSpec: Sendable, Hashable {
         let sources = ["path", "endpoint", "value", "build", "is-environment"]
         try reader.rejectUnknownKeys(at: pointer, allowed: sources + ["max"])
         guard case .object(let object) = value else {
-            throw reader.fail(pointer, "expected a path or an object with one of \(sources.joined(separator: ", ")); found \(value.typeName)")
+            throw reader.fail(
+                pointer,
+                "expected a path or an object with one of \(sources.joined(separator: ", ")); found \(value.typeName)"
+            )
         }
         let present = sources.filter { object[$0] != nil }
         guard present.count == 1, let key = present.first else {
@@ -89,7 +94,9 @@ public struct ValueSpec: Sendable, Hashable {
             let name = try reader.choice(at: pointer.appending("build"), BuildField.allCases.map(\.rawValue)) ?? ""
             source = .build(BuildField(rawValue: name) ?? .environment)
         default:
-            source = .isEnvironment(try readEnvironmentNames(reader, at: pointer.appending("is-environment"), catalog: catalog))
+            source = .isEnvironment(
+                try readEnvironmentNames(reader, at: pointer.appending("is-environment"), catalog: catalog)
+            )
         }
         var maximum: JSONValue?
         if let cap = object["max"] {
@@ -103,7 +110,9 @@ public struct ValueSpec: Sendable, Hashable {
 
     /// An environment name or a list of them, each known to `catalog`.
     static func readEnvironmentNames(
-        _ reader: SettingsReader, at pointer: JSONPointer, catalog: EnvironmentCatalog
+        _ reader: SettingsReader,
+        at pointer: JSONPointer,
+        catalog: EnvironmentCatalog
     ) throws(BuildError) -> [String] {
         let names: [String]
         if case .string(let single)? = reader.value(at: pointer) {
@@ -113,7 +122,9 @@ public struct ValueSpec: Sendable, Hashable {
         }
         guard !names.isEmpty else { throw reader.fail(pointer, "name at least one environment") }
         for name in names {
-            if let problem = catalog.rejectionReason(for: name) { throw reader.fail(pointer, problem, code: .missingValue) }
+            if let problem = catalog.rejectionReason(for: name) {
+                throw reader.fail(pointer, problem, code: .missingValue)
+            }
         }
         return names
     }

@@ -4,6 +4,8 @@ enum URLEncoding {
     /// `value` with every byte but `A-Z a-z 0-9 - . _ ~` (and `/` when `keepSlashes`) written as
     /// `%XX` (upper-case hex) of its UTF-8.
     static func encode(_ value: String, keepSlashes: Bool) -> String {
+        // A whole segment of "." or ".." would move the path: its dots are encoded.
+        if !keepSlashes && (value == "." || value == "..") { return value == "." ? "%2E" : "%2E%2E" }
         var output: [UInt8] = []
         output.reserveCapacity(value.utf8.count)
         for byte in value.utf8 {
@@ -41,8 +43,8 @@ enum URLEncoding {
     static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-             UInt8(ascii: "~"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
             true
         default:
             false

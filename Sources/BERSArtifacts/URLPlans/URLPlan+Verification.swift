@@ -3,19 +3,26 @@ import BERS
 extension URLPlan {
     /// Checks that the plan renders exactly as BERS's endpoint renderer for probe values: every
     /// parameter given (with characters that need encoding, and `//` in sub-paths), each optional
-    /// one left out, each required one empty, and `..` in each sub-path.
+    /// one left out, each required one empty, `..` in each sub-path, and `.` and `..` as whole
+    /// values of the others.
     ///
     /// - Throws: ``BuildError`` `build.internal-mismatch` naming the endpoint and both results.
     func verify(against endpoint: Endpoint) throws(BuildError) {
         var full: [String: String] = [:]
         for (index, name) in parameters.enumerated() {
-            full[name] = subPathParameters.contains(name) || endpointKeepsSlashes(name) ? "p\(index)//a b/c~" : "v\(index) x/&?#é"
+            full[name] =
+                subPathParameters.contains(name) || endpointKeepsSlashes(name)
+                ? "p\(index)//a b/c~" : "v\(index) x/&?#é"
         }
         var probes = [full]
         for name in optional { probes.append(full.filter { $0.key != name }) }
         if optional.count > 1 { probes.append(full.filter { !optional.contains($0.key) }) }
         for name in required { probes.append(full.merging([name: ""]) { $1 }) }
         for name in subPathParameters { probes.append(full.merging([name: "a/../b"]) { $1 }) }
+        for name in parameters where !subPathParameters.contains(name) {
+            probes.append(full.merging([name: "."]) { $1 })
+            probes.append(full.merging([name: ".."]) { $1 })
+        }
 
         for probe in probes {
             let expected: Result<String, ConfigError>
@@ -33,15 +40,17 @@ extension URLPlan {
             guard agrees else {
                 throw BuildError(
                     .internalMismatch,
-                    "endpoint \"\(name)\": the generated builder would give \(actual) where BERS gives \(expected) for \(probe.sorted { $0.key < $1.key }); please report this")
+                    "endpoint \"\(name)\": the generated builder would give \(actual) where BERS gives \(expected) for \(probe.sorted { $0.key < $1.key }); please report this"
+                )
             }
         }
     }
 
     private func endpointKeepsSlashes(_ name: String) -> Bool {
-        (path + query.flatMap { $0 } + (fragment ?? [])).contains { piece in
-            if case .slot(name, true) = piece { return true }
-            return false
-        }
+        (path + query.flatMap { $0 } + (fragment ?? []))
+            .contains { piece in
+                if case .slot(name, true) = piece { return true }
+                return false
+            }
     }
 }

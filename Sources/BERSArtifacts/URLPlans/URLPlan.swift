@@ -47,12 +47,16 @@ struct URLPlan: Sendable, Hashable {
         let parsed = try URLPlanParser(name: endpoint.name, text: endpoint.template).parse()
         func value(of path: String) throws(BuildError) -> String {
             guard let value = configuration.value(at: path) else {
-                throw BuildError(.resolveFailed, "endpoint \"\(endpoint.name)\": \"{\(path)}\" names no value in the configuration")
+                throw BuildError(
+                    .resolveFailed,
+                    "endpoint \"\(endpoint.name)\": \"{\(path)}\" names no value in the configuration"
+                )
             }
             switch value {
             case .string(let string): return string
             case .integer, .double, .bool: return value.jsonText
-            default: throw BuildError(.resolveFailed, "endpoint \"\(endpoint.name)\": \"{\(path)}\" is \(value.typeName)")
+            default:
+                throw BuildError(.resolveFailed, "endpoint \"\(endpoint.name)\": \"{\(path)}\" is \(value.typeName)")
             }
         }
         func bind(_ pieces: [URLPlanParser.Piece], allowBase: Bool) throws(BuildError) -> [Piece] {
@@ -84,12 +88,19 @@ struct URLPlan: Sendable, Hashable {
             if fragment == nil, let baseFragment { fragment = [.text(baseFragment)] }
             path = [.text(String(base[..<cut]))]
         }
-        let usesSubPath = path.contains { if case .slot(_, true) = $0 { true } else { false } }
+        // As the core: collapse after rendering when a value may bring slashes or an optional path
+        // value may be missing.
+        let optionalNames = Set(endpoint.optionalParameters)
+        let usesSubPath = path.contains { piece in
+            if case .slot(let name, let keepSlashes) = piece { return keepSlashes || optionalNames.contains(name) }
+            return false
+        }
         if !usesSubPath {
-            path = path.enumerated().map { offset, piece in
-                guard case .text(let text) = piece else { return piece }
-                return .text(URLEncoding.collapse(text, skipScheme: offset == 0))
-            }
+            path = path.enumerated()
+                .map { offset, piece in
+                    guard case .text(let text) = piece else { return piece }
+                    return .text(URLEncoding.collapse(text, skipScheme: offset == 0))
+                }
         }
         self.name = endpoint.name
         self.path = path
@@ -98,11 +109,8 @@ struct URLPlan: Sendable, Hashable {
         self.collapsesPath = usesSubPath
         self.required = endpoint.requiredParameters
         self.optional = endpoint.optionalParameters
-        // BERS checks `..` only when it renders piece by piece: with an optional parameter or a
-        // sub-path in the path (a `{+name}` in the query of a template without optional
-        // parameters is not checked); the plan does the same.
-        let checksDotDot = !endpoint.optionalParameters.isEmpty || usesSubPath
-        self.subPathParameters = checksDotDot ? parsed.subPathParameters : []
+        // BERS refuses `..` segments in every `{+name}` value, wherever it lands.
+        self.subPathParameters = parsed.subPathParameters
         try verify(against: endpoint)
     }
 

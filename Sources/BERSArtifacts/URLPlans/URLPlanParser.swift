@@ -60,7 +60,9 @@ struct URLPlanParser {
                 let optional = expression.hasSuffix("?")
                 if optional { expression.removeLast() }
                 guard !expression.isEmpty else { throw invalid("has an invalid parameter name") }
-                if keepSlashes && !parsed.subPathParameters.contains(expression) { parsed.subPathParameters.append(expression) }
+                if keepSlashes && !parsed.subPathParameters.contains(expression) {
+                    parsed.subPathParameters.append(expression)
+                }
                 append(.parameter(name: expression, keepSlashes: keepSlashes, optional: optional))
             case "}":
                 throw invalid("has a '}' without '{'")

@@ -26,13 +26,17 @@ enum Fixtures {
     }
 
     /// A builder for a temporary project.
-    static func builder(_ files: [String: String], options: BuildOptions = BuildOptions(bersVersion: "test")) throws -> (TemporaryDirectory, ArtifactBuilder) {
+    static func builder(_ files: [String: String], options: BuildOptions = BuildOptions(bersVersion: "test")) throws
+        -> (TemporaryDirectory, ArtifactBuilder)
+    {
         let (directory, project) = try project(files)
         return (directory, try ArtifactBuilder(project: project, options: options))
     }
 
     /// The artifact of `format` for `environment` of a temporary project.
-    static func render(_ format: ArtifactFormat, _ files: [String: String], environment: Environment = .production) async throws -> String {
+    static func render(_ format: ArtifactFormat, _ files: [String: String], environment: Environment = .production)
+        async throws -> String
+    {
         let (directory, builder) = try builder(files)
         defer { directory.remove() }
         let input = try await builder.prepare(environment, reason: .explicit)

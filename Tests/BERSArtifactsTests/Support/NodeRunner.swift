@@ -23,7 +23,11 @@ enum NodeRunner {
         defer { directory.remove() }
         try directory.write("module.mjs", module)
         try directory.write("main.mjs", script)
-        let result = try node.run([directory.url.appendingPathComponent("main.mjs").path], in: directory.url, environment: environment)
+        let result = try node.run(
+            [directory.url.appendingPathComponent("main.mjs").path],
+            in: directory.url,
+            environment: environment
+        )
         guard result.status == 0 else { throw Failure.failed(result.status, result.stderr) }
         let line = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
         return try JSONParser().parse(Array(line.utf8), file: "node").value

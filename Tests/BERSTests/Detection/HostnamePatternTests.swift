@@ -82,7 +82,9 @@ struct HostnamePatternTests {
 
 struct HostnameNormalizationTests {
     @Test func unicodeLookalikesNeverMatch() throws {
-        let rules = HostnameRules(rules: [.init(environment: "production", pattern: try HostnamePattern("*.kiwi.example"))])
+        let rules = HostnameRules(rules: [
+            .init(environment: "production", pattern: try HostnamePattern("*.kiwi.example"))
+        ])
         #expect(rules.match("x.\u{212A}iwi.example") == .none)
         #expect(rules.match("X.KIWI.example") != .none)
     }

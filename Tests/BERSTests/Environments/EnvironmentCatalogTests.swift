@@ -87,7 +87,9 @@ struct EnvironmentCatalogTests {
 struct ReservedEnvironmentNameTests {
     @Test(arguments: ["default", "local"])
     func layerFileNamesCannotNameEnvironments(_ name: String) {
-        let error = #expect(throws: ConfigError.self) { try EnvironmentCatalog(custom: [.init(name: name, inherits: "staging")]) }
+        let error = #expect(throws: ConfigError.self) {
+            try EnvironmentCatalog(custom: [.init(name: name, inherits: "staging")])
+        }
         #expect(error?.code == .invalidEnvironmentName)
     }
 }

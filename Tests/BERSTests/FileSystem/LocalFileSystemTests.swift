@@ -62,7 +62,8 @@ struct LocalFileSystemModeTests {
         defer { directory.remove() }
         let first = try directory.write("a.json", "old")
         let error = #expect(throws: ConfigError.self) {
-            try LocalFileSystem().writeAll([(first.path, Array("new".utf8)), (directory.path + "/missing/b.json", Array("x".utf8))])
+            try LocalFileSystem()
+                .writeAll([(first.path, Array("new".utf8)), (directory.path + "/missing/b.json", Array("x".utf8))])
         }
         #expect(error?.code == .writeFailed)
         #expect(try String(contentsOf: first, encoding: .utf8) == "old")

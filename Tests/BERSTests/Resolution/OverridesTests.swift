@@ -52,7 +52,10 @@ struct OverridesTests {
             "production.json": #"{"list": ["c"]}"#,
         ])
         #expect(try project.resolve(.production).value == json(#"{"list": ["a", "b", "c"]}"#))
-        let variable = try project.resolve(.production, options: ResolveOptions(environmentVariables: ["BERS__LIST": #"["z"]"#]))
+        let variable = try project.resolve(
+            .production,
+            options: ResolveOptions(environmentVariables: ["BERS__LIST": #"["z"]"#])
+        )
         #expect(variable.value == json(#"{"list": ["z"]}"#))
         let set = try project.resolve(.production, options: ResolveOptions(assignments: [#"list=["only"]"#]))
         #expect(set.value == json(#"{"list": ["only"]}"#))

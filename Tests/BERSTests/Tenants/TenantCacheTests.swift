@@ -154,7 +154,11 @@ struct TenantCacheCoherenceTests {
             "tenants/MYR384719/config.json": #"{"chat_title": "legacy"}"#,
         ])
         let clock = ManualClock()
-        let cache = TenantCache(repository: TenantRepository(store: store), options: .init(timeToLiveMilliseconds: 1000), clock: clock)
+        let cache = TenantCache(
+            repository: TenantRepository(store: store),
+            options: .init(timeToLiveMilliseconds: 1000),
+            clock: clock
+        )
         let hash = try TenantHash(myrHash)
         #expect(try await cache.get(hash).document.key == "tenants/MYR384719/config.json")
         store.set("tenants/MYR384719/MYR384719-config.json", #"{"chat_title": "primary"}"#)
@@ -182,7 +186,11 @@ struct TenantCacheCoherenceTests {
     @Test func hitsDuringTheRetryWindowStillSayTheCopyIsStale() async throws {
         let store = storeWithOneTenant()
         let clock = ManualClock()
-        let cache = TenantCache(repository: TenantRepository(store: store), options: .init(timeToLiveMilliseconds: 1000), clock: clock)
+        let cache = TenantCache(
+            repository: TenantRepository(store: store),
+            options: .init(timeToLiveMilliseconds: 1000),
+            clock: clock
+        )
         let hash = try TenantHash(myrHash)
         _ = try await cache.get(hash)
         store.fail(with: TenantError(.storeUnavailable, "down"))

@@ -130,14 +130,21 @@ struct TenantRuleEdgeTests {
     func document(_ text: String) throws -> JSONDocument { try JSONParser().parse(text, file: "t.json") }
 
     @Test func nullOrNonStringActionFieldsAreMissing() throws {
-        let report = TenantValidator(schema: nil).validate(try document(#"{"version": "1.3", "cta_definitions": {"a": {"action": "external_link", "url": null}, "b": {"action": "send_query", "query": 5}}}"#))
+        let report = TenantValidator(schema: nil)
+            .validate(
+                try document(
+                    #"{"version": "1.3", "cta_definitions": {"a": {"action": "external_link", "url": null}, "b": {"action": "send_query", "query": 5}}}"#
+                )
+            )
         #expect(report.errors.map(\.code) == [.missingActionField, .missingActionField])
     }
 
     @Test func versionsWithAVPrefixOrGarbageStillGetTheRules() throws {
-        let prefixed = TenantValidator(schema: nil).validate(try document(#"{"version": "v1.4", "conversational_forms": {"f": {}}}"#))
+        let prefixed = TenantValidator(schema: nil)
+            .validate(try document(#"{"version": "v1.4", "conversational_forms": {"f": {}}}"#))
         #expect(prefixed.errors.map(\.code) == [.missingProgram])
-        let garbage = TenantValidator(schema: nil).validate(try document(#"{"version": "latest", "conversational_forms": {"f": {}}}"#))
+        let garbage = TenantValidator(schema: nil)
+            .validate(try document(#"{"version": "latest", "conversational_forms": {"f": {}}}"#))
         #expect(garbage.errors.map(\.code) == [.missingProgram])
     }
 }

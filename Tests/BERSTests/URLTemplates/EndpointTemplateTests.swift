@@ -108,7 +108,9 @@ struct EndpointSafetyTests {
     }
 
     @Test func anotherEndpointMayOnlyBeTheBase() {
-        let error = #expect(throws: ConfigError.self) { try table(#"{"a": "{c.base}", "b": "{c.base}/{endpoints.a}"}"#) }
+        let error = #expect(throws: ConfigError.self) {
+            try table(#"{"a": "{c.base}", "b": "{c.base}/{endpoints.a}"}"#)
+        }
         #expect(error?.code == .invalidTemplate)
         #expect(error?.message.contains("may only start a template") == true)
     }

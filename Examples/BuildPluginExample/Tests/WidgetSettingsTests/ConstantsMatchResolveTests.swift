@@ -50,10 +50,19 @@ struct ConstantsMatchResolveTests {
     @Test func endpointFunctionsMatchBERSURLs() throws {
         let endpoints = try Self.resolved().endpoints()
         #expect(try endpoints.url("config") == Config.endpoints.config)
-        #expect(try endpoints.url("configUrl", ["tenant": "my87674d777bf9"]) == Config.endpoints.configUrl(tenant: "my87674d777bf9"))
-        #expect(try endpoints.url("assetUrl", ["path": "img//logo v2.png"]) == Config.endpoints.assetUrl(path: "img//logo v2.png"))
+        #expect(
+            try endpoints.url("configUrl", ["tenant": "my87674d777bf9"])
+                == Config.endpoints.configUrl(tenant: "my87674d777bf9")
+        )
+        #expect(
+            try endpoints.url("assetUrl", ["path": "img//logo v2.png"])
+                == Config.endpoints.assetUrl(path: "img//logo v2.png")
+        )
         #expect(try endpoints.url("searchUrl", ["query": "a&b é"]) == Config.endpoints.searchUrl(query: "a&b é"))
-        #expect(try endpoints.url("searchUrl", ["query": "x", "page": "2"]) == Config.endpoints.searchUrl(query: "x", page: "2"))
+        #expect(
+            try endpoints.url("searchUrl", ["query": "x", "page": "2"])
+                == Config.endpoints.searchUrl(query: "x", page: "2")
+        )
         #expect(throws: Config.URLError.self) { try Config.endpoints.configUrl(tenant: "") }
     }
 

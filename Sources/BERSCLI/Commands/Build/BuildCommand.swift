@@ -38,16 +38,27 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Build every environment and format listed in bers.json's build section.")
     var all = false
 
-    @Option(help: ArgumentHelp("Check that the artifacts built into this folder by --all match the current inputs.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Check that the artifacts built into this folder by --all match the current inputs.",
+            valueName: "dir"
+        )
+    )
     var check: String?
 
     @Option(help: "Apply this tenant's allowed overrides (read from the tenant store).")
     var tenant: String?
 
-    @Option(name: .customLong("debug-env"), help: "For --format swift: the environment compiled under #if DEBUG (the --env one otherwise).")
+    @Option(
+        name: .customLong("debug-env"),
+        help: "For --format swift: the environment compiled under #if DEBUG (the --env one otherwise)."
+    )
     var debugEnvironment: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Set a value last: path=value (recorded as an input).", valueName: "path=value"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Set a value last: path=value (recorded as an input).", valueName: "path=value")
+    )
     var assignments: [String] = []
 
     @Flag(name: .customLong("include-local"), help: "Read local.* and <env>.local.* layers.")
@@ -67,25 +78,38 @@ struct BuildCommand: AsyncParsableCommand {
 
     func validate() throws {
         let modes = [all, check != nil, format != nil].filter { $0 }.count
-        guard modes == 1 else { throw ValidationError("Please give one of --format (with --out), --all (with --out) or --check DIR.") }
+        guard modes == 1 else {
+            throw ValidationError("Please give one of --format (with --out), --all (with --out) or --check DIR.")
+        }
         if format != nil || all, out == nil { throw ValidationError("Please give --out PATH.") }
         if all && out == "-" { throw ValidationError("--all writes a folder; --out - does not apply.") }
-        if check != nil, out != nil { throw ValidationError("--check reads the folder it is given; --out does not apply.") }
-        if all && (environment.environment != nil || debugEnvironment != nil) {
-            throw ValidationError("--all builds the environments listed in bers.json; --env and --debug-env do not apply.")
+        if check != nil, out != nil {
+            throw ValidationError("--check reads the folder it is given; --out does not apply.")
         }
-        if debugEnvironment != nil && format != "swift" { throw ValidationError("--debug-env applies to --format swift only.") }
+        if all && (environment.environment != nil || debugEnvironment != nil) {
+            throw ValidationError(
+                "--all builds the environments listed in bers.json; --env and --debug-env do not apply."
+            )
+        }
+        if debugEnvironment != nil && format != "swift" {
+            throw ValidationError("--debug-env applies to --format swift only.")
+        }
     }
 
     func run() async throws {
         let project = try project.load()
-        let tenantHash = try tenant.map { text throws(TenantError) in try TenantHash(text, policy: project.settings.tenants.hashPolicy) }
+        let tenantHash = try tenant.map { text throws(TenantError) in
+            try TenantHash(text, policy: project.settings.tenants.hashPolicy)
+        }
         do {
             // A check rebuilds what the manifest recorded, which may be a tenant build.
-            let needsStore = tenantHash != nil
+            let needsStore =
+                tenantHash != nil
                 || (check != nil && (stores.store != nil || project.settings.tenants.store != nil))
             if needsStore {
-                try await stores.withStore(project: project) { store in try await perform(project, tenant: tenantHash, store: store) }
+                try await stores.withStore(project: project) { store in
+                    try await perform(project, tenant: tenantHash, store: store)
+                }
             } else {
                 try await perform(project, tenant: nil, store: nil)
             }
@@ -98,9 +122,14 @@ struct BuildCommand: AsyncParsableCommand {
 
     private func perform(_ project: ConfigProject, tenant: TenantHash?, store: (any TenantStore)?) async throws {
         let options = BuildOptions(
-            assignments: assignments, includeLocalLayers: includeLocal, provenance: provenance,
+            assignments: assignments,
+            includeLocalLayers: includeLocal,
+            provenance: provenance,
             buildTime: buildTime ? BuildOptions.buildTime(environment: ProcessInfo.processInfo.environment) : nil,
-            bersVersion: BERSVersion.current, tenant: tenant, tenantStore: store)
+            bersVersion: BERSVersion.current,
+            tenant: tenant,
+            tenantStore: store
+        )
         let builder = try ArtifactBuilder(project: project, options: options)
 
         if let check {
@@ -125,11 +154,15 @@ struct BuildCommand: AsyncParsableCommand {
             let debug = try debugEnvironment.map { name throws(ConfigError) in try project.environment(named: name) }
             if out == "-" {
                 let input = try await builder.prepare(chosen, reason: reason)
-                let debugInput = try await debug.asyncMap { environment throws(BuildError) in try await builder.prepare(environment, reason: reason) }
+                let debugInput = try await debug.asyncMap { environment throws(BuildError) in
+                    try await builder.prepare(environment, reason: reason)
+                }
                 Output.raw(String(decoding: try builder.render(format, input, debug: debugInput), as: UTF8.self))
                 return
             }
-            report = try await builder.run([BuildJob(environment: chosen, reason: reason, format: format, path: out, debugEnvironment: debug)])
+            report = try await builder.run([
+                BuildJob(environment: chosen, reason: reason, format: format, path: out, debugEnvironment: debug)
+            ])
         }
         if json {
             Output.raw(JSONSerializer(style: .pretty).string(report.jsonValue))

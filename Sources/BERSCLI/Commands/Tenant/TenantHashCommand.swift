@@ -37,7 +37,9 @@ struct TenantHashCommand: ParsableCommand {
             shape: shape == .legacy ? .legacy : .hex14
         )
         guard (try? TenantHash(hash.value)) != nil else {
-            throw ValidationError("\(tenantID) has fewer than two letters, which the legacy hash shape needs; use --shape hex14.")
+            throw ValidationError(
+                "\(tenantID) has fewer than two letters, which the legacy hash shape needs; use --shape hex14."
+            )
         }
         Output.line(hash.value)
     }
