@@ -1,6 +1,13 @@
 import BERSJSON
 
 extension ResolvedConfiguration {
+    /// The value at `path`.
+    ///
+    /// - Throws: ``ConfigError`` `config.missing-value` with the closest existing path as a suggestion.
+    public func requireValue(at path: String) throws(ConfigError) -> JSONValue {
+        storage.nodes[try requireNode(path)].value
+    }
+
     /// The integer at `path`.
     ///
     /// - Throws: ``ConfigError`` `config.missing-value` when nothing is there, or

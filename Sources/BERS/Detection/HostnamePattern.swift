@@ -160,15 +160,3 @@ public struct HostnamePattern: Sendable, Hashable {
         return digits > 0 && octets == 3
     }
 }
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}
-
-extension String.UTF8View {
-    /// Whether the view ends with `suffix`.
-    func elementsEqual(_ suffix: String.UTF8View, atEnd: Bool) -> Bool {
-        guard count >= suffix.count else { return false }
-        return self.dropFirst(count - suffix.count).elementsEqual(suffix)
-    }
-}

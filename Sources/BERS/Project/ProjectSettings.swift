@@ -189,7 +189,8 @@ public struct ProjectSettings: Sendable {
     }
 
     /// Checks the names the settings mention against the catalog: detection fallback, URL allow
-    /// list, hostname rule environments and the `environment` key.
+    /// list and hostname rule environments. (The `environment` key is a detection source: an unknown
+    /// name there is reported in the detection trace, like any other source.)
     func validateNames(in catalog: EnvironmentCatalog) throws(ConfigError) {
         guard let document else { return }
         let reader = DocumentReader(document)

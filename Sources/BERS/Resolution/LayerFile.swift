@@ -14,9 +14,8 @@ public struct LayerFile: Sendable, Hashable {
     /// The layer name a file provides (`production.local.json` → `production.local`), or `nil`
     /// when its extension is not one BERS reads.
     static func baseName(of fileName: String) -> Substring? {
-        for suffix in [".json", ".yaml", ".yml"]
-        where fileName.hasSuffix(suffix) && fileName.utf8.count > suffix.utf8.count {
-            return fileName.dropLast(suffix.count)
+        for fileExtension in extensions where fileName.utf8.count > fileExtension.utf8.count + 1 {
+            if fileName.hasSuffix("." + fileExtension) { return fileName.dropLast(fileExtension.count + 1) }
         }
         return nil
     }

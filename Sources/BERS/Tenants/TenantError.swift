@@ -60,8 +60,8 @@ public struct TenantError: Error, Sendable {
         self.underlying = underlying
     }
 
-    /// Whether the store failed (as opposed to the tenant or document being wrong): the cases
-    /// where a stale cached copy may be served instead.
+    /// Whether the store failed (it could not be reached, timed out, refused access or answered
+    /// nonsense), as opposed to the tenant or its document being wrong.
     public var isStoreFailure: Bool {
         [.storeUnavailable, .storeTimeout, .storeForbidden, .storeBadResponse].contains(code)
     }

@@ -13,14 +13,39 @@ enum TenantOverrides {
         }
     }
 
-    /// The layer of allowed overrides in `tenant`, and the pointers that were refused.
-    static func layer(from tenant: TenantDocument, settings: TenantSettings) -> (layer: Layer?, refused: [JSONPointer])
-    {
+    /// An override that is not applied, and why.
+    struct Refusal {
+        var pointer: JSONPointer
+        var reason: String
+    }
+
+    /// The pointers of every leaf a layer sets.
+    static func pointers(in layer: Layer) -> [JSONPointer] {
+        var pointers: [JSONPointer] = []
+        forEachLeaf(of: layer.document.value, at: .root) { pointers.append($0) }
+        return pointers
+    }
+
+    /// Whether `new` may replace `old`: the same JSON type (integers and doubles are both numbers).
+    static func sameType(_ new: JSONValue, _ old: JSONValue) -> Bool {
+        switch (new, old) {
+        case (.integer, .integer), (.integer, .double), (.double, .double), (.double, .integer): true
+        default: new.typeName == old.typeName
+        }
+    }
+
+    /// The layer of allowed overrides in `tenant`, and the overrides refused: outside the allow
+    /// list, or of another type than the value they would replace in `base`.
+    static func layer(
+        from tenant: TenantDocument,
+        settings: TenantSettings,
+        base: JSONValue
+    ) -> (layer: Layer?, refused: [Refusal]) {
         let document = tenant.document
         guard case .object? = document.value[settings.overridesKey] else { return (nil, []) }
-        let base = JSONPointer.root.appending(settings.overridesKey)
-        guard let start = document.node(at: base) else { return (nil, []) }
-        var refused: [JSONPointer] = []
+        let overridesPointer = JSONPointer.root.appending(settings.overridesKey)
+        guard let start = document.node(at: overridesPointer) else { return (nil, []) }
+        var refused: [Refusal] = []
         var values: [SourcePosition] = []
         var keys: [SourcePosition] = []
         let sizes = document.subtreeSizes
@@ -46,7 +71,16 @@ enum TenantOverrides {
                 return .object(JSONObject(uniqueMembers: members))
             }
             guard settings.allowsOverride(of: relative) else {
-                refused.append(relative)
+                refused.append(Refusal(pointer: relative, reason: "may not override \(relative.dottedPath)"))
+                return nil
+            }
+            if let old = base[pointer: relative], !sameType(value, old) {
+                refused.append(
+                    Refusal(
+                        pointer: relative,
+                        reason: "may not change \(relative.dottedPath) from \(old.typeName) to \(value.typeName)"
+                    )
+                )
                 return nil
             }
             // Keep the whole leaf subtree (an array keeps its elements' positions).

@@ -36,8 +36,12 @@ public struct TenantPublisher: Sendable {
     /// - Throws: ``TenantError`` `tenant.invalid-document` listing every issue when the document is
     ///   invalid (nothing is written), `tenant.malformed-document`, `tenant.invalid-hash`, or the
     ///   store's errors.
-    public func publish(_ bytes: [UInt8], file: String, now: UTCTimestamp = .now()) async throws(TenantError) -> Outcome
-    {
+    public func publish(
+        _ bytes: [UInt8],
+        file: String,
+        now: UTCTimestamp = .now(),
+        repointMapping: Bool = false
+    ) async throws(TenantError) -> Outcome {
         let document: JSONDocument
         do {
             document = try JSONParser(options: .init(maxBytes: max(validator.settings.maxBytes, 1)))
@@ -70,29 +74,43 @@ public struct TenantPublisher: Sendable {
         }
         let hash = try TenantHash(hashText, policy: validator.settings.hashPolicy)
 
+        // A hash that already names another tenant is only re-pointed when asked, and nothing is
+        // written before that is settled.
+        let mappingKey = TenantRepository.mappingKey(hash)
+        let current: String? =
+            if case .found(let object) = try await store.get(mappingKey) {
+                (try? JSONParser().parse(object.bytes, file: mappingKey))?.value["tenant_id"]?.stringValue
+            } else {
+                nil
+            }
+        if let current, current != tenantID, !repointMapping {
+            throw TenantError(
+                .invalidMapping,
+                "hash \(hash.value) already belongs to tenant \(current); refusing to point it at \(tenantID); nothing was written"
+            )
+        }
+
         let key = TenantRepository.configKey(tenantID: tenantID)
         var backupKey: String?
         if case .found(let previous) = try await store.get(key) {
             if previous.bytes == bytes {
                 backupKey = nil
             } else {
-                let candidate = "tenants/\(tenantID)/\(tenantID)-\(now).json"
+                // Two publishes in the same second keep both earlier versions.
+                var candidate = "tenants/\(tenantID)/\(tenantID)-\(now).json"
+                var attempt = 2
+                while case .found = try await store.get(candidate) {
+                    candidate = "tenants/\(tenantID)/\(tenantID)-\(now)-\(attempt).json"
+                    attempt += 1
+                }
                 _ = try await store.put(candidate, previous.bytes, contentType: "application/json")
                 backupKey = candidate
             }
         }
         _ = try await store.put(key, bytes, contentType: "application/json")
 
-        let mappingKey = TenantRepository.mappingKey(hash)
         let mapping = Array(JSONValue.object(["tenant_id": .string(tenantID)]).jsonText.utf8)
         var wroteMapping = false
-        let existing = try await store.get(mappingKey)
-        let current: String? =
-            if case .found(let object) = existing {
-                (try? JSONParser().parse(object.bytes, file: mappingKey))?.value["tenant_id"]?.stringValue
-            } else {
-                nil
-            }
         if current != tenantID {
             _ = try await store.put(mappingKey, mapping, contentType: "application/json")
             wroteMapping = true

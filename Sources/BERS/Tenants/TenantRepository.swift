@@ -76,6 +76,24 @@ public struct TenantRepository: Sendable {
         }
     }
 
+    /// Every tenant of the store: each hash with a mapping, and the tenant id its mapping names
+    /// (mappings that are malformed or leave `tenants/` are left out).
+    public func listTenants(policy: TenantHashPolicy = .default) async throws(TenantError) -> [(
+        hash: TenantHash, tenantID: String
+    )] {
+        var tenants: [(hash: TenantHash, tenantID: String)] = []
+        for hash in try await listHashes(policy: policy) {
+            let key = Self.mappingKey(hash)
+            guard case .found(let mapping) = try await store.get(key),
+                let id = try? parseMapping(mapping, key: key, hash: hash)
+            else {
+                continue
+            }
+            tenants.append((hash, id))
+        }
+        return tenants
+    }
+
     /// The hashes that have mappings.
     public func listHashes(policy: TenantHashPolicy = .default) async throws(TenantError) -> [TenantHash] {
         try await store.list(prefix: "mappings/")
@@ -226,8 +244,4 @@ public struct TenantRepository: Sendable {
             mappingETag: mappingETag
         )
     }
-}
-
-extension Unicode.Scalar {
-    var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
 }

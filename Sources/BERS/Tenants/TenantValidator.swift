@@ -90,26 +90,3 @@ public struct TenantValidator: Sendable {
         return issues
     }
 }
-
-/// The issues of one tenant document.
-public struct TenantValidationReport: Sendable {
-    /// Problems that make the document invalid.
-    public let errors: [TenantIssue]
-    /// Things that do not invalidate the document now (a pending migration).
-    public let warnings: [TenantIssue]
-
-    /// Whether the document has no errors.
-    public var isValid: Bool { errors.isEmpty }
-}
-
-extension ConfigProject {
-    /// The tenant validator of this project: its tenant schema (formats asserted) and settings.
-    ///
-    /// - Throws: ``ConfigError`` `config.invalid-schema` when the schema cannot be compiled.
-    public func tenantValidator() throws(ConfigError) -> TenantValidator {
-        let schema = try settings.tenants.schema.map { relative throws(ConfigError) in
-            try loadSchemaValidator(at: joinPath(directory, relative))
-        }
-        return TenantValidator(schema: schema, settings: settings.tenants)
-    }
-}

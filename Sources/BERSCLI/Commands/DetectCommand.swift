@@ -15,31 +15,14 @@ struct DetectCommand: ParsableCommand {
     )
 
     @OptionGroup var project: ProjectOptions
-
-    @Option(name: .customLong("env"), help: "An explicit environment (the highest-precedence source).")
-    var environment: String?
-
-    @Option(help: "A page or request URL whose query may select the environment.")
-    var url: String?
-
-    @Option(help: "The hostname to match rules against (default: this machine's name).")
-    var hostname: String?
-
-    @Option(name: .customLong("build-context"), help: "The environment the artifact was built for.")
-    var buildContext: String?
+    @OptionGroup var environment: EnvironmentOptions
 
     @Flag(help: "Print the result as JSON.")
     var json = false
 
     func run() throws {
         let project = try project.load()
-        let options = EnvironmentOptions(
-            environment: environment,
-            url: url,
-            hostname: hostname,
-            buildContext: buildContext
-        )
-        let result = project.detector().detect(options.context(for: project))
+        let result = project.detector().detect(environment.context(for: project))
         if json {
             Output.raw(JSONSerializer(style: .pretty).string(result.jsonValue))
             return

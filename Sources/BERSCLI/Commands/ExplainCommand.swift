@@ -23,10 +23,8 @@ struct ExplainCommand: ParsableCommand {
         let project = try project.load()
         let (environment, _) = try environment.resolveEnvironment(in: project)
         let config = try project.resolve(environment, options: overrides.resolveOptions)
-        guard let provenance = config.provenance(at: path) else {
-            _ = try config.value(requiring: path)
-            return
-        }
+        _ = try config.requireValue(at: path)
+        guard let provenance = config.provenance(at: path) else { return }
         if json {
             guard case .object(var object) = provenance.jsonValue else { return }
             object["path"] = .string(provenance.pointer.description)
@@ -56,14 +54,5 @@ extension JSONValue {
     var shortText: String {
         let text = jsonText
         return text.count > 80 ? String(text.prefix(77)) + "..." : text
-    }
-}
-
-extension ResolvedConfiguration {
-    /// The value at `path`, or the missing-value error with its did-you-mean.
-    func value(requiring path: String) throws(ConfigError) -> JSONValue {
-        if let value = value(at: path) { return value }
-        _ = try array(path)  // throws config.missing-value with a suggestion
-        return .null
     }
 }

@@ -161,3 +161,65 @@ struct TenantSettingsTests {
         #expect(error?.location != nil)
     }
 }
+
+struct TenantOverrideSafetyTests {
+    func serve(_ overrides: String) async throws -> RuntimeConfiguration {
+        let store = ScriptedTenantStore([
+            "mappings/my87674d777bf9.json": #"{"tenant_id": "MYR384719"}"#,
+            "tenants/MYR384719/MYR384719-config.json": #"{"config_overrides": "# + overrides + "}",
+        ])
+        return try await TenantRuntime(project: try ConfigProject(directory: TenantRuntimeTests.config), store: store)
+            .resolve(environment: .production, tenant: try TenantHash(myrHash))
+    }
+
+    @Test func anOverrideMustKeepTheTypeItReplaces() async throws {
+        let served = try await serve(#"{"api": {"timeout": "slow"}, "features": {"streamingEnabled": false}}"#)
+        #expect(try served.configuration.int("api.timeout") == 6000)
+        #expect(try served.configuration.bool("features.streamingEnabled") == false)
+        #expect(served.refusedOverrides.map(\.dottedPath) == ["api.timeout"])
+        #expect(served.configuration.diagnostics.first?.message.contains("from integer to string") == true)
+    }
+
+    @Test func overridesThatBreakTheSchemaAreIgnoredWhole() async throws {
+        let served = try await serve(#"{"api": {"timeout": 500}}"#)
+        #expect(try served.configuration.int("api.timeout") == 6000)
+        #expect(served.refusedOverrides.map(\.dottedPath) == ["api.timeout"])
+        #expect(
+            served.configuration.diagnostics.first?.message.contains("500 is less than the minimum of 1000") == true
+        )
+    }
+}
+
+struct TenantPublisherSafetyTests {
+    static let document = #"{"tenant_id": "MYR384719", "tenant_hash": "my87674d777bf9", "chat_title": "v"}"#
+
+    @Test func twoPublishesInOneSecondKeepBothBackups() async throws {
+        let store = ScriptedTenantStore(["tenants/MYR384719/MYR384719-config.json": #"{"chat_title": "v0"}"#])
+        let publisher = TenantPublisher(store: store, validator: TenantValidator(schema: nil))
+        let now = UTCTimestamp(secondsSince1970: 1_764_401_412)
+        let first = try await publisher.publish(
+            Array(Self.document.replacingOccurrences(of: "\"v\"", with: "\"v1\"").utf8),
+            file: "a",
+            now: now
+        )
+        let second = try await publisher.publish(
+            Array(Self.document.replacingOccurrences(of: "\"v\"", with: "\"v2\"").utf8),
+            file: "b",
+            now: now
+        )
+        #expect(first.backupKey == "tenants/MYR384719/MYR384719-20251129T073012Z.json")
+        #expect(second.backupKey == "tenants/MYR384719/MYR384719-20251129T073012Z-2.json")
+    }
+
+    @Test func aHashOfAnotherTenantIsNotRepointedUnlessAsked() async throws {
+        let store = ScriptedTenantStore(["mappings/my87674d777bf9.json": #"{"tenant_id": "OTHER00001"}"#])
+        let publisher = TenantPublisher(store: store, validator: TenantValidator(schema: nil))
+        let error = await #expect(throws: TenantError.self) {
+            try await publisher.publish(Array(Self.document.utf8), file: "a")
+        }
+        #expect(error?.code == .invalidMapping)
+        #expect(try await store.list(prefix: "tenants/").isEmpty)
+        let outcome = try await publisher.publish(Array(Self.document.utf8), file: "a", repointMapping: true)
+        #expect(outcome.wroteMapping)
+    }
+}

@@ -18,18 +18,8 @@ struct TenantListCommand: AsyncParsableCommand {
     func run() async throws {
         let project = try optionalProject(self.project)
         let policy = project?.settings.tenants.hashPolicy ?? .default
-        let rows: [(String, String)] = try await stores.withStore(project: project) { store in
-            let repository = TenantRepository(store: store)
-            var rows: [(String, String)] = []
-            for hash in try await repository.listHashes(policy: policy) {
-                guard case .found(let mapping) = try await store.get(TenantRepository.mappingKey(hash)) else {
-                    continue
-                }
-                let id =
-                    (try? JSONParser().parse(mapping.bytes, file: "mapping"))?.value["tenant_id"]?.stringValue ?? "?"
-                rows.append((hash.value, id))
-            }
-            return rows
+        let rows = try await stores.withStore(project: project) { store in
+            try await TenantRepository(store: store).listTenants(policy: policy).map { ($0.hash.value, $0.tenantID) }
         }
         if json {
             Output.raw(

@@ -18,12 +18,21 @@ struct TenantPutCommand: AsyncParsableCommand {
     @OptionGroup var project: ProjectOptions
     @OptionGroup var stores: TenantStoreOptions
 
+    @Flag(name: .customLong("repoint-mapping"), help: "Point the hash at this tenant even if it names another one.")
+    var repointMapping = false
+
     func run() async throws {
         let project = try optionalProject(self.project)
         let validator = try project?.tenantValidator() ?? TenantValidator(schema: nil)
+        if validator.schema == nil {
+            Output.diagnostic(
+                "warning: no tenant schema (tenants.schema in bers.json, see --config-dir); only the reference rules are checked"
+            )
+        }
         let bytes = try LocalFileSystem().contents(atPath: file, maxBytes: validator.settings.maxBytes)
         let outcome = try await stores.withStore(project: project) { store in
-            try await TenantPublisher(store: store, validator: validator).publish(bytes, file: file)
+            try await TenantPublisher(store: store, validator: validator)
+                .publish(bytes, file: file, repointMapping: repointMapping)
         }
         for warning in outcome.warnings { Output.diagnostic("warning: \(warning.description)") }
         Output.line("wrote \(outcome.key) (tenant \(outcome.tenantID), hash \(outcome.hash.value))")
