@@ -27,7 +27,7 @@ struct URLPlanTests {
         defer { directory.remove() }
         let configuration = try project.resolve(.production)
         let endpoint = try #require(try configuration.endpoints().endpoint(name))
-        let plan = try URLPlan(endpoint: endpoint, configuration: configuration)
+        let plan = try URLPlan(endpoint: endpoint)
         for values in [
             ["id": "a b", "q": "x&y", "path": "a//b", "tenant": "t1", "a": "1", "b": "2"],
             ["id": "1", "q": "z", "path": "p", "tenant": "t", "a": "x"],
@@ -42,13 +42,10 @@ struct URLPlanTests {
         defer { directory.remove() }
         let configuration = try project.resolve(.production)
         let endpoints = try configuration.endpoints()
-        let queryPath = try URLPlan(
-            endpoint: try #require(endpoints.endpoint("queryPath")),
-            configuration: configuration
-        )
+        let queryPath = try URLPlan(endpoint: try #require(endpoints.endpoint("queryPath")))
         #expect(queryPath.subPathParameters == ["path"])
         #expect(queryPath.render(["path": "a/../b"]) == .failure(.dotDot("path")))
-        let subPath = try URLPlan(endpoint: try #require(endpoints.endpoint("subPath")), configuration: configuration)
+        let subPath = try URLPlan(endpoint: try #require(endpoints.endpoint("subPath")))
         #expect(subPath.render(["path": "a/../b"]) == .failure(.dotDot("path")))
         #expect(subPath.render([:]) == .failure(.missing("path")))
     }

@@ -107,7 +107,7 @@ extension ResolvedConfiguration {
     private func missing(_ path: String) -> ConfigError {
         var message = "no value at \(path.isEmpty ? "the root" : path)"
         let candidates = storage.nodes.indices.map { storage.index.path(of: $0) }
-        if let suggestion = closestMatch(to: path, in: candidates), suggestion != path {
+        if let suggestion = Suggestions.closest(to: path, in: candidates), suggestion != path {
             message += "; did you mean \(suggestion)?"
         }
         return ConfigError(.missingValue, message)

@@ -130,7 +130,7 @@ struct Overrides {
         var paths: [String] = []
         collectPaths(base, prefix: "", into: &paths)
         var message = "\(name) matches no configuration key (\(segments.joined(separator: ".").lowercased()))"
-        if let suggestion = closestMatch(to: wanted, in: paths) {
+        if let suggestion = Suggestions.closest(to: wanted, in: paths) {
             let variable =
                 "\(name.prefix(name.count - segments.joined(separator: "__").count))"
                 + suggestion.split(separator: ".").map { $0.uppercased() }.joined(separator: "__")

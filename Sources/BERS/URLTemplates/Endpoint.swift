@@ -12,8 +12,14 @@ import BERSJSON
 /// }
 /// ```
 public struct Endpoint: Sendable {
-    enum Piece: Sendable {
+    /// A piece of a compiled template: text already in place and encoded, or a call-time slot.
+    ///
+    /// Code generators (`bers build`) read the pieces to write builders that render exactly as
+    /// ``url(_:)`` does.
+    public enum Piece: Sendable, Hashable {
+        /// Text, configuration values included, already encoded.
         case text(String)
+        /// A call-time parameter: `{name}`, `{+name}` (keeps `/`), `{name?}` (optional).
         case slot(name: String, keepSlashes: Bool, optional: Bool)
     }
 
@@ -28,10 +34,16 @@ public struct Endpoint: Sendable {
     /// Parameters the call may give.
     public let optionalParameters: [String]
 
-    let path: [Piece]
-    let query: [[Piece]]
-    let fragment: [Piece]?
-    let collapsesAfterRender: Bool
+    /// The pieces before the query (the base URL and the path).
+    public let path: [Piece]
+    /// The query items, each a list of pieces; rendered behind one `?` and `&`s, an item whose
+    /// optional parameter is missing dropped.
+    public let query: [[Piece]]
+    /// The fragment's pieces, if any.
+    public let fragment: [Piece]?
+    /// Whether runs of `/` are collapsed in the rendered path (a `{+name}` or optional parameter
+    /// is in it); otherwise the text pieces are collapsed already.
+    public let collapsesAfterRender: Bool
     /// The whole URL as one list of pieces (separators included), when no piece is optional and
     /// nothing needs collapsing after rendering: the fast path.
     let flat: [Piece]?

@@ -128,7 +128,7 @@ public struct EndpointTable: Sendable {
     public func url(_ name: String, _ parameters: [String: String] = [:]) throws(ConfigError) -> String {
         guard let index = byName[name] else {
             var message = "no endpoint named \"\(name)\""
-            if let suggestion = closestMatch(to: name, in: endpoints.map(\.name)) {
+            if let suggestion = Suggestions.closest(to: name, in: endpoints.map(\.name)) {
                 message += "; did you mean \"\(suggestion)\"?"
             }
             message += " (endpoints: \(endpoints.map(\.name).joined(separator: ", ")))"

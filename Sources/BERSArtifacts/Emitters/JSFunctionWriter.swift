@@ -53,7 +53,7 @@ struct JSFunctionWriter {
                 location: function.location
             )
         }
-        let plan = try URLPlan(endpoint: endpoint, configuration: input.configuration)
+        let plan = try URLPlan(endpoint: endpoint)
         var variable: [String: String] = [:]
         for (index, argument) in arguments.enumerated() {
             guard plan.parameters.contains(argument.parameter) else {

@@ -26,7 +26,7 @@ extension SwiftEmitter {
                     continue
                 }
                 usesURLs = true
-                let plan = try URLPlan(endpoint: endpoint, configuration: input.configuration)
+                let plan = try URLPlan(endpoint: endpoint)
                 try writeFunction(plan, name: name, root: root, access: access, into: &body)
             }
         }

@@ -1,5 +1,4 @@
 import BERS
-import BERSJSON
 
 /// An endpoint template compiled for code generation: configuration values in place (encoded as
 /// BERS encodes them), call-time parameters as slots.
@@ -39,78 +38,33 @@ struct URLPlan: Sendable, Hashable {
     /// Every parameter.
     var parameters: [String] { required + optional }
 
-    /// The plan of `endpoint`, reading configuration values from `configuration`.
+    /// The plan of `endpoint`: its compiled pieces (configuration values in place), checked
+    /// against BERS's own renderer.
     ///
     /// - Throws: ``BuildError`` `build.internal-mismatch` when the plan renders differently from
-    ///   BERS for probe values, `build.resolve-failed` for a template BERS would also refuse.
-    init(endpoint: Endpoint, configuration: ResolvedConfiguration) throws(BuildError) {
-        let parsed = try URLPlanParser(name: endpoint.name, text: endpoint.template).parse()
-        func value(of path: String) throws(BuildError) -> String {
-            guard let value = configuration.value(at: path) else {
-                throw BuildError(
-                    .resolveFailed,
-                    "endpoint \"\(endpoint.name)\": \"{\(path)}\" names no value in the configuration"
-                )
-            }
-            switch value {
-            case .string(let string): return string
-            case .integer, .double, .bool: return value.jsonText
-            default:
-                throw BuildError(.resolveFailed, "endpoint \"\(endpoint.name)\": \"{\(path)}\" is \(value.typeName)")
-            }
-        }
-        func bind(_ pieces: [URLPlanParser.Piece], allowBase: Bool) throws(BuildError) -> [Piece] {
-            var bound: [Piece] = []
-            for (offset, piece) in pieces.enumerated() {
+    ///   BERS for probe values.
+    init(endpoint: Endpoint) throws(BuildError) {
+        func plan(_ pieces: [Endpoint.Piece]) -> [Piece] {
+            pieces.map { piece in
                 switch piece {
-                case .literal(let text): bound.append(.text(text))
-                case .reference(let path):
-                    let text = try value(of: path)
-                    bound.append(.text(allowBase && offset == 0 ? text : URLEncoding.encode(text, keepSlashes: false)))
-                case .parameter(let name, let keepSlashes, _): bound.append(.slot(name: name, keepSlashes: keepSlashes))
+                case .text(let text): .text(text)
+                case .slot(let name, let keepSlashes, _): .slot(name: name, keepSlashes: keepSlashes)
                 }
             }
-            return URLPlan.joiningText(bound)
         }
-
-        var path = try bind(parsed.path, allowBase: true)
-        var query = try parsed.query.map { item throws(BuildError) in try bind(item, allowBase: false) }
-        var fragment = try parsed.fragment.map { pieces throws(BuildError) in try bind(pieces, allowBase: false) }
-        // A base URL with its own query or fragment: its items come first.
-        if case .text(let base)? = path.first, let cut = base.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-            var rest = base[cut...]
-            var baseFragment: String?
-            if let hash = rest.firstIndex(of: "#") {
-                baseFragment = String(rest[rest.index(after: hash)...])
-                rest = rest[..<hash]
-            }
-            query = rest.dropFirst().split(separator: "&").map { [Piece.text(String($0))] } + query
-            if fragment == nil, let baseFragment { fragment = [.text(baseFragment)] }
-            path = [.text(String(base[..<cut]))]
-        }
-        // As the core: collapse after rendering when a value may bring slashes or an optional path
-        // value may be missing.
-        let optionalNames = Set(endpoint.optionalParameters)
-        let usesSubPath = path.contains { piece in
-            if case .slot(let name, let keepSlashes) = piece { return keepSlashes || optionalNames.contains(name) }
-            return false
-        }
-        if !usesSubPath {
-            path = path.enumerated()
-                .map { offset, piece in
-                    guard case .text(let text) = piece else { return piece }
-                    return .text(URLEncoding.collapse(text, skipScheme: offset == 0))
-                }
+        var subPaths: [String] = []
+        for piece in endpoint.path + endpoint.query.flatMap({ $0 }) + (endpoint.fragment ?? []) {
+            if case .slot(let name, true, _) = piece, !subPaths.contains(name) { subPaths.append(name) }
         }
         self.name = endpoint.name
-        self.path = path
-        self.query = query
-        self.fragment = fragment
-        self.collapsesPath = usesSubPath
+        self.path = plan(endpoint.path)
+        self.query = endpoint.query.map(plan)
+        self.fragment = endpoint.fragment.map(plan)
+        self.collapsesPath = endpoint.collapsesAfterRender
         self.required = endpoint.requiredParameters
         self.optional = endpoint.optionalParameters
         // BERS refuses `..` segments in every `{+name}` value, wherever it lands.
-        self.subPathParameters = parsed.subPathParameters
+        self.subPathParameters = subPaths
         try verify(against: endpoint)
     }
 
@@ -149,18 +103,6 @@ struct URLPlan: Sendable, Hashable {
             output += "#" + text
         }
         return .success(output)
-    }
-
-    static func joiningText(_ pieces: [Piece]) -> [Piece] {
-        var joined: [Piece] = []
-        for piece in pieces {
-            if case .text(let text) = piece, case .text(let previous)? = joined.last {
-                joined[joined.count - 1] = .text(previous + text)
-            } else {
-                joined.append(piece)
-            }
-        }
-        return joined
     }
 }
 
