@@ -292,6 +292,15 @@ public struct Endpoint: Sendable {
         return result
     }
 
+    /// `value` percent-encoded as a parameter is: every byte but `A-Z a-z 0-9 - . _ ~` (and `/`
+    /// when `keepSlashes`) as `%XX`, and a whole `.` or `..` as `%2E` or `%2E%2E`.
+    public static func encode(_ value: String, keepSlashes: Bool) -> String {
+        PercentEncoding.encode(value, mode: keepSlashes ? .subPath : .component)
+    }
+
+    /// `url` with runs of `/` collapsed in its path, the `//` after `scheme:` left alone.
+    public static func collapsingSlashes(_ url: String) -> String { collapse(url) }
+
     /// Collapses runs of `/` in the path of a URL, leaving the `//` after `scheme:` alone.
     static func collapse(_ url: String, skipScheme: Bool = true) -> String {
         var bytes = Array(url.utf8)

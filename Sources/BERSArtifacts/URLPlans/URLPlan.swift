@@ -86,13 +86,13 @@ struct URLPlan: Sendable, Hashable {
                         if dropWhenMissing { return nil }
                         continue
                     }
-                    output += URLEncoding.encode(value, keepSlashes: keepSlashes)
+                    output += Endpoint.encode(value, keepSlashes: keepSlashes)
                 }
             }
             return output
         }
         var output = render(path, dropWhenMissing: false) ?? ""
-        if collapsesPath { output = URLEncoding.collapse(output, skipScheme: true) }
+        if collapsesPath { output = Endpoint.collapsingSlashes(output) }
         var first = true
         for item in query {
             guard let text = render(item, dropWhenMissing: true), !text.isEmpty else { continue }
