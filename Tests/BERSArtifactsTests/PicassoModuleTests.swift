@@ -1,3 +1,4 @@
+import BERSTestSupport
 import BERS
 import BERSArtifacts
 import BERSJSON

@@ -1,19 +1,26 @@
-import BERSTestSupport
 import Foundation
 import Testing
 
 /// Runs programs the tests need (node, swiftc, the bers binary), found on PATH.
-struct ExternalTool {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public struct ExternalTool: Sendable {
+    /// What a run printed and how it ended.
+    public struct Result: Sendable {
+        /// The exit status.
+        public var status: Int32
+        /// Standard output.
+        public var stdout: String
+        /// Standard error.
+        public var stderr: String
     }
 
-    let url: URL
+    /// The executable.
+    public let url: URL
+
+    /// A tool at `url`.
+    public init(url: URL) { self.url = url }
 
     /// The tool called `name` on PATH, if any.
-    static func find(_ name: String) -> ExternalTool? {
+    public static func find(_ name: String) -> ExternalTool? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for directory in path.split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
@@ -22,11 +29,13 @@ struct ExternalTool {
         return nil
     }
 
-    static let node = find("node")
-    static let swiftc = find("swiftc")
+    /// `node`, if on PATH.
+    public static let node = find("node")
+    /// `swiftc`, if on PATH.
+    public static let swiftc = find("swiftc")
 
     /// The `bers` binary SwiftPM built beside the tests.
-    static let bers: ExternalTool? = {
+    public static let bers: ExternalTool? = {
         var candidates: [URL] = []
         if let first = CommandLine.arguments.first {
             var directory = URL(fileURLWithPath: first).deletingLastPathComponent()
@@ -39,8 +48,12 @@ struct ExternalTool {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }.map(ExternalTool.init)
     }()
 
-    /// Runs the tool with `arguments` in `directory` (default: the package root).
-    func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs the tool with `arguments` in `directory` (default: the package root), with
+    /// `environment` added to a minimal one (PATH and HOME), so the machine's variables do not
+    /// leak in.
+    public func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -48,14 +61,22 @@ struct ExternalTool {
         var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
         base["HOME"] = ProcessInfo.processInfo.environment["HOME"]
         process.environment = base.merging(environment) { _, new in new }
+        // Standard error goes to a file, so that a chatty tool can never block on a full pipe
+        // while standard output is being read.
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bers-tool-\(UUID().uuidString).err"
+        )
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
         let out = Pipe()
-        let err = Pipe()
+        let err = try FileHandle(forWritingTo: errorFile)
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try err.close()
+        let stderr = (try? Data(contentsOf: errorFile)) ?? Data()
         return Result(
             status: process.terminationStatus,
             stdout: String(decoding: stdout, as: UTF8.self),
@@ -63,10 +84,3 @@ struct ExternalTool {
         )
     }
 }
-
-/// The Picasso example's config directory.
-let picassoDirectory = SharedFixtures.packageRoot.appendingPathComponent("Examples/picasso/config").path
-
-let nodeMissing: Comment = "node not found on PATH: JavaScript tests skipped"
-let swiftcMissing: Comment = "swiftc not found on PATH: Swift compilation tests skipped"
-let bersMissing: Comment = "the bers executable was not built: CLI tests skipped"
