@@ -157,32 +157,9 @@ extension JSONScanner {
         let first = location(ofOffset: firstOffset)
         return JSONError(
             .duplicateKey,
-            "duplicate key \(Self.quoted(key)) (first defined at \(first))",
+            "duplicate key \(JSONValue.string(key).jsonText) (first defined at \(first))",
             location: location(ofOffset: offset),
             relatedLocation: first
         )
-    }
-
-    /// `text` in double quotes with quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result +=
-                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                        + String(scalar.value, radix: 16)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

@@ -47,7 +47,7 @@ struct YAMLComposer {
                 let mark = context.mark
                 let generic = JSONError(
                     .duplicateKey,
-                    "duplicate key \(YAMLKeyMarker.quoted(YAMLKeyMarker.removingMarker(from: duplicates.first ?? "")))"
+                    "duplicate key \(JSONValue.string(YAMLKeyMarker.removingMarker(from: duplicates.first ?? "")).jsonText)"
                         + " (first defined at \(file):\(mark.line):\(mark.column))",
                     location: SourceLocation(file: file, line: mark.line, column: mark.column)
                 )

@@ -224,7 +224,7 @@ struct YAMLConverter {
         let firstText = firstLocation.map { " (first defined at \($0))" } ?? ""
         return JSONError(
             .duplicateKey,
-            "duplicate key \(YAMLKeyMarker.quoted(key))\(firstText)",
+            "duplicate key \(JSONValue.string(key).jsonText)\(firstText)",
             location: location(mark),
             relatedLocation: firstLocation
         )

@@ -57,26 +57,4 @@ enum YAMLKeyMarker {
         result.unicodeScalars.insert(contentsOf: marker.unicodeScalars, at: at)
         return (result, Insertion(line: line, column: insertedColumn))
     }
-
-    /// `key` in double quotes, with quotes, backslashes and control characters escaped.
-    static func quoted(_ key: String) -> String {
-        var result = "\""
-        for scalar in key.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
 }

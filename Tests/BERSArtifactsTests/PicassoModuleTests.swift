@@ -9,56 +9,6 @@ import Testing
 /// for each environment: the endpoint table of ../shared/fixtures/picasso/README.md, every
 /// builder's output and error message, the frozen object, and no runtime override.
 struct PicassoModuleTests {
-    struct Row: Sendable, CustomTestStringConvertible {
-        var environment: String
-        var apiBase: String
-        var streaming: String
-        var assetBase: String
-        var widgetDomain: String
-        var debug: Bool
-        var logLevel: String
-        var timeout: Int64
-        var retries: Int64
-        var testDescription: String { environment }
-    }
-
-    /// The table of the fixtures README.
-    static let table = [
-        Row(
-            environment: "development",
-            apiBase: "http://localhost:3000/api",
-            streaming: "http://localhost:3000/stream",
-            assetBase: "https://myrecruiter-picasso.s3.amazonaws.com",
-            widgetDomain: "http://localhost:5173",
-            debug: true,
-            logLevel: "debug",
-            timeout: 10000,
-            retries: 1
-        ),
-        Row(
-            environment: "staging",
-            apiBase: "https://staging.chat.myrecruiter.ai/Master_Function",
-            streaming: "https://staging.chat.myrecruiter.ai/stream",
-            assetBase: "https://staging.chat.myrecruiter.ai",
-            widgetDomain: "https://staging.chat.myrecruiter.ai",
-            debug: true,
-            logLevel: "info",
-            timeout: 8000,
-            retries: 2
-        ),
-        Row(
-            environment: "production",
-            apiBase: "https://chat.myrecruiter.ai/Master_Function",
-            streaming: "https://chat.myrecruiter.ai/stream",
-            assetBase: "https://picassocode.s3.amazonaws.com",
-            widgetDomain: "https://chat.myrecruiter.ai",
-            debug: false,
-            logLevel: "error",
-            timeout: 6000,
-            retries: 2
-        ),
-    ]
-
     static let script = #"""
         // Everything a page could use to repoint the original at run time, set before the import.
         globalThis.location = { search: "?picasso-env=development", hostname: "localhost", href: "http://localhost/?picasso-env=development" };
@@ -109,8 +59,8 @@ struct PicassoModuleTests {
         console.log(JSON.stringify(out));
         """#
 
-    @Test(.enabled(if: ExternalTool.node != nil, nodeMissing), arguments: table)
-    func moduleMatchesTheEndpointTableAndBuilders(_ row: Row) async throws {
+    @Test(.enabled(if: ExternalTool.node != nil, nodeMissing), arguments: PicassoEndpointRow.table)
+    func moduleMatchesTheEndpointTableAndBuilders(_ row: PicassoEndpointRow) async throws {
         let environment = try Environment(row.environment)
         let module = try await Fixtures.picasso(.js, environment)
         let out = try NodeRunner.run(
@@ -135,8 +85,8 @@ struct PicassoModuleTests {
             ("DEFAULT_TENANT_HASH", "my87674d777bf9"),
             ("DEBUG", .bool(row.debug)),
             ("LOG_LEVEL", .string(row.logLevel)),
-            ("REQUEST_TIMEOUT", .integer(row.timeout)),
-            ("RETRY_ATTEMPTS", .integer(row.retries)),
+            ("REQUEST_TIMEOUT", .integer(Int64(row.timeout))),
+            ("RETRY_ATTEMPTS", .integer(Int64(row.retries))),
         ]
         for (name, value) in expected {
             #expect(constants[name] == value, "\(name) in \(row.environment)")
@@ -201,8 +151,8 @@ struct PicassoModuleTests {
         }
 
         let request = try #require(out["requestDefault"])
-        #expect(request["timeout"] == .integer(min(row.timeout, 10000)))
-        #expect(request["retries"] == .integer(min(row.retries, 2)))
+        #expect(request["timeout"] == .integer(Int64(min(row.timeout, 10000))))
+        #expect(request["retries"] == .integer(Int64(min(row.retries, 2))))
         #expect(request["mode"] == "cors")
         #expect(request["credentials"] == "omit")
         #expect(request["headers"] == ["Content-Type": "application/json", "Accept": "application/json"])
@@ -226,8 +176,8 @@ struct PicassoModuleTests {
         #expect(out["after"] == .string(row.apiBase))
     }
 
-    @Test(arguments: table)
-    func builderURLsAreTheCoreEndpointURLs(_ row: Row) async throws {
+    @Test(arguments: PicassoEndpointRow.table)
+    func builderURLsAreTheCoreEndpointURLs(_ row: PicassoEndpointRow) async throws {
         // The same values as `bers url`, without node: the URL plans are verified against the core
         // when the module is built, and the module's text names the resolved base URLs.
         let project = try ConfigProject(directory: picassoDirectory)

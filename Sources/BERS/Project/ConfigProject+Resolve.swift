@@ -10,10 +10,7 @@ extension ConfigProject {
     public func resolve(_ environment: Environment, options: ResolveOptions = ResolveOptions()) throws(ConfigError)
         -> ResolvedConfiguration
     {
-        var layers: [Layer] = []
-        for file in try layerFiles(for: environment, includeLocal: options.includeLocalLayers) {
-            layers.append(try file.load(from: fileSystem))
-        }
+        let layers = try layers(for: environment, includeLocal: options.includeLocalLayers)
         var diagnostics: [ConfigDiagnostic] = []
         if layers.isEmpty {
             diagnostics.append(
@@ -24,13 +21,16 @@ extension ConfigProject {
                 )
             )
         }
-        try appendOverrides(to: &layers, options: options, diagnostics: &diagnostics)
-        return try ConfigProject.merge(
-            layers,
-            environment: environment,
-            strategies: settings.mergeStrategies,
-            diagnostics: diagnostics
-        )
+        return try resolve(layers: layers, environment: environment, options: options, diagnostics: &diagnostics)
+    }
+
+    /// The layer files of `environment` (see ``layerFiles(for:includeLocal:)``), read and parsed.
+    func layers(for environment: Environment, includeLocal: Bool) throws(ConfigError) -> [Layer] {
+        var layers: [Layer] = []
+        for file in try layerFiles(for: environment, includeLocal: includeLocal) {
+            layers.append(try file.load(from: fileSystem))
+        }
+        return layers
     }
 
     /// Resolves from already parsed layers plus the options' variables and assignments.

@@ -25,24 +25,41 @@ public struct TenantRuntime: Sendable {
     /// overrides must still satisfy it.
     public let schema: SchemaValidator?
     private let fallbackDocument: JSONValue?
-    private let layerCache = LayerCache()
+    private let environments = EnvironmentCache()
 
-    /// The parsed layer files of each environment, read once per runtime.
-    private final class LayerCache: Sendable {
+    /// What a runtime computes once per environment: its parsed layer files, and their merge with
+    /// its endpoint table for requests without override variables or assignments.
+    private struct EnvironmentBase: Sendable {
+        let layers: [Layer]
+        let configuration: Result<ResolvedConfiguration, ConfigError>
+        let endpoints: Result<EndpointTable, ConfigError>
+    }
+
+    /// The ``EnvironmentBase`` of each environment, built on its first request.
+    private final class EnvironmentCache: Sendable {
         // A class so that every copy of the runtime shares the parsed layers.
-        private let layers = Mutex<[String: [Layer]]>([:])
+        private let bases = Mutex<[String: EnvironmentBase]>([:])
 
-        func layers(for environment: Environment, includeLocal: Bool, in project: ConfigProject) throws(ConfigError)
-            -> [Layer]
+        func base(for environment: Environment, includeLocal: Bool, in project: ConfigProject) throws(ConfigError)
+            -> EnvironmentBase
         {
             let key = "\(environment.name)|\(includeLocal)"
-            if let cached = layers.withLock({ $0[key] }) { return cached }
-            var loaded: [Layer] = []
-            for file in try project.layerFiles(for: environment, includeLocal: includeLocal) {
-                loaded.append(try file.load(from: project.fileSystem))
+            if let cached = bases.withLock({ $0[key] }) { return cached }
+            let layers = try project.layers(for: environment, includeLocal: includeLocal)
+            let configuration = Result { () throws(ConfigError) in
+                try ConfigProject.merge(
+                    layers,
+                    environment: environment,
+                    strategies: project.settings.mergeStrategies,
+                    diagnostics: []
+                )
             }
-            layers.withLock { $0[key] = loaded }
-            return loaded
+            let endpoints = configuration.flatMap { configuration in
+                Result { () throws(ConfigError) in try configuration.endpoints() }
+            }
+            let base = EnvironmentBase(layers: layers, configuration: configuration, endpoints: endpoints)
+            bases.withLock { $0[key] = base }
+            return base
         }
     }
 
@@ -116,15 +133,21 @@ public struct TenantRuntime: Sendable {
             source = .fallback(error)
         }
 
-        let fileLayers = try layerCache.layers(for: environment, includeLocal: options.includeLocalLayers, in: project)
-        var diagnostics: [ConfigDiagnostic] = []
+        let base = try environments.base(for: environment, includeLocal: options.includeLocalLayers, in: project)
+        let plain = options.environmentVariables.isEmpty && options.assignments.isEmpty
+        var overrideDiagnostics: [ConfigDiagnostic] = []
+        var configuration =
+            plain
+            ? try base.configuration.get()
+            : try project.resolve(
+                layers: base.layers,
+                environment: environment,
+                options: options,
+                diagnostics: &overrideDiagnostics
+            )
+        var endpoints = plain ? base.endpoints : nil
+        var tenantDiagnostics: [ConfigDiagnostic] = []
         var refused: [JSONPointer] = []
-        var configuration = try resolve(
-            fileLayers,
-            environment: environment,
-            options: options,
-            diagnostics: &diagnostics
-        )
         if let document {
             let (layer, notAllowed) = TenantOverrides.layer(
                 from: document,
@@ -132,24 +155,33 @@ public struct TenantRuntime: Sendable {
                 base: configuration.value
             )
             refused = notAllowed.map(\.pointer)
-            diagnostics += notAllowed.map { refusal in
+            tenantDiagnostics = notAllowed.map { refusal in
                 ConfigDiagnostic(code: .invalidOverride, message: "tenant \(hash.value) \(refusal.reason); ignored")
             }
             if let layer {
-                var withTenant = diagnostics
-                let candidate = try resolve(
-                    fileLayers + [layer],
-                    environment: environment,
-                    options: options,
-                    diagnostics: &withTenant
-                )
+                var candidateDiagnostics: [ConfigDiagnostic] = []
+                let candidate =
+                    plain
+                    ? try ConfigProject.merge(
+                        base.layers + [layer],
+                        environment: environment,
+                        strategies: project.settings.mergeStrategies,
+                        diagnostics: []
+                    )
+                    : try project.resolve(
+                        layers: base.layers + [layer],
+                        environment: environment,
+                        options: options,
+                        diagnostics: &candidateDiagnostics
+                    )
                 let problems = schema.map { candidate.validate(with: $0) }.map { $0.isValid ? [] : $0.messages } ?? []
                 if problems.isEmpty {
                     configuration = candidate
-                    diagnostics = withTenant
+                    overrideDiagnostics = candidateDiagnostics
+                    endpoints = nil
                 } else {
                     refused += TenantOverrides.pointers(in: layer)
-                    diagnostics.append(
+                    tenantDiagnostics.append(
                         ConfigDiagnostic(
                             code: .invalidConfiguration,
                             message:
@@ -159,6 +191,7 @@ public struct TenantRuntime: Sendable {
                 }
             }
         }
+        let diagnostics = overrideDiagnostics + tenantDiagnostics
         if !diagnostics.isEmpty {
             configuration = ResolvedConfiguration(
                 environment: environment,
@@ -173,29 +206,7 @@ public struct TenantRuntime: Sendable {
             tenantDocument: document,
             source: source,
             refusedOverrides: refused,
-            endpoints: try configuration.endpoints()
-        )
-    }
-
-    private func resolve(
-        _ layers: [Layer],
-        environment: Environment,
-        options: ResolveOptions,
-        diagnostics: inout [ConfigDiagnostic]
-    ) throws(ConfigError) -> ResolvedConfiguration {
-        if options.environmentVariables.isEmpty && options.assignments.isEmpty {
-            return try ConfigProject.merge(
-                layers,
-                environment: environment,
-                strategies: project.settings.mergeStrategies,
-                diagnostics: []
-            )
-        }
-        return try project.resolve(
-            layers: layers,
-            environment: environment,
-            options: options,
-            diagnostics: &diagnostics
+            endpoints: try endpoints?.get() ?? configuration.endpoints()
         )
     }
 }

@@ -28,27 +28,8 @@ enum Messages {
         return String(double)
     }
 
-    /// A string in double quotes with JSON escapes.
-    static func quoted(_ string: String) -> String {
-        var text = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return text + "\""
-    }
+    /// A string as JSON writes it: in double quotes, with JSON escapes.
+    static func quoted(_ string: String) -> String { JSONValue.string(string).jsonText }
 
     static func shortened(_ text: String) -> String {
         guard text.count > maximumLength else { return text }

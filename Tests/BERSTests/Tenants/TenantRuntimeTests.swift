@@ -24,6 +24,21 @@ struct TenantRuntimeTests {
         #expect(served.refusedOverrides.isEmpty)
     }
 
+    @Test func variablesApplyAboveTheTenantAndTheirDiagnosticsAppearOnce() async throws {
+        let options = ResolveOptions(environmentVariables: ["BERS__API__RETRIES": "3", "BERS__NO__SUCH": "1"])
+        let runtime = try runtime()
+        let hash = try TenantHash("de113d6b3e07e5")
+        for _ in 0..<2 {
+            let served = try await runtime.resolve(environment: .production, tenant: hash, options: options)
+            #expect(try served.configuration.int("api.timeout") == 9000)
+            #expect(try served.configuration.int("api.retries") == 3)
+            #expect(served.configuration.diagnostics.map(\.code) == [.unknownOverridePath])
+        }
+        let plain = try await runtime.resolve(environment: .production, tenant: hash)
+        #expect(try plain.configuration.int("api.retries") == 2)
+        #expect(plain.configuration.diagnostics.isEmpty)
+    }
+
     @Test func overridesOutsideTheAllowListAreRefused() async throws {
         let store = ScriptedTenantStore([
             "mappings/my87674d777bf9.json": #"{"tenant_id": "MYR384719"}"#,

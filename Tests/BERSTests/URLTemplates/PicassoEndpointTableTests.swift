@@ -6,63 +6,14 @@ import Testing
 struct PicassoEndpointTableTests {
     static let directory = SharedFixtures.packageRoot.appendingPathComponent("Examples/picasso/config").path
 
-    struct Row: Sendable, CustomTestStringConvertible {
-        var environment: String
-        var apiBase: String
-        var streaming: String
-        var assetBase: String
-        var widgetDomain: String
-        var debug: Bool
-        var logLevel: String
-        var timeout: Int
-        var retries: Int
-        var testDescription: String { environment }
-    }
-
-    static let table: [Row] = [
-        Row(
-            environment: "development",
-            apiBase: "http://localhost:3000/api",
-            streaming: "http://localhost:3000/stream",
-            assetBase: "https://myrecruiter-picasso.s3.amazonaws.com",
-            widgetDomain: "http://localhost:5173",
-            debug: true,
-            logLevel: "debug",
-            timeout: 10000,
-            retries: 1
-        ),
-        Row(
-            environment: "staging",
-            apiBase: "https://staging.chat.myrecruiter.ai/Master_Function",
-            streaming: "https://staging.chat.myrecruiter.ai/stream",
-            assetBase: "https://staging.chat.myrecruiter.ai",
-            widgetDomain: "https://staging.chat.myrecruiter.ai",
-            debug: true,
-            logLevel: "info",
-            timeout: 8000,
-            retries: 2
-        ),
-        Row(
-            environment: "production",
-            apiBase: "https://chat.myrecruiter.ai/Master_Function",
-            streaming: "https://chat.myrecruiter.ai/stream",
-            assetBase: "https://picassocode.s3.amazonaws.com",
-            widgetDomain: "https://chat.myrecruiter.ai",
-            debug: false,
-            logLevel: "error",
-            timeout: 6000,
-            retries: 2
-        ),
-    ]
-
     func resolve(_ name: String) throws -> (ResolvedConfiguration, EndpointTable) {
         let project = try ConfigProject(directory: Self.directory)
         let config = try project.resolve(try project.environment(named: name))
         return (config, try config.endpoints())
     }
 
-    @Test(arguments: table)
-    func endpointTable(_ row: Row) throws {
+    @Test(arguments: PicassoEndpointRow.table)
+    func endpointTable(_ row: PicassoEndpointRow) throws {
         let (config, endpoints) = try resolve(row.environment)
         #expect(try endpoints.url("apiBase") == row.apiBase)
         #expect(try endpoints.url("config") == row.apiBase + "?action=get_config")
@@ -80,8 +31,8 @@ struct PicassoEndpointTableTests {
         #expect(try config.string("environment") == row.environment)
     }
 
-    @Test(arguments: table)
-    func urlBuilders(_ row: Row) throws {
+    @Test(arguments: PicassoEndpointRow.table)
+    func urlBuilders(_ row: PicassoEndpointRow) throws {
         let (_, endpoints) = try resolve(row.environment)
         let hash = "my87674d777bf9"
         #expect(try endpoints.url("configUrl", ["tenant": hash]) == row.apiBase + "?action=get_config&t=" + hash)
