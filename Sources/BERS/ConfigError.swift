@@ -4,14 +4,12 @@ import BERSJSON
 ///
 /// `description` is `file:line:col: message` when a location is known. Compare errors by
 /// ``code``; codes never change meaning between releases.
-public struct ConfigError: Error, Sendable {
+public struct ConfigError: BERSError {
     /// A stable identifier of the kind of error, such as `config.unknown-environment`.
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
+    public struct Code: BERSErrorCode {
         /// The stable text of the code.
         public let rawValue: String
         init(_ rawValue: String) { self.rawValue = rawValue }
-        // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
-        public var description: String { rawValue }
 
         /// An environment name is not built in and not declared in `bers.json`.
         public static let unknownEnvironment = Code("config.unknown-environment")
@@ -23,6 +21,12 @@ public struct ConfigError: Error, Sendable {
         public static let unknownParent = Code("config.unknown-parent")
         /// `bers.json` has a key or value BERS does not understand.
         public static let invalidProjectFile = Code("config.invalid-project-file")
+        /// A detection source said something unusable (a misspelt `BERS_ENV`), as a warning, or
+        /// as an error when `detection.strict` is set in `bers.json`.
+        public static let detectionProblem = Code("config.detection-problem")
+        /// No layer file exists for any layer of the environment (or the directory is not a
+        /// config directory at all).
+        public static let noConfiguration = Code("config.no-configuration")
         /// A file or directory could not be read.
         public static let unreadable = Code("config.unreadable")
         /// A file is larger than the limit for its kind.
@@ -89,14 +93,6 @@ public struct ConfigError: Error, Sendable {
         self.message = message
         self.location = location
         self.underlying = underlying
-    }
-}
-
-extension ConfigError: CustomStringConvertible {
-    /// `file:line:col: message`, or the message alone when there is no location.
-    public var description: String {
-        guard let location else { return message }
-        return "\(location): \(message)"
     }
 }
 

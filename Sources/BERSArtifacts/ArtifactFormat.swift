@@ -5,8 +5,11 @@
 /// format.defaultFileName                                     // "define.json"
 /// ```
 public enum ArtifactFormat: String, Sendable, Hashable, CaseIterable {
-    /// The resolved configuration plus a `bers` metadata block, pretty-printed JSON.
+    /// Exactly the resolved configuration, pretty-printed JSON.
     case json
+    /// What the configuration was built from (environment, detection, inputs and their hashes,
+    /// version; provenance with `--provenance`): the sidecar of `json`.
+    case metadata
     /// A Swift source file: a nested, typed, `Sendable` constant tree.
     case swift
     /// An ES module exposing the surface declared in `bers.json` (`build.js`).
@@ -33,6 +36,7 @@ public enum ArtifactFormat: String, Sendable, Hashable, CaseIterable {
     public var defaultFileName: String {
         switch self {
         case .json: "config.json"
+        case .metadata: "config.meta.json"
         case .swift: "Config.swift"
         case .js: "config.js"
         case .esbuildDefine: "define.json"
@@ -50,6 +54,7 @@ public enum ArtifactFormat: String, Sendable, Hashable, CaseIterable {
                     || (candidate == "dotenv" && lowered.hasSuffix("env"))
                     || (candidate == "js" && ["javascript", "mjs", "esm"].contains(lowered))
                     || (candidate == "json" && lowered == "jsonc")
+                    || (candidate == "metadata" && ["meta", "manifest", "provenance"].contains(lowered))
             }
     }
 }

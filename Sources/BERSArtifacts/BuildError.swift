@@ -9,9 +9,9 @@ import BERSJSON
 /// do { _ = try ArtifactFormat(name: "yml") } catch { print(error) }
 /// // unknown format "yml" (formats: json, swift, js, esbuild-define, dotenv)
 /// ```
-public struct BuildError: Error, Sendable {
+public struct BuildError: BERSError {
     /// A stable identifier of the kind of error, such as `build.unknown-format`.
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
+    public struct Code: BERSErrorCode {
         private enum Kind: String, Sendable {
             case unknownFormat = "build.unknown-format"
             case invalidSettings = "build.invalid-settings"
@@ -31,8 +31,6 @@ public struct BuildError: Error, Sendable {
 
         /// The stable text of the code.
         public var rawValue: String { kind.rawValue }
-        // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
-        public var description: String { rawValue }
 
         /// A format name is not one of `json`, `swift`, `js`, `esbuild-define`, `dotenv`.
         public static let unknownFormat = Code(.unknownFormat)
@@ -97,17 +95,4 @@ public struct BuildError: Error, Sendable {
     init(resolving error: ConfigError) {
         self.init(.resolveFailed, error.message, location: error.location, underlying: error)
     }
-}
-
-extension BuildError: CustomStringConvertible {
-    /// `file:line:col: message`, or the message alone when there is no location.
-    public var description: String {
-        guard let location else { return message }
-        return "\(location): \(message)"
-    }
-}
-
-extension BuildError: Equatable {
-    /// Errors are equal when their codes are.
-    public static func == (lhs: BuildError, rhs: BuildError) -> Bool { lhs.code == rhs.code }
 }

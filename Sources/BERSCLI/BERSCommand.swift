@@ -1,5 +1,6 @@
 import ArgumentParser
 import BERS
+import BERSJSON
 
 /// The `bers` command: which environment am I in, what is the configuration here, and where did
 /// each value come from.
@@ -10,7 +11,9 @@ public struct BERSCommand: AsyncParsableCommand {
         abstract: "Resolve, explain and check layered, per-environment configuration.",
         discussion: """
             Exit status: 0 success; 1 the configuration is invalid or a check failed; 2 usage or \
-            input error (malformed or unreadable file, unknown environment, inheritance cycle).
+            input error (malformed or unreadable file, unknown environment, inheritance cycle). \
+            Commands that print data take --json (and --format json|yaml where they print values); \
+            with --json, a failure is also printed as {"error": {"code", "message", "location"}}.
             """,
         version: BERSVersion.current,
         subcommands: [
@@ -24,8 +27,18 @@ public struct BERSCommand: AsyncParsableCommand {
 
     /// Runs the command line and exits with BERS's exit codes (usage errors exit 2, not 64).
     public static func runAndExit(_ arguments: [String]? = nil) async -> Never {
+        let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot(arguments)
+            command = try parseAsRoot(arguments)
+        } catch {
+            if let unknown = UnknownCommand.find(in: arguments, root: Self.self) {
+                Output.error(unknown.message)
+                Self.exit(withError: ExitCode(ExitStatus.usage))
+            }
+            Self.exitHandling(error, command: nil)
+        }
+        do {
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -33,27 +46,24 @@ public struct BERSCommand: AsyncParsableCommand {
             }
             Self.exit()
         } catch {
-            Self.exitHandling(error)
+            Self.exitHandling(error, command: command)
         }
     }
 
-    static func exitHandling(_ error: any Error) -> Never {
-        switch error {
-        case let error as ConfigError:
-            Output.error(error.description)
-            Self.exit(withError: ExitCode(ExitStatus.for(error)))
-        case let error as TenantError:
-            Output.error(error.description)
-            Self.exit(withError: ExitCode(ExitStatus.for(error)))
-        case let error as ExitCode:
-            Self.exit(withError: error)
-        default:
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                Output.error(fullMessage(for: error))
-                Self.exit(withError: ExitCode(ExitStatus.usage))
+    static func exitHandling(_ error: any Error, command: (any ParsableCommand)?) -> Never {
+        if let error = error as? any BERSError {
+            var report = FailureReport(error)
+            if FailureReport.isMissingConfiguration(error), let project = (command as? any ProjectCommand)?.project {
+                report.message += "; " + project.choice().explanation
             }
-            Self.exit(withError: error)
+            report.print(json: (command as? any JSONOutputCommand)?.printsJSON ?? false)
+            Self.exit(withError: ExitCode(report.status))
         }
+        if let error = error as? ExitCode { Self.exit(withError: error) }
+        if exitCode(for: error) == .validationFailure {
+            Output.error(fullMessage(for: error))
+            Self.exit(withError: ExitCode(ExitStatus.usage))
+        }
+        Self.exit(withError: error)
     }
 }

@@ -3,14 +3,12 @@
 /// `description` is `file:line:col: message` when the location is known, so it can be printed as
 /// it is. `==` compares ``code`` only, so tests can write
 /// `#expect(throws: JSONError(.duplicateKey, "")) { ... }` and then check the message.
-public struct JSONError: Error, Sendable, Hashable {
+public struct JSONError: BERSError, Hashable {
     /// A stable identifier of the kind of error, such as `json.duplicate-key`.
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
+    public struct Code: BERSErrorCode {
         /// The stable text of the code.
         public let rawValue: String
         init(_ rawValue: String) { self.rawValue = rawValue }
-        /// The stable text of the code.
-        public var description: String { rawValue }
 
         /// The text is not JSON (unexpected character, missing comma, bad literal, ...).
         public static let syntax = Code("json.syntax")
@@ -66,18 +64,7 @@ public struct JSONError: Error, Sendable, Hashable {
     }
 }
 
-extension JSONError: CustomStringConvertible {
-    /// `file:line:col: message`, or the message alone when there is no location.
-    public var description: String {
-        guard let location else { return message }
-        return "\(location): \(message)"
-    }
-}
-
 extension JSONError {
-    /// Whether both errors have the same ``code`` (messages and locations are not compared).
-    public static func == (lhs: JSONError, rhs: JSONError) -> Bool { lhs.code == rhs.code }
-
     /// Hashes the ``code`` only, consistently with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

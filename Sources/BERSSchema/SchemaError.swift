@@ -15,9 +15,9 @@ public import BERSJSON
 ///     print(error)           // /$ref: cannot resolve the reference "#/definitions/missing" ...
 /// }
 /// ```
-public struct SchemaError: Error, Sendable, CustomStringConvertible {
+public struct SchemaError: BERSError {
     /// A stable identifier of the kind of problem.
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
+    public struct Code: BERSErrorCode {
         private enum Kind: String, Sendable {
             case invalidSchema = "schema.invalid"
             case invalidKeyword = "schema.invalid-keyword"
@@ -34,8 +34,6 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
 
         /// The stable text of the code, such as `schema.unresolvable-ref`.
         public var rawValue: String { kind.rawValue }
-        /// The stable text of the code, as ``rawValue``.
-        public var description: String { kind.rawValue }
 
         /// The schema does not conform to its dialect's metaschema (checked when
         /// ``ValidatorOptions/validateSchema`` is on), or is not an object or a boolean.
@@ -96,11 +94,6 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
         if let schemaURI { return "\(schemaURI): \(message)" }
         return message
     }
-}
-
-extension SchemaError: Equatable {
-    /// Errors are equal when their codes are.
-    public static func == (lhs: SchemaError, rhs: SchemaError) -> Bool { lhs.code == rhs.code }
 }
 
 extension SchemaError {

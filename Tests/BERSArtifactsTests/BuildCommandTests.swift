@@ -1,3 +1,4 @@
+import BERSJSON
 import BERSTestSupport
 import Foundation
 import Testing
@@ -38,7 +39,7 @@ struct BuildCommandTests {
         #expect(json.stdout.contains("\"milliseconds\""))
         let check = try Self.bers(["build", "--config-dir", picassoDirectory, "--check", out.path])
         #expect(check.status == 0)
-        #expect(check.stdout == "up to date: 15 artifacts match their inputs\n")
+        #expect(check.stdout == "up to date: 18 artifacts match their inputs\n")
     }
 
     @Test func detectionDecidesWithoutEnv() throws {
@@ -52,10 +53,12 @@ struct BuildCommandTests {
                 ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("environment: staging (detected by hostname-pattern"))
-        #expect(
-            try String(contentsOfFile: "\(out.path)/c.json", encoding: .utf8)
-                .contains("\"detection\": \"hostname-pattern\"")
-        )
+        let metadata = try #require(ExternalTool.bers)
+            .run([
+                "build", "--config-dir", picassoDirectory, "--format", "metadata", "--out", "-",
+                "--hostname", "eu.staging.myrecruiter.ai",
+            ])
+        #expect(metadata.stdout.contains("\"detection\": \"hostname-pattern\""))
     }
 
     @Test func unknownFormatIsAUsageError() throws {
@@ -63,7 +66,10 @@ struct BuildCommandTests {
             "build", "--config-dir", picassoDirectory, "--env", "staging", "--format", "yaml", "--out", "-",
         ])
         #expect(result.status == 2)
-        #expect(result.stderr == "error: unknown format \"yaml\" (formats: json, swift, js, esbuild-define, dotenv)\n")
+        #expect(
+            result.stderr
+                == "error: unknown format \"yaml\" (formats: json, metadata, swift, js, esbuild-define, dotenv)\n"
+        )
     }
 
     @Test func anInvalidConfigurationExitsOneAndWritesNothing() throws {
@@ -74,8 +80,74 @@ struct BuildCommandTests {
         ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("nothing was written"))
-        #expect(result.stderr.contains("/api/retries: 99 is greater than the maximum of 10 (set by --set api.retries)"))
+        // Each line names its environment.
+        for environment in ["development", "staging", "production"] {
+            #expect(
+                result.stderr.contains(
+                    "\n\(environment): /api/retries: 99 is greater than the maximum of 10 (set by --set api.retries)\n"
+                )
+            )
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
+    @Test func builtJSONArtifactsSatisfyTheProjectSchema() throws {
+        let out = try TemporaryDirectory(prefix: "bers-cli")
+        defer { out.remove() }
+        #expect(try Self.bers(["build", "--config-dir", picassoDirectory, "--all", "--out", out.path]).status == 0)
+        let schema = "\(picassoDirectory)/schemas/environment.schema.json"
+        let files = ["development", "staging", "production"].map { "\(out.path)/\($0)/config.json" }
+        let validation = try Self.bers(["validate", "--schema", schema, "--format-assertion"] + files)
+        #expect(validation.status == 0, "\(validation.stdout)")
+        let metadata = try JSONValue(
+            parsing: String(contentsOfFile: "\(out.path)/staging/config.meta.json", encoding: .utf8)
+        )
+        #expect(metadata["environment"] == "staging")
+    }
+
+    @Test func checkReadsTheConfigDirectoryTheManifestRecords() throws {
+        let out = try TemporaryDirectory(prefix: "bers-cli")
+        defer { out.remove() }
+        #expect(try Self.bers(["build", "--config-dir", picassoDirectory, "--all", "--out", out.path]).status == 0)
+        let manifest = try JSONValue(parsing: String(contentsOfFile: "\(out.path)/bers-manifest.json", encoding: .utf8))
+        #expect(manifest["configDirectory"]?.stringValue?.hasSuffix("Examples/picasso/config") == true)
+        #expect(manifest["configDirectory"]?.stringValue?.hasPrefix("../") == true)
+        // From another working directory, without --config-dir.
+        let check = try #require(ExternalTool.bers).run(["build", "--check", out.path], in: URL(fileURLWithPath: "/"))
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout == "up to date: 18 artifacts match their inputs\n")
+    }
+
+    @Test func checkAgainstAnotherConfigDirectorySaysWhichOneBuiltTheFolder() throws {
+        let out = try TemporaryDirectory(prefix: "bers-cli")
+        defer { out.remove() }
+        let other = try TemporaryDirectory(prefix: "bers-config")
+        defer { other.remove() }
+        try other.write("default.json", #"{"api": {"timeout": 1000}}"#)
+        #expect(try Self.bers(["build", "--config-dir", picassoDirectory, "--all", "--out", out.path]).status == 0)
+        let check = try Self.bers(["build", "--check", out.path, "--config-dir", other.path])
+        #expect(check.status == 1)
+        let recorded = URL(fileURLWithPath: picassoDirectory).standardized.path
+        #expect(
+            check.stdout.contains(
+                "note: the folder was built from \(recorded), not \(other.path); pass --config-dir \(recorded)\n"
+            ),
+            "\(check.stdout)"
+        )
+    }
+
+    @Test func provenanceGoesToTheMetadataArtifact() throws {
+        let refused = try Self.bers([
+            "build", "--config-dir", picassoDirectory, "--env", "staging", "--format", "json", "--out", "-",
+            "--provenance",
+        ])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("use --format metadata"))
+        let metadata = try Self.bers([
+            "build", "--config-dir", picassoDirectory, "--env", "staging", "--format", "metadata", "--out", "-",
+            "--provenance",
+        ])
+        #expect(try JSONValue(parsing: metadata.stdout)["provenance"]?["/api/timeout"]?["line"] == 6)
     }
 
     @Test func anUnwritablePathIsAnInputError() throws {

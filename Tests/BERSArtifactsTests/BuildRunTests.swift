@@ -17,7 +17,7 @@ struct BuildRunTests {
         let builder = try Fixtures.picassoBuilder()
         let report = try await builder.run(try Self.allJobs(builder, into: out.path), manifestDirectory: out.path)
         #expect(report.entries.map(\.environment) == ["development", "staging", "production"])
-        #expect(report.entries.allSatisfy { $0.outputs.count == 5 })
+        #expect(report.entries.allSatisfy { $0.outputs.count == 6 })
         for environment in ["development", "staging", "production"] {
             for name in ["config.json", "PicassoConfig.swift", "environment.js", "define.json", "picasso.env"] {
                 #expect(
@@ -36,7 +36,8 @@ struct BuildRunTests {
         #expect(manifest.entries.count == 3)
         #expect(
             manifest.entries[0].outputs.map(\.path) == [
-                "development/config.json", "development/PicassoConfig.swift", "development/environment.js",
+                "development/config.json", "development/config.meta.json", "development/PicassoConfig.swift",
+                "development/environment.js",
                 "development/define.json", "development/picasso.env",
             ]
         )
@@ -45,7 +46,9 @@ struct BuildRunTests {
         #expect(output.bytes == bytes.count)
         #expect(output.sha256 == SHA256.hexDigest(of: bytes))
         #expect(report.text.contains("validation: valid against schemas/environment.schema.json"))
-        #expect(report.jsonValue["environments"]?[0]?["outputs"]?.arrayValue?.count == 5)
+        #expect(report.jsonValue["environments"]?[0]?["outputs"]?.arrayValue?.count == 6)
+        let recorded = try #require(manifest.recordedConfigDirectory(manifestDirectory: out.path))
+        #expect(recorded == URL(fileURLWithPath: picassoDirectory).standardized.path)
     }
 
     @Test func buildsAreReproducibleByteForByte() async throws {
@@ -59,7 +62,7 @@ struct BuildRunTests {
         _ = try await builder.run(try Self.allJobs(builder, into: first.path), manifestDirectory: first.path)
         _ = try await builder.run(try Self.allJobs(builder, into: second.path), manifestDirectory: second.path)
         let names = try FileManager.default.subpathsOfDirectory(atPath: first.path).sorted()
-        #expect(names.count == 19)
+        #expect(names.count == 22)
         for name in names
         where !name.hasSuffix("development") && !name.hasSuffix("staging") && !name.hasSuffix("production") {
             let a = try Data(contentsOf: first.url.appendingPathComponent(name))
@@ -171,6 +174,54 @@ struct BuildRunTests {
             _ = try await Fixtures.picassoBuilder().check(directory: out.path)
         }
         #expect(error?.code == .invalidManifest)
-        #expect(error?.message.contains("bers build --all") == true)
+        #expect(
+            error?.message
+                == "\(out.path)/bers-manifest.json does not exist; build the folder with bers build --all --out \(out.path)"
+        )
+    }
+
+    @Test func aManifestWithoutAConfigDirectoryStillReads() throws {
+        let document = try JSONParser()
+            .parse(#"{"bersVersion": "0.1.0", "options": {}, "environments": []}"#, file: "m")
+        let manifest = try BuildManifest(document: document)
+        #expect(manifest.configDirectory == nil)
+        #expect(manifest.recordedConfigDirectory(manifestDirectory: "dist") == nil)
+        let recorded = BuildManifest(
+            bersVersion: "x",
+            assignments: [],
+            includeLocalLayers: false,
+            provenance: false,
+            buildTime: nil,
+            tenant: nil,
+            configDirectory: "../config",
+            entries: []
+        )
+        #expect(recorded.recordedConfigDirectory(manifestDirectory: "out/dist") == "out/config")
+        let reread = try BuildManifest(document: JSONDocument(value: recorded.jsonValue, file: "m"))
+        #expect(reread.configDirectory == "../config")
+    }
+
+    @Test func driftAgainstAnotherDirectoryNamesTheRecordedOne() {
+        let artifact = DriftReport.Artifact(
+            environment: "staging",
+            format: .json,
+            path: "dist/staging/config.json",
+            status: .changed
+        )
+        let report = DriftReport(
+            artifacts: [artifact],
+            inputChanges: [],
+            recordedConfigDirectory: "config",
+            checkedConfigDirectory: "."
+        )
+        #expect(report.text.contains("note: the folder was built from config, not .; pass --config-dir config\n"))
+        #expect(report.jsonValue["recordedConfigDirectory"] == "config")
+        let fresh = DriftReport(
+            artifacts: [.init(environment: "staging", format: .json, path: "p", status: .upToDate)],
+            inputChanges: [],
+            recordedConfigDirectory: "config",
+            checkedConfigDirectory: "."
+        )
+        #expect(!fresh.text.contains("note:"))
     }
 }

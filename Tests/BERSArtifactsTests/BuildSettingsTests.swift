@@ -73,7 +73,7 @@ struct BuildSettingsTests {
         #expect(error?.code == .unknownFormat)
         #expect(
             error?.message
-                == "unknown format \"esbuild\"; did you mean \"esbuild-define\"? (formats: json, swift, js, esbuild-define, dotenv)"
+                == "unknown format \"esbuild\"; did you mean \"esbuild-define\"? (formats: json, metadata, swift, js, esbuild-define, dotenv)"
         )
         #expect(try ArtifactFormat(name: "dotenv") == .dotenv)
     }

@@ -3,12 +3,26 @@ import BERSArtifacts
 import BERSJSON
 import Testing
 
-/// The json artifact: the resolved configuration plus the `bers` metadata block.
+/// The json artifact (exactly the resolved configuration) and its metadata sidecar.
 struct JSONArtifactTests {
+    @Test func theJSONArtifactIsExactlyTheConfigurationAndSatisfiesTheSchema() async throws {
+        let builder = try Fixtures.picassoBuilder()
+        let input = try await builder.prepare(.staging, reason: .explicit)
+        let value = try JSONParser().parse(try builder.render(.json, input), file: "config.json").value
+        #expect(value == input.configuration.value)
+        #expect(value["bers"] == nil)
+        let validator = try #require(try builder.project.schemaValidator())
+        #expect(validator.validate(value).isValid)
+    }
+
+    @Test func aTopLevelBersKeyIsJustConfiguration() async throws {
+        let text = try await Fixtures.render(.json, ["default.json": #"{"bers": 1}"#])
+        #expect(try JSONValue(parsing: text) == ["bers": 1])
+    }
+
     @Test func metadataNamesEnvironmentDetectionInputsAndVersion() async throws {
-        let text = try await Fixtures.picasso(.json, .staging)
-        let value = try JSONParser().parse(Array(text.utf8), file: "config.json").value
-        let metadata = try #require(value["bers"])
+        let text = try await Fixtures.picasso(.metadata, .staging)
+        let metadata = try JSONParser().parse(Array(text.utf8), file: "config.meta.json").value
         #expect(metadata["environment"] == "staging")
         #expect(metadata["detection"] == "explicit")
         #expect(metadata["version"] == "test")
@@ -20,7 +34,6 @@ struct JSONArtifactTests {
                 "staging.json",
             ]
         )
-        #expect(value["api"]?["timeout"] == 8000)
         #expect(metadata["provenance"] == nil)
         #expect(metadata["buildTime"] == nil)
     }
@@ -28,25 +41,21 @@ struct JSONArtifactTests {
     @Test func provenanceNamesFilesRelativeToTheConfigDirectory() async throws {
         let builder = try Fixtures.picassoBuilder(options: BuildOptions(provenance: true, bersVersion: "test"))
         let input = try await builder.prepare(.staging, reason: .explicit)
-        let value = try JSONParser().parse(try builder.render(.json, input), file: "config.json").value
-        let timeout = try #require(value["bers"]?["provenance"]?["/api/timeout"])
+        let value = try JSONParser().parse(try builder.render(.metadata, input), file: "config.meta.json").value
+        let timeout = try #require(value["provenance"]?["/api/timeout"])
         #expect(timeout["file"] == "staging.json")
         #expect(timeout["line"] == 6)
         #expect(timeout["overrode"]?[0]?["file"] == "default.json")
+        let json = try JSONParser().parse(try builder.render(.json, input), file: "config.json").value
+        #expect(json == input.configuration.value)
     }
 
     @Test func theSameInputsGiveTheSameBytes() async throws {
-        let first = try await Fixtures.picasso(.json, .production)
-        let second = try await Fixtures.picasso(.json, .production)
-        #expect(first == second)
-    }
-
-    @Test func aTopLevelBersKeyIsRefused() async throws {
-        let error = await #expect(throws: BuildError.self) {
-            _ = try await Fixtures.render(.json, ["default.json": #"{"bers": 1}"#])
+        for format in [ArtifactFormat.json, .metadata] {
+            let first = try await Fixtures.picasso(format, .production)
+            let second = try await Fixtures.picasso(format, .production)
+            #expect(first == second)
         }
-        #expect(error?.code == .unrepresentableValue)
-        #expect(error?.location?.line == 1)
     }
 
     @Test func setAssignmentsAreRecordedAsInputs() async throws {

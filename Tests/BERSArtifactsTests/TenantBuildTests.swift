@@ -20,8 +20,8 @@ struct TenantBuildTests {
         #expect(try input.configuration.bool("features.streamingEnabled") == false)
         #expect(input.inputs.last?.role == .tenant)
         #expect(input.inputs.last?.name == "tenants/DEMO300003/DEMO300003-config.json")
-        let json = try JSONParser().parse(try builder.render(.json, input), file: "config.json").value
-        #expect(json["bers"]?["tenant"] == "de113d6b3e07e5")
+        let metadata = try JSONParser().parse(try builder.render(.metadata, input), file: "config.meta.json").value
+        #expect(metadata["tenant"] == "de113d6b3e07e5")
         let plain = try await Fixtures.picassoBuilder().prepare(.staging, reason: .explicit)
         #expect(plain.inputsHash != input.inputsHash)
     }

@@ -54,7 +54,7 @@ struct FormatCommandTests {
         let bad = try directory.write("bad.json", "{\n  \"a\": 1\n  \"b\": 2\n}")
         let result = try CLIRunner.run(["fmt", good.path, bad.path])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("\(bad.path):3:3: "))
+        #expect(result.stderr.hasPrefix("error: \(bad.path):3:3: "))
         #expect(try String(contentsOf: good, encoding: .utf8) == #"{"a":1}"#)
     }
 

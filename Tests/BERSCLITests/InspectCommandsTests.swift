@@ -24,7 +24,7 @@ struct InspectCommandsTests {
         #expect(trace.contains { $0["value"] == "NODE_ENV=test" && $0["accepted"] == false })
         #expect(!result.stdout.contains("hunter2"))
         for step in trace {
-            #expect(step.objectValue?.keys == ["source", "value", "accepted", "reason"])
+            #expect(step.objectValue?.keys == ["source", "value", "accepted", "outcome", "reason"])
         }
     }
 

@@ -1,7 +1,8 @@
 import BERSJSON
 
 extension DetectionResult {
-    /// `{"environment": …, "source": …, "confidence": …, "trace": [{"source", "value", "accepted", "reason"}]}`.
+    /// `{"environment": …, "source": …, "confidence": …, "trace": [{"source", "value", "accepted", "outcome",
+    /// "reason"}]}`.
     public var jsonValue: JSONValue {
         [
             "environment": .string(environment.name),
@@ -13,6 +14,7 @@ extension DetectionResult {
                         "source": .string(step.source.rawValue),
                         "value": step.value.map(JSONValue.string) ?? .null,
                         "accepted": .bool(step.accepted),
+                        "outcome": .string(step.outcome.rawValue),
                         "reason": .string(step.reason),
                     ]
                 }

@@ -6,18 +6,38 @@ public struct DetectionResult: Sendable, Hashable {
         public var source: DetectionSource
         /// What it saw (`PICASSO_ENV=staging`, a hostname, a URL parameter value), if anything.
         public var value: String?
-        /// Whether its answer was taken.
-        public var accepted: Bool
+        /// What became of it.
+        public var outcome: Outcome
         /// Why it was taken or passed over.
         public var reason: String
 
         /// A step with these fields.
-        public init(source: DetectionSource, value: String?, accepted: Bool, reason: String) {
+        public init(source: DetectionSource, value: String?, outcome: Outcome, reason: String) {
             self.source = source
             self.value = value
-            self.accepted = accepted
+            self.outcome = outcome
             self.reason = reason
         }
+
+        /// Whether its answer was taken.
+        public var accepted: Bool { outcome == .accepted }
+    }
+
+    /// What became of a source's answer.
+    public enum Outcome: String, Sendable, Hashable, CaseIterable {
+        /// The source named an environment, and it was taken.
+        case accepted
+        /// The source had nothing to say (the variable is not set, no URL was given).
+        case absent
+        /// `bers.json` turns the source off.
+        case disabled
+        /// The source saw something that selects no environment (a hostname no rule matches).
+        case noMatch = "no-match"
+        /// The source was refused by a rule (a URL may not select production).
+        case refused
+        /// The source said something that cannot be used, most likely a mistake: a name that is
+        /// no environment, a `.bers-env` of several lines, rules that match equally.
+        case invalid
     }
 
     /// The environment.
@@ -36,4 +56,8 @@ public struct DetectionResult: Sendable, Hashable {
         self.confidence = confidence
         self.trace = trace
     }
+
+    /// The sources that said something unusable before one decided: each is probably a mistake
+    /// (a misspelt `BERS_ENV`) that made detection fall through to a lower source.
+    public var problems: [Step] { trace.filter { $0.outcome == .invalid } }
 }

@@ -7,7 +7,8 @@
 ///   "hostname-pattern": {"rules": {"development": ["localhost", "127.0.0.1", "192.168.*"]}},
 ///   "build-context": {"enabled": true},
 ///   "default-fallback": {"environment": "production"},
-///   "cache-ttl-ms": 300000
+///   "cache-ttl-ms": 300000,
+///   "strict": true
 /// }
 /// ```
 /// Every source is enabled by default; `{"enabled": false}` turns one off.
@@ -26,6 +27,9 @@ public struct DetectionSettings: Sendable, Hashable {
     public var fallback: String
     /// How long a detection is remembered for the same context, in milliseconds.
     public var cacheTTLMilliseconds: Int64
+    /// Whether a source that says something unusable (a misspelt `BERS_ENV`) is an error rather
+    /// than a warning followed by the next source (`"strict": true`; recommended in production).
+    public var strict: Bool
 
     /// Settings with these values; the defaults are those of a project without `bers.json`.
     public init(
@@ -35,7 +39,8 @@ public struct DetectionSettings: Sendable, Hashable {
         urlParameterAllowed: [String]? = nil,
         hostnameRules: HostnameRules = HostnameRules(),
         fallback: String = "production",
-        cacheTTLMilliseconds: Int64 = 300_000
+        cacheTTLMilliseconds: Int64 = 300_000,
+        strict: Bool = false
     ) {
         self.disabled = disabled
         self.variables = variables
@@ -44,6 +49,7 @@ public struct DetectionSettings: Sendable, Hashable {
         self.hostnameRules = hostnameRules
         self.fallback = fallback
         self.cacheTTLMilliseconds = cacheTTLMilliseconds
+        self.strict = strict
     }
 
     /// The defaults.

@@ -54,6 +54,19 @@ public struct EnvironmentDetector: Sendable {
         return result
     }
 
+    /// The environment for `context`, like ``detect(_:)``, refusing a result that must not be used.
+    ///
+    /// A result must not be used when an explicit name is no environment, or (with
+    /// `"strict": true` in `bers.json`'s `detection` section) when any source said something
+    /// unusable. Without strict mode such sources are reported in ``DetectionResult/warnings``.
+    ///
+    /// - Throws: ``ConfigError`` from ``DetectionResult/requireUsable(strict:)``.
+    public func requireEnvironment(_ context: DetectionContext) throws(ConfigError) -> DetectionResult {
+        let result = detect(context)
+        try result.requireUsable(strict: settings.strict)
+        return result
+    }
+
     /// How many detections were answered from the memo (`hits`) and how many ran the sources.
     public var memoStatistics: (hits: Int, misses: Int) { cache.statistics }
 
@@ -65,7 +78,7 @@ public struct EnvironmentDetector: Sendable {
         var trace: [DetectionResult.Step] = []
         for source in DetectionSource.allCases {
             guard settings.isEnabled(source) || source == .defaultFallback else {
-                trace.append(.init(source: source, value: nil, accepted: false, reason: "disabled in bers.json"))
+                trace.append(.init(source: source, value: nil, outcome: .disabled, reason: "disabled in bers.json"))
                 continue
             }
             if let (environment, confidence) = consult(source, context, &trace) {
@@ -85,14 +98,14 @@ public struct EnvironmentDetector: Sendable {
             Environment, DetectionConfidence
         )? {
             if let problem = catalog.rejectionReason(for: name) {
-                trace.append(.init(source: source, value: shown ?? name, accepted: false, reason: problem))
+                trace.append(.init(source: source, value: shown ?? name, outcome: .invalid, reason: problem))
                 return nil
             }
-            trace.append(.init(source: source, value: shown ?? name, accepted: true, reason: why))
+            trace.append(.init(source: source, value: shown ?? name, outcome: .accepted, reason: why))
             return (Environment(uncheckedName: name), confidence)
         }
         func nothing(_ reason: String) -> (Environment, DetectionConfidence)? {
-            trace.append(.init(source: source, value: nil, accepted: false, reason: reason))
+            trace.append(.init(source: source, value: nil, outcome: .absent, reason: reason))
             return nil
         }
 
@@ -112,7 +125,7 @@ public struct EnvironmentDetector: Sendable {
                         .init(
                             source: source,
                             value: nil,
-                            accepted: false,
+                            outcome: .invalid,
                             reason:
                                 ".bers-env must hold exactly one line with an environment name, it has \(lines.count)"
                         )
@@ -132,7 +145,7 @@ public struct EnvironmentDetector: Sendable {
                 let shown = "\(variable.name)=\(variable.value)"
                 if variable.value.isEmpty {
                     trace.append(
-                        .init(source: source, value: shown, accepted: false, reason: "\(variable.name) is empty")
+                        .init(source: source, value: shown, outcome: .absent, reason: "\(variable.name) is empty")
                     )
                     continue
                 }
@@ -155,7 +168,7 @@ public struct EnvironmentDetector: Sendable {
                     .init(
                         source: source,
                         value: shown,
-                        accepted: false,
+                        outcome: .invalid,
                         reason: "the URL sets \(settings.urlParameterName) to different values"
                     )
                 )
@@ -166,7 +179,7 @@ public struct EnvironmentDetector: Sendable {
                     .init(
                         source: source,
                         value: shown,
-                        accepted: false,
+                        outcome: .refused,
                         reason: "refused: the build context pins \(pinned), which a URL cannot override"
                     )
                 )
@@ -177,7 +190,7 @@ public struct EnvironmentDetector: Sendable {
                     .init(
                         source: source,
                         value: shown,
-                        accepted: false,
+                        outcome: .refused,
                         reason: "a URL may only select \(allowed.joined(separator: ", "))"
                     )
                 )
@@ -190,14 +203,14 @@ public struct EnvironmentDetector: Sendable {
             switch settings.hostnameRules.match(host) {
             case .none:
                 let reason = settings.hostnameRules.rules.isEmpty ? "no hostname rules configured" : "no rule matches"
-                trace.append(.init(source: source, value: host, accepted: false, reason: reason))
+                trace.append(.init(source: source, value: host, outcome: .noMatch, reason: reason))
                 return nil
             case .ambiguous(let environments, let patterns):
                 trace.append(
                     .init(
                         source: source,
                         value: host,
-                        accepted: false,
+                        outcome: .invalid,
                         reason:
                             "rules of \(environments.joined(separator: " and ")) match equally (\(patterns.map(\.text).joined(separator: ", ")))"
                     )

@@ -1,3 +1,5 @@
+import BERSJSON
+
 /// The environments a project knows: the three built-in ones and the custom ones from `bers.json`.
 ///
 /// A custom environment inherits from exactly one other environment, built-in or custom, in chains
@@ -111,10 +113,9 @@ public struct EnvironmentCatalog: Sendable {
                 "\"\(name)\" is not a valid environment name (known: \(names.joined(separator: ", ")))"
             )
         }
-        throw ConfigError(
-            .unknownEnvironment,
-            "unknown environment \"\(name)\" (known: \(names.joined(separator: ", ")))"
-        )
+        var known = "known: \(names.joined(separator: ", "))"
+        if let suggestion = Suggestions.closest(to: name, in: names) { known += "; did you mean \(suggestion)?" }
+        throw ConfigError(.unknownEnvironment, "unknown environment \"\(name)\" (\(known))")
     }
 
     /// Why `name` is not an environment, or `nil` when it is one.

@@ -23,6 +23,9 @@ public protocol FileSystem: Sendable {
 
     /// Creates the directory at `path` (its parent must exist); succeeds if it already exists.
     func createDirectory(atPath path: String) throws(ConfigError)
+
+    /// The folder relative paths start from (the process's working directory on disk).
+    var currentDirectoryPath: String { get }
 }
 
 /// What is at a path.
@@ -46,6 +49,14 @@ extension FileSystem {
 
     /// Whether a directory exists at `path`.
     public func directoryExists(atPath path: String) -> Bool { itemKind(atPath: path) == .directory }
+
+    /// The root: paths of a file system without a working directory are relative to `/`.
+    public var currentDirectoryPath: String { "/" }
+
+    /// `path` made absolute against ``currentDirectoryPath`` and normalized (no `.` or `..`).
+    public func absolutePath(_ path: String) -> String {
+        PathText.normalized(path.hasPrefix("/") ? path : joinPath(currentDirectoryPath, path))
+    }
 }
 
 /// Joins path components with `/`, without doubling separators.

@@ -165,6 +165,13 @@ public struct LocalFileSystem: FileSystem {
         return 0o666 & ~mask
     }
 
+    /// The process's working directory (`/` if it cannot be read).
+    public var currentDirectoryPath: String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func createDirectory(atPath path: String) throws(ConfigError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {

@@ -4,24 +4,26 @@ extension ConfigProject {
     /// Resolves the configuration of `environment`: its layer files merged in order, then the
     /// override variables, then the assignments, with the provenance of every value.
     ///
-    /// - Throws: ``ConfigError`` for unreadable or malformed layers (with `file:line:col`), bad
-    ///   merge strategies, and overrides that are ambiguous, of the wrong type, or (when
-    ///   `bers.json` says so) name no key.
+    /// - Throws: ``ConfigError`` `config.no-configuration` when no layer file exists for any layer
+    ///   of the environment (an empty configuration is never a silent answer); errors for
+    ///   unreadable or malformed layers (with `file:line:col`), bad merge strategies, and overrides
+    ///   that are ambiguous, of the wrong type, or (when `bers.json` says so) name no key.
     public func resolve(_ environment: Environment, options: ResolveOptions = ResolveOptions()) throws(ConfigError)
         -> ResolvedConfiguration
     {
         let layers = try layers(for: environment, includeLocal: options.includeLocalLayers)
+        if layers.isEmpty { throw noConfiguration(for: environment, includeLocal: options.includeLocalLayers) }
         var diagnostics: [ConfigDiagnostic] = []
-        if layers.isEmpty {
-            diagnostics.append(
-                ConfigDiagnostic(
-                    code: .unreadable,
-                    message:
-                        "no layer files for \(environment.name) in \(directory) (looked for default, \(environment.name), local and \(environment.name).local with .json, .yaml or .yml)"
-                )
-            )
-        }
         return try resolve(layers: layers, environment: environment, options: options, diagnostics: &diagnostics)
+    }
+
+    /// The `config.no-configuration` error for an environment without any layer file.
+    func noConfiguration(for environment: Environment, includeLocal: Bool) -> ConfigError {
+        let looked = layerBaseNames(for: environment, includeLocal: includeLocal).joined(separator: ", ")
+        return ConfigError(
+            .noConfiguration,
+            "no configuration for \(environment.name) in \(directory): none of the layer files \(looked) exists (as .json, .yaml or .yml)"
+        )
     }
 
     /// The layer files of `environment` (see ``layerFiles(for:includeLocal:)``), read and parsed.

@@ -127,18 +127,8 @@ public struct ConfigProject: Sendable {
     /// - Throws: ``ConfigError`` `config.ambiguous-layer` when one layer has several files
     ///   (`default.json` and `default.yaml`).
     public func layerFiles(for environment: Environment, includeLocal: Bool = true) throws(ConfigError) -> [LayerFile] {
-        var wanted: [(base: String, source: LayerSource)] = [("default", LayerSource(kind: .defaults, name: "default"))]
-        for member in catalog.lineage(of: environment) {
-            wanted.append((member.name, LayerSource(kind: .environment, name: member.name)))
-        }
-        if includeLocal {
-            wanted.append(("local", LayerSource(kind: .local, name: "local")))
-            wanted.append(
-                ("\(environment.name).local", LayerSource(kind: .environmentLocal, name: "\(environment.name).local"))
-            )
-        }
         var files: [LayerFile] = []
-        for (base, source) in wanted {
+        for (base, source) in layerSources(for: environment, includeLocal: includeLocal) {
             let present = fileNames.filter { LayerFile.baseName(of: $0).map { $0 == base } ?? false }
             if present.count > 1 {
                 throw ConfigError(
@@ -153,5 +143,34 @@ public struct ConfigProject: Sendable {
             files.append(LayerFile(source: located, path: path))
         }
         return files
+    }
+
+    /// The base names of `environment`'s layer files, lowest precedence first (`default`,
+    /// `staging`, `local`, `staging.local`).
+    public func layerBaseNames(for environment: Environment, includeLocal: Bool = true) -> [String] {
+        layerSources(for: environment, includeLocal: includeLocal).map(\.base)
+    }
+
+    /// Whether the directory holds `bers.json` or a layer file of any environment (`default.*`,
+    /// `local.*`, `<env>.*`, `<env>.local.*`): whether it is a config directory at all.
+    public var hasConfiguration: Bool {
+        if fileNames.contains(Self.projectFileName) { return true }
+        let bases = Set(["default", "local"] + catalog.names + catalog.names.map { "\($0).local" })
+        return fileNames.contains { name in LayerFile.baseName(of: name).map { bases.contains(String($0)) } ?? false }
+    }
+
+    private func layerSources(for environment: Environment, includeLocal: Bool) -> [(base: String, source: LayerSource)]
+    {
+        var wanted: [(base: String, source: LayerSource)] = [("default", LayerSource(kind: .defaults, name: "default"))]
+        for member in catalog.lineage(of: environment) {
+            wanted.append((member.name, LayerSource(kind: .environment, name: member.name)))
+        }
+        if includeLocal {
+            wanted.append(("local", LayerSource(kind: .local, name: "local")))
+            wanted.append(
+                ("\(environment.name).local", LayerSource(kind: .environmentLocal, name: "\(environment.name).local"))
+            )
+        }
+        return wanted
     }
 }

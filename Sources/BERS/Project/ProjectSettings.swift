@@ -134,7 +134,10 @@ public struct ProjectSettings: Sendable {
         var settings = DetectionSettings()
         let base: JSONPointer = "/detection"
         guard try reader.object(at: base) != nil else { return settings }
-        try reader.rejectUnknownKeys(at: base, allowed: DetectionSource.allCases.map(\.rawValue) + ["cache-ttl-ms"])
+        try reader.rejectUnknownKeys(
+            at: base,
+            allowed: DetectionSource.allCases.map(\.rawValue) + ["cache-ttl-ms", "strict"]
+        )
 
         for source in DetectionSource.allCases {
             let pointer = base.appending(source.rawValue)
@@ -182,6 +185,7 @@ public struct ProjectSettings: Sendable {
         if let fallback = try reader.string(at: "/detection/default-fallback/environment") {
             settings.fallback = fallback
         }
+        settings.strict = try reader.bool(at: "/detection/strict") ?? false
         if let ttl = try reader.integer(at: "/detection/cache-ttl-ms", range: 0...86_400_000) {
             settings.cacheTTLMilliseconds = ttl
         }

@@ -38,8 +38,9 @@ struct Overrides {
 
     /// Resolves a `path=value` argument.
     ///
-    /// Existing paths match exactly, else case-insensitively, and keep their type unless the value is
-    /// explicit JSON of another type; new keys are created under existing objects.
+    /// Existing paths match exactly, else case-insensitively, and the value takes the type of the
+    /// value it replaces (as for variables). A new key, created under an existing object, takes the
+    /// value as JSON when it parses, else as text; the schema decides whether it may exist.
     func resolveAssignment(_ argument: String) throws(ConfigError) -> Resolved {
         guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
             throw ConfigError(.invalidOverride, "--set expects path=value, such as api.timeout=15000")
@@ -59,14 +60,7 @@ struct Overrides {
             if insensitive.isComplete { found = insensitive }
         }
         if found.isComplete, let existing = base[pointer: found.pointer] {
-            do {
-                return Resolved(pointer: found.pointer, value: try convert(text, like: existing, what: "--set \(path)"))
-            } catch {
-                if let explicit = try? JSONValue(parsing: text) {
-                    return Resolved(pointer: found.pointer, value: explicit)
-                }
-                throw error
-            }
+            return Resolved(pointer: found.pointer, value: try convert(text, like: existing, what: "--set \(path)"))
         }
         let value = (try? JSONValue(parsing: text)) ?? .string(text)
         return Resolved(pointer: found.pointer, value: value)
@@ -158,7 +152,7 @@ struct Overrides {
         func mismatch(_ expected: String) -> ConfigError {
             ConfigError(
                 .overrideTypeMismatch,
-                "\(what): the value is not \(expected), the type of the value it replaces (\(existing.typeName))"
+                "\(what): the value is not \(expected); an override takes the type of the value it replaces (\(existing.typeName))"
             )
         }
         let trimmed = text.trimmingWhitespace()

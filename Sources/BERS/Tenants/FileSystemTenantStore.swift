@@ -17,6 +17,32 @@ public struct FileSystemTenantStore: TenantStore {
         self.maxBytes = maxBytes
     }
 
+    /// The store a `file://DIR` URL names.
+    ///
+    /// A relative `DIR` is relative to `base` (the config directory, for `tenants.store` in
+    /// `bers.json`). The root is normalized, so `file://../tenants` in `config/` is `tenants`
+    /// (links are not followed).
+    ///
+    /// - Throws: ``TenantError`` `tenant.invalid-store` when the URL is not `file://` or names no
+    ///   directory.
+    public init(
+        url: String,
+        relativeTo base: String = ".",
+        fileSystem: any FileSystem = LocalFileSystem(),
+        maxBytes: Int = 1 << 20
+    ) throws(TenantError) {
+        guard url.hasPrefix(Self.scheme) else {
+            throw TenantError(.invalidStore, "\(url) is not a file:// store URL")
+        }
+        let path = String(url.dropFirst(Self.scheme.count))
+        guard !path.isEmpty else { throw TenantError(.invalidStore, "\(url) names no directory") }
+        let root = PathText.normalized(path.hasPrefix("/") ? path : joinPath(base, path))
+        self.init(root: root, fileSystem: fileSystem, maxBytes: maxBytes)
+    }
+
+    /// `file://`, the scheme of store URLs this store serves.
+    public static let scheme = "file://"
+
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public var description: String { "file://\(root)" }
 

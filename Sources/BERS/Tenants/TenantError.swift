@@ -3,14 +3,12 @@ import BERSJSON
 /// An error about a tenant: its hash, its store, or its document.
 ///
 /// `description` is `file:line:col: message` when a location is known. Compare by ``code``.
-public struct TenantError: Error, Sendable {
+public struct TenantError: BERSError {
     /// A stable identifier of the kind of error.
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
+    public struct Code: BERSErrorCode {
         /// The stable text of the code.
         public let rawValue: String
         init(_ rawValue: String) { self.rawValue = rawValue }
-        // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
-        public var description: String { rawValue }
 
         /// The text is not a tenant hash of an accepted shape.
         public static let invalidHash = Code("tenant.invalid-hash")
@@ -64,13 +62,5 @@ public struct TenantError: Error, Sendable {
     /// nonsense), as opposed to the tenant or its document being wrong.
     public var isStoreFailure: Bool {
         [.storeUnavailable, .storeTimeout, .storeForbidden, .storeBadResponse].contains(code)
-    }
-}
-
-extension TenantError: CustomStringConvertible {
-    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
-    public var description: String {
-        guard let location else { return message }
-        return "\(location): \(message)"
     }
 }

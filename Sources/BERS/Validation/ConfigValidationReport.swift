@@ -40,12 +40,13 @@ extension ResolvedConfiguration {
             }
             let text = failure.rendered(locatedBy: locate)
             // A value set by a variable or --set has no file: name its source.
-            if failure.sourceLocation(locatedBy: locate) == nil,
-                let provenance = provenance(at: failure.instanceLocation)
-            {
-                return "\(text) (set by \(provenance.source))"
-            }
-            return text
+            guard failure.sourceLocation(locatedBy: locate) == nil,
+                let provenance = provenance(at: memberPointer ?? failure.instanceLocation)
+            else { return text }
+            let isOverride = [.commandLine, .environmentVariable, .tenant].contains(provenance.source.layer.kind)
+            let hint =
+                memberPointer != nil && isOverride ? "; an override adds a key only where the schema allows it" : ""
+            return "\(text) (set by \(provenance.source)\(hint))"
         }
         return ConfigValidationReport(result: result, messages: messages)
     }

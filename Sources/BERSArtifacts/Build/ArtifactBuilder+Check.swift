@@ -14,18 +14,7 @@ extension ArtifactBuilder {
     public func check(directory: String) async throws(BuildError) -> DriftReport {
         let manifestPath = joinPath(directory, BuildManifest.fileName)
         let fileSystem = project.fileSystem
-        let manifest: BuildManifest
-        do {
-            let bytes = try fileSystem.contents(atPath: manifestPath)
-            manifest = try BuildManifest(document: try JSONParser().parse(bytes, file: manifestPath))
-        } catch let error as BuildError {
-            throw error
-        } catch {
-            throw BuildError(
-                .invalidManifest,
-                "cannot read \(manifestPath) (\(error)); build the folder with bers build --all --out \(directory)"
-            )
-        }
+        let manifest = try BuildManifest.read(directory: directory, fileSystem: fileSystem)
         var recorded = options
         recorded.assignments = manifest.assignments
         recorded.includeLocalLayers = manifest.includeLocalLayers
@@ -80,7 +69,15 @@ extension ArtifactBuilder {
                 )
             }
         }
-        return DriftReport(artifacts: artifacts, inputChanges: changes)
+        let recordedDirectory = manifest.recordedConfigDirectory(manifestDirectory: directory)
+        let differs =
+            recordedDirectory.map { fileSystem.absolutePath($0) != fileSystem.absolutePath(project.directory) } ?? false
+        return DriftReport(
+            artifacts: artifacts,
+            inputChanges: changes,
+            recordedConfigDirectory: differs ? recordedDirectory : nil,
+            checkedConfigDirectory: project.directory
+        )
     }
 
     static func inputChanges(from old: [InputFile], to new: [InputFile], environment: String) -> [String] {

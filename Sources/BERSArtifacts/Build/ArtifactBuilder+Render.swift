@@ -25,7 +25,8 @@ extension ArtifactBuilder {
         }
         let text: String
         switch format {
-        case .json: text = try JSONArtifactEmitter(provenance: options.provenance).emit(input)
+        case .json: text = JSONArtifactEmitter().emit(input)
+        case .metadata: text = MetadataArtifactEmitter(provenance: options.provenance).emit(input)
         case .swift: text = try SwiftEmitter(settings: settings.swift).emit(input, debug: debug)
         case .js: text = try JSModuleEmitter(settings: settings.js).emit(input)
         case .esbuildDefine: text = try EsbuildDefineEmitter(settings: settings.esbuildDefine).emit(input)

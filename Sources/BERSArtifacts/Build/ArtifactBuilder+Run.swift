@@ -30,9 +30,11 @@ extension ArtifactBuilder {
         }
         let invalid = order.compactMap { inputs[$0] }.filter { !$0.validation.isValid }
         if !invalid.isEmpty {
+            // With several environments, each line says which one it is about.
             var details: [String] = []
             for input in invalid {
-                if case .invalid(_, let messages) = input.validation { details += messages }
+                guard case .invalid(_, let messages) = input.validation else { continue }
+                details += order.count > 1 ? messages.map { "\(input.environment.name): \($0)" } : messages
             }
             let names = invalid.map(\.environment.name).joined(separator: ", ")
             throw BuildError(
@@ -96,6 +98,7 @@ extension ArtifactBuilder {
             provenance: options.provenance,
             buildTime: options.buildTime,
             tenant: options.tenant?.value,
+            configDirectory: configDirectory(relativeTo: directory),
             entries: entries.map { entry in
                 BuildManifest.Entry(
                     environment: entry.environment,
@@ -116,6 +119,14 @@ extension ArtifactBuilder {
                 )
             }
         )
+    }
+
+    /// The project's directory as seen from `directory`: relative when a relative path leads
+    /// there, absolute otherwise.
+    private func configDirectory(relativeTo directory: String) -> String {
+        let fileSystem = project.fileSystem
+        let target = fileSystem.absolutePath(project.directory)
+        return PathText.relative(from: fileSystem.absolutePath(directory), to: target) ?? target
     }
 
     /// Writes `bytes` to `path` atomically, creating missing folders; a file that already holds

@@ -50,6 +50,9 @@ public struct BuildManifest: Sendable, Hashable {
     public var buildTime: String?
     /// The tenant of a tenant build.
     public var tenant: String?
+    /// The config directory the artifacts were built from, relative to the manifest's folder
+    /// (absolute when no relative path leads there), so `bers build --check` finds it by itself.
+    public var configDirectory: String?
     /// The environments, in build order.
     public var entries: [Entry]
 
@@ -57,6 +60,7 @@ public struct BuildManifest: Sendable, Hashable {
     public var jsonValue: JSONValue {
         [
             "bersVersion": .string(bersVersion),
+            "configDirectory": configDirectory.map(JSONValue.string) ?? .null,
             "options": [
                 "set": .array(assignments.map(JSONValue.string)),
                 "includeLocal": .bool(includeLocalLayers),
@@ -102,6 +106,7 @@ public struct BuildManifest: Sendable, Hashable {
         provenance: Bool,
         buildTime: String?,
         tenant: String?,
+        configDirectory: String? = nil,
         entries: [Entry]
     ) {
         self.bersVersion = bersVersion
@@ -110,7 +115,35 @@ public struct BuildManifest: Sendable, Hashable {
         self.provenance = provenance
         self.buildTime = buildTime
         self.tenant = tenant
+        self.configDirectory = configDirectory
         self.entries = entries
+    }
+
+    /// Reads `directory/bers-manifest.json`.
+    ///
+    /// - Throws: ``BuildError`` `build.invalid-manifest` when it is missing, unreadable or
+    ///   malformed, saying how to build the folder.
+    public static func read(directory: String, fileSystem: any FileSystem) throws(BuildError) -> BuildManifest {
+        let path = joinPath(directory, fileName)
+        let rebuild = "build the folder with bers build --all --out \(directory)"
+        let bytes: [UInt8]
+        do { bytes = try fileSystem.contents(atPath: path) } catch {
+            let reason = fileSystem.itemKind(atPath: path) == .missing ? "\(path) does not exist" : error.message
+            throw BuildError(.invalidManifest, "\(reason); \(rebuild)", underlying: error)
+        }
+        do {
+            return try BuildManifest(document: try JSONParser().parse(bytes, file: path))
+        } catch let error as BuildError {
+            throw error
+        } catch {
+            throw BuildError(.invalidManifest, "\(error); \(rebuild)", underlying: error)
+        }
+    }
+
+    /// The config directory recorded in the manifest of `manifestDirectory`, as a path usable
+    /// from the current directory.
+    public func recordedConfigDirectory(manifestDirectory: String) -> String? {
+        configDirectory.map { PathText.normalized(joinPath(manifestDirectory, $0)) }
     }
 
     /// Reads a manifest.
@@ -136,6 +169,7 @@ public struct BuildManifest: Sendable, Hashable {
         provenance = options["provenance"]?.boolValue ?? false
         buildTime = options["buildTime"]?.stringValue
         tenant = options["tenant"]?.stringValue
+        configDirectory = value["configDirectory"]?.stringValue
         entries = []
         for environment in environments {
             var inputs: [InputFile] = []

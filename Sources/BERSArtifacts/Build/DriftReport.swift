@@ -23,12 +23,37 @@ public struct DriftReport: Sendable {
         public var path: String
         /// Its state.
         public var status: Status
+
+        /// An artifact with these fields.
+        public init(environment: String, format: ArtifactFormat, path: String, status: Status) {
+            self.environment = environment
+            self.format = format
+            self.path = path
+            self.status = status
+        }
     }
 
     /// Every artifact, in manifest order.
     public var artifacts: [Artifact]
     /// Inputs added, removed or changed since the manifest (`staging: staging.json changed`).
     public var inputChanges: [String]
+    /// The config directory the manifest records, when the check read another one.
+    public var recordedConfigDirectory: String?
+    /// The config directory the check read.
+    public var checkedConfigDirectory: String
+
+    /// A report of these artifacts and input changes.
+    public init(
+        artifacts: [Artifact],
+        inputChanges: [String],
+        recordedConfigDirectory: String? = nil,
+        checkedConfigDirectory: String
+    ) {
+        self.artifacts = artifacts
+        self.inputChanges = inputChanges
+        self.recordedConfigDirectory = recordedConfigDirectory
+        self.checkedConfigDirectory = checkedConfigDirectory
+    }
 
     /// Whether every artifact is up to date.
     public var isUpToDate: Bool { artifacts.allSatisfy { $0.status == .upToDate } }
@@ -38,6 +63,11 @@ public struct DriftReport: Sendable {
         var lines = artifacts.filter { $0.status != .upToDate }
             .map { "\($0.status.rawValue): \($0.path) (\($0.environment), \($0.format.rawValue))" }
         lines += inputChanges.map { "input: \($0)" }
+        if let recorded = recordedConfigDirectory, !isUpToDate {
+            lines.append(
+                "note: the folder was built from \(recorded), not \(checkedConfigDirectory); pass --config-dir \(recorded)"
+            )
+        }
         let fresh = artifacts.filter { $0.status == .upToDate }.count
         lines.append(
             isUpToDate
@@ -60,6 +90,8 @@ public struct DriftReport: Sendable {
                 }
             ),
             "inputChanges": .array(inputChanges.map(JSONValue.string)),
+            "configDirectory": .string(checkedConfigDirectory),
+            "recordedConfigDirectory": recordedConfigDirectory.map(JSONValue.string) ?? .null,
         ]
     }
 }

@@ -3,30 +3,44 @@ import BERS
 import BERSJSON
 
 /// `bers detect`: say which environment this is and why.
-struct DetectCommand: ParsableCommand {
+struct DetectCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "detect",
         abstract: "Show which environment is detected, from which source, and what every source said.",
         discussion: """
             Sources, highest first: explicit (--env), config-file (bers.json "environment" or .bers-env), \
             env-variable (BERS_ENV, APP_ENV, …), url-parameter (--url), hostname-pattern (--hostname), \
-            build-context (--build-context), default-fallback.
+            build-context (--build-context), default-fallback. A source that names no environment is \
+            reported as a warning (an error with "strict": true in bers.json's detection section); \
+            an --env that names no environment is an error (exit 2).
             """
     )
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var environment: EnvironmentOptions
+    @OptionGroup var output: ReportOutputOptions
 
-    @Flag(help: "Print the result as JSON.")
-    var json = false
+    var printsJSON: Bool { output.chosen == .json }
 
     func run() throws {
         let project = try project.load()
+        if let buildContext = environment.buildContext { _ = try project.environment(named: buildContext) }
         let result = project.detector().detect(environment.context(for: project))
-        if json {
-            Output.raw(JSONSerializer(style: .pretty).string(result.jsonValue))
-            return
+        do {
+            try result.requireUsable(strict: project.settings.detection.strict)
+        } catch {
+            // The trace says what every source saw, which is what a failed detection needs.
+            if output.chosen != .text {
+                var report = FailureReport(error).jsonValue.objectValue ?? [:]
+                report["detection"] = result.jsonValue
+                _ = output.printStructured(.object(report))
+                Output.error(error.description)
+                throw ExitCode(ExitStatus.for(error))
+            }
+            throw error
         }
+        Output.diagnostics(result.warnings)
+        if output.printStructured(result.jsonValue) { return }
         Output.line("environment: \(result.environment.name)")
         Output.line("source:      \(result.source.rawValue) (\(result.confidence.rawValue) confidence)")
         Output.line("trace:")
@@ -36,16 +50,6 @@ struct DetectCommand: ParsableCommand {
             let value = step.value ?? "-"
             Output.line("  \(mark)  \(step.source.rawValue.padding(16))  \(value.padding(width))  \(step.reason)")
         }
-    }
-}
-
-extension EnvironmentOptions {
-    init(environment: String?, url: String?, hostname: String?, buildContext: String?) {
-        self.init()
-        self.environment = environment
-        self.url = url
-        self.hostname = hostname
-        self.buildContext = buildContext
     }
 }
 

@@ -3,7 +3,7 @@ import BERS
 import BERSJSON
 
 /// `bers diff ENV_A ENV_B`: what differs between two environments.
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "List the values added, removed and changed from one environment to another, with their sources."
@@ -17,19 +17,17 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var overrides: OverrideOptions
+    @OptionGroup var output: ReportOutputOptions
 
-    @Flag(help: "Print the differences as JSON.")
-    var json = false
+    var printsJSON: Bool { output.chosen == .json }
 
     func run() throws {
         let project = try project.load()
-        let old = try project.resolve(try project.environment(named: from), options: overrides.resolveOptions)
+        let old = try overrides.resolve(try project.environment(named: from), in: project)
+        // Overrides apply to both sides the same way: their warnings are printed once.
         let new = try project.resolve(try project.environment(named: to), options: overrides.resolveOptions)
         let diff = ConfigDiff(from: old, to: new)
-        if json {
-            Output.raw(JSONSerializer(style: .pretty).string(diff.jsonValue))
-            return
-        }
+        if output.printStructured(diff.jsonValue) { return }
         if diff.isEmpty {
             Output.line("\(from) and \(to) resolve to the same configuration")
             return

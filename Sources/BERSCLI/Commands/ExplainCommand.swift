@@ -3,7 +3,7 @@ import BERS
 import BERSJSON
 
 /// `bers explain PATH`: where a value came from and what it overrode.
-struct ExplainCommand: ParsableCommand {
+struct ExplainCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Show a value, the layer and file:line:col that set it, and what it overrode."
@@ -15,22 +15,20 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
     @OptionGroup var environment: EnvironmentOptions
     @OptionGroup var overrides: OverrideOptions
+    @OptionGroup var output: ReportOutputOptions
 
-    @Flag(help: "Print the explanation as JSON.")
-    var json = false
+    var printsJSON: Bool { output.chosen == .json }
 
     func run() throws {
         let project = try project.load()
         let (environment, _) = try environment.resolveEnvironment(in: project)
-        let config = try project.resolve(environment, options: overrides.resolveOptions)
+        let config = try overrides.resolve(environment, in: project)
         _ = try config.requireValue(at: path)
         guard let provenance = config.provenance(at: path) else { return }
-        if json {
-            guard case .object(var object) = provenance.jsonValue else { return }
+        if case .object(var object) = provenance.jsonValue {
             object["path"] = .string(provenance.pointer.description)
             object["environment"] = .string(environment.name)
-            Output.raw(JSONSerializer(style: .pretty).string(.object(object)))
-            return
+            if output.printStructured(.object(object)) { return }
         }
         let shownPath = provenance.pointer.dottedPath.isEmpty ? "(root)" : provenance.pointer.dottedPath
         Output.line("\(shownPath) = \(provenance.value.shortText)")

@@ -3,7 +3,7 @@ import BERS
 import BERSJSON
 
 /// `bers fmt`: pretty-print JSON files in place, or check that they are.
-struct FormatCommand: ParsableCommand {
+struct FormatCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
         abstract: "Format JSON files (two-space pretty print, or canonical JSON), or check them.",
@@ -26,15 +26,21 @@ struct FormatCommand: ParsableCommand {
     @Flag(help: "Print the formatted text instead of writing files.")
     var stdout = false
 
+    @Flag(help: "Print, as JSON, each file with its status: formatted, unchanged or not-formatted (--check).")
+    var json = false
+
+    var printsJSON: Bool { json }
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Please give at least one file.") }
+        if json && stdout { throw ValidationError("--json and --stdout both print to standard output; give one.") }
     }
 
     func run() throws {
         let fileSystem = LocalFileSystem()
         let serializer = JSONSerializer(style: canonical ? .canonical : .pretty)
         var formatted: [(path: String, original: [UInt8], output: [UInt8])] = []
-        var failed = false
+        var failures: [any BERSError] = []
         for path in files {
             do {
                 let bytes = try fileSystem.contents(atPath: path)
@@ -43,21 +49,30 @@ struct FormatCommand: ParsableCommand {
                 if canonical { output.append(UInt8(ascii: "\n")) }
                 formatted.append((path, bytes, output))
             } catch let error as JSONError {
-                Output.diagnostic(error.description)
-                failed = true
+                failures.append(error)
             } catch let error as ConfigError {
-                Output.diagnostic(error.description)
-                failed = true
+                failures.append(error)
             }
         }
-        if failed { throw ExitCode(ExitStatus.usage) }
+        // Every failure is printed; the last one is the command's error (and its JSON report).
+        if let last = failures.last {
+            for failure in failures.dropLast() { Output.error(failure.description) }
+            throw last
+        }
         var unformatted = 0
         var changed: [(path: String, bytes: [UInt8])] = []
-        for file in formatted where file.original != file.output || stdout {
+        var statuses: [JSONValue] = []
+        for file in formatted {
+            let differs = file.original != file.output
+            statuses.append([
+                "path": .string(file.path),
+                "status": .string(!differs ? "unchanged" : check ? "not-formatted" : "formatted"),
+            ])
+            guard differs || stdout else { continue }
             if stdout {
                 Output.raw(String(decoding: file.output, as: UTF8.self))
             } else if check {
-                Output.diagnostic("\(file.path): not formatted")
+                if !json { Output.diagnostic("\(file.path): not formatted") }
                 unformatted += 1
             } else {
                 changed.append((file.path, file.output))
@@ -65,7 +80,11 @@ struct FormatCommand: ParsableCommand {
         }
         // All files are replaced together, or none.
         try fileSystem.writeAll(changed)
-        for file in changed { Output.line("formatted \(file.path)") }
+        if json {
+            Output.raw(JSONSerializer(style: .pretty).string(["files": .array(statuses)]))
+        } else {
+            for file in changed { Output.line("formatted \(file.path)") }
+        }
         if unformatted > 0 { throw ExitCode(ExitStatus.invalid) }
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import BERS
+import BERSJSON
 
 /// `bers url NAME`: expand an endpoint template.
-struct URLCommand: ParsableCommand {
+struct URLCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "url",
         abstract: "Expand an endpoint template of the endpoints section.",
@@ -21,6 +22,9 @@ struct URLCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
     @OptionGroup var environment: EnvironmentOptions
     @OptionGroup var overrides: OverrideOptions
+    @OptionGroup var output: ReportOutputOptions
+
+    var printsJSON: Bool { output.chosen == .json }
 
     func validate() throws {
         if name == nil && !list { throw ValidationError("Please name an endpoint, or pass --list.") }
@@ -32,8 +36,16 @@ struct URLCommand: ParsableCommand {
     func run() throws {
         let project = try project.load()
         let (environment, _) = try environment.resolveEnvironment(in: project)
-        let table = try project.resolve(environment, options: overrides.resolveOptions).endpoints()
+        let table = try overrides.resolve(environment, in: project).endpoints()
         if list {
+            let rows: [JSONValue] = table.endpoints.map { endpoint in
+                [
+                    "name": .string(endpoint.name), "template": .string(endpoint.template),
+                    "parameters": .array(endpoint.requiredParameters.map(JSONValue.string)),
+                    "optionalParameters": .array(endpoint.optionalParameters.map(JSONValue.string)),
+                ]
+            }
+            if output.printStructured(.array(rows)) { return }
             for endpoint in table.endpoints {
                 let parameters = endpoint.requiredParameters + endpoint.optionalParameters.map { $0 + "?" }
                 Output.line("\(endpoint.name)(\(parameters.joined(separator: ", ")))  \(endpoint.template)")
@@ -45,6 +57,12 @@ struct URLCommand: ParsableCommand {
             let parts = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
-        Output.line(try table.url(name ?? "", values))
+        let url = try table.url(name ?? "", values)
+        if output.printStructured([
+            "name": .string(name ?? ""), "environment": .string(environment.name), "url": .string(url),
+        ]) {
+            return
+        }
+        Output.line(url)
     }
 }

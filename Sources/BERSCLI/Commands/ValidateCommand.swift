@@ -5,7 +5,7 @@ import BERSSchema
 import BERSYAML
 
 /// `bers validate`: check documents against a JSON Schema.
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Validate JSON or YAML documents against a JSON Schema.",
@@ -32,6 +32,14 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "How to print results: text (located lines) or a JSON Schema output format.")
     var output: Output = .text
 
+    @Flag(help: "Print JSON: the same as --output basic.")
+    var json = false
+
+    var printsJSON: Bool { json || output != .text }
+
+    /// The output asked for.
+    private var chosenOutput: Output { json && output == .text ? .basic : output }
+
     @Flag(name: .customLong("format-assertion"), help: "Treat format as an assertion (an invalid uri fails).")
     var formatAssertion = false
 
@@ -55,6 +63,9 @@ struct ValidateCommand: ParsableCommand {
         if schema == nil { throw ValidationError("Please give --schema.") }
         if instances == nil && files.isEmpty {
             throw ValidationError("Please give documents to validate, or --instances.")
+        }
+        if json && output != .text && output != .basic {
+            throw ValidationError("--json is --output basic; it does not go with --output \(output.rawValue).")
         }
         if (remotesDirectory == nil) != (remotesBase == nil) {
             throw ValidationError("--remotes-dir and --remotes-base go together.")
@@ -92,7 +103,7 @@ struct ValidateCommand: ParsableCommand {
             let document = try readDocument(file, fileSystem: fileSystem)
             let result = validator.validate(document.value)
             allValid = allValid && result.isValid
-            switch output {
+            switch chosenOutput {
             case .text:
                 if result.isValid {
                     BERSCLI.Output.line("\(file): valid")
@@ -100,13 +111,13 @@ struct ValidateCommand: ParsableCommand {
                     for line in result.rendered(in: document) { BERSCLI.Output.line(line) }
                 }
             case .flag, .basic, .detailed:
-                let format = OutputFormat(rawValue: output.rawValue) ?? .basic
+                let format = OutputFormat(rawValue: chosenOutput.rawValue) ?? .basic
                 outputs.append(
                     files.count == 1 ? result.output(format) : ["file": .string(file), "result": result.output(format)]
                 )
             }
         }
-        if output != .text {
+        if chosenOutput != .text {
             let document = files.count == 1 ? (outputs.first ?? .null) : .array(outputs)
             BERSCLI.Output.raw(JSONSerializer(style: .pretty).string(document))
         }

@@ -1,6 +1,6 @@
-import BERS
+import BERSJSON
 
-/// The exit statuses of `bers`.
+/// The exit statuses of `bers`, mapped from error codes in this one place.
 enum ExitStatus {
     /// Everything worked.
     static let success: Int32 = 0
@@ -9,13 +9,14 @@ enum ExitStatus {
     /// Usage or input error: malformed or unreadable file, unknown environment, cycle.
     static let usage: Int32 = 2
 
-    /// The status for an error.
-    static func `for`(_ error: ConfigError) -> Int32 {
-        error.code == .invalidConfiguration ? invalid : usage
-    }
+    /// The codes of errors that mean "the input was read and is invalid" (exit 1); every other
+    /// error is a usage or input error (exit 2).
+    private static let invalidCodes: Set<String> = [
+        "config.invalid", "tenant.invalid-document", "build.invalid-configuration",
+    ]
 
-    /// The status for a tenant error: an invalid document is 1, everything else 2.
-    static func `for`(_ error: TenantError) -> Int32 {
-        error.code == .invalidDocument ? invalid : usage
+    /// The status for an error.
+    static func `for`(_ error: any BERSError) -> Int32 {
+        invalidCodes.contains(error.code.rawValue) ? invalid : usage
     }
 }

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BERS
 
 /// Writes to standard output and standard error without buffering surprises.
 enum Output {
@@ -22,6 +23,11 @@ enum Output {
     static func error(_ text: String) {
         let message = text.hasPrefix("Error:") || text.hasPrefix("error:") ? text : "error: \(text)"
         write(message + (message.hasSuffix("\n") ? "" : "\n"), to: 2)
+    }
+
+    /// Writes each warning (`file:line:col: warning: message`) to standard error.
+    static func diagnostics(_ diagnostics: [ConfigDiagnostic]) {
+        for diagnostic in diagnostics { Self.diagnostic(diagnostic.description) }
     }
 
     /// Writes `text` as it is to standard error.

@@ -11,72 +11,79 @@ struct ProjectOptions: ParsableArguments {
     var configDirectory: String?
 
     /// The directory to read.
-    var directory: String {
-        if let configDirectory { return configDirectory }
+    var directory: String { choice().path }
+
+    /// Whether the directory was named by `--config-dir` or `$BERS_CONFIG_DIR`.
+    var isNamed: Bool { choice().origin.isNamed }
+
+    /// The directory and how it was chosen; `recorded` (a build manifest's directory) is preferred
+    /// to the conventional defaults, not to `--config-dir` or `$BERS_CONFIG_DIR`.
+    func choice(recorded: (path: String, by: String)? = nil) -> DirectoryChoice {
+        if let configDirectory { return DirectoryChoice(path: configDirectory, origin: .option) }
         if let fromEnvironment = ProcessInfo.processInfo.environment["BERS_CONFIG_DIR"], !fromEnvironment.isEmpty {
-            return fromEnvironment
+            return DirectoryChoice(path: fromEnvironment, origin: .variable)
         }
-        return LocalFileSystem().directoryExists(atPath: "config") ? "config" : "."
+        if let recorded { return DirectoryChoice(path: recorded.path, origin: .recorded(recorded.by)) }
+        if LocalFileSystem().directoryExists(atPath: "config") {
+            return DirectoryChoice(path: "config", origin: .conventional)
+        }
+        return DirectoryChoice(path: ".", origin: .current)
     }
 
     /// Loads the project.
-    func load() throws(ConfigError) -> ConfigProject {
-        try ConfigProject(directory: directory)
-    }
-}
-
-/// The inputs of detection, shared by commands that pick an environment.
-struct EnvironmentOptions: ParsableArguments {
-    @Option(name: .customLong("env"), help: "The environment (skips detection).")
-    var environment: String?
-
-    @Option(help: "A page or request URL whose query may select the environment.")
-    var url: String?
-
-    @Option(help: "The hostname to match detection rules against (default: this machine's name).")
-    var hostname: String?
-
-    @Option(name: .customLong("build-context"), help: "The environment the artifact was built for.")
-    var buildContext: String?
-
-    /// The detection context for `project`, reading the process environment.
-    func context(for project: ConfigProject) -> DetectionContext {
-        project.detectionContext(
-            explicit: environment,
-            environment: ProcessInfo.processInfo.environment,
-            url: url,
-            hostname: hostname ?? ProcessInfo.processInfo.hostName,
-            buildContext: buildContext
-        )
-    }
-
-    /// The environment to use: `--env` when given (it must exist), else detection's answer.
-    func resolveEnvironment(in project: ConfigProject) throws(ConfigError) -> (Environment, DetectionResult?) {
-        if let environment {
-            return (try project.environment(named: environment), nil)
+    ///
+    /// - Throws: ``ConfigError`` `config.unreadable` when the directory does not exist and
+    ///   `config.no-configuration` when it holds neither `bers.json` nor a layer file (the error
+    ///   report adds how the directory was chosen, as for every `config.no-configuration`).
+    func load(recorded: (path: String, by: String)? = nil) throws(ConfigError) -> ConfigProject {
+        let choice = choice(recorded: recorded)
+        let project: ConfigProject
+        do {
+            project = try ConfigProject(directory: choice.path)
+        } catch  where error.code == .unreadable {
+            throw ConfigError(.unreadable, "\(error.message); \(choice.explanation)", underlying: error)
         }
-        if let buildContext { _ = try project.environment(named: buildContext) }
-        let result = project.detector().detect(context(for: project))
-        return (result.environment, result)
+        guard project.hasConfiguration else {
+            throw ConfigError(
+                .noConfiguration,
+                "\(choice.path) is not a config directory: it holds no bers.json and no layer file (default.*, <env>.*, local.*)"
+            )
+        }
+        return project
     }
 }
 
-/// `--set` and `--no-env-overrides`, shared by commands that resolve.
-struct OverrideOptions: ParsableArguments {
-    @Option(
-        name: .customLong("set"),
-        help: ArgumentHelp("Set a value last: path=value (JSON, or text).", valueName: "path=value")
-    )
-    var assignments: [String] = []
+/// A config directory and the reason it was read.
+struct DirectoryChoice {
+    /// Why a directory was read.
+    enum Origin {
+        case option, variable, conventional, current
+        /// Recorded in a file, such as a build manifest.
+        case recorded(String)
 
-    @Flag(name: .customLong("no-env-overrides"), help: "Ignore BERS__… environment variables.")
-    var ignoreEnvironmentOverrides = false
+        var isNamed: Bool {
+            switch self {
+            case .option, .variable: true
+            default: false
+            }
+        }
+    }
 
-    /// The resolve options these flags describe.
-    var resolveOptions: ResolveOptions {
-        ResolveOptions(
-            environmentVariables: ignoreEnvironmentOverrides ? [:] : ProcessInfo.processInfo.environment,
-            assignments: assignments
-        )
+    var path: String
+    var origin: Origin
+
+    /// How the directory was chosen, and how to choose another.
+    var explanation: String {
+        let how =
+            switch origin {
+            case .option: "\(path) was given by --config-dir"
+            case .variable: "\(path) comes from $BERS_CONFIG_DIR"
+            case .recorded(let file): "\(path) is recorded in \(file)"
+            case .conventional:
+                "./config is read because it exists and neither --config-dir nor $BERS_CONFIG_DIR is set"
+            case .current:
+                "the current directory is read because neither --config-dir nor $BERS_CONFIG_DIR is set and ./config does not exist"
+            }
+        return "\(how); pass --config-dir DIR (or set BERS_CONFIG_DIR) to read another directory"
     }
 }

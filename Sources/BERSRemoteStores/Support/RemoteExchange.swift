@@ -1,5 +1,12 @@
 import AsyncHTTPClient
 import BERS
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NIOCore
 import NIOHTTP1
 
@@ -147,9 +154,31 @@ enum RemoteExchange {
         }
         return TenantError(
             .storeUnavailable,
-            "\(context): the store cannot be reached (\(error)).",
+            "\(context): the store cannot be reached: \(reason(for: error)).",
             underlying: sendable
         )
+    }
+
+    /// What the system said about a failed connection, `Connection refused (errno 111)`, without
+    /// the nested parentheses of NIO's descriptions.
+    static func reason(for error: any Error) -> String {
+        if let error = error as? IOError {
+            return "\(String(cString: strerror(error.errnoCode))) (errno \(error.errnoCode))"
+        }
+        var text = String(describing: error)
+        // Drop brackets that close nothing, then close those left open.
+        var depth = 0
+        text = String(
+            text.filter { character in
+                if character == "(" { depth += 1 }
+                if character == ")" {
+                    guard depth > 0 else { return false }
+                    depth -= 1
+                }
+                return true
+            }
+        )
+        return text + String(repeating: ")", count: depth)
     }
 
     static func timeAmount(_ duration: Duration) -> TimeAmount {

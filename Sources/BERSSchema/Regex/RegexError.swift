@@ -1,3 +1,5 @@
+public import BERSJSON
+
 /// An error compiling or running an ``ECMARegex``.
 ///
 /// Errors compare equal by ``code`` only, so tests can write
@@ -7,14 +9,12 @@
 /// do { _ = try ECMARegex("a{2,1}") } catch { print(error.code, error.offset ?? -1, error.message) }
 /// // regex.syntax 1 numbers out of order in {} quantifier at offset 1 in /a{2,1}/
 /// ```
-public struct RegexError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct RegexError: BERSError, Hashable {
     /// A stable identifier of the kind of error.
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
+    public struct Code: BERSErrorCode {
         /// The stable text of the code.
         public let rawValue: String
         init(_ rawValue: String) { self.rawValue = rawValue }
-        /// The stable text of the code.
-        public var description: String { rawValue }
         /// The pattern is not valid ECMA-262.
         public static let syntax = Code("regex.syntax")
         /// Matching needed more backtracking steps than allowed.
@@ -54,8 +54,8 @@ public struct RegexError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The message.
     public var description: String { message }
 
-    /// Errors are equal when their codes are.
-    public static func == (lhs: RegexError, rhs: RegexError) -> Bool { lhs.code == rhs.code }
+    /// Regular expressions are not files: the pattern offset is ``offset``.
+    public var location: SourceLocation? { nil }
 
     /// Hashes the code.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }

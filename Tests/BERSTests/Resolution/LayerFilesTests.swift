@@ -37,10 +37,26 @@ struct LayerFilesTests {
         #expect(error?.message.contains("default.json, default.yaml") == true)
     }
 
-    @Test func aDirectoryWithoutLayersResolvesEmptyWithAWarning() throws {
-        let config = try makeProject(["bers.json": "{}"]).resolve(.production)
-        #expect(config.value == [:])
-        #expect(config.diagnostics.map(\.code) == [.unreadable])
+    @Test func aDirectoryWithoutLayersIsAnErrorSayingWhereItLooked() throws {
+        let error = #expect(throws: ConfigError.self) { try makeProject(["bers.json": "{}"]).resolve(.production) }
+        #expect(error?.code == .noConfiguration)
+        #expect(
+            error?.message
+                == "no configuration for production in config: none of the layer files default, production, local, production.local exists (as .json, .yaml or .yml)"
+        )
+    }
+
+    @Test func aDirectoryWithLayersOfAnotherEnvironmentOnlyIsStillAnError() throws {
+        let project = try makeProject(["staging.json": "{}"])
+        #expect(project.hasConfiguration)
+        #expect(throws: ConfigError(.noConfiguration, "")) { try project.resolve(.production) }
+        #expect(try project.resolve(.staging).value == [:])
+    }
+
+    @Test func aDirectoryOfOtherFilesIsNoConfigDirectory() throws {
+        #expect(try makeProject(["notes.json": "{}", "README.md": "x"]).hasConfiguration == false)
+        #expect(try makeProject(["bers.json": "{}"]).hasConfiguration)
+        #expect(try makeProject(["production.local.yaml": "a: 1"]).hasConfiguration)
     }
 
     @Test func layerFilesAreListedInPrecedenceOrder() throws {

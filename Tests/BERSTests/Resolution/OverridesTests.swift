@@ -76,7 +76,7 @@ struct OverridesTests {
         #expect(error?.code == .overrideTypeMismatch)
         #expect(
             error?.message
-                == "BERS__API__TIMEOUT (api.timeout): the value is not an integer, the type of the value it replaces (integer)"
+                == "BERS__API__TIMEOUT (api.timeout): the value is not an integer; an override takes the type of the value it replaces (integer)"
         )
     }
 
@@ -134,9 +134,10 @@ struct OverridesTests {
         #expect(provenance.overrode.map(\.layer.name) == ["BERS__API__TIMEOUT", "default"])
     }
 
-    @Test func setWithExplicitJSONMayChangeTheType() throws {
-        let config = try resolve([:], assignments: ["api.timeout=null"])
-        #expect(config.value[pointer: "/api/timeout"] == .null)
+    @Test func setKeepsTheTypeOfTheValueItReplacesEvenForJSON() {
+        let error = #expect(throws: ConfigError.self) { try resolve([:], assignments: ["api.timeout=null"]) }
+        #expect(error?.code == .overrideTypeMismatch)
+        #expect(error?.message.contains("an override takes the type of the value it replaces (integer)") == true)
     }
 
     @Test(arguments: ["novalue", "=5", "="])

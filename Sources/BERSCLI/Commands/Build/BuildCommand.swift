@@ -5,19 +5,22 @@ import BERSJSON
 import Foundation
 
 /// `bers build`: resolve an environment at build time and write it as an artifact.
-struct BuildCommand: AsyncParsableCommand {
+struct BuildCommand: AsyncParsableCommand, ProjectCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Write build-time artifacts of the resolved configuration.",
         discussion: """
-            Formats: json (the configuration and a "bers" metadata block), swift (typed constants), \
+            Formats: json (exactly the resolved configuration), metadata (its sidecar: environment, \
+            inputs and their hashes, version; provenance with --provenance), swift (typed constants), \
             js (an ES module with the surface declared in bers.json's build.js), esbuild-define \
             (esbuild's define object), dotenv (KEY=value lines).
 
             bers build --env E --format F --out PATH   one artifact (--out - prints it)
             bers build --all --out DIR                 every environment and format of build in bers.json, \
             as DIR/<env>/<file>, and DIR/bers-manifest.json
-            bers build --check DIR                     exit 1 when the artifacts in DIR no longer match their inputs
+            bers build --check DIR                     exit 1 when the artifacts in DIR no longer match their inputs \
+            (read from the config directory DIR/bers-manifest.json records, unless --config-dir or \
+            $BERS_CONFIG_DIR names one)
 
             Builds are reproducible: BERS__ variables are not read, local layers only with \
             --include-local, and no time is written without --build-time. Nothing is written when a \
@@ -29,7 +32,7 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var environment: EnvironmentOptions
     @OptionGroup var stores: TenantStoreOptions
 
-    @Option(help: "The artifact's format: json, swift, js, esbuild-define or dotenv.")
+    @Option(help: "The artifact's format: json, metadata, swift, js, esbuild-define or dotenv.")
     var format: String?
 
     @Option(help: "The file to write (- for standard output); with --all, the folder.")
@@ -64,7 +67,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .customLong("include-local"), help: "Read local.* and <env>.local.* layers.")
     var includeLocal = false
 
-    @Flag(help: "Add the provenance of every value to the json artifact.")
+    @Flag(
+        help: "Add the provenance of every value to the metadata artifact (with --all, written for every environment)."
+    )
     var provenance = false
 
     @Flag(name: .customLong("build-time"), help: "Stamp the build time ($SOURCE_DATE_EPOCH when set, else now).")
@@ -75,6 +80,8 @@ struct BuildCommand: AsyncParsableCommand {
 
     @Flag(help: "Print nothing on success.")
     var quiet = false
+
+    var printsJSON: Bool { json }
 
     func validate() throws {
         let modes = [all, check != nil, format != nil].filter { $0 }.count
@@ -94,30 +101,44 @@ struct BuildCommand: AsyncParsableCommand {
         if debugEnvironment != nil && format != "swift" {
             throw ValidationError("--debug-env applies to --format swift only.")
         }
+        if provenance, let format, format != ArtifactFormat.metadata.rawValue {
+            throw ValidationError(
+                "--provenance is written to the metadata artifact (the json artifact is exactly the configuration); use --format metadata."
+            )
+        }
     }
 
     func run() async throws {
-        let project = try project.load()
+        let project = try loadProject()
         let tenantHash = try tenant.map { text throws(TenantError) in
             try TenantHash(text, policy: project.settings.tenants.hashPolicy)
         }
-        do {
-            // A check rebuilds what the manifest recorded, which may be a tenant build.
-            let needsStore =
-                tenantHash != nil
-                || (check != nil && (stores.store != nil || project.settings.tenants.store != nil))
-            if needsStore {
-                try await stores.withStore(project: project) { store in
-                    try await perform(project, tenant: tenantHash, store: store)
-                }
-            } else {
-                try await perform(project, tenant: nil, store: nil)
+        // A check rebuilds what the manifest recorded, which may be a tenant build.
+        let needsStore =
+            tenantHash != nil || (check != nil && (stores.store != nil || project.settings.tenants.store != nil))
+        if needsStore {
+            try await stores.withStore(project: project) { store in
+                try await perform(project, tenant: tenantHash, store: store)
             }
-        } catch let error as BuildError {
-            Output.error(error.description)
-            for detail in error.details { Output.diagnostic(detail) }
-            throw ExitCode(error.code == .invalidConfiguration ? ExitStatus.invalid : ExitStatus.usage)
+        } else {
+            try await perform(project, tenant: nil, store: nil)
         }
+    }
+
+    /// The project; `--check DIR` without `--config-dir` reads the directory its manifest records.
+    private func loadProject() throws -> ConfigProject {
+        guard let check, !project.isNamed else { return try project.load() }
+        let manifest = try BuildManifest.read(directory: check, fileSystem: LocalFileSystem())
+        guard let recorded = manifest.recordedConfigDirectory(manifestDirectory: check) else {
+            return try project.load()
+        }
+        guard LocalFileSystem().directoryExists(atPath: recorded) else {
+            Output.diagnostic(
+                "warning: \(joinPath(check, BuildManifest.fileName)) records the config directory \(recorded), which does not exist here; reading \(project.directory)"
+            )
+            return try project.load()
+        }
+        return try project.load(recorded: (recorded, joinPath(check, BuildManifest.fileName)))
     }
 
     private func perform(_ project: ConfigProject, tenant: TenantHash?, store: (any TenantStore)?) async throws {
@@ -145,7 +166,9 @@ struct BuildCommand: AsyncParsableCommand {
         let out = self.out ?? "."
         let report: BuildReport
         if all {
-            let jobs = try BuildJob.all(settings: builder.settings, catalog: project.catalog, directory: out)
+            var settings = builder.settings
+            if provenance && !settings.formats.contains(.metadata) { settings.formats.append(.metadata) }
+            let jobs = try BuildJob.all(settings: settings, catalog: project.catalog, directory: out)
             report = try await builder.run(jobs, manifestDirectory: out)
         } else {
             let format = try ArtifactFormat(name: self.format ?? "")

@@ -1,8 +1,9 @@
 import ArgumentParser
 import BERS
+import BERSJSON
 
 /// `bers tenant hash TENANT_ID`: the public hash of a tenant id.
-struct TenantHashCommand: ParsableCommand {
+struct TenantHashCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "hash",
         abstract: "Print the tenant hash of a tenant id (the real recipe: 2 letters + 12 hex of SHA-256(id + salt))."
@@ -22,6 +23,9 @@ struct TenantHashCommand: ParsableCommand {
     var shape: Shape = .legacy
 
     @OptionGroup var project: ProjectOptions
+    @OptionGroup var output: ReportOutputOptions
+
+    var printsJSON: Bool { output.chosen == .json }
 
     func validate() throws {
         guard TenantRepository.isValidTenantID(tenantID) else {
@@ -41,6 +45,10 @@ struct TenantHashCommand: ParsableCommand {
                 "\(tenantID) has fewer than two letters, which the legacy hash shape needs; use --shape hex14."
             )
         }
+        let value: JSONValue = [
+            "tenant_id": .string(tenantID), "tenant_hash": .string(hash.value), "shape": .string(shape.rawValue),
+        ]
+        if output.printStructured(value) { return }
         Output.line(hash.value)
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import BERS
+import BERSJSON
 
 /// `bers tenant put FILE`: publish a tenant document safely.
-struct TenantPutCommand: AsyncParsableCommand {
+struct TenantPutCommand: AsyncParsableCommand, ProjectCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "put",
         abstract: "Validate a tenant document and write it to the store, keeping the previous version.",
@@ -21,6 +22,10 @@ struct TenantPutCommand: AsyncParsableCommand {
     @Flag(name: .customLong("repoint-mapping"), help: "Point the hash at this tenant even if it names another one.")
     var repointMapping = false
 
+    @OptionGroup var output: ReportOutputOptions
+
+    var printsJSON: Bool { output.chosen == .json }
+
     func run() async throws {
         let project = try optionalProject(self.project)
         let validator = try project?.tenantValidator() ?? TenantValidator(schema: nil)
@@ -35,6 +40,12 @@ struct TenantPutCommand: AsyncParsableCommand {
                 .publish(bytes, file: file, repointMapping: repointMapping)
         }
         for warning in outcome.warnings { Output.diagnostic("warning: \(warning.description)") }
+        let report: JSONValue = [
+            "key": .string(outcome.key), "tenant_id": .string(outcome.tenantID),
+            "tenant_hash": .string(outcome.hash.value),
+            "backup": outcome.backupKey.map(JSONValue.string) ?? .null, "wroteMapping": .bool(outcome.wroteMapping),
+        ]
+        if output.printStructured(report) { return }
         Output.line("wrote \(outcome.key) (tenant \(outcome.tenantID), hash \(outcome.hash.value))")
         if let backup = outcome.backupKey { Output.line("kept the previous version as \(backup)") }
         if outcome.wroteMapping { Output.line("wrote mappings/\(outcome.hash.value).json") }

@@ -27,12 +27,8 @@ struct TenantStoreOptions: ParsableArguments {
     ) async throws -> Result {
         let (url, base) = try url(project: project)
         let maxBytes = project?.settings.tenants.maxBytes ?? (1 << 20)
-        if url.hasPrefix("file://") {
-            let path = String(url.dropFirst("file://".count))
-            guard !path.isEmpty else { throw TenantError(.invalidStore, "\(url) names no directory") }
-            return try await body(
-                FileSystemTenantStore(root: path.hasPrefix("/") ? path : joinPath(base, path), maxBytes: maxBytes)
-            )
+        if url.hasPrefix(FileSystemTenantStore.scheme) {
+            return try await body(try FileSystemTenantStore(url: url, relativeTo: base, maxBytes: maxBytes))
         }
         let timeout = project?.settings.tenants.timeoutMilliseconds ?? 4000
         return try await RemoteStoreFactory.withStore(

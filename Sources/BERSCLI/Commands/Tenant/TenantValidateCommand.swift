@@ -3,7 +3,7 @@ import BERS
 import BERSJSON
 
 /// `bers tenant validate FILE|HASH`: every problem of a tenant document.
-struct TenantValidateCommand: AsyncParsableCommand {
+struct TenantValidateCommand: AsyncParsableCommand, ProjectCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract:
@@ -12,20 +12,30 @@ struct TenantValidateCommand: AsyncParsableCommand {
             "Exit status 0 when valid, 1 when there are errors (warnings do not count), 2 when it cannot be read."
     )
 
-    @Argument(help: "A tenant document file, or a tenant hash.")
+    @Argument(help: "A tenant document file (a path: it has a /, ends in .json, or exists), or a tenant hash.")
     var target: String
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var stores: TenantStoreOptions
+    @OptionGroup var output: ReportOutputOptions
 
-    @Flag(help: "Print the issues as JSON.")
-    var json = false
+    var printsJSON: Bool { output.chosen == .json }
+
+    /// Whether the argument names a file rather than a hash.
+    private var namesFile: Bool {
+        target.contains("/") || [".json", ".yaml", ".yml"].contains { target.hasSuffix($0) }
+            || LocalFileSystem().itemKind(atPath: target) != .missing
+    }
 
     func run() async throws {
         let project = try optionalProject(self.project)
         let validator = try project?.tenantValidator() ?? TenantValidator(schema: nil)
         let document: JSONDocument
-        if LocalFileSystem().fileExists(atPath: target) {
+        if namesFile {
+            guard LocalFileSystem().fileExists(atPath: target) else {
+                let what = LocalFileSystem().directoryExists(atPath: target) ? "is a directory" : "does not exist"
+                throw ConfigError(.unreadable, "tenant document \(target) \(what)")
+            }
             let bytes = try LocalFileSystem().contents(atPath: target, maxBytes: validator.settings.maxBytes)
             do {
                 document = try JSONParser().parse(bytes, file: target)
@@ -39,7 +49,7 @@ struct TenantValidateCommand: AsyncParsableCommand {
             }
         }
         let report = validator.validate(document)
-        if json {
+        if output.chosen != .text {
             func entry(_ issue: TenantIssue) -> JSONValue {
                 [
                     "code": .string(issue.code.rawValue), "pointer": .string(issue.pointer.description),
@@ -47,13 +57,10 @@ struct TenantValidateCommand: AsyncParsableCommand {
                     "location": issue.location.map { .string($0.description) } ?? .null,
                 ]
             }
-            Output.raw(
-                JSONSerializer(style: .pretty)
-                    .string([
-                        "file": .string(document.file), "valid": .bool(report.isValid),
-                        "errors": .array(report.errors.map(entry)), "warnings": .array(report.warnings.map(entry)),
-                    ])
-            )
+            _ = output.printStructured([
+                "file": .string(document.file), "valid": .bool(report.isValid),
+                "errors": .array(report.errors.map(entry)), "warnings": .array(report.warnings.map(entry)),
+            ])
         } else {
             for issue in report.errors { Output.line(issue.description) }
             for issue in report.warnings { Output.line("warning: \(issue.description)") }

@@ -1,0 +1,82 @@
+import ArgumentParser
+import BERS
+import Foundation
+
+/// The inputs of detection, shared by commands that pick an environment.
+struct EnvironmentOptions: ParsableArguments {
+    @Option(name: .customLong("env"), help: "The environment (skips detection).")
+    var environment: String?
+
+    @Option(help: "A page or request URL whose query may select the environment.")
+    var url: String?
+
+    @Option(help: "The hostname to match detection rules against (default: this machine's name).")
+    var hostname: String?
+
+    @Option(name: .customLong("build-context"), help: "The environment the artifact was built for.")
+    var buildContext: String?
+
+    /// The detection context for `project`, reading the process environment.
+    func context(for project: ConfigProject) -> DetectionContext {
+        project.detectionContext(
+            explicit: environment,
+            environment: ProcessInfo.processInfo.environment,
+            url: url,
+            hostname: hostname ?? ProcessInfo.processInfo.hostName,
+            buildContext: buildContext
+        )
+    }
+
+    /// Runs detection, printing a warning for every source that said something unusable.
+    ///
+    /// - Throws: ``ConfigError`` for an explicit `--env` or `--build-context` that names no
+    ///   environment, and for any unusable source when `detection.strict` is set.
+    func detect(in project: ConfigProject) throws(ConfigError) -> DetectionResult {
+        if let buildContext { _ = try project.environment(named: buildContext) }
+        let result = project.detector().detect(context(for: project))
+        try result.requireUsable(strict: project.settings.detection.strict)
+        Output.diagnostics(result.warnings)
+        return result
+    }
+
+    /// The environment to use: `--env` when given (it must exist), else detection's answer.
+    func resolveEnvironment(in project: ConfigProject) throws(ConfigError) -> (Environment, DetectionResult?) {
+        if let environment {
+            return (try project.environment(named: environment), nil)
+        }
+        let result = try detect(in: project)
+        return (result.environment, result)
+    }
+}
+
+/// `--set` and `--no-env-overrides`, shared by commands that resolve.
+struct OverrideOptions: ParsableArguments {
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Set a value last: path=value, typed like the value it replaces (a new key: JSON, or text).",
+            valueName: "path=value"
+        )
+    )
+    var assignments: [String] = []
+
+    @Flag(name: .customLong("no-env-overrides"), help: "Ignore BERS__… environment variables.")
+    var ignoreEnvironmentOverrides = false
+
+    /// The resolve options these flags describe.
+    var resolveOptions: ResolveOptions {
+        ResolveOptions(
+            environmentVariables: ignoreEnvironmentOverrides ? [:] : ProcessInfo.processInfo.environment,
+            assignments: assignments
+        )
+    }
+
+    /// Resolves `environment` of `project` with these overrides, printing the warnings of the
+    /// resolution (a `BERS__` variable that names no key, with a did-you-mean) on standard error,
+    /// the same way in every command.
+    func resolve(_ environment: Environment, in project: ConfigProject) throws(ConfigError) -> ResolvedConfiguration {
+        let config = try project.resolve(environment, options: resolveOptions)
+        Output.diagnostics(config.diagnostics)
+        return config
+    }
+}
