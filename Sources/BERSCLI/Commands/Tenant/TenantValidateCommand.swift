@@ -66,6 +66,14 @@ struct TenantValidateCommand: AsyncParsableCommand, ProjectCommand, JSONOutputCo
             for issue in report.warnings { Output.line("warning: \(issue.description)") }
             if report.isValid { Output.line("\(document.file): valid") }
         }
-        if !report.isValid { throw ExitCode(ExitStatus.invalid) }
+        guard report.isValid else {
+            // A JSON or YAML report already says "valid": false.
+            if output.chosen != .text { throw ExitCode(ExitStatus.invalid) }
+            let count = report.errors.count
+            throw TenantError(
+                .invalidDocument,
+                "\(document.file) does not satisfy the tenant schema and reference rules (\(count) error\(count == 1 ? "" : "s"))"
+            )
+        }
     }
 }
