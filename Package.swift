@@ -2,7 +2,7 @@
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -82,15 +82,30 @@ let package = Package(
         // Generates the `swift` artifact of a target's config directory at build time, with a
         // tool that links BERSArtifacts only.
         .executableTarget(
-            name: "BERSPluginTool", dependencies: ["BERS", "BERSArtifacts"], path: "Plugins/BERSPluginTool",
+            name: "BERSPluginTool",
+            dependencies: ["BERS", "BERSArtifacts"],
+            path: "Plugins/BERSPluginTool",
             swiftSettings: strictSettings
         ),
         .plugin(name: "BERSPlugin", capability: .buildTool(), dependencies: ["BERSPluginTool"]),
         // Test helpers: locating ../shared, temporary directories.
-        .target(name: "BERSTestSupport", dependencies: [], path: "Tests/BERSTestSupport", swiftSettings: strictSettings),
+        .target(
+            name: "BERSTestSupport",
+            dependencies: [],
+            path: "Tests/BERSTestSupport",
+            swiftSettings: strictSettings
+        ),
 
-        .testTarget(name: "BERSJSONTests", dependencies: ["BERSJSON", "BERSTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "BERSYAMLTests", dependencies: ["BERSYAML", "BERSTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BERSJSONTests",
+            dependencies: ["BERSJSON", "BERSTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BERSYAMLTests",
+            dependencies: ["BERSYAML", "BERSTestSupport"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "BERSSchemaTests",
             dependencies: ["BERSSchema", "BERSJSON", "BERSTestSupport"],
@@ -121,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BERSCLITests",
-            dependencies: ["BERSCLI", "BERSTestSupport"],
+            dependencies: ["BERSCLI", "BERSJSON", "BERSYAML", "BERSTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

@@ -79,6 +79,8 @@ public struct ConfigError: BERSError {
     public var message: String
     /// The file, line and column concerned, when known.
     public var location: SourceLocation?
+    /// Further lines, one per problem (each schema failure of an invalid configuration).
+    public var details: [String]
     /// The error that caused this one, if any.
     public var underlying: (any Error & Sendable)?
 
@@ -87,11 +89,13 @@ public struct ConfigError: BERSError {
         _ code: Code,
         _ message: String,
         location: SourceLocation? = nil,
+        details: [String] = [],
         underlying: (any Error & Sendable)? = nil
     ) {
         self.code = code
         self.message = message
         self.location = location
+        self.details = details
         self.underlying = underlying
     }
 }

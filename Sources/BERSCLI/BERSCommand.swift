@@ -33,10 +33,9 @@ public struct BERSCommand: AsyncParsableCommand {
             command = try parseAsRoot(arguments)
         } catch {
             if let unknown = UnknownCommand.find(in: arguments, root: Self.self) {
-                Output.error(unknown.message)
-                Self.exit(withError: ExitCode(ExitStatus.usage))
+                Self.exitReporting(FailureReport(usage: unknown.message), arguments: arguments)
             }
-            Self.exitHandling(error, command: nil)
+            Self.exitHandlingParse(error, arguments: arguments)
         }
         do {
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -50,20 +49,48 @@ public struct BERSCommand: AsyncParsableCommand {
         }
     }
 
-    static func exitHandling(_ error: any Error, command: (any ParsableCommand)?) -> Never {
+    /// Reports an error of a running command.
+    static func exitHandling(_ error: any Error, command: any ParsableCommand) -> Never {
+        let structured = (command as? any StructuredOutputCommand)?.structuredOutput
         if let error = error as? any BERSError {
             var report = FailureReport(error)
-            if FailureReport.isMissingConfiguration(error), let project = (command as? any ProjectCommand)?.project {
-                report.message += "; " + project.choice().explanation
+            if FailureReport.isMissingConfiguration(error), let command = command as? any ProjectCommand {
+                report.message += "; " + command.directoryChoice.explanation
             }
-            report.print(json: (command as? any JSONOutputCommand)?.printsJSON ?? false)
+            report.print(structured: structured)
             Self.exit(withError: ExitCode(report.status))
         }
         if let error = error as? ExitCode { Self.exit(withError: error) }
         if exitCode(for: error) == .validationFailure {
-            Output.error(fullMessage(for: error))
-            Self.exit(withError: ExitCode(ExitStatus.usage))
+            let report = FailureReport(usage: message(for: error))
+            report.print(structured: structured)
+            Output.diagnostic(Self.usageHint(for: type(of: command)))
+            Self.exit(withError: ExitCode(report.status))
         }
         Self.exit(withError: error)
+    }
+
+    /// Reports an error of the command line itself (an unknown option, a missing argument); help
+    /// and `--version` requests print and exit 0.
+    static func exitHandlingParse(_ error: any Error, arguments: [String]) -> Never {
+        guard exitCode(for: error) != .success else { Self.exit(withError: error) }
+        // ArgumentParser's text names the usage of the command that failed to parse.
+        var text = fullMessage(for: error)
+        if text.hasPrefix("Error: ") { text = "error: " + text.dropFirst("Error: ".count) }
+        Output.diagnostic(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+        if arguments.contains("--json") {
+            StructuredFormat.json.print(FailureReport(usage: message(for: error)).jsonValue)
+        }
+        Self.exit(withError: ExitCode(ExitStatus.usage))
+    }
+
+    private static func exitReporting(_ report: FailureReport, arguments: [String]) -> Never {
+        // Without a parsed command, --json on the line is what asked for JSON.
+        report.print(structured: arguments.contains("--json") ? .json : nil)
+        Self.exit(withError: ExitCode(report.status))
+    }
+
+    private static func usageHint(for command: any ParsableCommand.Type) -> String {
+        "  See '\(CommandTree.path(to: command, from: Self.self)) --help' for more information."
     }
 }

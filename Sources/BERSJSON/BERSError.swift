@@ -20,6 +20,9 @@ public protocol BERSError: Error, Sendable, CustomStringConvertible, Equatable {
     var message: String { get }
     /// The file, line and column concerned, when known.
     var location: SourceLocation? { get }
+    /// Further lines, one per problem, when the error sums up several (every schema failure of an
+    /// invalid configuration, `file:line:col: /pointer: message`).
+    var details: [String] { get }
 }
 
 /// A stable error code, such as `config.unknown-environment`.
@@ -34,19 +37,25 @@ extension BERSErrorCode {
 }
 
 extension BERSError {
+    /// No further lines: most errors are one problem.
+    public var details: [String] { [] }
+
     /// `file:line:col: message`, or the message alone when there is no location.
     public var description: String {
         guard let location else { return message }
         return "\(location): \(message)"
     }
 
-    /// `{"code": …, "message": …, "location": "file:line:col" or null}`.
+    /// `{"code": …, "message": …, "location": "file:line:col" or null}`, and `"details": […]`
+    /// when there are details.
     public var jsonValue: JSONValue {
-        [
+        var object: JSONObject = [
             "code": .string(code.rawValue),
             "message": .string(message),
             "location": location.map { .string($0.description) } ?? .null,
         ]
+        if !details.isEmpty { object["details"] = .array(details.map(JSONValue.string)) }
+        return .object(object)
     }
 
     /// Whether both errors have the same ``code`` (messages and locations are not compared).

@@ -47,7 +47,9 @@ struct BuildRunTests {
         #expect(output.sha256 == SHA256.hexDigest(of: bytes))
         #expect(report.text.contains("validation: valid against schemas/environment.schema.json"))
         #expect(report.jsonValue["environments"]?[0]?["outputs"]?.arrayValue?.count == 6)
-        let recorded = try #require(manifest.recordedConfigDirectory(manifestDirectory: out.path))
+        let recorded = try #require(
+            manifest.recordedConfigDirectory(manifestDirectory: out.path, fileSystem: LocalFileSystem())
+        )
         #expect(recorded == URL(fileURLWithPath: picassoDirectory).standardized.path)
     }
 
@@ -185,7 +187,7 @@ struct BuildRunTests {
             .parse(#"{"bersVersion": "0.1.0", "options": {}, "environments": []}"#, file: "m")
         let manifest = try BuildManifest(document: document)
         #expect(manifest.configDirectory == nil)
-        #expect(manifest.recordedConfigDirectory(manifestDirectory: "dist") == nil)
+        #expect(manifest.recordedConfigDirectory(manifestDirectory: "dist", fileSystem: InMemoryFileSystem()) == nil)
         let recorded = BuildManifest(
             bersVersion: "x",
             assignments: [],
@@ -196,7 +198,10 @@ struct BuildRunTests {
             configDirectory: "../config",
             entries: []
         )
-        #expect(recorded.recordedConfigDirectory(manifestDirectory: "out/dist") == "out/config")
+        #expect(
+            recorded.recordedConfigDirectory(manifestDirectory: "out/dist", fileSystem: InMemoryFileSystem())
+                == "out/config"
+        )
         let reread = try BuildManifest(document: JSONDocument(value: recorded.jsonValue, file: "m"))
         #expect(reread.configDirectory == "../config")
     }

@@ -5,7 +5,7 @@ extension DetectionResult {
     ///
     /// ```
     /// env-variable BERS_ENV=stagin ignored: unknown environment "stagin" (known: development,
-    /// staging, production); did you mean "staging"?; using production from default-fallback
+    /// staging, production; did you mean staging?); using production from default-fallback
     /// ```
     public var warnings: [ConfigDiagnostic] {
         problems.map { step in
@@ -18,7 +18,9 @@ extension DetectionResult {
     }
 
     /// Throws when the result must not be used: an explicit environment (`--env`) that names no
-    /// environment, or, when `strict`, any source that said something unusable.
+    /// environment, or, when `strict`, any source that said something unusable, except the URL
+    /// parameter: a URL is a visitor's input, and a visitor must not be able to break detection
+    /// (its problems stay warnings).
     ///
     /// - Throws: ``ConfigError`` `config.unknown-environment` or `config.invalid-environment-name`
     ///   for a bad explicit name; `config.detection-problem` in strict mode, naming every problem.
@@ -29,8 +31,9 @@ extension DetectionResult {
                 Environment.isValidName(name) ? .unknownEnvironment : .invalidEnvironmentName
             throw ConfigError(code, explicit.reason)
         }
-        guard strict, !problems.isEmpty else { return }
-        let listed = problems.map { "\(Self.describe($0)): \($0.reason)" }.joined(separator: "; ")
+        let refused = problems.filter { $0.source != .urlParameter }
+        guard strict, !refused.isEmpty else { return }
+        let listed = refused.map { "\(Self.describe($0)): \($0.reason)" }.joined(separator: "; ")
         throw ConfigError(
             .detectionProblem,
             "\(listed); detection.strict in bers.json refuses to fall back to \(environment.name) from \(source.rawValue)"

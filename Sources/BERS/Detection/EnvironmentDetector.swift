@@ -119,7 +119,10 @@ public struct EnvironmentDetector: Sendable {
                 let lines = file.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
                     .filter { !$0.isEmpty }
                 if lines.count == 1 {
-                    if let found = offer(lines[0], confidence: .high, why: "read from .bers-env") { return found }
+                    let shown = "\(ConfigProject.environmentFileName)=\(lines[0])"
+                    if let found = offer(lines[0], shown: shown, confidence: .high, why: "read from .bers-env") {
+                        return found
+                    }
                 } else {
                     trace.append(
                         .init(
@@ -135,7 +138,12 @@ public struct EnvironmentDetector: Sendable {
             guard let name = projectEnvironment else {
                 return environmentFile == nil ? nothing("no environment key in bers.json and no .bers-env file") : nil
             }
-            return offer(name, confidence: .high, why: "environment key of bers.json")
+            return offer(
+                name,
+                shown: "bers.json environment=\(name)",
+                confidence: .high,
+                why: "environment key of bers.json"
+            )
 
         case .environmentVariable:
             guard !context.variables.isEmpty else {
@@ -163,38 +171,20 @@ public struct EnvironmentDetector: Sendable {
                 return nothing("the URL has no \(settings.urlParameterName) parameter")
             }
             let shown = "\(settings.urlParameterName)=\(name)"
-            if Set(values).count > 1 {
-                trace.append(
-                    .init(
-                        source: source,
-                        value: shown,
-                        outcome: .invalid,
-                        reason: "the URL sets \(settings.urlParameterName) to different values"
-                    )
-                )
+            func reject(_ outcome: DetectionResult.Outcome, _ reason: String) -> (Environment, DetectionConfidence)? {
+                trace.append(.init(source: source, value: shown, outcome: outcome, reason: reason))
                 return nil
             }
+            // A production build ignores the URL whatever it says; then come mistakes, then policy.
             if let pinned = context.buildContext, isProduction(pinned) {
-                trace.append(
-                    .init(
-                        source: source,
-                        value: shown,
-                        outcome: .refused,
-                        reason: "refused: the build context pins \(pinned), which a URL cannot override"
-                    )
-                )
-                return nil
+                return reject(.refused, "refused: the build context pins \(pinned), which a URL cannot override")
             }
+            if Set(values).count > 1 {
+                return reject(.invalid, "the URL sets \(settings.urlParameterName) to different values")
+            }
+            if let problem = catalog.rejectionReason(for: name) { return reject(.invalid, problem) }
             if let allowed = settings.urlParameterAllowed, !allowed.contains(name) {
-                trace.append(
-                    .init(
-                        source: source,
-                        value: shown,
-                        outcome: .refused,
-                        reason: "a URL may only select \(allowed.joined(separator: ", "))"
-                    )
-                )
-                return nil
+                return reject(.refused, "a URL may only select \(allowed.joined(separator: ", "))")
             }
             return offer(name, shown: shown, confidence: .medium, why: "URL parameter \(settings.urlParameterName)")
 

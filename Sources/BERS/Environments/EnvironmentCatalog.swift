@@ -107,14 +107,11 @@ public struct EnvironmentCatalog: Sendable {
     /// - Throws: ``ConfigError`` `config.invalid-environment-name` or `config.unknown-environment`.
     public func environment(named name: String) throws(ConfigError) -> Environment {
         if contains(name) { return Environment(uncheckedName: name) }
-        guard Environment.isValidName(name) else {
-            throw ConfigError(
-                .invalidEnvironmentName,
-                "\"\(name)\" is not a valid environment name (known: \(names.joined(separator: ", ")))"
-            )
-        }
         var known = "known: \(names.joined(separator: ", "))"
         if let suggestion = Suggestions.closest(to: name, in: names) { known += "; did you mean \(suggestion)?" }
+        guard Environment.isValidName(name) else {
+            throw ConfigError(.invalidEnvironmentName, "\"\(name)\" is not a valid environment name (\(known))")
+        }
         throw ConfigError(.unknownEnvironment, "unknown environment \"\(name)\" (\(known))")
     }
 

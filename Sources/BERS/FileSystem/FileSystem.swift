@@ -26,6 +26,10 @@ public protocol FileSystem: Sendable {
 
     /// The folder relative paths start from (the process's working directory on disk).
     var currentDirectoryPath: String { get }
+
+    /// `path` absolute, with links resolved where it exists (`realpath`), else as
+    /// ``absolutePath(_:)`` makes it.
+    func canonicalPath(_ path: String) -> String
 }
 
 /// What is at a path.
@@ -57,6 +61,9 @@ extension FileSystem {
     public func absolutePath(_ path: String) -> String {
         PathText.normalized(path.hasPrefix("/") ? path : joinPath(currentDirectoryPath, path))
     }
+
+    /// ``absolutePath(_:)``: a file system without links has nothing more to resolve.
+    public func canonicalPath(_ path: String) -> String { absolutePath(path) }
 }
 
 /// Joins path components with `/`, without doubling separators.

@@ -165,6 +165,13 @@ public struct LocalFileSystem: FileSystem {
         return 0o666 & ~mask
     }
 
+    /// `path` with links resolved by the system when it exists, else made absolute lexically.
+    public func canonicalPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return absolutePath(path) }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// The process's working directory (`/` if it cannot be read).
     public var currentDirectoryPath: String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

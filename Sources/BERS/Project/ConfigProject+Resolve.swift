@@ -12,7 +12,6 @@ extension ConfigProject {
         -> ResolvedConfiguration
     {
         let layers = try layers(for: environment, includeLocal: options.includeLocalLayers)
-        if layers.isEmpty { throw noConfiguration(for: environment, includeLocal: options.includeLocalLayers) }
         var diagnostics: [ConfigDiagnostic] = []
         return try resolve(layers: layers, environment: environment, options: options, diagnostics: &diagnostics)
     }
@@ -27,11 +26,13 @@ extension ConfigProject {
     }
 
     /// The layer files of `environment` (see ``layerFiles(for:includeLocal:)``), read and parsed.
+    ///
+    /// - Throws: ``ConfigError`` `config.no-configuration` when there is none.
     func layers(for environment: Environment, includeLocal: Bool) throws(ConfigError) -> [Layer] {
+        let files = try layerFiles(for: environment, includeLocal: includeLocal)
+        if files.isEmpty { throw noConfiguration(for: environment, includeLocal: includeLocal) }
         var layers: [Layer] = []
-        for file in try layerFiles(for: environment, includeLocal: includeLocal) {
-            layers.append(try file.load(from: fileSystem))
-        }
+        for file in files { layers.append(try file.load(from: fileSystem)) }
         return layers
     }
 

@@ -192,15 +192,18 @@ public struct ProjectSettings: Sendable {
         return settings
     }
 
-    /// Checks the names the settings mention against the catalog: detection fallback, URL allow
-    /// list and hostname rule environments. (The `environment` key is a detection source: an unknown
-    /// name there is reported in the detection trace, like any other source.)
+    /// Checks the names the settings mention against the catalog.
+    ///
+    /// The `environment` key, the detection fallback, the URL allow list and the hostname rule
+    /// environments are written in this file, beside the environments they may name, so an
+    /// unknown one is a typo.
     func validateNames(in catalog: EnvironmentCatalog) throws(ConfigError) {
         guard let document else { return }
         let reader = DocumentReader(document)
         func check(_ name: String, at pointer: JSONPointer) throws(ConfigError) {
             if let problem = catalog.rejectionReason(for: name) { throw reader.fail(pointer, problem) }
         }
+        if let environment { try check(environment, at: "/environment") }
         try check(detection.fallback, at: "/detection/default-fallback/environment")
         for (index, name) in (detection.urlParameterAllowed ?? []).enumerated() {
             try check(name, at: JSONPointer(tokens: ["detection", "url-parameter", "allow", String(index)]))

@@ -20,8 +20,8 @@ public struct FileSystemTenantStore: TenantStore {
     /// The store a `file://DIR` URL names.
     ///
     /// A relative `DIR` is relative to `base` (the config directory, for `tenants.store` in
-    /// `bers.json`). The root is normalized, so `file://../tenants` in `config/` is `tenants`
-    /// (links are not followed).
+    /// `bers.json`): `file://../tenants` in `config/` reads `config/../tenants`, which the system
+    /// resolves (through `config` when it is a link), and is described as `file://tenants`.
     ///
     /// - Throws: ``TenantError`` `tenant.invalid-store` when the URL is not `file://` or names no
     ///   directory.
@@ -36,15 +36,14 @@ public struct FileSystemTenantStore: TenantStore {
         }
         let path = String(url.dropFirst(Self.scheme.count))
         guard !path.isEmpty else { throw TenantError(.invalidStore, "\(url) names no directory") }
-        let root = PathText.normalized(path.hasPrefix("/") ? path : joinPath(base, path))
-        self.init(root: root, fileSystem: fileSystem, maxBytes: maxBytes)
+        self.init(root: path.hasPrefix("/") ? path : joinPath(base, path), fileSystem: fileSystem, maxBytes: maxBytes)
     }
 
     /// `file://`, the scheme of store URLs this store serves.
     public static let scheme = "file://"
 
-    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
-    public var description: String { "file://\(root)" }
+    /// `file://` and the root, normalized for people (`config/../tenants` reads as `tenants`).
+    public var description: String { "file://\(PathText.normalized(root))" }
 
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func get(_ key: String, ifNoneMatch etag: String?) async throws(TenantError) -> StoreResponse {

@@ -69,9 +69,10 @@ extension ArtifactBuilder {
                 )
             }
         }
-        let recordedDirectory = manifest.recordedConfigDirectory(manifestDirectory: directory)
+        let recordedDirectory = manifest.recordedConfigDirectory(manifestDirectory: directory, fileSystem: fileSystem)
         let differs =
-            recordedDirectory.map { fileSystem.absolutePath($0) != fileSystem.absolutePath(project.directory) } ?? false
+            recordedDirectory.map { fileSystem.canonicalPath($0) != fileSystem.canonicalPath(project.directory) }
+            ?? false
         return DriftReport(
             artifacts: artifacts,
             inputChanges: changes,

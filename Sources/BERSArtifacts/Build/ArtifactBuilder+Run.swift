@@ -121,12 +121,12 @@ extension ArtifactBuilder {
         )
     }
 
-    /// The project's directory as seen from `directory`: relative when a relative path leads
-    /// there, absolute otherwise.
+    /// The project's directory as seen from `directory`, both with links resolved: the path the
+    /// system follows from `directory` to the project, whatever links lead to either.
     private func configDirectory(relativeTo directory: String) -> String {
         let fileSystem = project.fileSystem
-        let target = fileSystem.absolutePath(project.directory)
-        return PathText.relative(from: fileSystem.absolutePath(directory), to: target) ?? target
+        let target = fileSystem.canonicalPath(project.directory)
+        return PathText.relative(from: fileSystem.canonicalPath(directory), to: target) ?? target
     }
 
     /// Writes `bytes` to `path` atomically, creating missing folders; a file that already holds

@@ -5,7 +5,9 @@ import BERSJSON
 /// built from what, so that `bers build --check` can rebuild it in memory and compare.
 ///
 /// Paths are relative to the manifest's folder, and nothing in it depends on the time or the
-/// machine, so it is as reproducible as the artifacts.
+/// machine, so it is as reproducible as the artifacts. The config directory is recorded relative
+/// to the manifest's folder too: building into another place relative to the config directory
+/// changes that one member (the same layout gives the same bytes).
 public struct BuildManifest: Sendable, Hashable {
     /// An artifact of an environment.
     public struct Output: Sendable, Hashable {
@@ -142,8 +144,15 @@ public struct BuildManifest: Sendable, Hashable {
 
     /// The config directory recorded in the manifest of `manifestDirectory`, as a path usable
     /// from the current directory.
-    public func recordedConfigDirectory(manifestDirectory: String) -> String? {
-        configDirectory.map { PathText.normalized(joinPath(manifestDirectory, $0)) }
+    ///
+    /// The recorded path leads from where the manifest's folder really is (links resolved), so
+    /// `dist/../config` is resolved by the system; it is written `config` when that names the
+    /// same directory, as it does unless `dist` is a link.
+    public func recordedConfigDirectory(manifestDirectory: String, fileSystem: any FileSystem) -> String? {
+        guard let configDirectory else { return nil }
+        let joined = joinPath(manifestDirectory, configDirectory)
+        let tidy = PathText.normalized(joined)
+        return fileSystem.canonicalPath(tidy) == fileSystem.canonicalPath(joined) ? tidy : joined
     }
 
     /// Reads a manifest.

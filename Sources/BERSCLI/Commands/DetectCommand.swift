@@ -3,7 +3,7 @@ import BERS
 import BERSJSON
 
 /// `bers detect`: say which environment this is and why.
-struct DetectCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
+struct DetectCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "detect",
         abstract: "Show which environment is detected, from which source, and what every source said.",
@@ -20,7 +20,7 @@ struct DetectCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
     @OptionGroup var environment: EnvironmentOptions
     @OptionGroup var output: ReportOutputOptions
 
-    var printsJSON: Bool { output.chosen == .json }
+    var structuredOutput: StructuredFormat? { output.structured }
 
     func run() throws {
         let project = try project.load()
@@ -30,11 +30,11 @@ struct DetectCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
             try result.requireUsable(strict: project.settings.detection.strict)
         } catch {
             // The trace says what every source saw, which is what a failed detection needs.
-            if output.chosen != .text {
+            if let structured = output.structured {
                 var report = FailureReport(error).jsonValue.objectValue ?? [:]
                 report["detection"] = result.jsonValue
-                _ = output.printStructured(.object(report))
-                Output.error(error.description)
+                FailureReport(error).print(structured: nil)
+                structured.print(.object(report))
                 throw ExitCode(ExitStatus.for(error))
             }
             throw error
@@ -46,9 +46,10 @@ struct DetectCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
         Output.line("trace:")
         let width = result.trace.map { ($0.value ?? "-").count }.max() ?? 1
         for step in result.trace {
-            let mark = step.accepted ? "accepted" : "rejected"
             let value = step.value ?? "-"
-            Output.line("  \(mark)  \(step.source.rawValue.padding(16))  \(value.padding(width))  \(step.reason)")
+            Output.line(
+                "  \(step.outcome.rawValue.padding(8))  \(step.source.rawValue.padding(16))  \(value.padding(width))  \(step.reason)"
+            )
         }
     }
 }

@@ -3,7 +3,7 @@ import BERS
 import BERSJSON
 
 /// `bers diff ENV_A ENV_B`: what differs between two environments.
-struct DiffCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
+struct DiffCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "List the values added, removed and changed from one environment to another, with their sources."
@@ -19,13 +19,15 @@ struct DiffCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
     @OptionGroup var overrides: OverrideOptions
     @OptionGroup var output: ReportOutputOptions
 
-    var printsJSON: Bool { output.chosen == .json }
+    var structuredOutput: StructuredFormat? { output.structured }
 
     func run() throws {
         let project = try project.load()
-        let old = try overrides.resolve(try project.environment(named: from), in: project)
-        // Overrides apply to both sides the same way: their warnings are printed once.
+        let old = try project.resolve(try project.environment(named: from), options: overrides.resolveOptions)
         let new = try project.resolve(try project.environment(named: to), options: overrides.resolveOptions)
+        // A variable may name a key of one side only; a warning both sides give is printed once.
+        var seen = Set<String>()
+        Output.diagnostics((old.diagnostics + new.diagnostics).filter { seen.insert($0.description).inserted })
         let diff = ConfigDiff(from: old, to: new)
         if output.printStructured(diff.jsonValue) { return }
         if diff.isEmpty {

@@ -3,7 +3,7 @@ import BERS
 import BERSJSON
 
 /// `bers explain PATH`: where a value came from and what it overrode.
-struct ExplainCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
+struct ExplainCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Show a value, the layer and file:line:col that set it, and what it overrode."
@@ -17,7 +17,7 @@ struct ExplainCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
     @OptionGroup var overrides: OverrideOptions
     @OptionGroup var output: ReportOutputOptions
 
-    var printsJSON: Bool { output.chosen == .json }
+    var structuredOutput: StructuredFormat? { output.structured }
 
     func run() throws {
         let project = try project.load()

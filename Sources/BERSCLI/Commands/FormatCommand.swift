@@ -3,7 +3,7 @@ import BERS
 import BERSJSON
 
 /// `bers fmt`: pretty-print JSON files in place, or check that they are.
-struct FormatCommand: ParsableCommand, JSONOutputCommand {
+struct FormatCommand: ParsableCommand, StructuredOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
         abstract: "Format JSON files (two-space pretty print, or canonical JSON), or check them.",
@@ -29,7 +29,7 @@ struct FormatCommand: ParsableCommand, JSONOutputCommand {
     @Flag(help: "Print, as JSON, each file with its status: formatted, unchanged or not-formatted (--check).")
     var json = false
 
-    var printsJSON: Bool { json }
+    var structuredOutput: StructuredFormat? { json ? .json : nil }
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Please give at least one file.") }

@@ -3,7 +3,7 @@ import BERS
 import BERSJSON
 
 /// `bers resolve`: print the merged configuration of an environment.
-struct ResolveCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
+struct ResolveCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
         abstract: "Print the merged configuration of an environment.",
@@ -25,7 +25,7 @@ struct ResolveCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
     @Flag(name: .customLong("no-validate"), help: "Skip validation against the schema named in bers.json.")
     var skipValidation = false
 
-    var printsJSON: Bool { output.json }
+    var structuredOutput: StructuredFormat? { output.structuredFailure }
 
     func run() throws {
         let project = try project.load()
@@ -34,11 +34,11 @@ struct ResolveCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
         if !skipValidation, let validator = try project.schemaValidator() {
             let report = config.validate(with: validator)
             if !report.isValid {
-                for message in report.messages { Output.diagnostic(message) }
                 let count = report.messages.count
                 throw ConfigError(
                     .invalidConfiguration,
-                    "the \(environment.name) configuration does not satisfy \(project.settings.schema ?? "its schema") (\(count) problem\(count == 1 ? "" : "s"))"
+                    "the \(environment.name) configuration does not satisfy \(project.settings.schema ?? "its schema") (\(count) problem\(count == 1 ? "" : "s"))",
+                    details: report.messages
                 )
             }
         }

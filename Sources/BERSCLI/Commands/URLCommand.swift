@@ -3,7 +3,7 @@ import BERS
 import BERSJSON
 
 /// `bers url NAME`: expand an endpoint template.
-struct URLCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
+struct URLCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "url",
         abstract: "Expand an endpoint template of the endpoints section.",
@@ -24,7 +24,7 @@ struct URLCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
     @OptionGroup var overrides: OverrideOptions
     @OptionGroup var output: ReportOutputOptions
 
-    var printsJSON: Bool { output.chosen == .json }
+    var structuredOutput: StructuredFormat? { output.structured }
 
     func validate() throws {
         if name == nil && !list { throw ValidationError("Please name an endpoint, or pass --list.") }

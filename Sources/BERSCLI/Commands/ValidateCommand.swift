@@ -5,7 +5,7 @@ import BERSSchema
 import BERSYAML
 
 /// `bers validate`: check documents against a JSON Schema.
-struct ValidateCommand: ParsableCommand, JSONOutputCommand {
+struct ValidateCommand: ParsableCommand, StructuredOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Validate JSON or YAML documents against a JSON Schema.",
@@ -35,7 +35,7 @@ struct ValidateCommand: ParsableCommand, JSONOutputCommand {
     @Flag(help: "Print JSON: the same as --output basic.")
     var json = false
 
-    var printsJSON: Bool { json || output != .text }
+    var structuredOutput: StructuredFormat? { json || output != .text ? .json : nil }
 
     /// The output asked for.
     private var chosenOutput: Output { json && output == .text ? .basic : output }

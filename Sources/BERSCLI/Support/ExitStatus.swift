@@ -1,3 +1,5 @@
+import BERS
+import BERSArtifacts
 import BERSJSON
 
 /// The exit statuses of `bers`, mapped from error codes in this one place.
@@ -12,7 +14,8 @@ enum ExitStatus {
     /// The codes of errors that mean "the input was read and is invalid" (exit 1); every other
     /// error is a usage or input error (exit 2).
     private static let invalidCodes: Set<String> = [
-        "config.invalid", "tenant.invalid-document", "build.invalid-configuration",
+        ConfigError.Code.invalidConfiguration.rawValue, TenantError.Code.invalidDocument.rawValue,
+        BuildError.Code.invalidConfiguration.rawValue,
     ]
 
     /// The status for an error.

@@ -1,9 +1,11 @@
+import ArgumentParser
 import BERS
 import BERSArtifacts
 import BERSJSON
 
-/// How a failed command is reported: `error: file:line:col: message` on standard error (and the
-/// error's detail lines), plus `{"error": {…}}` on standard output when the command prints JSON.
+/// How a failed command is reported: `error: file:line:col: message` on standard error, then the
+/// error's detail lines, plus `{"error": {…}}` on standard output when the command prints JSON or
+/// YAML.
 struct FailureReport {
     var code: String
     var message: String
@@ -15,8 +17,17 @@ struct FailureReport {
         code = error.code.rawValue
         message = error.message
         location = error.location
-        details = (error as? BuildError)?.details ?? []
+        details = error.details
         status = ExitStatus.for(error)
+    }
+
+    /// A usage error of the command line (`cli.usage`, exit 2).
+    init(usage message: String) {
+        code = "cli.usage"
+        self.message = message
+        location = nil
+        details = []
+        status = ExitStatus.usage
     }
 
     /// Whether the error (or the error it wraps) says that no configuration was found.
@@ -35,10 +46,10 @@ struct FailureReport {
         return ["error": .object(object)]
     }
 
-    /// Prints the report.
-    func print(json: Bool) {
+    /// Prints the report; `structured` also prints it as JSON or YAML on standard output.
+    func print(structured: StructuredFormat?) {
         Output.error(location.map { "\($0): \(message)" } ?? message)
         for detail in details { Output.diagnostic(detail) }
-        if json { Output.raw(JSONSerializer(style: .pretty).string(jsonValue)) }
+        structured?.print(jsonValue)
     }
 }

@@ -35,8 +35,10 @@ struct ProjectOptions: ParsableArguments {
     /// - Throws: ``ConfigError`` `config.unreadable` when the directory does not exist and
     ///   `config.no-configuration` when it holds neither `bers.json` nor a layer file (the error
     ///   report adds how the directory was chosen, as for every `config.no-configuration`).
-    func load(recorded: (path: String, by: String)? = nil) throws(ConfigError) -> ConfigProject {
-        let choice = choice(recorded: recorded)
+    func load() throws(ConfigError) -> ConfigProject { try load(choice: choice()) }
+
+    /// Loads the project of `choice` (see ``load()``).
+    func load(choice: DirectoryChoice) throws(ConfigError) -> ConfigProject {
         let project: ConfigProject
         do {
             project = try ConfigProject(directory: choice.path)
@@ -50,40 +52,5 @@ struct ProjectOptions: ParsableArguments {
             )
         }
         return project
-    }
-}
-
-/// A config directory and the reason it was read.
-struct DirectoryChoice {
-    /// Why a directory was read.
-    enum Origin {
-        case option, variable, conventional, current
-        /// Recorded in a file, such as a build manifest.
-        case recorded(String)
-
-        var isNamed: Bool {
-            switch self {
-            case .option, .variable: true
-            default: false
-            }
-        }
-    }
-
-    var path: String
-    var origin: Origin
-
-    /// How the directory was chosen, and how to choose another.
-    var explanation: String {
-        let how =
-            switch origin {
-            case .option: "\(path) was given by --config-dir"
-            case .variable: "\(path) comes from $BERS_CONFIG_DIR"
-            case .recorded(let file): "\(path) is recorded in \(file)"
-            case .conventional:
-                "./config is read because it exists and neither --config-dir nor $BERS_CONFIG_DIR is set"
-            case .current:
-                "the current directory is read because neither --config-dir nor $BERS_CONFIG_DIR is set and ./config does not exist"
-            }
-        return "\(how); pass --config-dir DIR (or set BERS_CONFIG_DIR) to read another directory"
     }
 }

@@ -9,13 +9,13 @@ struct UnknownCommand {
 
     /// The first word of `arguments` that should name a subcommand and names none, if any.
     static func find(in arguments: [String], root: any ParsableCommand.Type) -> UnknownCommand? {
-        var subcommands = Self.subcommands(of: root)
-        var path = [Self.name(of: root)]
+        var subcommands = CommandTree.subcommands(of: root)
+        var path = [CommandTree.name(of: root)]
         for argument in arguments {
             guard !argument.hasPrefix("-"), argument != "help", !subcommands.isEmpty else { return nil }
-            let names = subcommands.map { Self.name(of: $0) }
+            let names = subcommands.map { CommandTree.name(of: $0) }
             if let index = names.firstIndex(of: argument) {
-                subcommands = Self.subcommands(of: subcommands[index])
+                subcommands = CommandTree.subcommands(of: subcommands[index])
                 path.append(argument)
                 continue
             }
@@ -28,13 +28,5 @@ struct UnknownCommand {
             return UnknownCommand(message: message)
         }
         return nil
-    }
-
-    private static func name<Command: ParsableCommand>(of command: Command.Type) -> String {
-        Command.configuration.commandName ?? Command._commandName
-    }
-
-    private static func subcommands<Command: ParsableCommand>(of command: Command.Type) -> [any ParsableCommand.Type] {
-        Command.configuration.subcommands
     }
 }

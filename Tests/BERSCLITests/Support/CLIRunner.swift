@@ -7,7 +7,11 @@ enum CLIRunner {
     /// The `bers` binary beside the test bundle (SwiftPM builds it with the tests).
     static var executable: URL? { ExternalTool.bers?.url }
 
-    static var isAvailable: Bool { ExternalTool.bers != nil }
+    /// Whether the CLI suites run: when the binary was built, and always under CI
+    /// (`BERS_REQUIRE_CLI` set), where a missing binary must fail rather than skip them.
+    static var isAvailable: Bool {
+        ExternalTool.bers != nil || ProcessInfo.processInfo.environment["BERS_REQUIRE_CLI"] != nil
+    }
 
     /// Runs `bers` with `arguments` in `directory` (default: the package root), with `environment`
     /// added to a minimal environment (PATH and HOME only).

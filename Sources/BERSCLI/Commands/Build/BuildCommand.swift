@@ -5,7 +5,7 @@ import BERSJSON
 import Foundation
 
 /// `bers build`: resolve an environment at build time and write it as an artifact.
-struct BuildCommand: AsyncParsableCommand, ProjectCommand, JSONOutputCommand {
+struct BuildCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Write build-time artifacts of the resolved configuration.",
@@ -81,7 +81,7 @@ struct BuildCommand: AsyncParsableCommand, ProjectCommand, JSONOutputCommand {
     @Flag(help: "Print nothing on success.")
     var quiet = false
 
-    var printsJSON: Bool { json }
+    var structuredOutput: StructuredFormat? { json ? .json : nil }
 
     func validate() throws {
         let modes = [all, check != nil, format != nil].filter { $0 }.count
@@ -125,20 +125,34 @@ struct BuildCommand: AsyncParsableCommand, ProjectCommand, JSONOutputCommand {
         }
     }
 
-    /// The project; `--check DIR` without `--config-dir` reads the directory its manifest records.
+    /// The directory: `--check DIR` without `--config-dir` or `$BERS_CONFIG_DIR` reads the one
+    /// its manifest records, when that exists here.
+    var directoryChoice: DirectoryChoice { project.choice(recorded: recordedDirectory()) }
+
+    /// The config directory the manifest of `--check DIR` records, and the manifest's path.
+    private func recordedDirectory() -> (path: String, by: String)? {
+        guard let check, !project.isNamed else { return nil }
+        let fileSystem = LocalFileSystem()
+        guard let manifest = try? BuildManifest.read(directory: check, fileSystem: fileSystem),
+            let recorded = manifest.recordedConfigDirectory(manifestDirectory: check, fileSystem: fileSystem),
+            fileSystem.directoryExists(atPath: recorded)
+        else { return nil }
+        return (recorded, joinPath(check, BuildManifest.fileName))
+    }
+
+    /// The project of ``directoryChoice``; a manifest that cannot be read fails here.
     private func loadProject() throws -> ConfigProject {
-        guard let check, !project.isNamed else { return try project.load() }
-        let manifest = try BuildManifest.read(directory: check, fileSystem: LocalFileSystem())
-        guard let recorded = manifest.recordedConfigDirectory(manifestDirectory: check) else {
-            return try project.load()
+        if let check, !project.isNamed {
+            let manifest = try BuildManifest.read(directory: check, fileSystem: LocalFileSystem())
+            if let recorded = manifest.recordedConfigDirectory(manifestDirectory: check, fileSystem: LocalFileSystem()),
+                !LocalFileSystem().directoryExists(atPath: recorded)
+            {
+                Output.diagnostic(
+                    "warning: \(joinPath(check, BuildManifest.fileName)) records the config directory \(recorded), which does not exist here; reading \(project.directory)"
+                )
+            }
         }
-        guard LocalFileSystem().directoryExists(atPath: recorded) else {
-            Output.diagnostic(
-                "warning: \(joinPath(check, BuildManifest.fileName)) records the config directory \(recorded), which does not exist here; reading \(project.directory)"
-            )
-            return try project.load()
-        }
-        return try project.load(recorded: (recorded, joinPath(check, BuildManifest.fileName)))
+        return try project.load(choice: directoryChoice)
     }
 
     private func perform(_ project: ConfigProject, tenant: TenantHash?, store: (any TenantStore)?) async throws {

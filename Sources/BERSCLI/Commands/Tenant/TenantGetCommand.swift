@@ -4,7 +4,7 @@ import BERSJSON
 import Foundation
 
 /// `bers tenant get HASH`: what a service would serve for a tenant.
-struct TenantGetCommand: AsyncParsableCommand, ProjectCommand, JSONOutputCommand {
+struct TenantGetCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "get",
         abstract:
@@ -22,7 +22,7 @@ struct TenantGetCommand: AsyncParsableCommand, ProjectCommand, JSONOutputCommand
 
     @OptionGroup var output: ReportOutputOptions
 
-    var printsJSON: Bool { output.chosen == .json }
+    var structuredOutput: StructuredFormat? { output.structured }
 
     func run() async throws {
         let project = try project.load()

@@ -3,7 +3,7 @@ import BERS
 import BERSJSON
 
 /// `bers tenant hash TENANT_ID`: the public hash of a tenant id.
-struct TenantHashCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
+struct TenantHashCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "hash",
         abstract: "Print the tenant hash of a tenant id (the real recipe: 2 letters + 12 hex of SHA-256(id + salt))."
@@ -25,7 +25,7 @@ struct TenantHashCommand: ParsableCommand, ProjectCommand, JSONOutputCommand {
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: ReportOutputOptions
 
-    var printsJSON: Bool { output.chosen == .json }
+    var structuredOutput: StructuredFormat? { output.structured }
 
     func validate() throws {
         guard TenantRepository.isValidTenantID(tenantID) else {

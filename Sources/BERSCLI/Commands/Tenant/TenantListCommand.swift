@@ -3,7 +3,7 @@ import BERS
 import BERSJSON
 
 /// `bers tenant list`: the tenants a store holds.
-struct TenantListCommand: AsyncParsableCommand, ProjectCommand, JSONOutputCommand {
+struct TenantListCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the tenant hashes of a store with their tenant ids."
@@ -14,7 +14,7 @@ struct TenantListCommand: AsyncParsableCommand, ProjectCommand, JSONOutputComman
 
     @OptionGroup var output: ReportOutputOptions
 
-    var printsJSON: Bool { output.chosen == .json }
+    var structuredOutput: StructuredFormat? { output.structured }
 
     func run() async throws {
         let project = try optionalProject(self.project)

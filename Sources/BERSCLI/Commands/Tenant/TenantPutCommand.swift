@@ -3,7 +3,7 @@ import BERS
 import BERSJSON
 
 /// `bers tenant put FILE`: publish a tenant document safely.
-struct TenantPutCommand: AsyncParsableCommand, ProjectCommand, JSONOutputCommand {
+struct TenantPutCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "put",
         abstract: "Validate a tenant document and write it to the store, keeping the previous version.",
@@ -24,7 +24,7 @@ struct TenantPutCommand: AsyncParsableCommand, ProjectCommand, JSONOutputCommand
 
     @OptionGroup var output: ReportOutputOptions
 
-    var printsJSON: Bool { output.chosen == .json }
+    var structuredOutput: StructuredFormat? { output.structured }
 
     func run() async throws {
         let project = try optionalProject(self.project)

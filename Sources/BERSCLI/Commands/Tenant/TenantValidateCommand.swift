@@ -1,9 +1,10 @@
 import ArgumentParser
 import BERS
 import BERSJSON
+import BERSYAML
 
 /// `bers tenant validate FILE|HASH`: every problem of a tenant document.
-struct TenantValidateCommand: AsyncParsableCommand, ProjectCommand, JSONOutputCommand {
+struct TenantValidateCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract:
@@ -19,12 +20,30 @@ struct TenantValidateCommand: AsyncParsableCommand, ProjectCommand, JSONOutputCo
     @OptionGroup var stores: TenantStoreOptions
     @OptionGroup var output: ReportOutputOptions
 
-    var printsJSON: Bool { output.chosen == .json }
+    var structuredOutput: StructuredFormat? { output.structured }
 
     /// Whether the argument names a file rather than a hash.
     private var namesFile: Bool {
-        target.contains("/") || [".json", ".yaml", ".yml"].contains { target.hasSuffix($0) }
+        target.contains("/") || Self.documentSuffixes.contains { target.lowercased().hasSuffix($0) }
             || LocalFileSystem().itemKind(atPath: target) != .missing
+    }
+
+    private static let documentSuffixes = [".json", ".yaml", ".yml"]
+
+    /// Reads a tenant document file, JSON or (by its suffix) YAML.
+    private func readDocument(maxBytes: Int) throws -> JSONDocument {
+        let fileSystem = LocalFileSystem()
+        guard fileSystem.fileExists(atPath: target) else {
+            let what = fileSystem.directoryExists(atPath: target) ? "is a directory" : "does not exist"
+            throw ConfigError(.unreadable, "tenant document \(target) \(what)")
+        }
+        let bytes = try fileSystem.contents(atPath: target, maxBytes: maxBytes)
+        let isYAML = target.lowercased().hasSuffix(".yaml") || target.lowercased().hasSuffix(".yml")
+        do {
+            return isYAML ? try YAMLReader().parse(bytes, file: target) : try JSONParser().parse(bytes, file: target)
+        } catch {
+            throw TenantError(.malformedDocument, error.message, location: error.location)
+        }
     }
 
     func run() async throws {
@@ -32,16 +51,7 @@ struct TenantValidateCommand: AsyncParsableCommand, ProjectCommand, JSONOutputCo
         let validator = try project?.tenantValidator() ?? TenantValidator(schema: nil)
         let document: JSONDocument
         if namesFile {
-            guard LocalFileSystem().fileExists(atPath: target) else {
-                let what = LocalFileSystem().directoryExists(atPath: target) ? "is a directory" : "does not exist"
-                throw ConfigError(.unreadable, "tenant document \(target) \(what)")
-            }
-            let bytes = try LocalFileSystem().contents(atPath: target, maxBytes: validator.settings.maxBytes)
-            do {
-                document = try JSONParser().parse(bytes, file: target)
-            } catch {
-                throw TenantError(.malformedDocument, error.message, location: error.location)
-            }
+            document = try readDocument(maxBytes: validator.settings.maxBytes)
         } else {
             let hash = try TenantHash(target, policy: validator.settings.hashPolicy)
             document = try await stores.withStore(project: project) { store in

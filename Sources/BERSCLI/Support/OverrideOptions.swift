@@ -1,0 +1,35 @@
+import ArgumentParser
+import BERS
+import Foundation
+
+/// `--set` and `--no-env-overrides`, shared by commands that resolve.
+struct OverrideOptions: ParsableArguments {
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Set a value last: path=value, typed like the value it replaces (a new key: JSON, or text).",
+            valueName: "path=value"
+        )
+    )
+    var assignments: [String] = []
+
+    @Flag(name: .customLong("no-env-overrides"), help: "Ignore BERS__… environment variables.")
+    var ignoreEnvironmentOverrides = false
+
+    /// The resolve options these flags describe.
+    var resolveOptions: ResolveOptions {
+        ResolveOptions(
+            environmentVariables: ignoreEnvironmentOverrides ? [:] : ProcessInfo.processInfo.environment,
+            assignments: assignments
+        )
+    }
+
+    /// Resolves `environment` of `project` with these overrides, printing the warnings of the
+    /// resolution (a `BERS__` variable that names no key, with a did-you-mean) on standard error,
+    /// the same way in every command.
+    func resolve(_ environment: Environment, in project: ConfigProject) throws(ConfigError) -> ResolvedConfiguration {
+        let config = try project.resolve(environment, options: resolveOptions)
+        Output.diagnostics(config.diagnostics)
+        return config
+    }
+}
