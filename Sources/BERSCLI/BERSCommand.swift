@@ -33,7 +33,7 @@ public struct BERSCommand: AsyncParsableCommand {
             command = try parseAsRoot(arguments)
         } catch {
             if let unknown = UnknownCommand.find(in: arguments, root: Self.self) {
-                Self.exitReporting(FailureReport(usage: unknown.message), arguments: arguments)
+                Self.exitReporting(UsageError(message: unknown.message), arguments: arguments)
             }
             Self.exitHandlingParse(error, arguments: arguments)
         }
@@ -54,15 +54,15 @@ public struct BERSCommand: AsyncParsableCommand {
         let structured = (command as? any StructuredOutputCommand)?.structuredOutput
         if let error = error as? any BERSError {
             var report = FailureReport(error)
-            if FailureReport.isMissingConfiguration(error), let command = command as? any ProjectCommand {
-                report.message += "; " + command.directoryChoice.explanation
+            if report.isMissingConfiguration, let command = command as? any ProjectCommand {
+                report.note = command.directoryChoice.explanation
             }
             report.print(structured: structured)
             Self.exit(withError: ExitCode(report.status))
         }
         if let error = error as? ExitCode { Self.exit(withError: error) }
         if exitCode(for: error) == .validationFailure {
-            let report = FailureReport(usage: message(for: error))
+            let report = FailureReport(UsageError(message: message(for: error)))
             report.print(structured: structured)
             Output.diagnostic(Self.usageHint(for: type(of: command)))
             Self.exit(withError: ExitCode(report.status))
@@ -79,12 +79,13 @@ public struct BERSCommand: AsyncParsableCommand {
         if text.hasPrefix("Error: ") { text = "error: " + text.dropFirst("Error: ".count) }
         Output.diagnostic(text.hasSuffix("\n") ? String(text.dropLast()) : text)
         if arguments.contains("--json") {
-            StructuredFormat.json.print(FailureReport(usage: message(for: error)).jsonValue)
+            StructuredFormat.json.print(FailureReport(UsageError(message: message(for: error))).jsonValue)
         }
         Self.exit(withError: ExitCode(ExitStatus.usage))
     }
 
-    private static func exitReporting(_ report: FailureReport, arguments: [String]) -> Never {
+    private static func exitReporting(_ error: UsageError, arguments: [String]) -> Never {
+        let report = FailureReport(error)
         // Without a parsed command, --json on the line is what asked for JSON.
         report.print(structured: arguments.contains("--json") ? .json : nil)
         Self.exit(withError: ExitCode(report.status))

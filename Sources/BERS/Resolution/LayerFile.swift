@@ -32,11 +32,7 @@ public struct LayerFile: Sendable, Hashable {
     static func parse(_ bytes: [UInt8], path: String, source: LayerSource) throws(ConfigError) -> Layer {
         let document: JSONDocument
         do {
-            if path.hasSuffix(".json") {
-                document = try JSONParser().parse(bytes, file: path)
-            } else {
-                document = try YAMLReader().parse(bytes, file: path)
-            }
+            document = try DocumentFile.parse(bytes, file: path)
         } catch {
             throw ConfigError.malformed(error)
         }

@@ -24,20 +24,18 @@ struct DetectCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand {
 
     func run() throws {
         let project = try project.load()
-        if let buildContext = environment.buildContext { _ = try project.environment(named: buildContext) }
-        let result = project.detector().detect(environment.context(for: project))
+        let result = try environment.unchecked(in: project)
         do {
             try result.requireUsable(strict: project.settings.detection.strict)
         } catch {
             // The trace says what every source saw, which is what a failed detection needs.
-            if let structured = output.structured {
-                var report = FailureReport(error).jsonValue.objectValue ?? [:]
-                report["detection"] = result.jsonValue
-                FailureReport(error).print(structured: nil)
-                structured.print(.object(report))
-                throw ExitCode(ExitStatus.for(error))
-            }
-            throw error
+            guard let structured = output.structured else { throw error }
+            let failure = FailureReport(error)
+            failure.print(structured: nil)
+            var report = failure.jsonValue.objectValue ?? [:]
+            report["detection"] = result.jsonValue
+            structured.print(.object(report))
+            throw ExitCode(failure.status)
         }
         Output.diagnostics(result.warnings)
         if output.printStructured(result.jsonValue) { return }

@@ -143,8 +143,7 @@ struct ValidateCommand: ParsableCommand, StructuredOutputCommand {
     private func readDocument(_ path: String, fileSystem: LocalFileSystem) throws -> JSONDocument {
         let bytes = try fileSystem.contents(atPath: path)
         do {
-            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") { return try YAMLReader().parse(bytes, file: path) }
-            return try JSONParser().parse(bytes, file: path)
+            return try DocumentFile.parse(bytes, file: path)
         } catch {
             throw ConfigError(.malformedLayer, error.message, location: error.location, underlying: error)
         }

@@ -32,11 +32,19 @@ struct EnvironmentOptions: ParsableArguments {
     /// - Throws: ``ConfigError`` for an explicit `--env` or `--build-context` that names no
     ///   environment, and for any unusable source when `detection.strict` is set.
     func detect(in project: ConfigProject) throws(ConfigError) -> DetectionResult {
-        if let buildContext { _ = try project.environment(named: buildContext) }
-        let result = project.detector().detect(context(for: project))
+        let result = try unchecked(in: project)
         try result.requireUsable(strict: project.settings.detection.strict)
         Output.diagnostics(result.warnings)
         return result
+    }
+
+    /// Runs detection without judging its result (for `bers detect`, which reports a refused
+    /// result with its trace).
+    ///
+    /// - Throws: ``ConfigError`` for a `--build-context` that names no environment.
+    func unchecked(in project: ConfigProject) throws(ConfigError) -> DetectionResult {
+        if let buildContext { _ = try project.environment(named: buildContext) }
+        return project.detector().detect(context(for: project))
     }
 
     /// The environment to use: `--env` when given (it must exist), else detection's answer.

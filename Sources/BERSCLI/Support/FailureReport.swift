@@ -1,4 +1,3 @@
-import ArgumentParser
 import BERS
 import BERSArtifacts
 import BERSJSON
@@ -7,49 +6,39 @@ import BERSJSON
 /// error's detail lines, plus `{"error": {…}}` on standard output when the command prints JSON or
 /// YAML.
 struct FailureReport {
-    var code: String
-    var message: String
-    var location: SourceLocation?
-    var details: [String]
-    var status: Int32
+    /// The error.
+    let error: any BERSError
+    /// A sentence added to the error's message (how the config directory was chosen).
+    var note: String?
 
-    init(_ error: any BERSError) {
-        code = error.code.rawValue
-        message = error.message
-        location = error.location
-        details = error.details
-        status = ExitStatus.for(error)
+    init(_ error: any BERSError, note: String? = nil) {
+        self.error = error
+        self.note = note
     }
 
-    /// A usage error of the command line (`cli.usage`, exit 2).
-    init(usage message: String) {
-        code = "cli.usage"
-        self.message = message
-        location = nil
-        details = []
-        status = ExitStatus.usage
-    }
+    /// The exit status of the error.
+    var status: Int32 { ExitStatus.for(error) }
+
+    /// The message, with the note.
+    var message: String { note.map { "\(error.message); \($0)" } ?? error.message }
 
     /// Whether the error (or the error it wraps) says that no configuration was found.
-    static func isMissingConfiguration(_ error: any BERSError) -> Bool {
+    var isMissingConfiguration: Bool {
         let core = (error as? ConfigError) ?? ((error as? BuildError)?.underlying as? ConfigError)
         return core?.code == .noConfiguration
     }
 
     /// `{"error": {"code", "message", "location", "details"}}`.
     var jsonValue: JSONValue {
-        var object: JSONObject = [
-            "code": .string(code), "message": .string(message),
-            "location": location.map { .string($0.description) } ?? .null,
-        ]
-        if !details.isEmpty { object["details"] = .array(details.map(JSONValue.string)) }
+        var object = error.jsonValue.objectValue ?? [:]
+        object["message"] = .string(message)
         return ["error": .object(object)]
     }
 
     /// Prints the report; `structured` also prints it as JSON or YAML on standard output.
     func print(structured: StructuredFormat?) {
-        Output.error(location.map { "\($0): \(message)" } ?? message)
-        for detail in details { Output.diagnostic(detail) }
+        Output.error(error.location.map { "\($0): \(message)" } ?? message)
+        for detail in error.details { Output.diagnostic(detail) }
         structured?.print(jsonValue)
     }
 }

@@ -126,33 +126,34 @@ struct BuildCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputComma
     }
 
     /// The directory: `--check DIR` without `--config-dir` or `$BERS_CONFIG_DIR` reads the one
-    /// its manifest records, when that exists here.
-    var directoryChoice: DirectoryChoice { project.choice(recorded: recordedDirectory()) }
+    /// its manifest records, when that exists here (read again only to explain a failure).
+    var directoryChoice: DirectoryChoice {
+        guard let recorded = try? recordedDirectory(), recorded.exists else { return project.choice() }
+        return project.choice(recorded: (recorded.path, recorded.by))
+    }
 
-    /// The config directory the manifest of `--check DIR` records, and the manifest's path.
-    private func recordedDirectory() -> (path: String, by: String)? {
+    /// The config directory the manifest of `--check DIR` records, the manifest's path, and
+    /// whether the directory exists here; `nil` when there is no `--check` or a directory is named.
+    private func recordedDirectory() throws(BuildError) -> (path: String, by: String, exists: Bool)? {
         guard let check, !project.isNamed else { return nil }
         let fileSystem = LocalFileSystem()
-        guard let manifest = try? BuildManifest.read(directory: check, fileSystem: fileSystem),
-            let recorded = manifest.recordedConfigDirectory(manifestDirectory: check, fileSystem: fileSystem),
-            fileSystem.directoryExists(atPath: recorded)
-        else { return nil }
-        return (recorded, joinPath(check, BuildManifest.fileName))
+        let manifest = try BuildManifest.read(directory: check, fileSystem: fileSystem)
+        guard let recorded = manifest.recordedConfigDirectory(manifestDirectory: check, fileSystem: fileSystem) else {
+            return nil
+        }
+        return (recorded, joinPath(check, BuildManifest.fileName), fileSystem.directoryExists(atPath: recorded))
     }
 
     /// The project of ``directoryChoice``; a manifest that cannot be read fails here.
     private func loadProject() throws -> ConfigProject {
-        if let check, !project.isNamed {
-            let manifest = try BuildManifest.read(directory: check, fileSystem: LocalFileSystem())
-            if let recorded = manifest.recordedConfigDirectory(manifestDirectory: check, fileSystem: LocalFileSystem()),
-                !LocalFileSystem().directoryExists(atPath: recorded)
-            {
-                Output.diagnostic(
-                    "warning: \(joinPath(check, BuildManifest.fileName)) records the config directory \(recorded), which does not exist here; reading \(project.directory)"
-                )
-            }
+        guard let recorded = try recordedDirectory() else { return try project.load() }
+        guard recorded.exists else {
+            Output.diagnostic(
+                "warning: \(recorded.by) records the config directory \(recorded.path), which does not exist here; reading \(project.directory)"
+            )
+            return try project.load()
         }
-        return try project.load(choice: directoryChoice)
+        return try project.load(choice: project.choice(recorded: (recorded.path, recorded.by)))
     }
 
     private func perform(_ project: ConfigProject, tenant: TenantHash?, store: (any TenantStore)?) async throws {

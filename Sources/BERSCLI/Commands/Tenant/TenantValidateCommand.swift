@@ -24,11 +24,9 @@ struct TenantValidateCommand: AsyncParsableCommand, ProjectCommand, StructuredOu
 
     /// Whether the argument names a file rather than a hash.
     private var namesFile: Bool {
-        target.contains("/") || Self.documentSuffixes.contains { target.lowercased().hasSuffix($0) }
+        target.contains("/") || target.lowercased().hasSuffix(".json") || DocumentFile.isYAML(target)
             || LocalFileSystem().itemKind(atPath: target) != .missing
     }
-
-    private static let documentSuffixes = [".json", ".yaml", ".yml"]
 
     /// Reads a tenant document file, JSON or (by its suffix) YAML.
     private func readDocument(maxBytes: Int) throws -> JSONDocument {
@@ -38,9 +36,8 @@ struct TenantValidateCommand: AsyncParsableCommand, ProjectCommand, StructuredOu
             throw ConfigError(.unreadable, "tenant document \(target) \(what)")
         }
         let bytes = try fileSystem.contents(atPath: target, maxBytes: maxBytes)
-        let isYAML = target.lowercased().hasSuffix(".yaml") || target.lowercased().hasSuffix(".yml")
         do {
-            return isYAML ? try YAMLReader().parse(bytes, file: target) : try JSONParser().parse(bytes, file: target)
+            return try DocumentFile.parse(bytes, file: target)
         } catch {
             throw TenantError(.malformedDocument, error.message, location: error.location)
         }
