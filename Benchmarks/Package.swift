@@ -11,6 +11,12 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // A plain loop over one operation, for perf and callgrind profiles.
+        .executableTarget(
+            name: "ProfileDriver",
+            dependencies: [.product(name: "BERS", package: "bers")],
+            path: "Benchmarks/ProfileDriver"
+        ),
         .executableTarget(
             name: "CoreBenchmarks",
             dependencies: [

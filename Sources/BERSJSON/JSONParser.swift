@@ -111,15 +111,40 @@ public struct JSONParser: Sendable {
         return try parse(Array(bytes), file: file)
     }
 
-    /// The parse proper, over contiguous bytes.
-    private func parse(buffer: UnsafeBufferPointer<UInt8>, file: String) throws(JSONError) -> JSONDocument {
-        guard buffer.count <= options.maxBytes else {
+    /// Parses `bytes` (UTF-8; a leading byte order mark is skipped) as one JSON document into a
+    /// flat ``JSONTape``, with the same strictness and errors as ``parse(_:file:)-([UInt8],_)``.
+    ///
+    /// Positions are always recorded.
+    ///
+    /// - Throws: ``JSONError`` with the `file:line:col` of the problem.
+    public func parseTape(_ bytes: UnsafeBufferPointer<UInt8>, file: String = "<input>") throws(JSONError) -> JSONTape {
+        try checkSize(bytes.count, file: file)
+        var positionless = options
+        positionless.recordPositions = false
+        var scanner = JSONScanner(input: bytes, file: file, options: positionless)
+        return try scanner.parseTape()
+    }
+
+    /// Parses `bytes` as one JSON document into a flat ``JSONTape``.
+    ///
+    /// - Throws: ``JSONError`` with the `file:line:col` of the problem.
+    public func parseTape(_ bytes: [UInt8], file: String = "<input>") throws(JSONError) -> JSONTape {
+        try bytes.withUnsafeBufferPointer { buffer throws(JSONError) in try parseTape(buffer, file: file) }
+    }
+
+    private func checkSize(_ count: Int, file: String) throws(JSONError) {
+        guard count <= options.maxBytes else {
             throw JSONError(
                 .sizeLimit,
-                "input is \(buffer.count) bytes, more than the limit of \(options.maxBytes) bytes",
+                "input is \(count) bytes, more than the limit of \(options.maxBytes) bytes",
                 location: SourceLocation(file: file, line: 1, column: 1)
             )
         }
+    }
+
+    /// The parse proper, over contiguous bytes.
+    private func parse(buffer: UnsafeBufferPointer<UInt8>, file: String) throws(JSONError) -> JSONDocument {
+        try checkSize(buffer.count, file: file)
         var scanner = JSONScanner(input: buffer, file: file, options: options)
         let value = try scanner.parseDocument()
         return JSONDocument(

@@ -158,7 +158,7 @@ extension JSONScanner {
 
     /// Throws when opening one more container would nest deeper than the limit.
     @inline(__always)
-    private func checkDepth(_ openContainers: Int) throws(JSONError) {
+    func checkDepth(_ openContainers: Int) throws(JSONError) {
         guard openContainers < maxDepth else {
             throw error(
                 .depthLimit,
@@ -232,7 +232,7 @@ extension JSONScanner {
     }
 
     /// Reads the literal `text` (`true`, `false` or `null`) at `index`.
-    private mutating func expectLiteral(_ text: StaticString) throws(JSONError) {
+    mutating func expectLiteral(_ text: StaticString) throws(JSONError) {
         let length = text.utf8CodeUnitCount
         let literal = text.utf8Start
         var matched = 0

@@ -8,30 +8,35 @@ extension JSONScanner {
     @inline(__always)
     mutating func parseString(openingQuote: Int) throws(JSONError) -> String {
         let contentStart = index
-        var cursor = index
+        let cursor = plainRunEnd(from: index)
+        if cursor < end && input[cursor] == Byte.quote {
+            index = cursor + 1
+            return makeString(contentStart..<cursor)
+        }
+        index = cursor
+        return try parseStringSlowly(from: contentStart, openingQuote: openingQuote)
+    }
+
+    /// The offset of the first byte from `start` on that is a quote, a backslash, a control
+    /// character or not ASCII (`end` when there is none), eight bytes at a time.
+    @inline(__always)
+    func plainRunEnd(from start: Int) -> Int {
+        var cursor = start
         #if _endian(little)
         if let raw {
             while cursor &+ 8 <= end {
                 let specials = Word.stringSpecials(raw.loadUnaligned(fromByteOffset: cursor, as: UInt64.self))
-                if specials != 0 {
-                    cursor &+= specials.trailingZeroBitCount &>> 3
-                    break
-                }
+                if specials != 0 { return cursor &+ (specials.trailingZeroBitCount &>> 3) }
                 cursor &+= 8
             }
         }
         #endif
         while cursor < end {
             let byte = input[cursor]
-            if byte == Byte.quote {
-                index = cursor + 1
-                return makeString(contentStart..<cursor)
-            }
-            if byte == Byte.backslash || byte < Byte.space || byte >= 0x80 { break }
+            if byte == Byte.quote || byte == Byte.backslash || byte < Byte.space || byte >= 0x80 { return cursor }
             cursor += 1
         }
-        index = cursor
-        return try parseStringSlowly(from: contentStart, openingQuote: openingQuote)
+        return cursor
     }
 
     /// The string made of the (already validated) bytes in `range`.

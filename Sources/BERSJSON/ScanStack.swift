@@ -43,7 +43,28 @@ struct ScanStack<Element>: ~Copyable {
     /// The element at `offset` from the bottom (which must be below ``count``).
     @inline(__always)
     subscript(offset: Int) -> Element {
-        base[offset]
+        get { base[offset] }
+        _modify { yield &base[offset] }
+    }
+
+    /// Appends `count` elements from `source`.
+    @inline(__always)
+    mutating func push(contentsOf source: UnsafeBufferPointer<Element>) where Element: BitwiseCopyable {
+        guard let start = source.baseAddress, !source.isEmpty else { return }
+        while count + source.count > capacity { grow() }
+        (base + count).initialize(from: start, count: source.count)
+        count += source.count
+    }
+
+    /// The elements' memory, read in place (valid until the next push).
+    @inline(__always)
+    var elements: UnsafePointer<Element> { UnsafePointer(base) }
+
+    /// Hands the elements' memory over to the caller, who must deallocate it.
+    consuming func take() -> (elements: UnsafeMutablePointer<Element>, count: Int) {
+        let taken = (base, count)
+        discard self
+        return taken
     }
 
     /// Replaces the element at `offset` (which must be below ``count``).

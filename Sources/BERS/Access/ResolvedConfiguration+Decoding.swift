@@ -13,7 +13,7 @@ extension ResolvedConfiguration {
     public func decode<T: Decodable>(_ type: T.Type, at path: String = "") throws(ConfigError) -> T {
         let node = try requireNode(path)
         do {
-            return try JSONValueDecoder().decode(type, from: storage.nodes[node].value)
+            return try JSONValueDecoder().decode(type, from: node == 0 ? storage.value : storage.value(ofNode: node))
         } catch let error as DecodingError {
             throw decodingFailure(error, base: pointer(ofNode: node), type: T.self)
         } catch {
@@ -36,7 +36,7 @@ extension ResolvedConfiguration {
             "cannot decode \(T.self): \(pointer.dottedPath.isEmpty ? "(root)" : pointer.dottedPath): \(detail)"
         var location: SourceLocation?
         if let node = node(at: pointer) {
-            let source = source(of: storage.nodes[node].origin, value: storage.nodes[node].value)
+            let source = source(of: storage.nodes[node].origin, value: storage.value(ofNode: node))
             message += " (set by \(source))"
             location = source.location
         } else {

@@ -5,7 +5,8 @@ extension ResolvedConfiguration {
     ///
     /// - Throws: ``ConfigError`` `config.missing-value` with the closest existing path as a suggestion.
     public func requireValue(at path: String) throws(ConfigError) -> JSONValue {
-        storage.nodes[try requireNode(path)].value
+        let node = try requireNode(path)
+        return node == 0 ? storage.value : storage.value(ofNode: node)
     }
 
     /// The integer at `path`.
@@ -15,16 +16,20 @@ extension ResolvedConfiguration {
     @inline(__always)
     public func int(_ path: String) throws(ConfigError) -> Int {
         let node = try requireNode(path)
-        if case .integer(let value) = storage.nodes[node].value, let exact = Int(exactly: value) { return exact }
+        let (tape, origin) = storage.tape(of: node)
+        let entry = tape[origin]
+        if entry.kind == .integer, let exact = Int(exactly: Int64(bitPattern: entry.payload)) { return exact }
         throw mismatch(node, path: path, expected: "an integer")
     }
 
     /// The number at `path` (integers are widened).
     public func double(_ path: String) throws(ConfigError) -> Double {
         let node = try requireNode(path)
-        switch storage.nodes[node].value {
-        case .double(let value): return value
-        case .integer(let value): return Double(value)
+        let (tape, origin) = storage.tape(of: node)
+        let entry = tape[origin]
+        switch entry.kind {
+        case .double: return Double(bitPattern: entry.payload)
+        case .integer: return Double(Int64(bitPattern: entry.payload))
         default: throw mismatch(node, path: path, expected: "a number")
         }
     }
@@ -32,7 +37,8 @@ extension ResolvedConfiguration {
     /// The boolean at `path`.
     public func bool(_ path: String) throws(ConfigError) -> Bool {
         let node = try requireNode(path)
-        if case .bool(let value) = storage.nodes[node].value { return value }
+        let (tape, origin) = storage.tape(of: node)
+        if tape[origin].kind == .bool { return tape[origin].flag }
         throw mismatch(node, path: path, expected: "true or false")
     }
 
@@ -40,21 +46,22 @@ extension ResolvedConfiguration {
     @inline(__always)
     public func string(_ path: String) throws(ConfigError) -> String {
         let node = try requireNode(path)
-        if case .string(let value) = storage.nodes[node].value { return value }
+        let (tape, origin) = storage.tape(of: node)
+        if tape[origin].kind == .string { return tape.string(of: origin) }
         throw mismatch(node, path: path, expected: "a string")
     }
 
     /// The array at `path`.
     public func array(_ path: String) throws(ConfigError) -> [JSONValue] {
         let node = try requireNode(path)
-        if case .array(let value) = storage.nodes[node].value { return value }
+        if case .array(let value) = storage.value(ofNode: node) { return value }
         throw mismatch(node, path: path, expected: "an array")
     }
 
     /// The array of strings at `path`.
     public func strings(_ path: String) throws(ConfigError) -> [String] {
         let node = try requireNode(path)
-        guard case .array(let elements) = storage.nodes[node].value else {
+        guard case .array(let elements) = storage.value(ofNode: node) else {
             throw mismatch(node, path: path, expected: "an array of strings")
         }
         var result: [String] = []
@@ -77,7 +84,7 @@ extension ResolvedConfiguration {
     /// The object at `path`.
     public func object(_ path: String) throws(ConfigError) -> JSONObject {
         let node = try requireNode(path)
-        if case .object(let value) = storage.nodes[node].value { return value }
+        if case .object(let value) = node == 0 ? storage.value : storage.value(ofNode: node) { return value }
         throw mismatch(node, path: path, expected: "an object")
     }
 
@@ -114,7 +121,7 @@ extension ResolvedConfiguration {
     }
 
     private func mismatch(_ node: Int, path: String, expected: String) -> ConfigError {
-        let value = storage.nodes[node].value
+        let value = storage.value(ofNode: node)
         let source = source(of: storage.nodes[node].origin, value: value)
         return ConfigError(
             .typeMismatch,

@@ -37,18 +37,26 @@ extension ConfigProject {
     }
 
     /// Resolves from already parsed layers plus the options' variables and assignments.
+    ///
+    /// The layers are merged once; override paths and types are found in that merge (so merge
+    /// strategies apply to what they see), and when there are overrides their layers are merged
+    /// on top.
     func resolve(
         layers: [Layer],
         environment: Environment,
         options: ResolveOptions,
         diagnostics: inout [ConfigDiagnostic]
     ) throws(ConfigError) -> ResolvedConfiguration {
-        var layers = layers
-        try appendOverrides(to: &layers, options: options, diagnostics: &diagnostics)
+        let strategies = settings.mergeStrategies
+        let files = try ConfigProject.merge(layers, environment: environment, strategies: strategies, diagnostics: [])
+        let overrides = try overrideLayers(against: files, options: options, diagnostics: &diagnostics)
+        guard !overrides.isEmpty else {
+            return ResolvedConfiguration(environment: environment, storage: files.storage, diagnostics: diagnostics)
+        }
         return try ConfigProject.merge(
-            layers,
+            layers + overrides,
             environment: environment,
-            strategies: settings.mergeStrategies,
+            strategies: strategies,
             diagnostics: diagnostics
         )
     }
@@ -61,10 +69,9 @@ extension ConfigProject {
         diagnostics: [ConfigDiagnostic]
     ) throws(ConfigError) -> ResolvedConfiguration {
         var merger = LayerMerger(layers: layers, strategies: strategies)
-        let value = try merger.merge()
+        try merger.merge()
         let storage = ResolvedConfiguration.Storage(
-            value: value,
-            layers: layers,
+            layers: merger.layers,
             nodes: merger.nodes,
             overridden: merger.overridden,
             index: merger.index
@@ -72,40 +79,40 @@ extension ConfigProject {
         return ResolvedConfiguration(environment: environment, storage: storage, diagnostics: diagnostics)
     }
 
-    private func appendOverrides(
-        to layers: inout [Layer],
+    /// The layers of the options' override variables (sorted by name) and assignments (in order),
+    /// each resolved against the merged files and the overrides before it.
+    private func overrideLayers(
+        against files: ResolvedConfiguration,
         options: ResolveOptions,
         diagnostics: inout [ConfigDiagnostic]
-    ) throws(ConfigError) {
+    ) throws(ConfigError) -> [Layer] {
         let prefix = settings.environmentOverridePrefix
         let variables =
             settings.environmentOverridesEnabled
             ? options.environmentVariables.filter { $0.key.hasPrefix(prefix) && $0.key.count > prefix.count }
                 .sorted { $0.key < $1.key }
             : []
-        guard !variables.isEmpty || !options.assignments.isEmpty else { return }
+        guard !variables.isEmpty || !options.assignments.isEmpty else { return [] }
 
-        var base = layers.reduce(JSONValue.object([:])) { mergeValues($0, $1.document.value) }
+        var layers: [Layer] = []
+        var base = files.value
+        func add(_ resolved: Overrides.Resolved, source: LayerSource) {
+            let document = Overrides.document(for: resolved, name: source.name)
+            layers.append(Layer(source: source, document: document))
+            base = Overrides.apply(document.value, to: base)
+        }
         for (name, text) in variables {
-            let overrides = Overrides(base: base)
-            let resolved: Overrides.Resolved
             do {
-                resolved = try overrides.resolveVariable(name: name, value: text, prefix: prefix)
+                let resolved = try Overrides(base: base).resolveVariable(name: name, value: text, prefix: prefix)
+                add(resolved, source: LayerSource(kind: .environmentVariable, name: name))
             } catch  where error.code == .unknownOverridePath && !settings.unknownOverrideIsError {
                 diagnostics.append(ConfigDiagnostic(code: error.code, message: error.message + "; ignored"))
-                continue
             }
-            let document = Overrides.document(for: resolved, name: name)
-            layers.append(Layer(source: LayerSource(kind: .environmentVariable, name: name), document: document))
-            base = mergeValues(base, document.value)
         }
         for assignment in options.assignments {
-            let overrides = Overrides(base: base)
-            let resolved = try overrides.resolveAssignment(assignment)
-            let name = "--set \(resolved.pointer.dottedPath)"
-            let document = Overrides.document(for: resolved, name: name)
-            layers.append(Layer(source: LayerSource(kind: .commandLine, name: name), document: document))
-            base = mergeValues(base, document.value)
+            let resolved = try Overrides(base: base).resolveAssignment(assignment)
+            add(resolved, source: LayerSource(kind: .commandLine, name: "--set \(resolved.pointer.dottedPath)"))
         }
+        return layers
     }
 }

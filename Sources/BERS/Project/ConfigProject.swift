@@ -24,6 +24,8 @@ public struct ConfigProject: Sendable {
     public let fileNames: [String]
     /// The file system read from.
     public let fileSystem: any FileSystem
+    /// The schemas compiled so far, shared by copies of the project.
+    let schemas = SchemaCache()
 
     /// The project file name.
     public static let projectFileName = "bers.json"
@@ -129,7 +131,7 @@ public struct ConfigProject: Sendable {
     public func layerFiles(for environment: Environment, includeLocal: Bool = true) throws(ConfigError) -> [LayerFile] {
         var files: [LayerFile] = []
         for (base, source) in layerSources(for: environment, includeLocal: includeLocal) {
-            let present = fileNames.filter { LayerFile.baseName(of: $0).map { $0 == base } ?? false }
+            let present = fileNames.filter { LayerFile.isFile($0, ofLayer: base) }
             if present.count > 1 {
                 throw ConfigError(
                     .ambiguousLayer,

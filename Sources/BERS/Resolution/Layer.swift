@@ -1,37 +1,27 @@
 import BERSJSON
 
-/// One parsed layer: its source, its document, and the size of every subtree of the document
-/// (so that node numbers of members can be found without walking).
+/// One parsed layer: where it comes from, and its document as a flat tape (see ``JSONTape``).
 struct Layer: Sendable {
     let source: LayerSource
-    let document: JSONDocument
-    /// Nodes in the subtree rooted at each node, in preorder.
-    let sizes: [UInt32]
+    let tape: JSONTape
 
-    init(source: LayerSource, document: JSONDocument) {
+    /// A layer from a tape (a parsed JSON file).
+    init(source: LayerSource, tape: JSONTape) {
         self.source = source
-        self.document = document
-        if !document.subtreeSizes.isEmpty {
-            self.sizes = document.subtreeSizes
-            return
-        }
-        var sizes = [UInt32](repeating: 1, count: document.value.nodeCount)
-        var next = 0
-        Layer.fill(&sizes, document.value, &next)
-        self.sizes = sizes
+        self.tape = tape
     }
 
-    private static func fill(_ sizes: inout [UInt32], _ value: JSONValue, _ next: inout Int) {
-        let node = next
-        next += 1
-        switch value {
-        case .array(let elements):
-            for element in elements { fill(&sizes, element, &next) }
-        case .object(let object):
-            for member in object { fill(&sizes, member.value, &next) }
-        default:
-            break
-        }
-        sizes[node] = UInt32(next - node)
+    /// A layer from a document read some other way (YAML) or built in code (overrides, tenants).
+    init(source: LayerSource, document: JSONDocument) {
+        self.init(source: source, tape: JSONTape(document: document))
     }
+
+    /// An empty object layer, for merges without any layer.
+    static let empty = Layer(
+        source: LayerSource(kind: .defaults, name: "(empty)"),
+        document: JSONDocument(value: .object([:]), file: "(empty)")
+    )
+
+    /// The whole layer as a value.
+    var value: JSONValue { tape.value(ofNode: 0) }
 }

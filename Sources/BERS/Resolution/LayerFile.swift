@@ -20,6 +20,18 @@ public struct LayerFile: Sendable, Hashable {
         return nil
     }
 
+    /// Whether `fileName` provides the layer `base` (`production.yaml` provides `production`),
+    /// compared byte by byte without building strings.
+    static func isFile(_ fileName: String, ofLayer base: String) -> Bool {
+        let name = fileName.utf8
+        let prefix = base.utf8
+        guard name.count > prefix.count + 1, name.starts(with: prefix) else { return false }
+        let rest = name.dropFirst(prefix.count)
+        guard rest.first == UInt8(ascii: ".") else { return false }
+        let fileExtension = rest.dropFirst()
+        return extensions.contains { $0.utf8.elementsEqual(fileExtension) }
+    }
+
     /// Reads and parses the file.
     ///
     /// - Throws: ``ConfigError`` `config.unreadable`, `config.malformed-layer` (with the parse
@@ -30,23 +42,26 @@ public struct LayerFile: Sendable, Hashable {
     }
 
     static func parse(_ bytes: [UInt8], path: String, source: LayerSource) throws(ConfigError) -> Layer {
-        let document: JSONDocument
+        let tape: JSONTape
         do {
-            document = try DocumentFile.parse(bytes, file: path)
+            tape =
+                DocumentFile.isYAML(path)
+                ? JSONTape(document: try DocumentFile.parse(bytes, file: path))
+                : try JSONParser().parseTape(bytes, file: path)
         } catch {
             throw ConfigError.malformed(error)
         }
-        switch document.value {
+        switch tape[0].kind {
         case .object:
-            return Layer(source: source, document: document)
+            return Layer(source: source, tape: tape)
         case .null:
             // An empty YAML file is an empty layer.
             return Layer(source: source, document: JSONDocument(value: .object([:]), file: path))
         default:
             throw ConfigError(
                 .layerNotObject,
-                "a configuration layer must be an object at the top level, found \(document.value.typeName)",
-                location: document.location(ofNode: 0)
+                "a configuration layer must be an object at the top level, found \(tape.value(ofNode: 0).typeName)",
+                location: tape.location(ofNode: 0)
             )
         }
     }

@@ -7,7 +7,7 @@ import BERSJSON
 /// replaces (`"false"` to false, `"15000"` to 15000; JSON text for arrays and objects). A variable
 /// whose path matches no key is reported with a did-you-mean suggestion.
 struct Overrides {
-    /// The merged file layers, against which paths are resolved and types read.
+    /// The merged file layers and earlier overrides, against which paths are resolved and types read.
     let base: JSONValue
 
     /// One resolved override.
@@ -188,6 +188,16 @@ struct Overrides {
         }
     }
 
+    /// `base` with an override layer's value on top: objects merge, anything else replaces
+    /// (override layers replace arrays whatever the merge strategy).
+    static func apply(_ overlay: JSONValue, to base: JSONValue) -> JSONValue {
+        guard case .object(var merged) = base, case .object(let top) = overlay else { return overlay }
+        for (key, value) in top {
+            merged[key] = merged[key].map { apply(value, to: $0) } ?? value
+        }
+        return .object(merged)
+    }
+
     /// A layer document holding one override, `{"api": {"timeout": 15000}}`.
     static func document(for override: Resolved, name: String) -> JSONDocument {
         var value = override.value
@@ -196,14 +206,4 @@ struct Overrides {
         }
         return JSONDocument(value: value, file: name)
     }
-}
-
-/// Merges `overlay` into `base` with the layer rules, without provenance (objects merge, the
-/// rest replaces).
-func mergeValues(_ base: JSONValue, _ overlay: JSONValue) -> JSONValue {
-    guard case .object(var merged) = base, case .object(let top) = overlay else { return overlay }
-    for (key, value) in top {
-        merged[key] = merged[key].map { mergeValues($0, value) } ?? value
-    }
-    return .object(merged)
 }

@@ -42,9 +42,47 @@ final class PathIndex: @unchecked Sendable {
         slots.deallocate()
     }
 
-    /// Records the next node (nodes are added in order 0, 1, 2, …): its parent (an earlier node,
-    /// or -1 for the root) and its key or index under it.
-    func append(parent: Int, token: PathToken) {
+    /// Records the root (the first node, whose path is empty).
+    func appendRoot() {
+        reserveNode()
+        starts[count] = UInt32(byteCount)
+        insert(count - 1)
+    }
+
+    /// Records the next node (nodes are added in order 0, 1, 2, …): a member of `parent` (an
+    /// earlier node) named by the UTF-8 bytes of `key`.
+    func append(parent: Int, key: UnsafeBufferPointer<UInt8>) {
+        reserveNode()
+        let start = byteCount
+        reserve(pathLength(of: parent) + 1 + key.count * 2)
+        if !exceededLimit {
+            copyPath(of: parent)
+            for byte in key {
+                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "\\") {
+                    bytes[byteCount] = UInt8(ascii: "\\")
+                    byteCount += 1
+                }
+                bytes[byteCount] = byte
+                byteCount += 1
+            }
+        }
+        close(node: count - 1, start: start)
+    }
+
+    /// Records the next node: element `index` of `parent`.
+    func append(parent: Int, index: Int) {
+        reserveNode()
+        let start = byteCount
+        reserve(pathLength(of: parent) + 1 + 20)
+        if !exceededLimit {
+            copyPath(of: parent)
+            appendDecimal(index)
+        }
+        close(node: count - 1, start: start)
+    }
+
+    /// Makes room for one more node and counts it.
+    private func reserveNode() {
         let node = count
         if node + 2 > startCapacity {
             let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: startCapacity * 2)
@@ -55,7 +93,33 @@ final class PathIndex: @unchecked Sendable {
         }
         if (node + 1) * 2 > mask + 1 { rehash(size: (mask + 1) * 2) }
         count += 1
-        add(node: node, parent: parent, token: token)
+    }
+
+    private func pathLength(of node: Int) -> Int {
+        Int(starts[node + 1]) - Int(starts[node])
+    }
+
+    /// Writes `parent`'s path and a dot, unless the parent is the root (whose path is empty).
+    private func copyPath(of parent: Int) {
+        let parentStart = Int(starts[parent])
+        let parentLength = pathLength(of: parent)
+        guard parentLength > 0 else { return }
+        (bytes + byteCount).update(from: bytes + parentStart, count: parentLength)
+        byteCount += parentLength
+        bytes[byteCount] = UInt8(ascii: ".")
+        byteCount += 1
+    }
+
+    /// Ends the path of `node` and indexes it (a node whose path did not fit gets an empty one
+    /// and is not indexed; the merger then refuses the configuration).
+    private func close(node: Int, start: Int) {
+        if exceededLimit {
+            byteCount = start
+            starts[node + 1] = UInt32(start)
+            return
+        }
+        starts[node + 1] = UInt32(byteCount)
+        insert(node)
     }
 
     private func rehash(size: Int) {
@@ -79,51 +143,6 @@ final class PathIndex: @unchecked Sendable {
         bytes.deallocate()
         bytes = grown
         byteCapacity = capacity
-    }
-
-    private func add(node: Int, parent: Int, token: PathToken) {
-        let start = byteCount
-        if parent >= 0 {
-            let parentStart = Int(starts[parent])
-            let parentLength = Int(starts[parent + 1]) - parentStart
-            switch token {
-            case .key(var key):
-                key.withUTF8 { keyBytes in
-                    reserve(parentLength + 1 + keyBytes.count * 2)
-                    guard !exceededLimit else { return }
-                    if parentLength > 0 {
-                        (bytes + byteCount).update(from: bytes + parentStart, count: parentLength)
-                        byteCount += parentLength
-                        bytes[byteCount] = UInt8(ascii: ".")
-                        byteCount += 1
-                    }
-                    for byte in keyBytes {
-                        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "\\") {
-                            bytes[byteCount] = UInt8(ascii: "\\")
-                            byteCount += 1
-                        }
-                        bytes[byteCount] = byte
-                        byteCount += 1
-                    }
-                }
-            case .index(let index):
-                reserve(parentLength + 1 + 20)
-                guard !exceededLimit else { break }
-                if parentLength > 0 {
-                    (bytes + byteCount).update(from: bytes + parentStart, count: parentLength)
-                    byteCount += parentLength
-                    bytes[byteCount] = UInt8(ascii: ".")
-                    byteCount += 1
-                }
-                appendDecimal(index)
-            }
-        }
-        starts[node + 1] = UInt32(byteCount)
-        if exceededLimit {
-            starts[node + 1] = UInt32(start)
-            return
-        }
-        insert(node)
     }
 
     private func insert(_ node: Int) {
@@ -151,7 +170,7 @@ final class PathIndex: @unchecked Sendable {
             if candidate < 0 { return nil }
             let start = Int(starts[candidate])
             let length = Int(starts[candidate + 1]) - start
-            if length == query.count, length == 0 || memoryEqual(bytes + start, query.baseAddress, length) {
+            if length == query.count, length == 0 || bytesEqual(bytes + start, query.baseAddress, length) {
                 return candidate
             }
             slot = (slot + 1) & mask
@@ -198,7 +217,7 @@ final class PathIndex: @unchecked Sendable {
         let aStart = Int(starts[a])
         let bStart = Int(starts[b])
         let length = Int(starts[a + 1]) - aStart
-        return length == Int(starts[b + 1]) - bStart && memoryEqual(bytes + aStart, bytes + bStart, length)
+        return length == Int(starts[b + 1]) - bStart && bytesEqual(bytes + aStart, bytes + bStart, length)
     }
 
     private func appendDecimal(_ value: Int) {
@@ -235,21 +254,9 @@ final class PathIndex: @unchecked Sendable {
     }
 }
 
-/// One step of a path: an object key or an array index.
-enum PathToken: Sendable, Hashable {
-    case key(String)
-    case index(Int)
-
-    var text: String {
-        switch self {
-        case .key(let key): key
-        case .index(let index): String(index)
-        }
-    }
-}
-
+/// Whether `count` bytes at `a` and `b` are equal, eight at a time.
 @inline(__always)
-private func memoryEqual(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
+func bytesEqual(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
     guard let a, let b else { return count == 0 }
     var index = 0
     while index + 8 <= count {

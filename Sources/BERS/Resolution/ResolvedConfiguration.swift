@@ -1,4 +1,5 @@
 import BERSJSON
+import Synchronization
 
 /// An immutable, resolved configuration: the merged value for one environment, with the
 /// provenance of every value and fast lookups by path.
@@ -21,19 +22,63 @@ public struct ResolvedConfiguration: Sendable {
 
     final class Storage: Sendable {
         // A class so that copies of a configuration share its tables.
-        let value: JSONValue
         let layers: [Layer]
         let nodes: [ResolvedNode]
-        let overridden: [OverriddenValue]
+        let overridden: [Origin]
         let index: PathIndex
+        /// The whole document, built on first use.
+        private let document = Mutex<JSONValue?>(nil)
 
-        init(value: JSONValue, layers: [Layer], nodes: [ResolvedNode], overridden: [OverriddenValue], index: PathIndex)
-        {
-            self.value = value
+        init(layers: [Layer], nodes: [ResolvedNode], overridden: [Origin], index: PathIndex) {
             self.layers = layers
             self.nodes = nodes
             self.overridden = overridden
             self.index = index
+        }
+
+        /// The resolved document, built once.
+        var value: JSONValue {
+            if let built = document.withLock({ $0 }) { return built }
+            let built = value(ofNode: 0)
+            document.withLock { $0 = built }
+            return built
+        }
+
+        /// The tape node a resolved node took its value (or key) from.
+        @inline(__always)
+        func tape(of node: Int) -> (tape: JSONTape, node: Int) {
+            let origin = nodes[node].origin
+            return (layers[Int(origin.layer)].tape, Int(origin.node))
+        }
+
+        /// The value of the subtree at `node`: scalars from the tape of the layer that set them,
+        /// containers from their resolved children.
+        func value(ofNode node: Int) -> JSONValue {
+            let entry = nodes[node]
+            switch entry.kind {
+            case .object:
+                var members: [JSONObject.Member] = []
+                members.reserveCapacity(Int(entry.count))
+                var child = node + 1
+                for _ in 0..<entry.count {
+                    let (tape, origin) = tape(of: child)
+                    members.append((tape.key(of: origin), value(ofNode: child)))
+                    child += Int(nodes[child].size)
+                }
+                return .object(JSONObject(uniqueMembers: members))
+            case .array:
+                var elements: [JSONValue] = []
+                elements.reserveCapacity(Int(entry.count))
+                var child = node + 1
+                for _ in 0..<entry.count {
+                    elements.append(value(ofNode: child))
+                    child += Int(nodes[child].size)
+                }
+                return .array(elements)
+            default:
+                let (tape, origin) = tape(of: node)
+                return tape.value(ofNode: origin)
+            }
         }
     }
 
@@ -44,6 +89,9 @@ public struct ResolvedConfiguration: Sendable {
     }
 
     /// The whole resolved document.
+    ///
+    /// Built from the layers on first use and kept; typed lookups (``int(_:)``, ``string(_:)``, …)
+    /// never need it.
     public var value: JSONValue { storage.value }
 
     /// The layers applied, lowest first.
@@ -87,13 +135,13 @@ public struct ResolvedConfiguration: Sendable {
     /// path is the whole document.
     public func value(at path: String) -> JSONValue? {
         guard let node = node(at: path) else { return nil }
-        return storage.nodes[node].value
+        return node == 0 ? storage.value : storage.value(ofNode: node)
     }
 
     /// The value at a JSON pointer.
     public func value(at pointer: JSONPointer) -> JSONValue? {
         guard let node = node(at: pointer) else { return nil }
-        return storage.nodes[node].value
+        return node == 0 ? storage.value : storage.value(ofNode: node)
     }
 
     /// Whether a value exists at the path.
@@ -120,17 +168,14 @@ public struct ResolvedConfiguration: Sendable {
     public func leafProvenance() -> [Provenance] {
         storage.nodes.indices.compactMap { index in
             let node = storage.nodes[index]
-            switch node.value {
-            case .object(let object) where !object.isEmpty: return nil
-            default:
-                // Arrays are leaves: nothing below one is listed on its own.
-                var ancestor = Int(node.parent)
-                while ancestor >= 0 {
-                    if case .array = storage.nodes[ancestor].value { return nil }
-                    ancestor = Int(storage.nodes[ancestor].parent)
-                }
-                return provenance(ofNode: index)
+            if node.kind == .object && node.count > 0 { return nil }
+            // Arrays are leaves: nothing below one is listed on its own.
+            var ancestor = Int(node.parent)
+            while ancestor >= 0 {
+                if storage.nodes[ancestor].kind == .array { return nil }
+                ancestor = Int(storage.nodes[ancestor].parent)
             }
+            return provenance(ofNode: index)
         }
     }
 
@@ -139,12 +184,13 @@ public struct ResolvedConfiguration: Sendable {
         let start = Int(node.overriddenStart)
         let overrode = storage.overridden[start..<(start + Int(node.overriddenCount))]
             .map { replaced in
-                source(of: replaced.origin, value: replaced.value)
+                source(of: replaced, value: storage.layers[Int(replaced.layer)].tape.value(ofNode: Int(replaced.node)))
             }
+        let value = index == 0 ? storage.value : storage.value(ofNode: index)
         return Provenance(
             pointer: pointer(ofNode: index),
-            value: node.value,
-            source: source(of: node.origin, value: node.value),
+            value: value,
+            source: source(of: node.origin, value: value),
             overrode: overrode,
             isMerged: node.isMerged
         )
@@ -152,17 +198,16 @@ public struct ResolvedConfiguration: Sendable {
 
     /// The location a value came from, for messages about it.
     func sourceDescription(ofNode index: Int) -> String {
-        source(of: storage.nodes[index].origin, value: storage.nodes[index].value).description
+        let origin = storage.nodes[index].origin
+        let layer = storage.layers[Int(origin.layer)]
+        return layer.tape.location(ofNode: Int(origin.node))?.description ?? layer.source.description
     }
 
     func source(of origin: Origin, value: JSONValue) -> ValueSource {
-        guard origin.layer >= 0 else {
-            return ValueSource(layer: LayerSource(kind: .defaults, name: "(empty)"), location: nil, value: value)
-        }
         let layer = storage.layers[Int(origin.layer)]
         return ValueSource(
             layer: layer.source,
-            location: layer.document.location(ofNode: Int(origin.node)),
+            location: layer.tape.location(ofNode: Int(origin.node)),
             value: value
         )
     }
@@ -174,8 +219,7 @@ public struct ResolvedConfiguration: Sendable {
         while true {
             if let node = node(at: probe) {
                 let origin = storage.nodes[node].origin
-                guard origin.layer >= 0 else { return nil }
-                return storage.layers[Int(origin.layer)].document.location(ofNode: Int(origin.node))
+                return storage.layers[Int(origin.layer)].tape.location(ofNode: Int(origin.node))
             }
             guard let parent = probe.parent else { return nil }
             probe = parent

@@ -22,7 +22,7 @@ enum TenantOverrides {
     /// The pointers of every leaf a layer sets.
     static func pointers(in layer: Layer) -> [JSONPointer] {
         var pointers: [JSONPointer] = []
-        forEachLeaf(of: layer.document.value, at: .root) { pointers.append($0) }
+        forEachLeaf(of: layer.value, at: .root) { pointers.append($0) }
         return pointers
     }
 

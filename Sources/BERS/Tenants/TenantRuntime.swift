@@ -21,9 +21,6 @@ public struct TenantRuntime: Sendable {
     public let project: ConfigProject
     /// The cache in front of the store.
     public let cache: TenantCache
-    /// The environment configuration's schema, compiled once; the configuration with a tenant's
-    /// overrides must still satisfy it.
-    public let schema: SchemaValidator?
     private let fallbackDocument: JSONValue?
     private let environments = EnvironmentCache()
 
@@ -80,7 +77,8 @@ public struct TenantRuntime: Sendable {
             options: settings.cache,
             clock: clock
         )
-        self.schema = try project.schemaValidator()
+        // Compiled now (once per project) so that a bad schema fails here, not on a request.
+        _ = try project.schemaValidator()
         if let fallback = settings.fallback {
             let path = joinPath(project.directory, fallback)
             let bytes = try project.fileSystem.contents(atPath: path, maxBytes: settings.maxBytes)
@@ -174,7 +172,7 @@ public struct TenantRuntime: Sendable {
                         options: options,
                         diagnostics: &candidateDiagnostics
                     )
-                let problems = schema.map { candidate.validate(with: $0) }.map { $0.isValid ? [] : $0.messages } ?? []
+                let problems = try project.validate(candidate).map { $0.isValid ? [] : $0.messages } ?? []
                 if problems.isEmpty {
                     configuration = candidate
                     overrideDiagnostics = candidateDiagnostics

@@ -3,34 +3,73 @@ import BERSSchema
 
 extension ConfigProject {
     /// The validator of the schema `bers.json` names (`"schema": "schemas/app.schema.json"`), or
-    /// `nil` when it names none.
+    /// `nil` when it names none; compiled once per loaded project.
     ///
     /// Every other `*.json` file in the schema's folder is registered under its `$id`, so schemas
     /// can `$ref` each other offline. Configuration schemas assert formats (a config file should
     /// hold valid URIs) and default to draft-07 when they do not say.
     ///
-    /// - Throws: ``ConfigError`` `config.invalid-schema` (with the schema file's location) when
-    ///   the schema cannot be read, parsed or compiled.
+    /// - Throws: ``ConfigError`` `config.invalid-schema` (with the file's location) when the
+    ///   schema or one of its sibling files cannot be read, parsed or compiled.
     public func schemaValidator() throws(ConfigError) -> SchemaValidator? {
         guard let relative = settings.schema else { return nil }
         return try loadSchemaValidator(at: joinPath(directory, relative))
     }
 
     /// Compiles the schema at `path` with the configuration defaults (draft-07, formats asserted),
-    /// registering its sibling schemas for `$ref`.
+    /// registering its sibling schemas for `$ref`; compiled once per loaded project.
+    ///
+    /// - Throws: ``ConfigError`` `config.invalid-schema` when the schema or a sibling `*.json`
+    ///   file cannot be read or parsed, or the schema does not compile.
     public func loadSchemaValidator(at path: String) throws(ConfigError) -> SchemaValidator {
+        try schemas.validator(at: path) { () throws(ConfigError) in try compileSchema(at: path) }
+    }
+
+    /// Validates `configuration` against the project's schema, or returns `nil` when `bers.json`
+    /// names none: the one place where resolving and validating meet (the CLI, `bers build` and
+    /// the tenant runtime all come here).
+    ///
+    /// - Throws: ``ConfigError`` `config.invalid-schema` when the schema cannot be compiled. An
+    ///   invalid configuration is not an error here: the report says so.
+    public func validate(_ configuration: ResolvedConfiguration) throws(ConfigError) -> ConfigValidationReport? {
+        try schemaValidator().map { configuration.validate(with: $0) }
+    }
+
+    /// Resolves `environment` and validates it against the project's schema.
+    ///
+    /// - Throws: the errors of ``resolve(_:options:)``, `config.invalid-schema`, and
+    ///   `config.invalid-configuration` with one detail line per failure (`file:line:col:
+    ///   /pointer: message`) when the configuration does not satisfy the schema.
+    public func resolveValidated(_ environment: Environment, options: ResolveOptions = ResolveOptions())
+        throws(ConfigError) -> ResolvedConfiguration
+    {
+        let configuration = try resolve(environment, options: options)
+        if let report = try validate(configuration), !report.isValid {
+            throw invalidConfiguration(environment, report: report)
+        }
+        return configuration
+    }
+
+    /// The `config.invalid-configuration` error for a report with failures.
+    public func invalidConfiguration(_ environment: Environment, report: ConfigValidationReport) -> ConfigError {
+        let count = report.messages.count
+        return ConfigError(
+            .invalidConfiguration,
+            "the \(environment.name) configuration does not satisfy \(settings.schema ?? "its schema") (\(count) problem\(count == 1 ? "" : "s"))",
+            details: report.messages
+        )
+    }
+
+    private func compileSchema(at path: String) throws(ConfigError) -> SchemaValidator {
         let document = try readSchema(path)
         var registry = SchemaRegistry()
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let siblings = (try? fileSystem.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        let siblings = try fileSystem.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder).sorted()
         for name in siblings where name.hasSuffix(".json") {
             let siblingPath = joinPath(folder, name)
-            guard siblingPath != path, let sibling = try? readSchema(siblingPath),
-                case .string(let id)? = sibling.value["$id"]
-            else {
-                continue
-            }
-            registry.register(sibling.value, at: id)
+            guard siblingPath != path, fileSystem.itemKind(atPath: siblingPath) == .file else { continue }
+            let sibling = try readSchema(siblingPath)
+            if case .string(let id)? = sibling.value["$id"] { registry.register(sibling.value, at: id) }
         }
         var options = ValidatorOptions.configuration
         options.registry = registry

@@ -54,10 +54,8 @@ extension ResolvedConfiguration {
     /// The location of the value at `pointer`, only when that very value came from a file.
     func exactLocation(of pointer: JSONPointer, key: Bool = false) -> SourceLocation? {
         guard let node = node(at: pointer) else { return nil }
-        let origin = storage.nodes[node].origin
-        guard origin.layer >= 0 else { return nil }
-        let document = storage.layers[Int(origin.layer)].document
-        if key, let location = document.keyLocation(ofNode: Int(origin.node)) { return location }
-        return document.location(ofNode: Int(origin.node))
+        let (tape, origin) = storage.tape(of: node)
+        if key, let location = tape.keyLocation(ofNode: origin) { return location }
+        return tape.location(ofNode: origin)
     }
 }

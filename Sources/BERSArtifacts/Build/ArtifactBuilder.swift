@@ -20,7 +20,6 @@ public struct ArtifactBuilder: Sendable {
     public let settings: BuildSettings
     /// What is applied and stamped.
     public internal(set) var options: BuildOptions
-    let validator: SchemaValidator?
     let clock: any MonotonicClock
 
     /// A builder for `project`: reads its `build` section and compiles its schema once.
@@ -41,7 +40,8 @@ public struct ArtifactBuilder: Sendable {
         self.options = options
         self.clock = clock
         do {
-            self.validator = try project.schemaValidator()
+            // Compiled now so that a bad schema fails the build before anything is resolved.
+            _ = try project.schemaValidator()
         } catch {
             throw BuildError(resolving: error)
         }
@@ -95,9 +95,14 @@ public struct ArtifactBuilder: Sendable {
             }
 
         var validation = ValidationOutcome.noSchema
-        if let validator {
+        let report: ConfigValidationReport?
+        do {
+            report = try project.validate(configuration)
+        } catch {
+            throw BuildError(resolving: error)
+        }
+        if let report {
             let schema = project.settings.schema ?? "schema"
-            let report = configuration.validate(with: validator)
             validation = report.isValid ? .valid(schema: schema) : .invalid(schema: schema, messages: report.messages)
         }
         return BuildInput(

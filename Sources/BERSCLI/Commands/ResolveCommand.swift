@@ -31,16 +31,8 @@ struct ResolveCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand 
         let project = try project.load()
         let (environment, _) = try environment.resolveEnvironment(in: project)
         let config = try overrides.resolve(environment, in: project)
-        if !skipValidation, let validator = try project.schemaValidator() {
-            let report = config.validate(with: validator)
-            if !report.isValid {
-                let count = report.messages.count
-                throw ConfigError(
-                    .invalidConfiguration,
-                    "the \(environment.name) configuration does not satisfy \(project.settings.schema ?? "its schema") (\(count) problem\(count == 1 ? "" : "s"))",
-                    details: report.messages
-                )
-            }
+        if !skipValidation, let report = try project.validate(config), !report.isValid {
+            throw project.invalidConfiguration(environment, report: report)
         }
         output.print(provenance ? config.provenanceDocument() : config.value)
     }

@@ -128,4 +128,42 @@ struct MergeRulesTests {
         ])
         #expect(try project.resolve(.production).value == json(#"{"x": [1]}"#))
     }
+
+    @Test func largeObjectsMergeInKeyOrderAcrossLayers() throws {
+        // More than 16 members take the hashed grouping path.
+        let low = (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+        let middle = (20..<50).map { "\"k\($0)\": \($0 * 10)" }.joined(separator: ", ")
+        let high = (45..<60).reversed().map { "\"k\($0)\": \"top\($0)\"" }.joined(separator: ", ")
+        let project = try makeProject([
+            "default.json": "{\"big\": {\(low)}}",
+            "production.json": "{\"big\": {\(middle)}}",
+            "production.local.json": "{\"big\": {\(high)}}",
+        ])
+        let config = try project.resolve(.production)
+        let keys = try config.object("big").keys
+        let expected = (0..<50).map { "k\($0)" } + (50..<60).reversed().map { "k\($0)" }
+        #expect(keys == expected)
+        #expect(try config.int("big.k3") == 3)
+        #expect(try config.int("big.k30") == 300)
+        #expect(try config.string("big.k47") == "top47")
+        #expect(config.provenance(at: "big.k30")?.overrode.map(\.value) == [.integer(30)])
+        #expect(config.provenance(at: "big.k47")?.overrode.map(\.value) == [.integer(470)])
+        #expect(config.provenance(at: "big")?.isMerged == true)
+    }
+
+    @Test func theResolvedDocumentIsBuiltOnceAndSharedByCopies() throws {
+        let project = try makeProject([
+            "default.json": #"{"a": {"b": [1, {"c": "long string value, longer than fifteen bytes"}]}}"#,
+            "production.json": #"{"a": {"d": 2.5}}"#,
+        ])
+        let config = try project.resolve(.production)
+        let copy = config
+        #expect(config.value == copy.value)
+        #expect(
+            config.value == json(#"{"a": {"b": [1, {"c": "long string value, longer than fifteen bytes"}], "d": 2.5}}"#)
+        )
+        #expect(config.value(at: "a.b.1") == json(#"{"c": "long string value, longer than fifteen bytes"}"#))
+        #expect(try config.double("a.d") == 2.5)
+        #expect(try config.double("a.b.0") == 1)
+    }
 }

@@ -1,0 +1,20 @@
+import BERSSchema
+import Synchronization
+
+/// The schemas a project compiled, by path: each is read and compiled once per loaded project
+/// (a reloaded project is a new ``ConfigProject`` and compiles again).
+final class SchemaCache: Sendable {
+    // A class so that every copy of a project shares what was compiled.
+    private let compiled = Mutex<[String: Result<SchemaValidator, ConfigError>]>([:])
+
+    /// The validator of the schema at `path`, compiled by `compile` on first use.
+    func validator(
+        at path: String,
+        compile: () throws(ConfigError) -> SchemaValidator
+    ) throws(ConfigError) -> SchemaValidator {
+        if let cached = compiled.withLock({ $0[path] }) { return try cached.get() }
+        let result = Result { () throws(ConfigError) in try compile() }
+        compiled.withLock { $0[path] = result }
+        return try result.get()
+    }
+}

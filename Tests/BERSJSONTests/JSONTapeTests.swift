@@ -1,0 +1,100 @@
+import BERSJSON
+import BERSTestSupport
+import Foundation
+import Testing
+
+/// The tape parser against the value parser: the same grammar, values, positions and errors.
+struct JSONTapeTests {
+    /// Every position the tape records, in preorder, as the document parser records them.
+    static func positions(_ tape: JSONTape) -> (values: [SourcePosition], keys: [SourcePosition]) {
+        ((0..<tape.count).map { tape[$0].position }, (0..<tape.count).map { tape[$0].keyPosition })
+    }
+
+    /// Checks that `text` parses to the same value, positions and sizes both ways, or fails both
+    /// ways with the same code and location.
+    static func expectAgreement(_ bytes: [UInt8], name: String) {
+        let document = Result { () throws(JSONError) in try JSONParser().parse(bytes, file: name) }
+        let tape = Result { () throws(JSONError) in try JSONParser().parseTape(bytes, file: name) }
+        switch (document, tape) {
+        case (.success(let document), .success(let tape)):
+            #expect(tape.value(ofNode: 0).isIdentical(to: document.value), "\(name)")
+            let (values, keys) = positions(tape)
+            #expect(values == document.valuePositions, "\(name) value positions")
+            #expect(keys == document.keyPositions, "\(name) key positions")
+            #expect((0..<tape.count).map { tape[$0].size } == document.subtreeSizes, "\(name) sizes")
+        case (.failure(let expected), .failure(let actual)):
+            #expect(actual.code == expected.code, "\(name): \(actual) vs \(expected)")
+            #expect(actual.location == expected.location, "\(name): \(actual) vs \(expected)")
+            #expect(actual.message == expected.message, "\(name)")
+        default:
+            Issue.record("\(name): the parsers disagree: \(document) vs \(tape)")
+        }
+    }
+
+    @Test(.enabled(if: SharedFixtures.isAvailable, SharedFixtures.skipReason))
+    func agreesWithTheValueParserOnEveryFileOfJSONTestSuite() throws {
+        let files = JSONTestSuiteTests.files()
+        #expect(files.count > 300)
+        for file in files {
+            Self.expectAgreement([UInt8](try Data(contentsOf: file)), name: file.lastPathComponent)
+        }
+    }
+
+    @Test(arguments: [
+        #"{"api": {"timeout": 15000, "baseUrl": "https://chat.example.com"}, "tags": ["a", "b\n", 1.5, true, null]}"#,
+        "{\"a\": 1,\n  \"a\": 2}",
+        "{\"a\": {\"b\": 1, \"c\": 2, \"b\": 3}}",
+        "{\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8,\"k9\":9,\"k10\":10,\"k3\":11}",
+        "{\"é\": \"ü\\u00e9\\ud83d\\ude00\", \"x\": [[], {}, [{}]]}",
+        "[1, 2,]", "{\"a\" 1}", "\u{FEFF}{}", "  \r\n[\r\n 1]", "-0", "1e400", "\"unterminated",
+    ])
+    func agreesOnTypicalAndBrokenDocuments(_ text: String) {
+        Self.expectAgreement(Array(text.utf8), name: "case.json")
+    }
+
+    @Test func duplicateKeyErrorsNameBothPositions() {
+        #expect {
+            try JSONParser().parseTape(Array("{\n  \"a\": 1,\n  \"a\": 2\n}".utf8), file: "d.json")
+        } throws: { error in
+            guard let error = error as? JSONError else { return false }
+            return error.code == .duplicateKey && error.location?.description == "d.json:3:3"
+                && error.message.contains("first defined at d.json:2:3")
+        }
+    }
+
+    @Test func readsKeysStringsAndMembersInPlace() throws {
+        let tape = try JSONParser().parseTape(Array(#"{"api": {"timeout": 15000, "name": "x"}}"#.utf8), file: "t.json")
+        #expect(tape.count == 4)
+        #expect(tape.key(of: 1) == "api")
+        #expect(tape.member("timeout", of: 1) == 2)
+        #expect(tape.member("missing", of: 1) == nil)
+        #expect(tape.member("api", of: 2) == nil)
+        #expect(tape[2].kind == .integer && Int64(bitPattern: tape[2].payload) == 15000)
+        #expect(tape.string(of: 3) == "x")
+        #expect(tape.location(ofNode: 2)?.description == "t.json:1:21")
+        #expect(tape.keyLocation(ofNode: 2)?.description == "t.json:1:10")
+        #expect(tape.location(ofNode: 99) == nil)
+        #expect(Array(tape.keyBytes(of: 3)) == Array("name".utf8))
+    }
+
+    @Test func aDocumentBuiltInCodeBecomesTheSameTape() throws {
+        let text = #"{"a": [1, {"b": "c"}], "d": {"e": null, "f": 2.5, "g": false}}"#
+        let document = try JSONParser().parse(text, file: "x.json")
+        let converted = JSONTape(document: document)
+        let parsed = try JSONParser().parseTape(Array(text.utf8), file: "x.json")
+        #expect(converted.count == parsed.count)
+        #expect(converted.value(ofNode: 0).isIdentical(to: parsed.value(ofNode: 0)))
+        #expect(Self.positions(converted).values == Self.positions(parsed).values)
+        #expect(Self.positions(converted).keys == Self.positions(parsed).keys)
+        let positionless = JSONTape(document: JSONDocument(value: document.value, file: "code"))
+        #expect(positionless.value(ofNode: 0) == document.value)
+        #expect(positionless.location(ofNode: 1) == nil)
+    }
+
+    @Test func sizeAndDepthLimitsApply() {
+        let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+        #expect(throws: JSONError.self) { try JSONParser().parseTape(Array(deep.utf8)) }
+        let small = JSONParser(options: .init(maxBytes: 4))
+        #expect { try small.parseTape(Array("[1, 2]".utf8)) } throws: { ($0 as? JSONError)?.code == .sizeLimit }
+    }
+}
