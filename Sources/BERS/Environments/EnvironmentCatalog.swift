@@ -48,6 +48,10 @@ public struct EnvironmentCatalog: Sendable {
     ///   name (or one that redefines a built-in), `config.unknown-parent` when a parent does not
     ///   exist, `config.inheritance-cycle` naming the cycle (`a -> b -> a`).
     public init(custom: [CustomEnvironment]) throws(ConfigError) {
+        if custom.isEmpty {
+            self = .builtIn
+            return
+        }
         var seen = Set(Environment.builtIn.map(\.name))
         for declaration in custom {
             guard Environment.isValidName(declaration.name) else {

@@ -68,7 +68,12 @@ extension FileSystem {
 
 /// Joins path components with `/`, without doubling separators.
 public func joinPath(_ base: String, _ name: String) -> String {
-    if base.isEmpty || base == "." { return name }
-    if name.hasPrefix("/") { return name }
-    return base.hasSuffix("/") ? base + name : base + "/" + name
+    if base.isEmpty || base == "." || name.utf8.first == UInt8(ascii: "/") { return name }
+    let needsSeparator = base.utf8.last != UInt8(ascii: "/")
+    var path = ""
+    path.reserveCapacity(base.utf8.count + name.utf8.count + 1)
+    path += base
+    if needsSeparator { path += "/" }
+    path += name
+    return path
 }

@@ -129,16 +129,24 @@ public struct ConfigProject: Sendable {
     /// - Throws: ``ConfigError`` `config.ambiguous-layer` when one layer has several files
     ///   (`default.json` and `default.yaml`).
     public func layerFiles(for environment: Environment, includeLocal: Bool = true) throws(ConfigError) -> [LayerFile] {
+        let sources = layerSources(for: environment, includeLocal: includeLocal)
+        // For each wanted layer, the files providing it: one pass over the directory's names.
+        var present = [[String]](repeating: [], count: sources.count)
+        for name in fileNames {
+            for (position, wanted) in sources.enumerated() where LayerFile.isFile(name, ofLayer: wanted.base) {
+                present[position].append(name)
+            }
+        }
         var files: [LayerFile] = []
-        for (base, source) in layerSources(for: environment, includeLocal: includeLocal) {
-            let present = fileNames.filter { LayerFile.isFile($0, ofLayer: base) }
-            if present.count > 1 {
+        files.reserveCapacity(sources.count)
+        for ((base, source), names) in zip(sources, present) {
+            if names.count > 1 {
                 throw ConfigError(
                     .ambiguousLayer,
-                    "layer \(base) has several files in \(directory): \(present.joined(separator: ", ")); keep one"
+                    "layer \(base) has several files in \(directory): \(names.joined(separator: ", ")); keep one"
                 )
             }
-            guard let name = present.first else { continue }
+            guard let name = names.first else { continue }
             let path = joinPath(directory, name)
             var located = source
             located.file = path

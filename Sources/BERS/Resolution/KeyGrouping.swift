@@ -8,9 +8,8 @@ import BERSJSON
 struct KeyGrouping {
     /// The members added since ``start(expecting:)``, in the order added, with their group.
     private var members: [LayerMerger.Contributor] = []
-    /// The first member of each group: where its key is.
-    private var representatives: [Origin] = []
-    private var hashes: [UInt64] = []
+    /// The first member of each group (where its key is) and the key's hash.
+    private var keys: [(first: Origin, hash: UInt64)] = []
     /// Group numbers by hash slot (-1 when free), used when many members are expected.
     private var table: [Int32] = []
     private var mask = 0
@@ -18,13 +17,12 @@ struct KeyGrouping {
     private var counts: [Int32] = []
 
     /// The number of keys (groups) found.
-    var keyCount: Int { representatives.count }
+    var keyCount: Int { keys.count }
 
     /// Starts grouping about `total` members.
     mutating func start(expecting total: Int) {
         members.removeAll(keepingCapacity: true)
-        representatives.removeAll(keepingCapacity: true)
-        hashes.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
         usesTable = total > 16
         guard usesTable else { return }
         var size = 32
@@ -41,33 +39,30 @@ struct KeyGrouping {
     mutating func add(_ member: Origin, key: UnsafeBufferPointer<UInt8>, views: [TapeView]) {
         let hash = PathIndex.hash(key)
         let group = usesTable ? tableGroup(key, hash: hash, views: views) : scannedGroup(key, hash: hash, views: views)
-        if group == representatives.count {
-            representatives.append(member)
-            hashes.append(hash)
-        }
+        if group == keys.count { keys.append((member, hash)) }
         members.append(LayerMerger.Contributor(origin: member, group: Int32(group)))
     }
 
     private func scannedGroup(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, views: [TapeView]) -> Int {
-        for group in hashes.indices where hashes[group] == hash && isKey(key, of: group, views: views) {
+        for group in keys.indices where keys[group].hash == hash && isKey(key, of: group, views: views) {
             return group
         }
-        return representatives.count
+        return keys.count
     }
 
     private mutating func tableGroup(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, views: [TapeView]) -> Int {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while table[slot] >= 0 {
             let group = Int(table[slot])
-            if hashes[group] == hash && isKey(key, of: group, views: views) { return group }
+            if keys[group].hash == hash && isKey(key, of: group, views: views) { return group }
             slot = (slot + 1) & mask
         }
-        table[slot] = Int32(representatives.count)
-        return representatives.count
+        table[slot] = Int32(keys.count)
+        return keys.count
     }
 
     private func isKey(_ key: UnsafeBufferPointer<UInt8>, of group: Int, views: [TapeView]) -> Bool {
-        let origin = representatives[group]
+        let origin = keys[group].first
         let other = views[Int(origin.layer)].key(of: origin.node)
         return other.count == key.count && bytesEqual(other.baseAddress, key.baseAddress, key.count)
     }
@@ -76,9 +71,9 @@ struct KeyGrouping {
     /// of a group in the order added (a stable counting sort).
     mutating func sortMembers(into stack: inout [LayerMerger.Contributor]) {
         counts.removeAll(keepingCapacity: true)
-        counts.append(contentsOf: repeatElement(0, count: representatives.count + 1))
+        counts.append(contentsOf: repeatElement(0, count: keys.count + 1))
         for member in members { counts[Int(member.group) + 1] += 1 }
-        for group in 0..<representatives.count { counts[group + 1] += counts[group] }
+        for group in 0..<keys.count { counts[group + 1] += counts[group] }
         let base = stack.count
         stack.append(contentsOf: members)
         for member in members {

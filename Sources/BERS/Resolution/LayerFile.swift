@@ -23,13 +23,17 @@ public struct LayerFile: Sendable, Hashable {
     /// Whether `fileName` provides the layer `base` (`production.yaml` provides `production`),
     /// compared byte by byte without building strings.
     static func isFile(_ fileName: String, ofLayer base: String) -> Bool {
-        let name = fileName.utf8
-        let prefix = base.utf8
-        guard name.count > prefix.count + 1, name.starts(with: prefix) else { return false }
-        let rest = name.dropFirst(prefix.count)
-        guard rest.first == UInt8(ascii: ".") else { return false }
-        let fileExtension = rest.dropFirst()
-        return extensions.contains { $0.utf8.elementsEqual(fileExtension) }
+        var fileName = fileName
+        var base = base
+        return fileName.withUTF8 { name in
+            base.withUTF8 { prefix in
+                guard name.count > prefix.count + 1, name[prefix.count] == UInt8(ascii: "."),
+                    bytesEqual(name.baseAddress, prefix.baseAddress, prefix.count)
+                else { return false }
+                let fileExtension = UnsafeBufferPointer(rebasing: name[(prefix.count + 1)...])
+                return extensions.contains { $0.utf8.elementsEqual(fileExtension) }
+            }
+        }
     }
 
     /// Reads and parses the file.
