@@ -89,27 +89,18 @@ struct PointerPattern: Sendable, Hashable {
 
 extension PointerPattern {
     /// Parses a pattern: an RFC 6901 pointer (`~0`, `~1` escapes) in which a token that is exactly
-    /// `*` is a wildcard.
+    /// `*` is a wildcard (`{{` and `}}` stand for braces, as in templates).
     ///
     /// - Throws: a message saying what is wrong, for an empty pattern, an invalid pointer, a
     ///   partial wildcard (`a*`) or a placeholder (`{value}`, which belongs in targets).
     init(parsing text: String) throws(RuleSyntaxError) {
-        let pointer: JSONPointer
-        do { pointer = try JSONPointer(parsing: text) } catch { throw RuleSyntaxError(error.message) }
-        guard !pointer.isRoot else {
+        let template = try PointerTemplate(parsing: text)
+        guard !template.tokens.isEmpty else {
             throw RuleSyntaxError("a pattern names a place inside the document, such as \"/cta_definitions/*\"")
         }
-        tokens = try pointer.tokens.map { token throws(RuleSyntaxError) in
-            if token == "*" { return .wildcard }
-            if token.contains("*") {
-                throw RuleSyntaxError("\"*\" matches a whole token; \"\(token)\" is not supported")
-            }
-            if (try? RuleTemplate(parsing: token))?.placeholders.isEmpty == false {
-                throw RuleSyntaxError(
-                    "a pattern takes no placeholders (\"\(token)\"); they belong in \"to\", \"when\" and messages"
-                )
-            }
-            return .literal(token)
+        guard template.placeholders.isEmpty else {
+            throw RuleSyntaxError("a pattern takes no placeholders; they belong in \"to\", \"when\" and messages")
         }
+        self = template.render([:])
     }
 }

@@ -1,4 +1,5 @@
 import BERSJSON
+import BERSSchema
 
 /// Applies declared ``TenantRule``s to one tenant document.
 ///
@@ -51,40 +52,62 @@ struct TenantRuleChecker {
     private func findings(of rule: TenantRule, targets: inout TargetIndex) -> [Finding] {
         var found: [Finding] = []
         for match in rule.pattern.matches(in: document.value) {
-            var bindings = Self.bindings(of: match, since: rule.since)
+            let bindings = Self.bindings(of: match, since: rule.since)
             guard holds(rule.conditions, bindings) else { continue }
             switch rule.check {
             case .reference(let references):
-                guard let value = match.value.stringValue else { continue }
-                bindings["value"] = value
-                guard !references.contains(where: { targets.contains(value, at: $0, bindings) }) else { continue }
-                found.append(
-                    Finding(
-                        code: rule.code,
-                        pointer: match.pointer,
-                        message: rule.message.render(bindings),
-                        label: value,
-                        since: rule.since
-                    )
-                )
+                found += referenceFindings(rule, references, match, bindings, &targets)
             case .requirement(let requirement):
                 found += requirementFindings(rule, requirement, match, bindings)
             case .keyShape(let regex):
-                let key = match.pointer.lastToken ?? ""
-                guard match.isMember, (try? regex.matches(key)) != true else { continue }
-                found.append(
-                    Finding(
-                        code: rule.code,
-                        pointer: match.pointer,
-                        atKey: true,
-                        message: rule.message.render(bindings),
-                        label: key,
-                        since: rule.since
-                    )
-                )
+                found += keyShapeFindings(rule, regex, match, bindings)
             }
         }
         return found
+    }
+
+    /// A reference whose string is at none of its targets.
+    private func referenceFindings(
+        _ rule: TenantRule,
+        _ references: [PointerTemplate],
+        _ match: PointerPattern.Match,
+        _ bindings: [String: String],
+        _ targets: inout TargetIndex
+    ) -> [Finding] {
+        guard let value = match.value.stringValue else { return [] }
+        var bindings = bindings
+        bindings["value"] = value
+        guard !references.contains(where: { targets.contains(value, at: $0, bindings) }) else { return [] }
+        return [
+            Finding(
+                code: rule.code,
+                pointer: match.pointer,
+                message: rule.message.render(bindings),
+                label: value,
+                since: rule.since
+            )
+        ]
+    }
+
+    /// An object key that does not match the rule's regular expression (array elements pass).
+    private func keyShapeFindings(
+        _ rule: TenantRule,
+        _ regex: ECMARegex,
+        _ match: PointerPattern.Match,
+        _ bindings: [String: String]
+    ) -> [Finding] {
+        let key = match.pointer.lastToken ?? ""
+        guard match.isMember, (try? regex.matches(key)) != true else { return [] }
+        return [
+            Finding(
+                code: rule.code,
+                pointer: match.pointer,
+                atKey: true,
+                message: rule.message.render(bindings),
+                label: key,
+                since: rule.since
+            )
+        ]
     }
 
     /// Whether every condition holds at the place `bindings` describe.

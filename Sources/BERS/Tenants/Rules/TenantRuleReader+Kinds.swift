@@ -9,7 +9,7 @@ extension TenantRuleReader {
     /// The keys of a key-shape rule.
     static let keyShapeKeys = ["keys", "pattern"] + commonKeys
 
-    /// The reference rules in the array at `pointer` (`tenants.references`).
+    /// The references in the array at `pointer` (`tenants.references`).
     func references(at pointer: JSONPointer) throws(ConfigError) -> [TenantRule] {
         try entries(at: pointer).map { entry throws(ConfigError) in try reference(at: entry) }
     }

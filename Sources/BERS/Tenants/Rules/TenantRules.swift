@@ -17,7 +17,7 @@ import BERSJSON
 ///
 /// Rules are checked when `bers.json` is read: a bad pattern, template, version or key is a
 /// located ``ConfigError`` `config.invalid-project-file`. A project without rules checks no
-/// references. See the article <doc:TenantRules> for the whole language.
+/// references. See <doc:DeclarativeTenantRules> for the whole language.
 public struct TenantRules: Sendable {
     /// The rules, references first, each list in declared order.
     var rules: [TenantRule]
