@@ -40,10 +40,7 @@ do {
     let project = try ConfigProject(directory: directory)
     let environment = try project.environment(named: name)
     let debug = try options["--debug-env"].map { name throws(ConfigError) in try project.environment(named: name) }
-    let builder = try ArtifactBuilder(
-        project: project,
-        options: BuildOptions(bersVersion: BuildOptions.currentBERSVersion)
-    )
+    let builder = try ArtifactBuilder(project: project, options: BuildOptions(bersVersion: BERSVersion.current))
     _ = try await builder.run([
         BuildJob(environment: environment, reason: .explicit, format: .swift, path: out, debugEnvironment: debug)
     ])

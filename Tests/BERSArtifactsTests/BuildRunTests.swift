@@ -44,7 +44,7 @@ struct BuildRunTests {
         let output = try #require(report.entries.first?.outputs.first)
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: output.path)))
         #expect(output.bytes == bytes.count)
-        #expect(output.sha256 == SHA256.hexDigest(of: bytes))
+        #expect(output.sha256 == BERSDigest.sha256Hex(bytes))
         #expect(report.text.contains("validation: valid against schemas/environment.schema.json"))
         #expect(report.jsonValue["environments"]?[0]?["outputs"]?.arrayValue?.count == 6)
         let recorded = try #require(

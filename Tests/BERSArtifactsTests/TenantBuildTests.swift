@@ -1,6 +1,7 @@
 import BERS
 import BERSArtifacts
 import BERSJSON
+import BERSTestSupport
 import Foundation
 import Testing
 
@@ -30,6 +31,26 @@ struct TenantBuildTests {
         let hash = try TenantHash("ab0000000000ff")
         let builder = try Fixtures.picassoBuilder(
             options: BuildOptions(bersVersion: "test", tenant: hash, tenantStore: Self.store)
+        )
+        let error = await #expect(throws: BuildError.self) {
+            _ = try await builder.prepare(.staging, reason: .explicit)
+        }
+        #expect(error?.code == .tenantFailed)
+        #expect(error?.message.hasPrefix("tenant ab0000000000ff: ") == true)
+        #expect(error?.message.hasSuffix("nothing was built") == true)
+    }
+
+    @Test func anUnknownTenantBuildsNothingWithoutAFallbackEither() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("default.json", #"{"api": {"timeout": 1}}"#)
+        let builder = try ArtifactBuilder(
+            project: try ConfigProject(directory: directory.path),
+            options: BuildOptions(
+                bersVersion: "test",
+                tenant: try TenantHash("ab0000000000ff"),
+                tenantStore: Self.store
+            )
         )
         let error = await #expect(throws: BuildError.self) {
             _ = try await builder.prepare(.staging, reason: .explicit)

@@ -1,10 +1,15 @@
+import BERS
 import BERSArtifacts
-import BERSCLI
 import Testing
 
-/// Artifacts written by the SwiftPM plugin's tool carry the same version as `bers --version`.
+/// The version is written once (`BERSVersion.current`); builds stamp it unless told otherwise.
 struct VersionTests {
-    @Test func thePluginToolStampsTheCLIVersion() {
-        #expect(BuildOptions.currentBERSVersion == BERSVersion.current)
+    @Test func buildsStampTheVersionByDefault() {
+        #expect(BuildOptions().bersVersion == BERSVersion.current)
+    }
+
+    @Test func theVersionIsSemantic() {
+        let parts = BERSVersion.current.split(separator: ".")
+        #expect(parts.count == 3 && parts.allSatisfy { Int($0) != nil })
     }
 }

@@ -41,6 +41,19 @@ struct TenantCommandTests {
         #expect(result.stderr.contains("serving the fallback document"))
     }
 
+    @Test func getOfAMissingTenantWithoutAFallbackIsNotFound() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("default.json", "{}")
+        let store = "file://" + SharedFixtures.packageRoot.appendingPathComponent("Examples/picasso/tenants").path
+        let result = try CLIRunner.run([
+            "tenant", "get", "aa0000000000ff", "--config-dir", directory.path, "--store", store, "--env", "production",
+            "--json",
+        ])
+        #expect(result.status == 2)
+        #expect(try JSONValue(parsing: result.stdout)["error"]?["code"] == "tenant.not-found")
+    }
+
     @Test(arguments: ["../../etc/passwd", "MY87674D777BF9", "%2e%2e", "a b"])
     func invalidHashesAreRefusedBeforeAnyIO(_ hash: String) throws {
         let result = try CLIRunner.run([

@@ -84,6 +84,17 @@ struct ValidateCommandTests {
         #expect(result.stdout == "true\nfalse\nfalse\ntrue\n")
     }
 
+    @Test func helpHidesTheSuiteProtocolFlags() throws {
+        let help = try CLIRunner.run(["validate", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--schema"))
+        for flag in ["--instances", "--suite-protocol", "suite_runner"] {
+            #expect(!help.stdout.contains(flag), "\(flag) is listed")
+        }
+        let hidden = try CLIRunner.run(["validate", "--help-hidden"])
+        #expect(hidden.stdout.contains("--instances") && hidden.stdout.contains("--suite-protocol"))
+    }
+
     @Test func persistentSuiteProtocolAnswersCases() throws {
         guard let executable = CLIRunner.executable else { return }
         let process = Process()
@@ -109,6 +120,8 @@ struct ValidateCommandTests {
         #expect(process.terminationStatus == 0)
         #expect(replies.count == 4)
         #expect(replies[0]["ok"] == true)
+        let version = try CLIRunner.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(replies[0]["version"] == .string(version))
         #expect(replies[1] == ["id": 1, "results": [true, false]])
         #expect(replies[2] == ["id": 2, "results": [true, false]])
         #expect(replies[3]["id"] == 3)

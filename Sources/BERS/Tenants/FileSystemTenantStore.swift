@@ -58,7 +58,7 @@ public struct FileSystemTenantStore: TenantStore {
             }
             throw TenantError(.storeUnavailable, "\(description)/\(key): \(error.message)", underlying: error)
         }
-        let tag = "\"" + SHA256.hexDigest(of: bytes) + "\""
+        let tag = "\"" + BERSDigest.sha256Hex(bytes) + "\""
         if let etag, etag == tag { return .notModified }
         return .found(StoredObject(bytes: bytes, etag: tag))
     }
@@ -73,7 +73,7 @@ public struct FileSystemTenantStore: TenantStore {
         } catch {
             throw TenantError(.writeFailed, "\(description)/\(key): \(error.message)", underlying: error)
         }
-        return "\"" + SHA256.hexDigest(of: bytes) + "\""
+        return "\"" + BERSDigest.sha256Hex(bytes) + "\""
     }
 
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation

@@ -18,7 +18,7 @@ public struct TenantError: BERSError {
         public static let invalidMapping = Code("tenant.invalid-mapping")
         /// A tenant document is not JSON, or not an object.
         public static let malformedDocument = Code("tenant.malformed-document")
-        /// A document does not satisfy the tenant schema or reference rules.
+        /// A document does not satisfy the tenant schema or the rules of `bers.json`.
         public static let invalidDocument = Code("tenant.invalid-document")
         /// An object is larger than the configured limit.
         public static let tooLarge = Code("tenant.too-large")

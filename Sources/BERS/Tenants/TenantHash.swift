@@ -60,7 +60,7 @@ public struct TenantHash: Sendable, Hashable {
     public static func derive(tenantID: String, salt: String = picassoSalt, shape: TenantHashShape = .legacy)
         -> TenantHash
     {
-        let digest = SHA256.hexDigest(of: Array((tenantID + salt).utf8))
+        let digest = BERSDigest.sha256Hex(Array((tenantID + salt).utf8))
         switch shape {
         case .hex14, .pattern:
             return TenantHash(unchecked: String(digest.prefix(14)))

@@ -14,14 +14,15 @@ import Synchronization
 ///
 /// The tenant's allowed overrides (`tenants.overridable` in `bers.json`, none by default) become a
 /// layer above the environment files, so provenance names the tenant document and its
-/// `file:line:col`. A missing tenant gets the fallback document, marked `fallback`; any other
+/// `file:line:col`. A missing tenant gets the project's fallback document (`tenants.fallback`),
+/// marked `fallback`, or is a `tenant.not-found` error when the project has none; any other
 /// failure with no cached copy is a typed error.
 public struct TenantRuntime: Sendable {
     /// The project.
     public let project: ConfigProject
     /// The cache in front of the store.
     public let cache: TenantCache
-    private let fallbackDocument: JSONValue?
+    private let fallbackDocument: JSONObject?
     private let environments = EnvironmentCache()
 
     /// What a runtime computes once per environment: its parsed layer files, and their merge with
@@ -65,8 +66,8 @@ public struct TenantRuntime: Sendable {
     /// The environment's layer files are read once, on the first request for it; create a new
     /// runtime to pick up edited files.
     ///
-    /// - Throws: ``ConfigError`` when the configured fallback document cannot be read or the
-    ///   schema cannot be compiled.
+    /// - Throws: ``ConfigError`` when the configured fallback document cannot be read or is not
+    ///   an object, or the schema cannot be compiled.
     public init(project: ConfigProject, store: any TenantStore, clock: any MonotonicClock = SystemMonotonicClock())
         throws(ConfigError)
     {
@@ -79,16 +80,12 @@ public struct TenantRuntime: Sendable {
         )
         // Compiled now (once per project) so that a bad schema fails here, not on a request.
         _ = try project.schemaValidator()
-        if let fallback = settings.fallback {
-            let path = joinPath(project.directory, fallback)
-            let bytes = try project.fileSystem.contents(atPath: path, maxBytes: settings.maxBytes)
-            do {
-                fallbackDocument = try JSONParser().parse(bytes, file: path).value
-            } catch {
-                throw ConfigError.malformed(error)
-            }
-        } else {
-            fallbackDocument = nil
+        self.fallbackDocument = try settings.fallback.map { fallback throws(ConfigError) in
+            try TenantFallback.load(
+                joinPath(project.directory, fallback),
+                from: project.fileSystem,
+                maxBytes: settings.maxBytes
+            )
         }
     }
 
@@ -99,8 +96,8 @@ public struct TenantRuntime: Sendable {
     /// otherwise they are ignored and the reason is in the configuration's diagnostics.
     ///
     /// - Throws: ``ConfigError`` for a configuration that does not resolve, ``TenantError`` for a
-    ///   tenant that cannot be read and has no cached copy (a missing tenant is not an error: it
-    ///   gets the fallback).
+    ///   tenant that cannot be read and has no cached copy, and `tenant.not-found` for a missing
+    ///   tenant when the project has no fallback document.
     public func resolve(environment: Environment, tenant hash: TenantHash, options: ResolveOptions = ResolveOptions())
         async throws -> RuntimeConfiguration
     {
@@ -124,10 +121,9 @@ public struct TenantRuntime: Sendable {
             case .stale(let error): source = .stale(error)
             }
         case .failure(let error):
-            guard error.code == .notFound else { throw error }
+            guard error.code == .notFound, let fallbackDocument else { throw error }
             document = nil
-            tenantValue =
-                fallbackDocument.map { TenantFallback.marked($0, for: hash) } ?? TenantFallback.generic(for: hash)
+            tenantValue = TenantFallback.marked(fallbackDocument, for: hash)
             source = .fallback(error)
         }
 

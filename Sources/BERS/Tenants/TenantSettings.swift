@@ -14,9 +14,13 @@ import BERSJSON
 ///   "overrides-key": "config_overrides",
 ///   "cache": {"ttl-ms": 600000, "not-found-ttl-ms": 30000, "capacity": 1000},
 ///   "max-bytes": 1048576,
-///   "timeout-ms": 4000
+///   "timeout-ms": 4000,
+///   "references": [{"from": "/branches/*/cta", "to": "/ctas/{value}", "code": "tenant.unknown-cta"}],
+///   "rules": [{"each": "/forms/*", "requires": "program", "since": "1.3", "code": "tenant.missing-program"}]
 /// }
 /// ```
+///
+/// `references` and `rules` declare the checks JSON Schema cannot express (see ``TenantRules``).
 public struct TenantSettings: Sendable {
     /// The store URL (`file://DIR`, relative to the config directory; `s3://bucket/prefix`;
     /// `https://host/prefix`), if set.
@@ -27,8 +31,8 @@ public struct TenantSettings: Sendable {
     public var salt: String
     /// Path of the tenant JSON Schema, relative to the config directory.
     public var schema: String?
-    /// Path of the fallback document served for missing tenants, relative to the config directory
-    /// (a built-in generic fallback when unset).
+    /// Path of the fallback document served for missing tenants, relative to the config directory;
+    /// when unset, a missing tenant is a `tenant.not-found` error.
     public var fallback: String?
     /// Paths of the environment configuration a tenant may override (none by default).
     public var overridable: [JSONPointer]
@@ -40,6 +44,8 @@ public struct TenantSettings: Sendable {
     public var maxBytes: Int
     /// Store request timeout, in milliseconds.
     public var timeoutMilliseconds: Int64
+    /// The declared rules of tenant documents (`references` and `rules`); none by default.
+    public var rules: TenantRules
 
     /// The defaults of a project whose `bers.json` has no `tenants` section.
     public init() {
@@ -53,12 +59,13 @@ public struct TenantSettings: Sendable {
         cache = TenantCache.Options()
         maxBytes = 1 << 20
         timeoutMilliseconds = 4000
+        rules = TenantRules()
     }
 
     /// The keys the section may have.
     static let knownKeys = [
         "store", "hash-shapes", "salt", "schema", "fallback", "overridable", "overrides-key", "cache", "max-bytes",
-        "timeout-ms",
+        "timeout-ms", "references", "rules",
     ]
 
     /// Reads the section at `/tenants` of `reader`'s document.
@@ -125,6 +132,7 @@ public struct TenantSettings: Sendable {
         )
         maxBytes = Int(try reader.integer(at: "/tenants/max-bytes", range: 1024...(64 << 20)) ?? Int64(maxBytes))
         timeoutMilliseconds = try reader.integer(at: "/tenants/timeout-ms", range: 1...600_000) ?? timeoutMilliseconds
+        rules = try TenantRules(reader: reader, at: base)
     }
 
     /// Whether a tenant may set `pointer` (it equals or lies beneath an allowed path).

@@ -1,8 +1,8 @@
 import BERSJSON
 import BERSSchema
 
-/// Checks tenant documents: the tenant schema (when the project has one), the reference rules,
-/// the hash recipe, and the override allow-list.
+/// Checks tenant documents: the tenant schema (when the project has one), the project's declared
+/// rules (``TenantSettings/rules``), the hash recipe, and the override allow-list.
 ///
 /// Every issue has a stable code, a JSON pointer and
 /// the `file:line:col` of the value.
@@ -15,7 +15,7 @@ import BERSSchema
 public struct TenantValidator: Sendable {
     /// The compiled tenant schema, if any.
     public let schema: SchemaValidator?
-    /// The project's tenant settings (hash recipe, override allow-list).
+    /// The project's tenant settings (declared rules, hash recipe, override allow-list).
     public let settings: TenantSettings
 
     /// A validator with this schema and these settings.
@@ -43,8 +43,8 @@ public struct TenantValidator: Sendable {
                 )
             }
         }
-        let (referenceErrors, warnings) = TenantReferenceRules(document: document).check()
-        errors += referenceErrors
+        let (ruleErrors, warnings) = settings.rules.check(document)
+        errors += ruleErrors
         errors += hashIssues(document)
         errors += overrideIssues(document)
         return TenantValidationReport(errors: errors, warnings: warnings)

@@ -38,7 +38,7 @@ extension ArtifactBuilder {
             } catch {
                 throw BuildError(resolving: error)
             }
-            inputs.append(InputFile(role: role, name: relative, sha256: SHA256.hexDigest(of: bytes)))
+            inputs.append(InputFile(role: role, name: relative, sha256: BERSDigest.sha256Hex(bytes)))
         }
         return inputs
     }

@@ -59,7 +59,7 @@ extension ArtifactBuilder {
                         format: job.format,
                         path: job.path,
                         bytes: bytes.count,
-                        sha256: SHA256.hexDigest(of: bytes),
+                        sha256: BERSDigest.sha256Hex(bytes),
                         debugEnvironment: job.debugEnvironment?.name,
                         unchanged: !written
                     )

@@ -6,7 +6,7 @@ import BERSSchema
 ///
 /// ```swift
 /// let project = try ConfigProject(directory: "Examples/picasso/config")
-/// let builder = try ArtifactBuilder(project: project, options: BuildOptions(bersVersion: "0.1.0"))
+/// let builder = try ArtifactBuilder(project: project, options: BuildOptions(bersVersion: BERSVersion.current))
 /// let input = try await builder.prepare(.production, reason: .explicit)
 /// let module = try builder.render(.js, input)          // the bytes of the ES module
 /// ```
@@ -91,7 +91,7 @@ public struct ArtifactBuilder: Sendable {
         inputs =
             try fileInputs(for: environment) + inputs
             + options.assignments.map {
-                InputFile(role: .assignment, name: $0, sha256: SHA256.hexDigest(of: Array($0.utf8)))
+                InputFile(role: .assignment, name: $0, sha256: BERSDigest.sha256Hex(Array($0.utf8)))
             }
 
         var validation = ValidationOutcome.noSchema
@@ -134,17 +134,20 @@ public struct ArtifactBuilder: Sendable {
                 "a --tenant build needs a tenant store (tenants.store in bers.json, or --store)"
             )
         }
-        let served = try await TenantRuntime(project: project, store: store)
-            .resolve(environment: environment, tenant: tenant, options: options)
-        if case .fallback(let error) = served.source {
-            throw BuildError(
-                .tenantFailed,
-                "tenant \(tenant.value): \(error.message); nothing was built",
-                underlying: error
-            )
+        // A missing tenant builds nothing, whether or not the project has a fallback document.
+        func missing(_ error: TenantError) -> BuildError {
+            BuildError(.tenantFailed, "tenant \(tenant.value): \(error.message); nothing was built", underlying: error)
         }
+        let served: RuntimeConfiguration
+        do {
+            served = try await TenantRuntime(project: project, store: store)
+                .resolve(environment: environment, tenant: tenant, options: options)
+        } catch let error as TenantError where error.code == .notFound {
+            throw missing(error)
+        }
+        if case .fallback(let error) = served.source { throw missing(error) }
         let canonical = JSONSerializer(style: .canonical).bytes(served.tenant)
         let name = served.tenantDocument.map(\.key) ?? tenant.value
-        return (served.configuration, InputFile(role: .tenant, name: name, sha256: SHA256.hexDigest(of: canonical)))
+        return (served.configuration, InputFile(role: .tenant, name: name, sha256: BERSDigest.sha256Hex(canonical)))
     }
 }

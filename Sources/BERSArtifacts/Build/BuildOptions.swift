@@ -13,24 +13,20 @@ public struct BuildOptions: Sendable {
     public var provenance: Bool
     /// The build time written into artifacts (ISO 8601, `--build-time`); `nil` writes none.
     public var buildTime: String?
-    /// The version of BERS written into artifacts.
+    /// The version of BERS written into artifacts (``BERSVersion/current`` by default).
     public var bersVersion: String
     /// The tenant whose allowed overrides apply (`--tenant`), read from ``tenantStore``.
     public var tenant: TenantHash?
     /// The store the tenant is read from.
     public var tenantStore: (any TenantStore)?
 
-    /// The version of BERS this module belongs to (the one `bers --version` prints), stamped by
-    /// tools that do not link the CLI, such as the SwiftPM plugin's.
-    public static let currentBERSVersion = "0.1.0"
-
-    /// Options with these values; by default nothing is applied and nothing stamped.
+    /// Options with these values; by default nothing is applied, and no time is stamped.
     public init(
         assignments: [String] = [],
         includeLocalLayers: Bool = false,
         provenance: Bool = false,
         buildTime: String? = nil,
-        bersVersion: String = "unknown",
+        bersVersion: String = BERSVersion.current,
         tenant: TenantHash? = nil,
         tenantStore: (any TenantStore)? = nil
     ) {

@@ -35,6 +35,6 @@ public struct InputFile: Sendable, Hashable {
     public static func combinedHash(_ inputs: [InputFile], environment: String) -> String {
         var lines = ["bers-inputs/1", "environment \(environment)"]
         lines += inputs.map { "\($0.role.rawValue) \($0.name) \($0.sha256)" }
-        return "sha256:" + SHA256.hexDigest(of: Array(lines.joined(separator: "\n").utf8))
+        return "sha256:" + BERSDigest.sha256Hex(Array(lines.joined(separator: "\n").utf8))
     }
 }

@@ -5,6 +5,11 @@ import BERSSchema
 import BERSYAML
 
 /// `bers validate`: check documents against a JSON Schema.
+///
+/// Two test-suite protocols of `../shared/tools/suite_runner.py` are served by hidden flags
+/// (listed by `--help-hidden` only): `--instances FILE` prints one true/false line per instance of
+/// a JSON Lines file, and `--suite-protocol` speaks the persistent jsts-lines/1 protocol on
+/// standard input and output.
 struct ValidateCommand: ParsableCommand, StructuredOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
@@ -12,10 +17,6 @@ struct ValidateCommand: ParsableCommand, StructuredOutputCommand {
         discussion: """
             Exit status: 0 every document is valid, 1 one is invalid, 2 a document or the schema \
             cannot be read or compiled. Failures print as file:line:col: /pointer: message.
-
-            Test-suite protocols (see ../shared/tools/suite_runner.py): with --instances, one \
-            true/false line per instance; with --suite-protocol, the persistent jsts-lines/1 \
-            protocol on standard input and output.
             """
     )
 
@@ -46,7 +47,12 @@ struct ValidateCommand: ParsableCommand, StructuredOutputCommand {
     @Option(help: "The default dialect, as a $schema URI or a name (draft7, 2020-12, …).")
     var dialect: String?
 
-    @Option(help: "A JSON Lines file of instances: print one true/false line per instance.")
+    @Option(
+        help: ArgumentHelp(
+            "A JSON Lines file of instances: print one true/false line per instance (test-suite protocol).",
+            visibility: .hidden
+        )
+    )
     var instances: String?
 
     @Option(name: .customLong("remotes-dir"), help: "A folder of schemas that $ref may name.")
@@ -55,14 +61,17 @@ struct ValidateCommand: ParsableCommand, StructuredOutputCommand {
     @Option(name: .customLong("remotes-base"), help: "The URI under which --remotes-dir is served.")
     var remotesBase: String?
 
-    @Flag(name: .customLong("suite-protocol"), help: "Speak the persistent jsts-lines/1 protocol on stdin/stdout.")
+    @Flag(
+        name: .customLong("suite-protocol"),
+        help: ArgumentHelp("Speak the persistent jsts-lines/1 protocol on stdin/stdout.", visibility: .hidden)
+    )
     var suiteProtocol = false
 
     func validate() throws {
         if suiteProtocol { return }
         if schema == nil { throw ValidationError("Please give --schema.") }
         if instances == nil && files.isEmpty {
-            throw ValidationError("Please give documents to validate, or --instances.")
+            throw ValidationError("Please give documents to validate.")
         }
         if json && output != .text && output != .basic {
             throw ValidationError("--json is --output basic; it does not go with --output \(output.rawValue).")

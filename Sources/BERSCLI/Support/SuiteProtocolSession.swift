@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BERS
 import BERSJSON
 import BERSSchema
 

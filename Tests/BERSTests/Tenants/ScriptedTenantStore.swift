@@ -37,7 +37,7 @@ final class ScriptedTenantStore: TenantStore {
         if delay > 0 { try? await Task.sleep(nanoseconds: delay * 1_000_000) }
         if let failure { throw failure }
         guard let bytes = state.withLock({ $0.objects[key] }) else { return .notFound }
-        let tag = "\"\(SHA256.hexDigest(of: bytes))\""
+        let tag = "\"\(BERSDigest.sha256Hex(bytes))\""
         if etag == tag { return .notModified }
         return .found(StoredObject(bytes: bytes, etag: tag))
     }
@@ -45,7 +45,7 @@ final class ScriptedTenantStore: TenantStore {
     func put(_ key: String, _ bytes: [UInt8], contentType: String) async throws(TenantError) -> String? {
         if let failure = state.withLock({ $0.failure }) { throw failure }
         state.withLock { $0.objects[key] = bytes }
-        return "\"\(SHA256.hexDigest(of: bytes))\""
+        return "\"\(BERSDigest.sha256Hex(bytes))\""
     }
 
     func list(prefix: String) async throws(TenantError) -> [String] {

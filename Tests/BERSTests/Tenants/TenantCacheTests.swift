@@ -1,4 +1,4 @@
-import BERS
+@testable import BERS
 import MetricsTestKit
 import Testing
 
@@ -216,5 +216,46 @@ struct TenantCacheCoherenceTests {
         let before = store.gets
         _ = try await cache.get(hash)
         #expect(store.gets == before)
+    }
+}
+
+/// Eviction order and bookkeeping through the public cache.
+struct TenantCacheEvictionTests {
+    @Test func evictionFollowsLastUseAcrossManyTenants() async throws {
+        let store = ScriptedTenantStore()
+        var hashes: [TenantHash] = []
+        for index in 0..<6 {
+            let id = "EVI00000\(index)"
+            let hash = TenantHash.derive(tenantID: id)
+            hashes.append(hash)
+            store.set("mappings/\(hash.value).json", "{\"tenant_id\": \"\(id)\"}")
+            store.set("tenants/\(id)/\(id)-config.json", "{}")
+        }
+        let cache = TenantCache(repository: TenantRepository(store: store), options: .init(capacity: 4))
+        for hash in hashes.prefix(4) { _ = try await cache.get(hash) }
+        _ = try await cache.get(hashes[0])
+        _ = try await cache.get(hashes[2])
+        _ = try await cache.get(hashes[4])  // evicts 1, the least recently used
+        _ = try await cache.get(hashes[5])  // evicts 3
+        let before = store.gets
+        for index in [0, 2, 4, 5] { _ = try await cache.get(hashes[index]) }
+        #expect(store.gets == before)
+        _ = try await cache.get(hashes[1])
+        #expect(store.gets == before + 2)
+        #expect(cache.statistics.evictions == 3)
+    }
+
+    @Test func invalidatedAndEvictedTenantsAreForgotten() async throws {
+        let store = storeWithOneTenant()
+        let cache = TenantCache(repository: TenantRepository(store: store), options: .init(capacity: 10))
+        for index in 0..<200 {
+            let digits = String(index, radix: 16)
+            let missing = try TenantHash("bb" + String(repeating: "0", count: 12 - digits.count) + digits)
+            await #expect(throws: TenantError.self) { try await cache.get(missing) }
+            cache.invalidate(missing)
+        }
+        _ = try await cache.get(try TenantHash(myrHash))
+        cache.invalidate(try TenantHash(myrHash))
+        #expect(cache.trackedCount == 0)
     }
 }

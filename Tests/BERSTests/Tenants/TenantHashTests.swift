@@ -54,7 +54,7 @@ struct TenantHashTests {
     }
 }
 
-struct SHA256Tests {
+struct BERSDigestTests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
@@ -64,21 +64,21 @@ struct SHA256Tests {
         ),
     ])
     func matchesTheFIPSVectors(_ input: String, _ digest: String) {
-        #expect(SHA256.hexDigest(of: Array(input.utf8)) == digest)
+        #expect(BERSDigest.sha256Hex(Array(input.utf8)) == digest)
     }
 
     @Test func aMillionAs() {
-        var hash = SHA256()
+        var hash = BERSDigest.SHA256Hasher()
         let block = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
         for _ in 0..<1000 { hash.update(block) }
-        #expect(SHA256.hex(hash.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(BERSDigest.hex(hash.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test(arguments: [55, 56, 63, 64, 65, 119, 120])
     func paddingBoundariesAgreeWithIncrementalUpdates(_ length: Int) {
         let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        var incremental = SHA256()
+        var incremental = BERSDigest.SHA256Hasher()
         for byte in bytes { incremental.update([byte]) }
-        #expect(incremental.finalize() == SHA256.digest(of: bytes))
+        #expect(incremental.finalize() == BERSDigest.sha256(bytes))
     }
 }

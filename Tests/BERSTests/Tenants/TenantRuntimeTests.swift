@@ -85,12 +85,37 @@ struct TenantRuntimeTests {
         }
     }
 
-    @Test func builtInFallbackWhenTheProjectHasNone() async throws {
+    @Test func aMissingTenantIsNotFoundWhenTheProjectHasNoFallback() async throws {
         let project = try makeProject(["default.json": "{}"])
+        let error = await #expect(throws: TenantError.self) {
+            try await TenantRuntime(project: project, store: ScriptedTenantStore())
+                .resolve(environment: .production, tenant: try TenantHash(myrHash))
+        }
+        #expect(error?.code == .notFound)
+    }
+
+    @Test func theConfiguredFallbackIsServedMarked() async throws {
+        let project = try makeProject([
+            "default.json": "{}", "bers.json": #"{"tenants": {"fallback": "missing.json"}}"#,
+            "missing.json": #"{"chat_title": "Soon", "tenant_hash": "other", "metadata": {"source": "x", "kept": 1}}"#,
+        ])
         let served = try await TenantRuntime(project: project, store: ScriptedTenantStore())
             .resolve(environment: .production, tenant: try TenantHash(myrHash))
-        #expect(served.tenant["chat_title"] == "Chat")
-        #expect(served.tenant["metadata"]?["source"] == "fallback")
+        #expect(served.tenant["chat_title"] == "Soon")
+        #expect(served.tenant["tenant_hash"] == .string(myrHash))
+        #expect(served.tenant["metadata"] == ["source": "fallback", "kept": 1])
+    }
+
+    @Test(arguments: [("[1]", ConfigError.Code.invalidProjectFile), ("{", .malformedLayer)])
+    func aFallbackThatIsNotAnObjectIsRefusedAtStart(_ text: String, _ code: ConfigError.Code) throws {
+        let project = try makeProject([
+            "default.json": "{}", "bers.json": #"{"tenants": {"fallback": "missing.json"}}"#, "missing.json": text,
+        ])
+        let error = #expect(throws: ConfigError.self) {
+            try TenantRuntime(project: project, store: ScriptedTenantStore())
+        }
+        #expect(error?.code == code)
+        #expect(error?.location?.file == "config/missing.json")
     }
 }
 

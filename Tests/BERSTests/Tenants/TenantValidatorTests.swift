@@ -10,6 +10,11 @@ struct TenantValidatorTests {
         try ConfigProject(directory: examples + "/config").tenantValidator()
     }
 
+    /// The example's declared rules and recipe, without its schema.
+    static func rulesOnly() throws -> TenantValidator {
+        TenantValidator(schema: nil, settings: try ConfigProject(directory: examples + "/config").settings.tenants)
+    }
+
     func document(_ text: String, file: String = "t.json") throws -> JSONDocument {
         try JSONParser().parse(text, file: file)
     }
@@ -29,6 +34,12 @@ struct TenantValidatorTests {
         #expect(report.errors[1].message.contains("\"eligibility_check\""))
         #expect(report.errors[0].location?.description == "MYR384719-config.json:151:23")
         #expect(report.warnings.map(\.code) == [.needsMigration, .needsMigration])
+        #expect(report.warnings.map(\.pointer.description) == ["/cta_definitions", "/conversational_forms"])
+        #expect(
+            report.warnings.first?.message
+                == "4 show_info CTAs (view_requirements, lovebox_info, daretodream_info, view_programs) have no \"prompt\", which version 1.3 requires"
+        )
+        #expect(report.warnings.last?.message.hasSuffix("have no \"program\", which version 1.3 requires") == true)
     }
 
     @Test(.enabled(if: SharedFixtures.isAvailable, SharedFixtures.skipReason))
@@ -50,7 +61,7 @@ struct TenantValidatorTests {
     }
 
     @Test func everyCTAActionNeedsItsField() throws {
-        let report = TenantValidator(schema: nil)
+        let report = try TenantValidatorTests.rulesOnly()
             .validate(
                 try document(
                     #"""
@@ -71,17 +82,17 @@ struct TenantValidatorTests {
     }
 
     @Test func formsNeedAProgramFromVersion13() throws {
-        let v13 = TenantValidator(schema: nil)
+        let v13 = try TenantValidatorTests.rulesOnly()
             .validate(try document(#"{"version": "1.3", "conversational_forms": {"f": {"form_id": "f"}}}"#))
         #expect(v13.errors.map(\.code) == [.missingProgram])
-        let v12 = TenantValidator(schema: nil)
+        let v12 = try TenantValidatorTests.rulesOnly()
             .validate(try document(#"{"version": "1.2", "conversational_forms": {"f": {"form_id": "f"}}}"#))
         #expect(v12.errors.isEmpty)
         #expect(v12.warnings.map(\.code) == [.needsMigration])
     }
 
     @Test func formIdMayNameAKeyOrAFormId() throws {
-        let report = TenantValidator(schema: nil)
+        let report = try TenantValidatorTests.rulesOnly()
             .validate(
                 try document(
                     #"""
@@ -94,7 +105,7 @@ struct TenantValidatorTests {
     }
 
     @Test func chipIdsAreSlugsAndBranchTargetsExist() throws {
-        let report = TenantValidator(schema: nil)
+        let report = try TenantValidatorTests.rulesOnly()
             .validate(
                 try document(
                     """
@@ -130,7 +141,7 @@ struct TenantRuleEdgeTests {
     func document(_ text: String) throws -> JSONDocument { try JSONParser().parse(text, file: "t.json") }
 
     @Test func nullOrNonStringActionFieldsAreMissing() throws {
-        let report = TenantValidator(schema: nil)
+        let report = try TenantValidatorTests.rulesOnly()
             .validate(
                 try document(
                     #"{"version": "1.3", "cta_definitions": {"a": {"action": "external_link", "url": null}, "b": {"action": "send_query", "query": 5}}}"#
@@ -140,10 +151,10 @@ struct TenantRuleEdgeTests {
     }
 
     @Test func versionsWithAVPrefixOrGarbageStillGetTheRules() throws {
-        let prefixed = TenantValidator(schema: nil)
+        let prefixed = try TenantValidatorTests.rulesOnly()
             .validate(try document(#"{"version": "v1.4", "conversational_forms": {"f": {}}}"#))
         #expect(prefixed.errors.map(\.code) == [.missingProgram])
-        let garbage = TenantValidator(schema: nil)
+        let garbage = try TenantValidatorTests.rulesOnly()
             .validate(try document(#"{"version": "latest", "conversational_forms": {"f": {}}}"#))
         #expect(garbage.errors.map(\.code) == [.missingProgram])
     }

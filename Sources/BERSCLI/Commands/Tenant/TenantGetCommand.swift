@@ -9,7 +9,10 @@ struct TenantGetCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputC
         commandName: "get",
         abstract:
             "Print a tenant's document (and, with --json or --format yaml, the environment configuration it is served with).",
-        discussion: "A missing tenant gets the fallback document, marked \"source\": \"fallback\"."
+        discussion: """
+            A missing tenant gets the project's fallback document (tenants.fallback in bers.json), \
+            marked "source": "fallback"; without one it is a tenant.not-found error.
+            """
     )
 
     @Argument(help: "The tenant hash.")

@@ -31,7 +31,7 @@ struct TenantPutCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputC
         let validator = try project?.tenantValidator() ?? TenantValidator(schema: nil)
         if validator.schema == nil {
             Output.diagnostic(
-                "warning: no tenant schema (tenants.schema in bers.json, see --config-dir); only the reference rules are checked"
+                "warning: no tenant schema (tenants.schema in bers.json, see --config-dir); only the rules it declares (tenants.references, tenants.rules) are checked"
             )
         }
         let bytes = try LocalFileSystem().contents(atPath: file, maxBytes: validator.settings.maxBytes)

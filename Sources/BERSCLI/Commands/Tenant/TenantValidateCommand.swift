@@ -8,7 +8,7 @@ struct TenantValidateCommand: AsyncParsableCommand, ProjectCommand, StructuredOu
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract:
-            "Check a tenant document (a file, or a hash read from the store) against the tenant schema and reference rules.",
+            "Check a tenant document (a file, or a hash read from the store) against the tenant schema and the rules of bers.json.",
         discussion:
             "Exit status 0 when valid, 1 when there are errors (warnings do not count), 2 when it cannot be read."
     )

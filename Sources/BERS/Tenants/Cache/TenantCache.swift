@@ -1,0 +1,197 @@
+import Metrics
+import Synchronization
+
+/// Keeps tenant documents read through a ``TenantRepository``: bounded (least recently used
+/// entries are evicted), fresh for a time to live, then revalidated with entity tags (a 304 keeps
+/// the cached document), with one store request per tenant however many callers wait for it
+/// (single flight), the last good document served when the store fails (stale-if-error), and
+/// missing tenants remembered briefly.
+///
+/// ```swift
+/// let cache = TenantCache(repository: TenantRepository(store: store))
+/// let tenant = try await cache.get(try TenantHash("my87674d777bf9"))
+/// tenant.freshness   // .fresh, .revalidated or .stale(error)
+/// ```
+///
+/// Counters `bers_tenant_cache_{hits,misses,revalidations,errors,evictions,stale}_total` are
+/// reported through swift-metrics.
+public final class TenantCache: Sendable {
+    // A class: one cache is shared by every task serving tenants; all state is in one Mutex around
+    // a state machine (TenantCacheState); metrics, tasks and resumptions happen after unlocking.
+
+    /// Cache limits and times.
+    public struct Options: Sendable, Hashable {
+        /// How long a document is served without asking the store (default 10 minutes).
+        public var timeToLiveMilliseconds: Int64
+        /// How long a missing tenant is remembered (default 30 seconds).
+        public var notFoundTimeToLiveMilliseconds: Int64
+        /// How long a stale document is served before the store is asked again after a failure
+        /// (default 5 seconds).
+        public var retryAfterErrorMilliseconds: Int64
+        /// Most tenants kept (default 1000).
+        public var capacity: Int
+
+        /// Options with these values.
+        public init(
+            timeToLiveMilliseconds: Int64 = 600_000,
+            notFoundTimeToLiveMilliseconds: Int64 = 30_000,
+            retryAfterErrorMilliseconds: Int64 = 5_000,
+            capacity: Int = 1000
+        ) {
+            self.timeToLiveMilliseconds = timeToLiveMilliseconds
+            self.notFoundTimeToLiveMilliseconds = notFoundTimeToLiveMilliseconds
+            self.retryAfterErrorMilliseconds = retryAfterErrorMilliseconds
+            self.capacity = max(1, capacity)
+        }
+    }
+
+    /// How current a returned document is.
+    public enum Freshness: Sendable {
+        /// Read from the store by this call, or cached and younger than the time to live.
+        case fresh
+        /// Cached, expired, and confirmed or refreshed by the store.
+        case revalidated
+        /// The store failed; this is the last good document.
+        case stale(TenantError)
+    }
+
+    /// A document and how current it is.
+    public struct Entry: Sendable {
+        /// The document.
+        public let document: TenantDocument
+        /// How current it is.
+        public let freshness: Freshness
+    }
+
+    /// Counts since the cache was made.
+    public struct Statistics: Sendable, Hashable {
+        /// Answers from memory without asking the store.
+        public var hits = 0
+        /// Tenants loaded because nothing was cached.
+        public var misses = 0
+        /// Expired entries checked with the store.
+        public var revalidations = 0
+        /// Store or document failures.
+        public var errors = 0
+        /// Stale documents served after a failure.
+        public var staleServed = 0
+        /// Entries dropped to stay within capacity.
+        public var evictions = 0
+        /// Calls that waited for another call's load instead of asking the store.
+        public var joined = 0
+    }
+
+    private let repository: TenantRepository
+    private let options: Options
+    private let clock: any MonotonicClock
+    private let storage: Mutex<TenantCacheState<Waiter>>
+    private let counters: Counters
+
+    /// A caller waiting for a load.
+    typealias Waiter = CheckedContinuation<Result<Entry, TenantError>, Never>
+
+    private struct Counters: Sendable {
+        let hits, misses, revalidations, errors, evictions, stale: Counter
+        init(store: String, factory: any MetricsFactory) {
+            let dimensions = [("store", store)]
+            func counter(_ name: String) -> Counter {
+                Counter(label: "bers_tenant_cache_\(name)_total", dimensions: dimensions, factory: factory)
+            }
+            hits = counter("hits")
+            misses = counter("misses")
+            revalidations = counter("revalidations")
+            errors = counter("errors")
+            evictions = counter("evictions")
+            stale = counter("stale")
+        }
+    }
+
+    /// A cache in front of `repository`.
+    public init(
+        repository: TenantRepository,
+        options: Options = Options(),
+        clock: any MonotonicClock = SystemMonotonicClock(),
+        metrics: any MetricsFactory = MetricsSystem.factory
+    ) {
+        self.repository = repository
+        self.options = options
+        self.clock = clock
+        self.storage = Mutex(TenantCacheState(capacity: options.capacity))
+        self.counters = Counters(store: repository.store.description, factory: metrics)
+    }
+
+    /// The counts so far.
+    public var statistics: Statistics { storage.withLock { $0.statistics } }
+
+    /// The tenant's document, from memory when fresh, else from the store (once for all callers).
+    ///
+    /// - Throws: ``TenantError`` `tenant.not-found` (also remembered briefly), or the store's or
+    ///   document's error when there is no good copy to fall back on.
+    public func get(_ hash: TenantHash) async throws(TenantError) -> Entry {
+        let now = clock.nanoseconds()
+        if let answer = storage.withLock({ $0.hit(hash, now: now) }) {
+            counters.hits.increment()
+            return try answer.get()
+        }
+        let result = await withCheckedContinuation { (waiter: Waiter) in
+            let lookup = storage.withLock { $0.lookup(hash, now: now, waiter: waiter) }
+            switch lookup {
+            case .answer(let answer):
+                counters.hits.increment()
+                waiter.resume(returning: answer)
+            case .joined:
+                break
+            case .load(let previous):
+                (previous == nil ? counters.misses : counters.revalidations).increment()
+                // Unstructured, so that a caller's cancellation does not fail the others' load.
+                Task { await self.load(hash, previous: previous) }
+            }
+        }
+        return try result.get()
+    }
+
+    /// Forgets one tenant; a load already under way for it is not stored.
+    public func invalidate(_ hash: TenantHash) {
+        storage.withLock { $0.invalidate(hash) }
+    }
+
+    /// Forgets every tenant; loads already under way are not stored.
+    public func removeAll() {
+        storage.withLock { $0.removeAll() }
+    }
+
+    /// How many tenants the cache remembers (cached or being loaded): at most the capacity plus
+    /// the loads under way.
+    var trackedCount: Int { storage.withLock { $0.trackedCount } }
+
+    /// Reads the tenant from the store, records the result and resumes every caller waiting.
+    private func load(_ hash: TenantHash, previous: TenantDocument?) async {
+        let (result, lifetime) = await fetch(hash, previous: previous)
+        let (nanoseconds, overflow) = UInt64(max(0, lifetime)).multipliedReportingOverflow(by: 1_000_000)
+        let (expires, late) = clock.nanoseconds().addingReportingOverflow(overflow ? UInt64.max : nanoseconds)
+        let completion = storage.withLock { $0.complete(hash, with: result, expires: late ? UInt64.max : expires) }
+        if completion.failed { counters.errors.increment() }
+        if completion.servedStale { counters.stale.increment() }
+        if completion.evictions > 0 { counters.evictions.increment(by: completion.evictions) }
+        for waiter in completion.waiters { waiter.resume(returning: result) }
+    }
+
+    /// The store's answer for `hash` (revalidating `previous` when set) and how long to keep it,
+    /// in milliseconds: a stale copy of `previous` when the store fails.
+    private func fetch(_ hash: TenantHash, previous: TenantDocument?) async -> (Result<Entry, TenantError>, Int64) {
+        do {
+            if let previous {
+                let document = try await repository.revalidate(previous) ?? previous
+                return (.success(Entry(document: document, freshness: .revalidated)), options.timeToLiveMilliseconds)
+            }
+            let document = try await repository.load(hash)
+            return (.success(Entry(document: document, freshness: .fresh)), options.timeToLiveMilliseconds)
+        } catch  where error.code == .notFound {
+            return (.failure(error), options.notFoundTimeToLiveMilliseconds)
+        } catch {
+            guard let previous else { return (.failure(error), 0) }
+            let retry = min(options.retryAfterErrorMilliseconds, options.timeToLiveMilliseconds)
+            return (.success(Entry(document: previous, freshness: .stale(error))), retry)
+        }
+    }
+}
