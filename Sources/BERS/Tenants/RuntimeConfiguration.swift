@@ -40,6 +40,19 @@ public struct RuntimeConfiguration: Sendable {
     /// The endpoints of ``configuration``.
     public let endpoints: EndpointTable
 
+    /// The same configuration, its tenant document now from `source` (for a memoised answer).
+    func from(_ source: TenantSource) -> RuntimeConfiguration {
+        RuntimeConfiguration(
+            hash: hash,
+            configuration: configuration,
+            tenant: tenant,
+            tenantDocument: tenantDocument,
+            source: source,
+            refusedOverrides: refusedOverrides,
+            endpoints: endpoints
+        )
+    }
+
     /// The URL of endpoint `name`; a `tenant` parameter is filled with the hash when the endpoint
     /// takes one and the caller did not give it.
     public func url(_ name: String, _ parameters: [String: String] = [:]) throws(ConfigError) -> String {

@@ -24,6 +24,8 @@ public struct TenantRuntime: Sendable {
     public let cache: TenantCache
     private let fallbackDocument: JSONObject?
     private let environments = EnvironmentCache()
+    /// Composed configurations, by environment and tenant document.
+    private let memo: RuntimeMemo
 
     /// What a runtime computes once per environment: its parsed layer files, and their merge with
     /// its endpoint table for requests without override variables or assignments.
@@ -78,6 +80,7 @@ public struct TenantRuntime: Sendable {
             options: settings.cache,
             clock: clock
         )
+        self.memo = RuntimeMemo(capacity: settings.cache.capacity * 4)
         // Compiled now (once per project) so that a bad schema fails here, not on a request.
         _ = try project.schemaValidator()
         self.fallbackDocument = try settings.fallback.map { fallback throws(ConfigError) in
@@ -101,10 +104,63 @@ public struct TenantRuntime: Sendable {
     public func resolve(environment: Environment, tenant hash: TenantHash, options: ResolveOptions = ResolveOptions())
         async throws -> RuntimeConfiguration
     {
-        let settings = project.settings.tenants
-        let tenantValue: JSONValue
-        let document: TenantDocument?
-        let source: RuntimeConfiguration.TenantSource
+        let (document, tenantValue, source) = try await tenant(hash)
+        // Only requests without override variables or assignments are memoised: they all get the
+        // same answer.
+        let plain = isPlain(options)
+        let key = "\(environment.name)|\(options.includeLocalLayers)|\(hash.value)"
+        let identity: String? = if let document { Self.identity(of: document) } else { "fallback" }
+        if plain, let identity, let memoised = memo.configuration(key, identity: identity) {
+            return memoised.from(source)
+        }
+        let configuration = try compose(
+            environment: environment,
+            hash: hash,
+            document: document,
+            tenantValue: tenantValue,
+            source: source,
+            options: options
+        )
+        if plain, let identity { memo.store(configuration, key, identity: identity) }
+        return configuration
+    }
+
+    /// The configuration for `environment` and `hash`, composed anew even when it is memoised:
+    /// what the first request for a tenant document costs (for benchmarks).
+    @_spi(Benchmarks)
+    public func resolveComposing(environment: Environment, tenant hash: TenantHash) async throws -> RuntimeConfiguration
+    {
+        let (document, tenantValue, source) = try await tenant(hash)
+        return try compose(
+            environment: environment,
+            hash: hash,
+            document: document,
+            tenantValue: tenantValue,
+            source: source,
+            options: ResolveOptions()
+        )
+    }
+
+    /// Whether `options` change nothing: no assignments and no override variable.
+    private func isPlain(_ options: ResolveOptions) -> Bool {
+        let settings = project.settings
+        let prefix = settings.environmentOverridePrefix
+        return options.assignments.isEmpty
+            && !(settings.environmentOverridesEnabled
+                && options.environmentVariables.keys.contains { $0.hasPrefix(prefix) })
+    }
+
+    /// What identifies a version of a tenant document (`nil` when the store gives no tag, and the
+    /// document cannot be told apart from an edited one).
+    private static func identity(of document: TenantDocument) -> String? {
+        guard document.etag != nil || document.version != nil else { return nil }
+        return "\(document.key)|\(document.etag ?? "")|\(document.version ?? "")|\(document.mappingETag ?? "")"
+    }
+
+    /// The tenant's document from the cache, or the fallback for a missing tenant.
+    private func tenant(_ hash: TenantHash) async throws -> (
+        TenantDocument?, JSONValue, RuntimeConfiguration.TenantSource
+    ) {
         let lookup: Result<TenantCache.Entry, TenantError>
         do {
             lookup = .success(try await cache.get(hash))
@@ -113,22 +169,32 @@ public struct TenantRuntime: Sendable {
         }
         switch lookup {
         case .success(let entry):
-            document = entry.document
-            tenantValue = entry.document.value
+            let source: RuntimeConfiguration.TenantSource
             switch entry.freshness {
             case .fresh: source = .store
             case .revalidated: source = .revalidated
             case .stale(let error): source = .stale(error)
             }
+            return (entry.document, entry.document.value, source)
         case .failure(let error):
             guard error.code == .notFound, let fallbackDocument else { throw error }
-            document = nil
-            tenantValue = TenantFallback.marked(fallbackDocument, for: hash)
-            source = .fallback(error)
+            return (nil, TenantFallback.marked(fallbackDocument, for: hash), .fallback(error))
         }
+    }
 
+    /// Merges the environment with the tenant's allowed overrides, checks the result against the
+    /// schema, and compiles its endpoints.
+    private func compose(
+        environment: Environment,
+        hash: TenantHash,
+        document: TenantDocument?,
+        tenantValue: JSONValue,
+        source: RuntimeConfiguration.TenantSource,
+        options: ResolveOptions
+    ) throws -> RuntimeConfiguration {
+        let settings = project.settings.tenants
         let base = try environments.base(for: environment, includeLocal: options.includeLocalLayers, in: project)
-        let plain = options.environmentVariables.isEmpty && options.assignments.isEmpty
+        let plain = isPlain(options)
         var overrideDiagnostics: [ConfigDiagnostic] = []
         var configuration =
             plain

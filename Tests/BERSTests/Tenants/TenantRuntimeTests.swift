@@ -263,3 +263,70 @@ struct TenantPublisherSafetyTests {
         #expect(outcome.wroteMapping)
     }
 }
+
+/// The runtime composes a tenant's configuration once per environment and tenant document.
+struct TenantRuntimeMemoTests {
+    static let mapping = "mappings/my87674d777bf9.json"
+    static let document = "tenants/MYR384719/MYR384719-config.json"
+
+    func runtime(_ store: ScriptedTenantStore, clock: ManualClock) throws -> TenantRuntime {
+        try TenantRuntime(project: try ConfigProject(directory: TenantRuntimeTests.config), store: store, clock: clock)
+    }
+
+    @Test func aSecondRequestGetsTheComposedConfigurationAndAnEditedDocumentIsComposedAgain() async throws {
+        let store = ScriptedTenantStore([
+            Self.mapping: #"{"tenant_id": "MYR384719"}"#,
+            Self.document: #"{"config_overrides": {"api": {"timeout": 9000}}}"#,
+        ])
+        let clock = ManualClock()
+        let runtime = try runtime(store, clock: clock)
+        let hash = try TenantHash(myrHash)
+        let first = try await runtime.resolve(environment: .production, tenant: hash)
+        let second = try await runtime.resolve(environment: .production, tenant: hash)
+        #expect(try first.configuration.int("api.timeout") == 9000)
+        #expect(try second.configuration.int("api.timeout") == 9000)
+        #expect(second.configuration.provenance(at: "api.timeout")?.source.layer.kind == .tenant)
+        let staging = try await runtime.resolve(environment: .staging, tenant: hash)
+        #expect(staging.configuration.environment == .staging)
+
+        store.set(Self.document, #"{"config_overrides": {"api": {"timeout": 7000}}}"#)
+        clock.advance(byMilliseconds: 700_000)
+        let edited = try await runtime.resolve(environment: .production, tenant: hash)
+        #expect(edited.source.name == "revalidated")
+        #expect(try edited.configuration.int("api.timeout") == 7000)
+    }
+
+    @Test func requestsWithOverridesAreComposedEachTimeAndOtherVariablesAreIgnored() async throws {
+        let store = ScriptedTenantStore([
+            Self.mapping: #"{"tenant_id": "MYR384719"}"#,
+            Self.document: #"{"config_overrides": {"api": {"timeout": 9000}}}"#,
+        ])
+        let runtime = try runtime(store, clock: ManualClock())
+        let hash = try TenantHash(myrHash)
+        let unrelated = ResolveOptions(environmentVariables: ["HOME": "/root", "PATH": "/usr/bin"])
+        #expect(
+            try await runtime.resolve(environment: .production, tenant: hash, options: unrelated).configuration
+                .int("api.timeout") == 9000
+        )
+        let overriding = ResolveOptions(environmentVariables: ["BERS__API__RETRIES": "3"])
+        let served = try await runtime.resolve(environment: .production, tenant: hash, options: overriding)
+        #expect(try served.configuration.int("api.retries") == 3)
+        #expect(try await runtime.resolve(environment: .production, tenant: hash).configuration.int("api.retries") != 3)
+    }
+
+    @Test func aStaleAnswerIsMarkedStaleEvenWhenItWasComposedBefore() async throws {
+        let store = ScriptedTenantStore([
+            Self.mapping: #"{"tenant_id": "MYR384719"}"#,
+            Self.document: #"{"config_overrides": {"api": {"timeout": 9000}}}"#,
+        ])
+        let clock = ManualClock()
+        let runtime = try runtime(store, clock: clock)
+        let hash = try TenantHash(myrHash)
+        _ = try await runtime.resolve(environment: .production, tenant: hash)
+        store.fail(with: TenantError(.storeUnavailable, "down"))
+        clock.advance(byMilliseconds: 700_000)
+        let stale = try await runtime.resolve(environment: .production, tenant: hash)
+        #expect(stale.source.name == "stale")
+        #expect(try stale.configuration.int("api.timeout") == 9000)
+    }
+}
