@@ -119,9 +119,7 @@ public struct JSONParser: Sendable {
     /// - Throws: ``JSONError`` with the `file:line:col` of the problem.
     public func parseTape(_ bytes: UnsafeBufferPointer<UInt8>, file: String = "<input>") throws(JSONError) -> JSONTape {
         try checkSize(bytes.count, file: file)
-        var positionless = options
-        positionless.recordPositions = false
-        var scanner = JSONScanner(input: bytes, file: file, options: positionless)
+        var scanner = JSONScanner(input: bytes, file: file, options: options)
         return try scanner.parseTape()
     }
 
@@ -142,17 +140,18 @@ public struct JSONParser: Sendable {
         }
     }
 
-    /// The parse proper, over contiguous bytes.
+    /// The parse proper, over contiguous bytes: a tape, then its value and positions.
     private func parse(buffer: UnsafeBufferPointer<UInt8>, file: String) throws(JSONError) -> JSONDocument {
-        try checkSize(buffer.count, file: file)
-        var scanner = JSONScanner(input: buffer, file: file, options: options)
-        let value = try scanner.parseDocument()
+        let tape = try parseTape(buffer, file: file)
+        let value = tape.value(ofNode: 0)
+        guard options.recordPositions else { return JSONDocument(value: value, file: file) }
+        let nodes = UnsafeBufferPointer(start: tape.unsafeNodes, count: tape.count)
         return JSONDocument(
             value: value,
             file: file,
-            valuePositions: scanner.valuePositions.popArray(from: 0),
-            keyPositions: scanner.keyPositions.popArray(from: 0),
-            subtreeSizes: scanner.subtreeSizes.popArray(from: 0)
+            valuePositions: nodes.map(\.position),
+            keyPositions: nodes.map(\.keyPosition),
+            subtreeSizes: nodes.map(\.size)
         )
     }
 }

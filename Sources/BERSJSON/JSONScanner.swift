@@ -17,8 +17,6 @@ struct JSONScanner: ~Copyable {
     let file: String
     /// Deepest allowed nesting.
     let maxDepth: Int
-    /// Whether value and key positions are recorded.
-    let recordPositions: Bool
 
     /// The next byte to read.
     var index: Int
@@ -30,12 +28,6 @@ struct JSONScanner: ~Copyable {
     /// difference between a byte column and a scalar column.
     var lineContinuationBytes = 0
 
-    /// Where each value starts, in preorder.
-    var valuePositions: ScanStack<SourcePosition>
-    /// Where the key of each member value starts, in preorder (unknown for other values).
-    var keyPositions: ScanStack<SourcePosition>
-    /// The number of values in each value's subtree, in preorder.
-    var subtreeSizes: ScanStack<UInt32>
     /// A reusable buffer for strings with escapes.
     var scratch: [UInt8] = []
 
@@ -45,15 +37,10 @@ struct JSONScanner: ~Copyable {
         self.raw = UnsafeRawPointer(input.baseAddress)
         self.file = file
         self.maxDepth = options.maxDepth
-        self.recordPositions = options.recordPositions
         let hasBOM = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF
         self.start = hasBOM ? 3 : 0
         self.index = start
         self.lineStart = start
-        let estimate = recordPositions ? min(input.count / 16, 1 << 16) : 0
-        valuePositions = ScanStack(capacity: estimate)
-        keyPositions = ScanStack(capacity: estimate)
-        subtreeSizes = ScanStack(capacity: estimate)
     }
 
     /// The byte at `offset`, or 0 past the end (0 is never valid where a token is expected).

@@ -1,10 +1,8 @@
-/// A growable stack in manually managed memory whose top elements can be moved out into an
-/// `Array` in one step, without the retain/release pair per element that copying out of an
-/// `Array` and then truncating it costs.
+/// A growable buffer in manually managed memory whose memory can be handed over whole.
 ///
-/// The parser keeps the values of the open arrays and the members of the open objects here.
-/// Being non-copyable, it frees whatever it still holds when it goes out of scope, so a parse
-/// that throws half way leaks nothing.
+/// The parser builds a tape's nodes and string arena here and gives the memory to the tape when
+/// it succeeds. Being non-copyable, it frees whatever it still holds when it goes out of scope,
+/// so a parse that throws half way leaks nothing.
 struct ScanStack<Element>: ~Copyable {
     private var base: UnsafeMutablePointer<Element>
     private var capacity: Int
@@ -65,49 +63,5 @@ struct ScanStack<Element>: ~Copyable {
         let taken = (base, count)
         discard self
         return taken
-    }
-
-    /// Replaces the element at `offset` (which must be below ``count``).
-    @inline(__always)
-    mutating func set(_ element: consuming Element, at offset: Int) {
-        base[offset] = element
-    }
-
-    /// Calls `body` with the element at `offset`, read in place.
-    @inline(__always)
-    func withElement<Result>(at offset: Int, _ body: (borrowing Element) -> Result) -> Result {
-        body(base[offset])
-    }
-
-    /// Removes the elements from `start` to the top and returns them, bottom first.
-    @inline(__always)
-    mutating func popArray(from start: Int) -> [Element] {
-        let moved = count - start
-        guard moved > 0 else { return [] }
-        let source = base + start
-        let result = [Element](unsafeUninitializedCapacity: moved) { buffer, initialized in
-            guard let destination = buffer.baseAddress else { return }
-            destination.moveInitialize(from: source, count: moved)
-            initialized = moved
-        }
-        count = start
-        return result
-    }
-
-    /// Removes the elements from `start` to the top.
-    @inline(__always)
-    mutating func truncate(to start: Int) {
-        guard start < count else { return }
-        (base + start).deinitialize(count: count - start)
-        count = start
-    }
-}
-
-extension ScanStack where Element == JSONObject.Member {
-    /// Whether the member at `offset` has the key `key`, read in place (without copying the
-    /// member out).
-    @inline(__always)
-    func hasKey(_ key: String, at offset: Int) -> Bool {
-        withElement(at: offset) { $0.key == key }
     }
 }

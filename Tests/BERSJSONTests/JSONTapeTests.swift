@@ -3,7 +3,7 @@ import BERSTestSupport
 import Foundation
 import Testing
 
-/// The tape parser against the value parser: the same grammar, values, positions and errors.
+/// The tape and the document built from it: the same values, positions and errors both ways.
 struct JSONTapeTests {
     /// Every position the tape records, in preorder, as the document parser records them.
     static func positions(_ tape: JSONTape) -> (values: [SourcePosition], keys: [SourcePosition]) {

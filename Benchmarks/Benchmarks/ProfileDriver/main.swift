@@ -1,27 +1,75 @@
 import BERS
+import BERSJSON
 import Foundation
 
-// A plain loop over one core operation, for profilers (perf, valgrind --tool=callgrind):
+// A plain loop over one core operation, for profilers (perf, valgrind --tool=callgrind) and for
+// figures package-benchmark does not give (memory growth over a million resolves):
 //   .build/release/ProfileDriver resolve ../../shared/bench/workload/config 200000
-// Operations: resolve (project load + resolve from disk), resolve-loaded (resolve only).
+// Operations:
+//   resolve DIR N          project load + resolve from disk, N times
+//   resolve-loaded DIR N   resolve only
+//   memory DIR N           resolve N times; prints the resident set before and after
+//   parse FILE N           JSONParser.parse (a JSONValue with positions), N times; prints MB/s
+//   parse-tape FILE N      JSONParser.parseTape, N times; prints MB/s
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 4, let iterations = Int(arguments[3]) else {
-    print("usage: ProfileDriver resolve|resolve-loaded CONFIG_DIR ITERATIONS")
+    print("usage: ProfileDriver resolve|resolve-loaded|memory|parse|parse-tape PATH ITERATIONS")
     exit(64)
 }
-let directory = arguments[2]
+let path = arguments[2]
 var checksum = 0
+
+/// The resident set size in KiB, from /proc/self/statm.
+func residentKiB() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return -1 }
+    let fields = text.split(separator: " ")
+    return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024 : -1
+}
+
+/// Runs `body` `iterations` times and prints the throughput over `bytes` bytes per run.
+@MainActor func throughput(bytes: Int, _ body: () throws -> Int) rethrows {
+    let start = DispatchTime.now().uptimeNanoseconds
+    for _ in 0..<iterations { checksum &+= try body() }
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start)
+    let perRun = elapsed / Double(iterations)
+    print(String(format: "%.0f ns per run, %.1f MB/s", perRun, Double(bytes) / perRun * 1000))
+}
+
 switch arguments[1] {
 case "resolve":
     for _ in 0..<iterations {
-        let project = try ConfigProject(directory: directory)
+        let project = try ConfigProject(directory: path)
         checksum &+= try project.resolve(.production).int("api.timeout")
     }
 case "resolve-loaded":
-    let project = try ConfigProject(directory: directory)
+    let project = try ConfigProject(directory: path)
     for _ in 0..<iterations {
         checksum &+= try project.resolve(.production).int("api.timeout")
+    }
+case "memory":
+    for _ in 0..<10_000 {
+        checksum &+= try ConfigProject(directory: path).resolve(.production).int("api.timeout")
+    }
+    let before = residentKiB()
+    for _ in 0..<iterations {
+        checksum &+= try ConfigProject(directory: path).resolve(.production).int("api.timeout")
+    }
+    let after = residentKiB()
+    print(
+        "resident set after 10000 warm-up resolves: \(before) KiB; after \(iterations) more: \(after) KiB; growth \(after - before) KiB"
+    )
+case "parse":
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    try throughput(bytes: bytes.count) { try JSONParser().parse(bytes, file: "bench.json").valuePositions.count }
+case "parse-tape":
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    try throughput(bytes: bytes.count) { try JSONParser().parseTape(bytes, file: "bench.json").count }
+case "parse-tape-value":
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    try throughput(bytes: bytes.count) {
+        let tape = try JSONParser().parseTape(bytes, file: "bench.json")
+        return tape.value(ofNode: 0).nodeCount
     }
 default:
     print("unknown operation \(arguments[1])")
