@@ -22,4 +22,7 @@ if [ ! -x "$venv/bin/python" ]; then
     || "$venv/bin/pip" install -q dynaconf pydantic-settings pydantic
 fi
 "$venv/bin/python" "$shared/tools/peers/bench_py.py" --quick
+echo "== JSON parsers on Benchmarks/Data/config-64k.json (json, orjson, msgspec, pysimdjson)"
+"$venv/bin/pip" install -q orjson msgspec pysimdjson || echo "(some JSON peers could not be installed)"
+"$venv/bin/python" "$here/Peers/bench_json.py" "$here/Data/config-64k.json"
 echo "== machine load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -19,30 +19,9 @@ private let sharedRoot: URL = {
 private let workload = sharedRoot.appendingPathComponent("bench/workload/config").path
 private let picasso = repositoryRoot.appendingPathComponent("Examples/picasso/config").path
 
-/// A deterministic config-like JSON document of about `targetBytes` bytes.
-private func syntheticDocument(targetBytes: Int) -> [UInt8] {
-    var services: [(String, JSONValue)] = []
-    var index = 0
-    var size = 0
-    while size < targetBytes {
-        let service: JSONValue = [
-            "name": .string("service-\(index)"),
-            "baseUrl": .string("https://svc\(index).internal.example.com/api/v\(index % 3 + 1)"),
-            "timeout": .integer(Int64(1000 + index * 37 % 9000)),
-            "retries": .integer(Int64(index % 5)),
-            "sampleRate": .double(Double(index % 10) / 10 + 0.05),
-            "enabled": .bool(index % 2 == 0),
-            "tags": ["alpha", "beta", .string("t\(index)")],
-            "headers": ["Content-Type": "application/json", "X-Service": .string("svc-\(index)")],
-            "limits": ["requests": .integer(Int64(100 * (index % 7 + 1))), "window": 60000, "burst": nil],
-        ]
-        size += service.jsonText(.pretty).utf8.count
-        services.append(("service\(index)", service))
-        index += 1
-    }
-    let document: JSONValue = ["version": "2.0.0", "services": .object(JSONObject(services))]
-    return Array(document.jsonText(.pretty).utf8)
-}
+/// The 80 KB config-like document the JSON peers of `Peers/bench_json.py` parse too.
+private let parseDocument: [UInt8] =
+    (try? [UInt8](Data(contentsOf: repositoryRoot.appendingPathComponent("Benchmarks/Data/config-64k.json")))) ?? []
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -184,14 +163,20 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    let document = syntheticDocument(targetBytes: 50_000)
-    Benchmark("JSON parse 50 KB document (\(document.count) bytes), positions on") { benchmark in
+    let document = parseDocument
+    Benchmark("JSON parse to a tape (\(document.count) bytes, positions on)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try JSONParser().parseTape(document, file: "bench.json"))
+        }
+    }
+
+    Benchmark("JSON parse to a JSONValue tree (\(document.count) bytes), positions on") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try JSONParser().parse(document, file: "bench.json"))
         }
     }
 
-    Benchmark("JSON parse 50 KB document (\(document.count) bytes), positions off") { benchmark in
+    Benchmark("JSON parse to a JSONValue tree (\(document.count) bytes), positions off") { benchmark in
         let parser = JSONParser(options: .init(recordPositions: false))
         for _ in benchmark.scaledIterations {
             blackHole(try parser.parse(document, file: "bench.json"))
