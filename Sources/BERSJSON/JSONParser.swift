@@ -130,11 +130,14 @@ public struct JSONParser: Sendable {
         try bytes.withUnsafeBufferPointer { buffer throws(JSONError) in try parseTape(buffer, file: file) }
     }
 
+    /// Throws when the input is larger than the limit (which is never more than 4 GiB - 1: a
+    /// tape's offsets are 32-bit).
     private func checkSize(_ count: Int, file: String) throws(JSONError) {
-        guard count <= options.maxBytes else {
+        let limit = min(options.maxBytes, Int(UInt32.max))
+        guard count <= limit else {
             throw JSONError(
                 .sizeLimit,
-                "input is \(count) bytes, more than the limit of \(options.maxBytes) bytes",
+                "input is \(count) bytes, more than the limit of \(limit) bytes",
                 location: SourceLocation(file: file, line: 1, column: 1)
             )
         }
@@ -145,14 +148,15 @@ public struct JSONParser: Sendable {
         let tape = try parseTape(buffer, file: file)
         let value = tape.value(ofNode: 0)
         guard options.recordPositions else { return JSONDocument(value: value, file: file) }
-        let nodes = UnsafeBufferPointer(start: tape.unsafeNodes, count: tape.count)
-        return JSONDocument(
-            value: value,
-            file: file,
-            valuePositions: nodes.map(\.position),
-            keyPositions: nodes.map(\.keyPosition),
-            subtreeSizes: nodes.map(\.size)
-        )
+        return tape.withUnsafeNodes { nodes in
+            JSONDocument(
+                value: value,
+                file: file,
+                valuePositions: nodes.map(\.position),
+                keyPositions: nodes.map(\.keyPosition),
+                subtreeSizes: nodes.map(\.size)
+            )
+        }
     }
 }
 

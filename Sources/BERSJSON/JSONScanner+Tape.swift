@@ -179,9 +179,7 @@ extension JSONScanner {
         if members <= Self.linearDuplicateScanLimit && frame.keyIndex == nil {
             var member = frame.node + 1
             for _ in 0..<members {
-                if nodes[member].keyLength == length,
-                    memoryEquals(strings + Int(nodes[member].keyOffset), strings + Int(offset), Int(length))
-                {
+                if sameKey(nodes[member], offset, length, strings) {
                     throw tapeDuplicate(offset, length, strings, at: sourceOffset, first: nodes[member])
                 }
                 member += Int(nodes[member].size)
@@ -198,10 +196,9 @@ extension JSONScanner {
             }
         }
         let hash = keyHash(offset, length, strings)
-        for member in index[hash] ?? []
-        where nodes[member].keyLength == length
-            && memoryEquals(strings + Int(nodes[member].keyOffset), strings + Int(offset), Int(length))
-        {
+        // A non-ASCII key (hash 0) may equal any key; an ASCII one, its bucket or a non-ASCII key.
+        let candidates = hash == 0 ? index.values.flatMap { $0 } : (index[hash] ?? []) + (index[0] ?? [])
+        for member in candidates where sameKey(nodes[member], offset, length, strings) {
             throw tapeDuplicate(offset, length, strings, at: sourceOffset, first: nodes[member])
         }
         // The member's node is the next one appended.
@@ -209,11 +206,26 @@ extension JSONScanner {
         frame.keyIndex = index
     }
 
+    /// Whether the key of `node` and the key at `offset` are the same key (see ``JSONTape/keysEqual(_:_:)``).
+    private func sameKey(
+        _ node: JSONTape.Node,
+        _ offset: UInt32,
+        _ length: UInt32,
+        _ strings: UnsafePointer<UInt8>
+    ) -> Bool {
+        JSONTape.keysEqual(
+            UnsafeBufferPointer(start: strings + Int(node.keyOffset), count: Int(node.keyLength)),
+            UnsafeBufferPointer(start: strings + Int(offset), count: Int(length))
+        )
+    }
+
+    /// A hash of the key's bytes; every key with non-ASCII text hashes alike, since such keys may
+    /// equal keys written with other bytes.
     private func keyHash(_ offset: UInt32, _ length: UInt32, _ strings: UnsafePointer<UInt8>) -> UInt64 {
+        let bytes = UnsafeBufferPointer(start: strings + Int(offset), count: Int(length))
+        guard JSONTape.isASCII(bytes) else { return 0 }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in UnsafeBufferPointer(start: strings + Int(offset), count: Int(length)) {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
-        }
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         return hash
     }
 

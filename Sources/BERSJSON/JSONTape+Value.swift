@@ -31,22 +31,46 @@ extension JSONTape {
 
     /// The tape of a document parsed some other way (YAML) or built in code, keeping its
     /// positions when it has them.
-    public init(document: JSONDocument) {
-        var builder = Builder(document: document)
+    ///
+    /// - Parameter maxStringBytes: the most bytes all keys and strings together may take (YAML
+    ///   aliases can repeat one long string many times).
+    /// - Throws: ``JSONError`` `json.size-limit` when the strings need more.
+    public init(document: JSONDocument, maxStringBytes: Int = 64 << 20) throws(JSONError) {
+        var builder = Builder(document: document, maxStringBytes: min(maxStringBytes, Int(UInt32.max)))
         builder.add(document.value, key: nil)
+        guard !builder.overflowed else {
+            throw JSONError(
+                .sizeLimit,
+                "\(document.file): its keys and strings take more than \(builder.maxStringBytes) bytes (does an alias repeat a long string?)",
+                location: SourceLocation(file: document.file, line: 1, column: 1)
+            )
+        }
         self.init(nodes: builder.nodes, strings: builder.strings, file: document.file)
+    }
+
+    /// The tape of an empty object (`{}`).
+    public static func emptyObject(file: String) -> JSONTape {
+        var nodes = ScanStack<Node>(capacity: 1)
+        var root = Node(kind: .object, position: .unknown, keyOffset: 0, keyLength: 0, keyPosition: .unknown)
+        root.count = 0
+        nodes.push(root)
+        return JSONTape(nodes: nodes, strings: ScanStack<UInt8>(capacity: 1), file: file)
     }
 
     /// Appends the nodes of a ``JSONValue`` in preorder.
     private struct Builder: ~Copyable {
         let positions: [SourcePosition]
         let keyPositions: [SourcePosition]
+        let maxStringBytes: Int
         var nodes: ScanStack<Node>
         var strings = ScanStack<UInt8>(capacity: 64)
+        /// Whether a string did not fit under ``maxStringBytes`` (the tape is then unusable).
+        var overflowed = false
 
-        init(document: JSONDocument) {
+        init(document: JSONDocument, maxStringBytes: Int) {
             positions = document.valuePositions
             keyPositions = document.keyPositions
+            self.maxStringBytes = maxStringBytes
             nodes = ScanStack(capacity: positions.isEmpty ? 16 : positions.count)
         }
 
@@ -96,9 +120,13 @@ extension JSONTape {
 
         private mutating func store(_ text: String) -> (UInt32, UInt32) {
             let offset = strings.count
+            guard !overflowed, offset + text.utf8.count <= maxStringBytes else {
+                overflowed = true
+                return (0, 0)
+            }
             var text = text
             text.withUTF8 { strings.push(contentsOf: $0) }
-            return (UInt32(truncatingIfNeeded: offset), UInt32(truncatingIfNeeded: strings.count - offset))
+            return (UInt32(offset), UInt32(strings.count - offset))
         }
     }
 }

@@ -112,11 +112,18 @@ public struct JSONTape: Sendable {
         return storage.nodes[node]
     }
 
-    /// The nodes, read in place; valid while this tape (or a copy of it) is alive.
-    public var unsafeNodes: UnsafePointer<Node> { UnsafePointer(storage.nodes) }
+    /// Calls `body` with the nodes, read in place; the tape stays alive meanwhile.
+    public func withUnsafeNodes<Result>(_ body: (UnsafeBufferPointer<Node>) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(storage) {
+            try body(UnsafeBufferPointer(start: storage.nodes, count: storage.count))
+        }
+    }
 
-    /// The string arena, read in place; valid while this tape (or a copy of it) is alive.
-    public var unsafeStrings: UnsafePointer<UInt8> { UnsafePointer(storage.strings) }
+    /// The nodes and the string arena, read in place: valid only while the caller holds this tape
+    /// (or a copy of it), as the merger does while it holds its layers.
+    public var unsafeBuffers: (nodes: UnsafePointer<Node>, strings: UnsafePointer<UInt8>) {
+        (UnsafePointer(storage.nodes), UnsafePointer(storage.strings))
+    }
 
     /// The key of the member whose value is `node`.
     public func key(of node: Int) -> String {
@@ -128,14 +135,6 @@ public struct JSONTape: Sendable {
     public func string(of node: Int) -> String {
         let payload = self[node].payload
         return text(offset: Int(payload >> 32), length: Int(payload & 0xFFFF_FFFF))
-    }
-
-    /// The UTF-8 bytes of the key of the member whose value is `node`, read in place; valid while
-    /// this tape is alive.
-    @inline(__always)
-    public func keyBytes(of node: Int) -> UnsafeBufferPointer<UInt8> {
-        let entry = self[node]
-        return UnsafeBufferPointer(start: storage.strings + Int(entry.keyOffset), count: Int(entry.keyLength))
     }
 
     /// The node of the member named `key` of the object at `node`, if it has one.
@@ -173,6 +172,24 @@ public struct JSONTape: Sendable {
 
     private func text(offset: Int, length: Int) -> String {
         String(decoding: UnsafeBufferPointer(start: storage.strings + offset, count: length), as: UTF8.self)
+    }
+}
+
+extension JSONTape {
+    /// Whether two keys are the same key, as `String` and ``JSONObject`` compare them: byte for
+    /// byte for ASCII, by canonical equivalence otherwise (`"\u{e9}"` and `"e\u{301}"` are one key).
+    public static func keysEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if a.count == b.count && memoryEquals(a.baseAddress, b.baseAddress, a.count) { return true }
+        guard !isASCII(a) || !isASCII(b) else { return false }
+        return String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
+    }
+
+    /// Whether every byte is ASCII (keys that are not may equal keys with other bytes).
+    @inline(__always)
+    public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80
     }
 }
 

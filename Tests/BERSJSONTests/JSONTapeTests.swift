@@ -74,19 +74,19 @@ struct JSONTapeTests {
         #expect(tape.location(ofNode: 2)?.description == "t.json:1:21")
         #expect(tape.keyLocation(ofNode: 2)?.description == "t.json:1:10")
         #expect(tape.location(ofNode: 99) == nil)
-        #expect(Array(tape.keyBytes(of: 3)) == Array("name".utf8))
+        #expect(tape.key(of: 3) == "name")
     }
 
     @Test func aDocumentBuiltInCodeBecomesTheSameTape() throws {
         let text = #"{"a": [1, {"b": "c"}], "d": {"e": null, "f": 2.5, "g": false}}"#
         let document = try JSONParser().parse(text, file: "x.json")
-        let converted = JSONTape(document: document)
+        let converted = try JSONTape(document: document)
         let parsed = try JSONParser().parseTape(Array(text.utf8), file: "x.json")
         #expect(converted.count == parsed.count)
         #expect(converted.value(ofNode: 0).isIdentical(to: parsed.value(ofNode: 0)))
         #expect(Self.positions(converted).values == Self.positions(parsed).values)
         #expect(Self.positions(converted).keys == Self.positions(parsed).keys)
-        let positionless = JSONTape(document: JSONDocument(value: document.value, file: "code"))
+        let positionless = try JSONTape(document: JSONDocument(value: document.value, file: "code"))
         #expect(positionless.value(ofNode: 0) == document.value)
         #expect(positionless.location(ofNode: 1) == nil)
     }
@@ -96,5 +96,45 @@ struct JSONTapeTests {
         #expect(throws: JSONError.self) { try JSONParser().parseTape(Array(deep.utf8)) }
         let small = JSONParser(options: .init(maxBytes: 4))
         #expect { try small.parseTape(Array("[1, 2]".utf8)) } throws: { ($0 as? JSONError)?.code == .sizeLimit }
+    }
+
+    @Test func duplicatesAreFoundAfterNestedMembersAndPastTheLinearScan() {
+        // Ten members, some with subtrees to step over, then a repeat of the third: the hashed path.
+        let members = (0..<10).map { #""k\#($0)": {"a": [1, {"b": 2}], "c": "x"}"# }.joined(separator: ", ")
+        let text = "{\(members), \"k2\": 0}"
+        #expect {
+            try JSONParser().parseTape(Array(text.utf8), file: "d.json")
+        } throws: { error in
+            guard let error = error as? JSONError else { return false }
+            return error.code == .duplicateKey && error.message.hasPrefix("duplicate key \"k2\"")
+        }
+        let nine = (0..<9).map { #""k\#($0)": [{"k0": 1}]"# }.joined(separator: ", ")
+        #expect(throws: JSONError.self) { try JSONParser().parseTape(Array("{\(nine), \"k8\": 1}".utf8)) }
+        #expect(throws: Never.self) { try JSONParser().parseTape(Array("{\(nine), \"k9\": 1}".utf8)) }
+    }
+
+    @Test(arguments: [3, 12])
+    func keysWrittenInTwoNormalFormsAreOneKey(_ padding: Int) {
+        // "é" precomposed and decomposed: one key, as String and JSONObject compare keys; the
+        // Kelvin sign is the letter K.
+        let others = (0..<padding).map { #""p\#($0)": 0, "# }.joined()
+        for (first, second) in [("\u{e9}", "e\u{301}"), ("K", "\u{212A}")] {
+            let text = "{\(others)\"\(first)\": 1, \"\(second)\": 2}"
+            #expect(throws: JSONError.self, "\(first) / \(second)") { try JSONParser().parseTape(Array(text.utf8)) }
+        }
+        #expect(throws: Never.self) { try JSONParser().parseTape(Array("{\(others)\"\u{e9}\": 1, \"e\": 2}".utf8)) }
+    }
+
+    @Test func stringsRepeatedByADocumentAreBounded() throws {
+        let long = JSONValue.string(String(repeating: "x", count: 1000))
+        let document = JSONDocument(value: .array(Array(repeating: long, count: 100)), file: "aliases.yaml")
+        #expect(try JSONTape(document: document).count == 101)
+        #expect {
+            try JSONTape(document: document, maxStringBytes: 50_000)
+        } throws: { error in
+            guard let error = error as? JSONError else { return false }
+            return error.code == .sizeLimit && error.message.contains("aliases.yaml")
+        }
+        #expect(JSONTape.emptyObject(file: "e").value(ofNode: 0) == .object([:]))
     }
 }

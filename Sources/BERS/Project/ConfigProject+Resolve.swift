@@ -96,22 +96,24 @@ extension ConfigProject {
 
         var layers: [Layer] = []
         var base = files.value
-        func add(_ resolved: Overrides.Resolved, source: LayerSource) {
+        func add(_ resolved: Overrides.Resolved, source: LayerSource) throws(ConfigError) {
             let document = Overrides.document(for: resolved, name: source.name)
-            layers.append(Layer(source: source, document: document))
+            layers.append(try Layer(source: source, document: document))
             base = Overrides.apply(document.value, to: base)
         }
         for (name, text) in variables {
+            let resolved: Overrides.Resolved
             do {
-                let resolved = try Overrides(base: base).resolveVariable(name: name, value: text, prefix: prefix)
-                add(resolved, source: LayerSource(kind: .environmentVariable, name: name))
+                resolved = try Overrides(base: base).resolveVariable(name: name, value: text, prefix: prefix)
             } catch  where error.code == .unknownOverridePath && !settings.unknownOverrideIsError {
                 diagnostics.append(ConfigDiagnostic(code: error.code, message: error.message + "; ignored"))
+                continue
             }
+            try add(resolved, source: LayerSource(kind: .environmentVariable, name: name))
         }
         for assignment in options.assignments {
             let resolved = try Overrides(base: base).resolveAssignment(assignment)
-            add(resolved, source: LayerSource(kind: .commandLine, name: "--set \(resolved.pointer.dottedPath)"))
+            try add(resolved, source: LayerSource(kind: .commandLine, name: "--set \(resolved.pointer.dottedPath)"))
         }
         return layers
     }

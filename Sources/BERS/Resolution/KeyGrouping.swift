@@ -8,8 +8,11 @@ import BERSJSON
 struct KeyGrouping {
     /// The members added since ``start(expecting:)``, in the order added, with their group.
     private var members: [LayerMerger.Contributor] = []
-    /// The first member of each group (where its key is) and the key's hash.
+    /// The first member of each group (where its key is) and the key's hash (0 for keys with
+    /// non-ASCII text, which may equal keys written with other bytes and are compared with all).
     private var keys: [(first: Origin, hash: UInt64)] = []
+    /// The groups whose key has non-ASCII text.
+    private var nonASCIIGroups: [Int] = []
     /// Group numbers by hash slot (-1 when free), used when many members are expected.
     private var table: [Int32] = []
     private var mask = 0
@@ -23,6 +26,7 @@ struct KeyGrouping {
     mutating func start(expecting total: Int) {
         members.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
+        nonASCIIGroups.removeAll(keepingCapacity: true)
         usesTable = total > 16
         guard usesTable else { return }
         var size = 32
@@ -37,20 +41,29 @@ struct KeyGrouping {
 
     /// Adds a member whose key is `key`, to the group of that key (a new one if it is the first).
     mutating func add(_ member: Origin, key: UnsafeBufferPointer<UInt8>, views: [TapeView]) {
-        let hash = PathIndex.hash(key)
+        // Keys with non-ASCII text all hash alike: they may equal keys written with other bytes.
+        let hash = JSONTape.isASCII(key) ? PathIndex.hash(key) : 0
         let group = usesTable ? tableGroup(key, hash: hash, views: views) : scannedGroup(key, hash: hash, views: views)
-        if group == keys.count { keys.append((member, hash)) }
+        if group == keys.count {
+            if hash == 0 { nonASCIIGroups.append(group) }
+            keys.append((member, hash))
+        }
         members.append(LayerMerger.Contributor(origin: member, group: Int32(group)))
     }
 
     private func scannedGroup(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, views: [TapeView]) -> Int {
-        for group in keys.indices where keys[group].hash == hash && isKey(key, of: group, views: views) {
+        for group in keys.indices
+        where (keys[group].hash == hash || hash == 0 || keys[group].hash == 0)
+            && isKey(key, of: group, views: views)
+        {
             return group
         }
         return keys.count
     }
 
     private mutating func tableGroup(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, views: [TapeView]) -> Int {
+        if hash == 0 { return scannedGroup(key, hash: hash, views: views) }
+        for group in nonASCIIGroups where isKey(key, of: group, views: views) { return group }
         var slot = Int(truncatingIfNeeded: hash) & mask
         while table[slot] >= 0 {
             let group = Int(table[slot])
@@ -63,8 +76,7 @@ struct KeyGrouping {
 
     private func isKey(_ key: UnsafeBufferPointer<UInt8>, of group: Int, views: [TapeView]) -> Bool {
         let origin = keys[group].first
-        let other = views[Int(origin.layer)].key(of: origin.node)
-        return other.count == key.count && bytesEqual(other.baseAddress, key.baseAddress, key.count)
+        return JSONTape.keysEqual(views[Int(origin.layer)].key(of: origin.node), key)
     }
 
     /// Appends the members to `stack` grouped: groups in order of their first member, members

@@ -12,15 +12,19 @@ struct Layer: Sendable {
     }
 
     /// A layer from a document read some other way (YAML) or built in code (overrides, tenants).
-    init(source: LayerSource, document: JSONDocument) {
-        self.init(source: source, tape: JSONTape(document: document))
+    ///
+    /// - Throws: ``ConfigError`` `config.malformed-layer` (`json.size-limit`) when its strings are
+    ///   too large for a tape.
+    init(source: LayerSource, document: JSONDocument) throws(ConfigError) {
+        do {
+            self.init(source: source, tape: try JSONTape(document: document))
+        } catch {
+            throw ConfigError.malformed(error)
+        }
     }
 
     /// An empty object layer, for merges without any layer.
-    static let empty = Layer(
-        source: LayerSource(kind: .defaults, name: "(empty)"),
-        document: JSONDocument(value: .object([:]), file: "(empty)")
-    )
+    static let empty = Layer(source: LayerSource(kind: .defaults, name: "(empty)"), tape: .emptyObject(file: "(empty)"))
 
     /// The whole layer as a value.
     var value: JSONValue { tape.value(ofNode: 0) }

@@ -50,7 +50,7 @@ public struct LayerFile: Sendable, Hashable {
         do {
             tape =
                 DocumentFile.isYAML(path)
-                ? JSONTape(document: try DocumentFile.parse(bytes, file: path))
+                ? try JSONTape(document: try DocumentFile.parse(bytes, file: path))
                 : try JSONParser().parseTape(bytes, file: path)
         } catch {
             throw ConfigError.malformed(error)
@@ -60,7 +60,7 @@ public struct LayerFile: Sendable, Hashable {
             return Layer(source: source, tape: tape)
         case .null:
             // An empty YAML file is an empty layer.
-            return Layer(source: source, document: JSONDocument(value: .object([:]), file: path))
+            return Layer(source: source, tape: .emptyObject(file: path))
         default:
             throw ConfigError(
                 .layerNotObject,

@@ -8,8 +8,7 @@ struct TapeView {
     let strings: UnsafePointer<UInt8>
 
     init(_ tape: JSONTape) {
-        nodes = tape.unsafeNodes
-        strings = tape.unsafeStrings
+        (nodes, strings) = tape.unsafeBuffers
     }
 
     /// The key bytes of the member at `node`.

@@ -6,14 +6,31 @@ import Synchronization
 /// Composing (merge with the tenant's overrides, schema check, endpoints) happens once per
 /// environment and tenant document; later requests get the stored result. An entry is replaced
 /// when the document's identity (entity tag, version and mapping tag) changes, and a new runtime
-/// (for edited layer files) starts empty. At most `capacity` entries are kept.
+/// (for edited layer files) starts empty. At most `capacity` entries are kept, the least recently
+/// used going first.
 final class RuntimeMemo: Sendable {
-    private struct Entry {
-        let identity: String
-        let configuration: RuntimeConfiguration
+    /// Which configuration: the environment, whether local layers were read, the tenant.
+    struct Key: Hashable, Sendable {
+        var environment: String
+        var includeLocal: Bool
+        var tenant: String
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    /// Which version of a tenant document.
+    struct Identity: Hashable, Sendable {
+        var key: String
+        var etag: String?
+        var version: String?
+        var mappingETag: String?
+    }
+
+    private struct State {
+        var entries: [Key: (identity: Identity, configuration: RuntimeConfiguration)] = [:]
+        var recency = RecencyList<Key>()
+        var uses: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
     private let capacity: Int
 
     init(capacity: Int) {
@@ -21,20 +38,25 @@ final class RuntimeMemo: Sendable {
     }
 
     /// The configuration stored under `key` for a document of this `identity`.
-    func configuration(_ key: String, identity: String) -> RuntimeConfiguration? {
-        entries.withLock { entries in
-            guard let entry = entries[key], entry.identity == identity else { return nil }
+    func configuration(_ key: Key, identity: Identity) -> RuntimeConfiguration? {
+        state.withLock { state in
+            guard let entry = state.entries[key], entry.identity == identity else { return nil }
+            state.uses += 1
+            state.recency.touch(key, stamp: state.uses)
             return entry.configuration
         }
     }
 
-    /// Stores `configuration` under `key`, dropping an older entry when full.
-    func store(_ configuration: RuntimeConfiguration, _ key: String, identity: String) {
-        entries.withLock { entries in
-            if entries[key] == nil, entries.count >= capacity, let victim = entries.keys.first {
-                entries[victim] = nil
+    /// Stores `configuration` under `key`, dropping the least recently used entry when full.
+    func store(_ configuration: RuntimeConfiguration, _ key: Key, identity: Identity) {
+        state.withLock { state in
+            if state.entries[key] == nil, state.entries.count >= capacity, let oldest = state.recency.oldest?.key {
+                state.entries[oldest] = nil
+                state.recency.remove(oldest)
             }
-            entries[key] = Entry(identity: identity, configuration: configuration)
+            state.uses += 1
+            state.entries[key] = (identity, configuration)
+            state.recency.touch(key, stamp: state.uses)
         }
     }
 }

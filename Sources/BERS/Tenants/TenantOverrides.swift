@@ -40,7 +40,7 @@ enum TenantOverrides {
         from tenant: TenantDocument,
         settings: TenantSettings,
         base: JSONValue
-    ) -> (layer: Layer?, refused: [Refusal]) {
+    ) throws(ConfigError) -> (layer: Layer?, refused: [Refusal]) {
         let document = tenant.document
         guard case .object? = document.value[settings.overridesKey] else { return (nil, []) }
         let overridesPointer = JSONPointer.root.appending(settings.overridesKey)
@@ -97,7 +97,7 @@ enum TenantOverrides {
         }
         let layerDocument = JSONDocument(value: kept, file: document.file, valuePositions: values, keyPositions: keys)
         let source = LayerSource(kind: .tenant, name: "tenant \(tenant.hash.value)", file: document.file)
-        return (Layer(source: source, document: layerDocument), refused)
+        return (try Layer(source: source, document: layerDocument), refused)
     }
 
     private static func position(_ positions: [SourcePosition], _ node: Int) -> SourcePosition {

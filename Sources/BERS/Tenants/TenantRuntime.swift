@@ -80,7 +80,7 @@ public struct TenantRuntime: Sendable {
             options: settings.cache,
             clock: clock
         )
-        self.memo = RuntimeMemo(capacity: settings.cache.capacity * 4)
+        self.memo = RuntimeMemo(capacity: settings.cache.capacity)
         // Compiled now (once per project) so that a bad schema fails here, not on a request.
         _ = try project.schemaValidator()
         self.fallbackDocument = try settings.fallback.map { fallback throws(ConfigError) in
@@ -108,8 +108,13 @@ public struct TenantRuntime: Sendable {
         // Only requests without override variables or assignments are memoised: they all get the
         // same answer.
         let plain = isPlain(options)
-        let key = "\(environment.name)|\(options.includeLocalLayers)|\(hash.value)"
-        let identity: String? = if let document { Self.identity(of: document) } else { "fallback" }
+        let key = RuntimeMemo.Key(
+            environment: environment.name,
+            includeLocal: options.includeLocalLayers,
+            tenant: hash.value
+        )
+        // A fallback answer is not memoised: every unknown hash would take an entry.
+        let identity = document.flatMap(Self.identity(of:))
         if plain, let identity, let memoised = memo.configuration(key, identity: identity) {
             return memoised.from(source)
         }
@@ -152,9 +157,14 @@ public struct TenantRuntime: Sendable {
 
     /// What identifies a version of a tenant document (`nil` when the store gives no tag, and the
     /// document cannot be told apart from an edited one).
-    private static func identity(of document: TenantDocument) -> String? {
+    private static func identity(of document: TenantDocument) -> RuntimeMemo.Identity? {
         guard document.etag != nil || document.version != nil else { return nil }
-        return "\(document.key)|\(document.etag ?? "")|\(document.version ?? "")|\(document.mappingETag ?? "")"
+        return RuntimeMemo.Identity(
+            key: document.key,
+            etag: document.etag,
+            version: document.version,
+            mappingETag: document.mappingETag
+        )
     }
 
     /// The tenant's document from the cache, or the fallback for a missing tenant.
@@ -209,7 +219,7 @@ public struct TenantRuntime: Sendable {
         var tenantDiagnostics: [ConfigDiagnostic] = []
         var refused: [JSONPointer] = []
         if let document {
-            let (layer, notAllowed) = TenantOverrides.layer(
+            let (layer, notAllowed) = try TenantOverrides.layer(
                 from: document,
                 settings: settings,
                 base: configuration.value

@@ -10,7 +10,7 @@ extension ConfigProject {
     /// hold valid URIs) and default to draft-07 when they do not say.
     ///
     /// - Throws: ``ConfigError`` `config.invalid-schema` (with the file's location) when the
-    ///   schema or one of its sibling files cannot be read, parsed or compiled.
+    ///   schema or a sibling `*.schema.json` file cannot be read, parsed or compiled.
     public func schemaValidator() throws(ConfigError) -> SchemaValidator? {
         guard let relative = settings.schema else { return nil }
         return try loadSchemaValidator(at: joinPath(directory, relative))
@@ -19,8 +19,8 @@ extension ConfigProject {
     /// Compiles the schema at `path` with the configuration defaults (draft-07, formats asserted),
     /// registering its sibling schemas for `$ref`; compiled once per loaded project.
     ///
-    /// - Throws: ``ConfigError`` `config.invalid-schema` when the schema or a sibling `*.json`
-    ///   file cannot be read or parsed, or the schema does not compile.
+    /// - Throws: ``ConfigError`` `config.invalid-schema` when the schema or a sibling
+    ///   `*.schema.json` file cannot be read or parsed, or the schema does not compile.
     public func loadSchemaValidator(at path: String) throws(ConfigError) -> SchemaValidator {
         try schemas.validator(at: path) { () throws(ConfigError) in try compileSchema(at: path) }
     }
@@ -64,11 +64,23 @@ extension ConfigProject {
         let document = try readSchema(path)
         var registry = SchemaRegistry()
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let siblings = try fileSystem.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder).sorted()
+        let siblings: [String]
+        do {
+            siblings = try fileSystem.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder).sorted()
+        } catch {
+            throw ConfigError(.invalidSchema, "cannot list the schema's folder: \(error.message)", underlying: error)
+        }
         for name in siblings where name.hasSuffix(".json") {
             let siblingPath = joinPath(folder, name)
             guard siblingPath != path, fileSystem.itemKind(atPath: siblingPath) == .file else { continue }
-            let sibling = try readSchema(siblingPath)
+            // A `*.schema.json` file must be a readable schema; other JSON files (a layer file
+            // beside a schema kept in the config directory, say) are registered when they parse.
+            let sibling: JSONDocument
+            do {
+                sibling = try readSchema(siblingPath)
+            } catch  where !name.hasSuffix(".schema.json") {
+                continue
+            }
             if case .string(let id)? = sibling.value["$id"] { registry.register(sibling.value, at: id) }
         }
         var options = ValidatorOptions.configuration

@@ -166,4 +166,17 @@ struct MergeRulesTests {
         #expect(try config.double("a.d") == 2.5)
         #expect(try config.double("a.b.0") == 1)
     }
+
+    @Test(arguments: [2, 20])
+    func keysWrittenInTwoNormalFormsMergeAsOneKey(_ padding: Int) throws {
+        let others = (0..<padding).map { #""p\#($0)": 0, "# }.joined()
+        let project = try makeProject([
+            "default.json": "{\"names\": {\(others)\"caf\u{e9}\": 1, \"K\": 1}}",
+            "production.json": "{\"names\": {\"cafe\u{301}\": 2, \"\u{212A}\": 2}}",
+        ])
+        let names = try project.resolve(.production).object("names")
+        #expect(names.count == padding + 2)
+        #expect(names["caf\u{e9}"] == 2)
+        #expect(names["K"] == 2)
+    }
 }

@@ -329,4 +329,47 @@ struct TenantRuntimeMemoTests {
         #expect(stale.source.name == "stale")
         #expect(try stale.configuration.int("api.timeout") == 9000)
     }
+
+    @Test func fallbackAnswersAndDocumentsWithoutATagAreNotMemoised() async throws {
+        let store = ScriptedTenantStore([:])
+        let runtime = try runtime(store, clock: ManualClock())
+        for _ in 0..<3 {
+            let served = try await runtime.resolve(environment: .production, tenant: try TenantHash(myrHash))
+            #expect(served.source.name == "fallback")
+        }
+        let untagged = UntaggedStore([
+            Self.mapping: #"{"tenant_id": "MYR384719"}"#,
+            Self.document: #"{"config_overrides": {"api": {"timeout": 9000}}}"#,
+        ])
+        let plain = try TenantRuntime(
+            project: try ConfigProject(directory: TenantRuntimeTests.config),
+            store: untagged,
+            clock: ManualClock()
+        )
+        #expect(
+            try await plain.resolve(environment: .production, tenant: try TenantHash(myrHash)).configuration
+                .int("api.timeout") == 9000
+        )
+        #expect(
+            try await plain.resolve(environment: .production, tenant: try TenantHash(myrHash)).configuration
+                .int("api.timeout") == 9000
+        )
+    }
+}
+
+/// A store that gives no entity tags, so documents cannot be told apart by tag.
+final class UntaggedStore: TenantStore {
+    let inner: ScriptedTenantStore
+    init(_ objects: [String: String]) { inner = ScriptedTenantStore(objects) }
+    func get(_ key: String, ifNoneMatch etag: String?) async throws(TenantError) -> StoreResponse {
+        switch try await inner.get(key, ifNoneMatch: nil) {
+        case .found(let object): return .found(StoredObject(bytes: object.bytes))
+        case let other: return other
+        }
+    }
+    func put(_ key: String, _ bytes: [UInt8], contentType: String) async throws(TenantError) -> String? {
+        try await inner.put(key, bytes, contentType: contentType)
+    }
+    func list(prefix: String) async throws(TenantError) -> [String] { try await inner.list(prefix: prefix) }
+    var description: String { "untagged" }
 }

@@ -76,16 +76,34 @@ struct ValidationEntryPointTests {
 
     @Test func aSiblingSchemaThatIsNotJSONIsAnErrorNotIgnored() throws {
         var files = Self.files
-        files["config/schemas/broken.json"] = "{\"$id\": "
+        files["config/schemas/broken.schema.json"] = "{\"$id\": "
         let project = try ConfigProject(directory: "config", fileSystem: InMemoryFileSystem(files))
         #expect {
             try project.resolveValidated(.staging)
         } throws: { error in
             guard let error = error as? ConfigError else { return false }
-            return error.code == .invalidSchema && error.message.contains("config/schemas/broken.json is not JSON")
-                && error.location?.file == "config/schemas/broken.json"
+            return error.code == .invalidSchema
+                && error.message.contains("config/schemas/broken.schema.json is not JSON")
+                && error.location?.file == "config/schemas/broken.schema.json"
         }
         // The failure is remembered: asking again gives the same error without reading again.
         #expect(throws: ConfigError.self) { try project.schemaValidator() }
+    }
+
+    @Test func otherJSONFilesBesideTheSchemaAreSkippedWhenTheyDoNotParse() throws {
+        var files = Self.files
+        files["config/schemas/notes.json"] = "// not JSON"
+        let project = try ConfigProject(directory: "config", fileSystem: InMemoryFileSystem(files))
+        #expect(try project.resolveValidated(.staging).int("api.timeout") == 2000)
+    }
+
+    @Test func anUnreadableSiblingSchemaIsAnErrorAndIsRemembered() throws {
+        let fileSystem = CountingFileSystem(Self.files)
+        let project = try ConfigProject(directory: "config", fileSystem: fileSystem)
+        try fileSystem.base.write(Array("{".utf8), toPath: "config/schemas/api.schema.json")
+        for _ in 0..<2 {
+            #expect(throws: ConfigError.self) { try project.schemaValidator() }
+        }
+        #expect(fileSystem.readCount("config/schemas/api.schema.json") == 1)
     }
 }
