@@ -16,8 +16,7 @@ extension ResolvedConfiguration {
     @inline(__always)
     public func int(_ path: String) throws(ConfigError) -> Int {
         let node = try requireNode(path)
-        let (tape, origin) = storage.tape(of: node)
-        let entry = tape[origin]
+        let entry = storage.nodes[node]
         if entry.kind == .integer, let exact = Int(exactly: Int64(bitPattern: entry.payload)) { return exact }
         throw mismatch(node, path: path, expected: "an integer")
     }
@@ -25,8 +24,7 @@ extension ResolvedConfiguration {
     /// The number at `path` (integers are widened).
     public func double(_ path: String) throws(ConfigError) -> Double {
         let node = try requireNode(path)
-        let (tape, origin) = storage.tape(of: node)
-        let entry = tape[origin]
+        let entry = storage.nodes[node]
         switch entry.kind {
         case .double: return Double(bitPattern: entry.payload)
         case .integer: return Double(Int64(bitPattern: entry.payload))
@@ -37,8 +35,8 @@ extension ResolvedConfiguration {
     /// The boolean at `path`.
     public func bool(_ path: String) throws(ConfigError) -> Bool {
         let node = try requireNode(path)
-        let (tape, origin) = storage.tape(of: node)
-        if tape[origin].kind == .bool { return tape[origin].flag }
+        let entry = storage.nodes[node]
+        if entry.kind == .bool { return entry.flag }
         throw mismatch(node, path: path, expected: "true or false")
     }
 

@@ -239,6 +239,8 @@ struct LayerMerger {
                 overriddenStart: start,
                 overriddenCount: Int32(overridden.count) - start,
                 kind: source.kind,
+                payload: source.payload,
+                flag: source.flag,
                 count: Int32(source.count),
                 isMerged: false
             )

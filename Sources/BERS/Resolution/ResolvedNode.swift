@@ -22,6 +22,10 @@ struct ResolvedNode: Sendable {
     var overriddenCount: Int32
     /// What it holds.
     var kind: JSONTape.Kind
+    /// A scalar's bits, copied from its tape node so that typed lookups read only this table.
+    var payload: UInt64
+    /// A boolean's value.
+    var flag: Bool
     /// Elements of an array or members of an object.
     var count: Int32
     /// Whether this container combines members or elements of several layers.
