@@ -76,7 +76,7 @@ struct BenchCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputComma
         let report = try await measure(project, options)
         let run = BenchRun(machine: .current(), report: report)
         let comparison = saved.map { BaselineComparison(baseline: $0, current: report, thresholdPercent: threshold) }
-        print(run, comparison)
+        printResults(run, comparison)
         try writeFiles(run)
         if report.hasFailures || comparison?.hasRegression == true { throw ExitCode(ExitStatus.invalid) }
     }
@@ -94,7 +94,7 @@ struct BenchCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputComma
         }
     }
 
-    private func print(_ run: BenchRun, _ comparison: BaselineComparison?) {
+    private func printResults(_ run: BenchRun, _ comparison: BaselineComparison?) {
         switch chosen {
         case .text:
             Output.raw(run.report.text() + (comparison.map { "\n" + $0.text() } ?? ""))
