@@ -69,7 +69,8 @@ struct BenchCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputComma
         let (environment, _) = try environment.resolveEnvironment(in: project)
         let options = BenchOptions(
             environment: environment,
-            detectionContext: self.environment.context(for: project),
+            // --env names the environment loaded; detection is measured as a process without it runs.
+            detectionContext: self.environment.context(for: project, explicit: false),
             resolveOptions: ResolveOptions(environmentVariables: ProcessInfo.processInfo.environment),
             iterations: iterations
         )
