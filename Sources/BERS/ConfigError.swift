@@ -71,6 +71,8 @@ public struct ConfigError: BERSError {
         public static let invalidSchema = Code("config.invalid-schema")
         /// Writing an output file failed; nothing was written.
         public static let writeFailed = Code("config.write-failed")
+        /// A `bers bench --baseline` file is not a run saved by `bers bench --save`.
+        public static let invalidBaseline = Code("config.invalid-baseline")
     }
 
     /// What kind of error this is.

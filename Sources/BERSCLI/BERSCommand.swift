@@ -18,7 +18,7 @@ public struct BERSCommand: AsyncParsableCommand {
         version: BERSVersion.current,
         subcommands: [
             ResolveCommand.self, DetectCommand.self, ExplainCommand.self, DiffCommand.self, URLCommand.self,
-            FormatCommand.self, ValidateCommand.self, TenantCommand.self, BuildCommand.self,
+            FormatCommand.self, ValidateCommand.self, TenantCommand.self, BuildCommand.self, BenchCommand.self,
         ]
     )
 

@@ -36,6 +36,8 @@ public struct ProjectSettings: Sendable {
     public var unknownOverrideIsError: Bool
     /// The `tenants` section.
     public var tenants: TenantSettings
+    /// The `kpi` section: the targets of `bers bench`.
+    public var kpi: KPITargets
     /// The whole document, for sections read by other parts of BERS.
     public var document: JSONDocument?
 
@@ -51,6 +53,7 @@ public struct ProjectSettings: Sendable {
         environmentOverridePrefix = "BERS__"
         unknownOverrideIsError = false
         tenants = TenantSettings()
+        kpi = KPITargets()
         document = nil
     }
 
@@ -59,7 +62,7 @@ public struct ProjectSettings: Sendable {
     /// `build` (the artifacts of `bers build`) is read by `BERSArtifacts` from ``document``.
     public static let knownKeys = [
         "$schema", "description", "environment", "environments", "detection", "schema", "merge", "env-overrides",
-        "tenants", "build",
+        "tenants", "build", "kpi",
     ]
 
     /// Reads settings from a parsed `bers.json`.
@@ -128,6 +131,7 @@ public struct ProjectSettings: Sendable {
             unknownOverrideIsError = unknown == "error"
         }
         tenants = try TenantSettings(reader: reader)
+        kpi = try KPITargets(reader: reader)
     }
 
     private static func readDetection(_ reader: DocumentReader) throws(ConfigError) -> DetectionSettings {

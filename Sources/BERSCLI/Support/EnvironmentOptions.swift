@@ -16,10 +16,11 @@ struct EnvironmentOptions: ParsableArguments {
     @Option(name: .customLong("build-context"), help: "The environment the artifact was built for.")
     var buildContext: String?
 
-    /// The detection context for `project`, reading the process environment.
-    func context(for project: ConfigProject) -> DetectionContext {
+    /// The detection context for `project`, reading the process environment; without `--env`
+    /// when `explicit` is false (what detection would see in a process started without one).
+    func context(for project: ConfigProject, explicit: Bool = true) -> DetectionContext {
         project.detectionContext(
-            explicit: environment,
+            explicit: explicit ? environment : nil,
             environment: ProcessInfo.processInfo.environment,
             url: url,
             hostname: hostname ?? ProcessInfo.processInfo.hostName,

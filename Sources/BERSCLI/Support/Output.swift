@@ -35,6 +35,11 @@ enum Output {
         write(text + "\n", to: 2)
     }
 
+    /// Writes `text` to standard error without a newline (a progress bar drawn over itself).
+    static func rawDiagnostic(_ text: String) {
+        write(text, to: 2)
+    }
+
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
         text.withUTF8 { bytes in
