@@ -39,7 +39,9 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("Resolve workload production with BERS__API__TIMEOUT") { benchmark in
-        let options = ResolveOptions(environmentVariables: ["BERS__API__TIMEOUT": "15000", "HOME": "/root", "PATH": "/usr/bin"])
+        let options = ResolveOptions(environmentVariables: [
+            "BERS__API__TIMEOUT": "15000", "HOME": "/root", "PATH": "/usr/bin",
+        ])
         for _ in benchmark.scaledIterations {
             let project = try ConfigProject(directory: workload)
             blackHole(try project.resolve(.production, options: options))
@@ -73,8 +75,10 @@ let benchmarks: @Sendable () -> Void = {
         let project = try ConfigProject(directory: picasso)
         let detector = project.detector()
         let context = project.detectionContext(
-            environment: ["NODE_ENV": "test", "HOME": "/root"], url: "https://widget.example.com/?tenant=x",
-            hostname: "eu.staging.myrecruiter.ai")
+            environment: ["NODE_ENV": "test", "HOME": "/root"],
+            url: "https://widget.example.com/?tenant=x",
+            hostname: "eu.staging.myrecruiter.ai"
+        )
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(detector.detectUncached(context))
@@ -85,8 +89,10 @@ let benchmarks: @Sendable () -> Void = {
         let project = try ConfigProject(directory: picasso)
         let detector = project.detector()
         let context = project.detectionContext(
-            environment: ["NODE_ENV": "test", "HOME": "/root"], url: "https://widget.example.com/?tenant=x",
-            hostname: "eu.staging.myrecruiter.ai")
+            environment: ["NODE_ENV": "test", "HOME": "/root"],
+            url: "https://widget.example.com/?tenant=x",
+            hostname: "eu.staging.myrecruiter.ai"
+        )
         _ = detector.detect(context)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -148,7 +154,10 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
 
-        Benchmark("Tenant runtime resolve (memoised, tenant \(kind), production)", configuration: .init(scalingFactor: .kilo)) { benchmark in
+        Benchmark(
+            "Tenant runtime resolve (memoised, tenant \(kind), production)",
+            configuration: .init(scalingFactor: .kilo)
+        ) { benchmark in
             let project = try ConfigProject(directory: picasso)
             let store = FileSystemTenantStore(
                 root: repositoryRoot.appendingPathComponent("Examples/picasso/tenants").path

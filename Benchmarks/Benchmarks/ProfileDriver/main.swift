@@ -11,6 +11,9 @@ import Foundation
 //   memory DIR N           resolve N times; prints the resident set before and after
 //   parse FILE N           JSONParser.parse (a JSONValue with positions), N times; prints MB/s
 //   parse-tape FILE N      JSONParser.parseTape, N times; prints MB/s
+//   detect DIR N           detection without the memo (the context of CoreBenchmarks), N times
+//   detect-memo DIR N      the same context answered by the memo, N times
+//   url DIR N              configUrl and tenantAssetUrl of the production endpoints, N times each
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 4, let iterations = Int(arguments[3]) else {
@@ -70,6 +73,27 @@ case "parse-tape-value":
     try throughput(bytes: bytes.count) {
         let tape = try JSONParser().parseTape(bytes, file: "bench.json")
         return tape.value(ofNode: 0).nodeCount
+    }
+case "detect", "detect-memo":
+    let project = try ConfigProject(directory: path)
+    let detector = project.detector()
+    let context = project.detectionContext(
+        environment: ["NODE_ENV": "test", "HOME": "/root"],
+        url: "https://widget.example.com/?tenant=x",
+        hostname: "eu.staging.myrecruiter.ai"
+    )
+    for _ in 0..<iterations {
+        let result = arguments[1] == "detect" ? detector.detectUncached(context) : detector.detect(context)
+        checksum &+= result.trace.count
+    }
+case "url":
+    let endpoints = try ConfigProject(directory: path).resolve(.production).endpoints()
+    let tenant = ["tenant": "my87674d777bf9"]
+    let asset = ["tenant": "my87674d777bf9", "path": "images/logo.png"]
+    for (name, parameters) in [("configUrl", tenant), ("tenantAssetUrl", asset)] {
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<iterations { checksum &+= try endpoints.url(name, parameters).utf8.count }
+        print("\(name): \((DispatchTime.now().uptimeNanoseconds - start) / UInt64(iterations)) ns")
     }
 default:
     print("unknown operation \(arguments[1])")

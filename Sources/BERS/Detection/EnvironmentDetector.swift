@@ -21,6 +21,7 @@ public struct EnvironmentDetector: Sendable {
     /// The content of the `.bers-env` file, if present.
     public let environmentFile: String?
     private let cache: DetectionCache
+    private let reasons: DetectionReasons
 
     /// A detector for these settings.
     ///
@@ -39,6 +40,7 @@ public struct EnvironmentDetector: Sendable {
         self.catalog = catalog
         self.projectEnvironment = projectEnvironment
         self.environmentFile = environmentFile
+        self.reasons = DetectionReasons(settings)
         self.cache = DetectionCache(
             timeToLiveNanoseconds: UInt64(min(max(0, settings.cacheTTLMilliseconds), 86_400_000)) * 1_000_000,
             clock: clock
@@ -76,6 +78,7 @@ public struct EnvironmentDetector: Sendable {
     /// Runs every source without consulting or filling the memo.
     public func detectUncached(_ context: DetectionContext) -> DetectionResult {
         var trace: [DetectionResult.Step] = []
+        trace.reserveCapacity(DetectionSource.allCases.count)
         for source in DetectionSource.allCases {
             guard settings.isEnabled(source) || source == .defaultFallback else {
                 trace.append(.init(source: source, value: nil, outcome: .disabled, reason: "disabled in bers.json"))
@@ -147,7 +150,7 @@ public struct EnvironmentDetector: Sendable {
 
         case .environmentVariable:
             guard !context.variables.isEmpty else {
-                return nothing("none of \(settings.variables.joined(separator: ", ")) is set")
+                return nothing(reasons.noVariableSet)
             }
             for variable in context.variables {
                 let shown = "\(variable.name)=\(variable.value)"
@@ -168,7 +171,7 @@ public struct EnvironmentDetector: Sendable {
             guard let url = context.url else { return nothing("no URL given") }
             let values = URLQuery.values(named: settings.urlParameterName, in: url)
             guard let name = values.first else {
-                return nothing("the URL has no \(settings.urlParameterName) parameter")
+                return nothing(reasons.noURLParameter)
             }
             let shown = "\(settings.urlParameterName)=\(name)"
             func reject(_ outcome: DetectionResult.Outcome, _ reason: String) -> (Environment, DetectionConfidence)? {
@@ -179,21 +182,18 @@ public struct EnvironmentDetector: Sendable {
             if let pinned = context.buildContext, isProduction(pinned) {
                 return reject(.refused, "refused: the build context pins \(pinned), which a URL cannot override")
             }
-            if Set(values).count > 1 {
-                return reject(.invalid, "the URL sets \(settings.urlParameterName) to different values")
-            }
+            if values.contains(where: { $0 != name }) { return reject(.invalid, reasons.conflictingURLValues) }
             if let problem = catalog.rejectionReason(for: name) { return reject(.invalid, problem) }
-            if let allowed = settings.urlParameterAllowed, !allowed.contains(name) {
-                return reject(.refused, "a URL may only select \(allowed.joined(separator: ", "))")
+            if let allowed = settings.urlParameterAllowed, !allowed.contains(name), let why = reasons.urlNotAllowed {
+                return reject(.refused, why)
             }
-            return offer(name, shown: shown, confidence: .medium, why: "URL parameter \(settings.urlParameterName)")
+            return offer(name, shown: shown, confidence: .medium, why: reasons.urlAccepted)
 
         case .hostnamePattern:
             guard let host = context.hostname, !host.isEmpty else { return nothing("no hostname known") }
-            switch settings.hostnameRules.match(host) {
+            switch settings.hostnameRules.indexedMatch(host) {
             case .none:
-                let reason = settings.hostnameRules.rules.isEmpty ? "no hostname rules configured" : "no rule matches"
-                trace.append(.init(source: source, value: host, outcome: .noMatch, reason: reason))
+                trace.append(.init(source: source, value: host, outcome: .noMatch, reason: reasons.noHostnameMatch))
                 return nil
             case .ambiguous(let environments, let patterns):
                 trace.append(
@@ -206,9 +206,10 @@ public struct EnvironmentDetector: Sendable {
                     )
                 )
                 return nil
-            case .matched(let environment, let pattern):
-                let confidence: DetectionConfidence = pattern.kind == .exact ? .high : .medium
-                return offer(environment, shown: host, confidence: confidence, why: "hostname matches \(pattern.text)")
+            case .rule(let index):
+                let rule = settings.hostnameRules.rules[index]
+                let confidence: DetectionConfidence = rule.pattern.kind == .exact ? .high : .medium
+                return offer(rule.environment, shown: host, confidence: confidence, why: reasons.hostnameMatches[index])
             }
 
         case .buildContext:

@@ -21,9 +21,9 @@ public struct HostnamePattern: Sendable, Hashable {
     public let kind: Kind
     /// The labels the rule fixes (for suffixes and prefixes, without the `*`).
     public let labels: [Substring]
-    /// What a matching (normalized) host must equal, end with or start with: `chat.example.com`,
-    /// `.example.com` or `192.168.`.
-    private let anchor: String
+    /// The UTF-8 bytes a matching (normalized) host must equal, end with or start with:
+    /// `chat.example.com`, `.example.com` or `192.168.`.
+    private let anchor: [UInt8]
     /// Whether a prefix rule is all digits (it then only matches IPv4 addresses).
     private let isNumericPrefix: Bool
 
@@ -45,15 +45,15 @@ public struct HostnamePattern: Sendable, Hashable {
         case []:
             kind = .exact
             labels = parts
-            anchor = normalized
+            anchor = Array(normalized.utf8)
         case [0] where parts[0] == "*" && parts.count >= 2:
             kind = .suffix
             labels = Array(parts.dropFirst())
-            anchor = "." + labels.joined(separator: ".")
+            anchor = Array(("." + labels.joined(separator: ".")).utf8)
         case [parts.count - 1] where parts[parts.count - 1] == "*" && parts.count >= 2:
             kind = .prefix
             labels = Array(parts.dropLast())
-            anchor = labels.joined(separator: ".") + "."
+            anchor = Array((labels.joined(separator: ".") + ".").utf8)
         default:
             throw invalid("'*' may only be a whole first label (*.example.com) or a whole last label (192.168.*)")
         }
@@ -81,48 +81,74 @@ public struct HostnamePattern: Sendable, Hashable {
     /// The hostname is compared in lowercase, without a
     /// trailing dot or a port.
     public func matches(_ hostname: String) -> Bool {
-        let host = HostnamePattern.normalize(hostname)
-        return host.utf8.allSatisfy { $0 < 0x80 } && HostnamePattern.hasNoEmptyLabel(host)
-            && matches(normalizedHost: host)
+        var host = HostnamePattern.normalize(hostname)
+        return host.withUTF8 { HostnamePattern.isMatchable($0) && matches(normalizedHost: $0) }
     }
 
-    /// Whether an already normalized host without empty labels (see ``normalize(_:)``) matches.
-    func matches(normalizedHost host: String) -> Bool {
+    /// Whether an already normalized, matchable host (see ``isMatchable(_:)``) matches.
+    func matches(normalizedHost host: UnsafeBufferPointer<UInt8>) -> Bool {
         switch kind {
         case .exact:
-            return host == anchor
+            return host.elementsEqual(anchor)
         case .suffix:
-            return host.utf8.count > anchor.utf8.count && host.utf8.elementsEqual(anchor.utf8, atEnd: true)
+            return host.count > anchor.count && host[(host.count - anchor.count)...].elementsEqual(anchor)
         case .prefix:
-            guard host.utf8.count > anchor.utf8.count, host.utf8.starts(with: anchor.utf8) else { return false }
+            guard host.count > anchor.count, host[..<anchor.count].elementsEqual(anchor) else { return false }
             return !isNumericPrefix || HostnamePattern.isIPv4(host)
         }
     }
 
     /// Lowercases, drops one trailing dot and a `:port` suffix (not for bracketed IPv6).
     public static func normalize(_ hostname: String) -> String {
+        var utf8 = hostname
+        return utf8.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return normalizeCharacters(hostname) }
+            // ASCII: every byte is a character, so the work is byte-wise, and copies only when it changes.
+            let end = normalizedLength(bytes)
+            let kept = UnsafeBufferPointer(rebasing: bytes[..<end])
+            guard end < bytes.count || kept.contains(where: isUppercase) else { return hostname }
+            return String(unsafeUninitializedCapacity: end) { buffer in
+                for index in 0..<end { buffer[index] = isUppercase(kept[index]) ? kept[index] + 32 : kept[index] }
+                return end
+            }
+        }
+    }
+
+    /// The length of an ASCII hostname without its `:port` (unless it is bracketed) and one
+    /// trailing dot.
+    private static func normalizedLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = bytes.count
+        if bytes.first != UInt8(ascii: "["), let colon = bytes.lastIndex(of: UInt8(ascii: ":")),
+            bytes[(colon + 1)...].allSatisfy(isDigit)
+        {
+            end = colon
+        }
+        if end > 0 && bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        return end
+    }
+
+    /// ``normalize(_:)`` for a hostname with non-ASCII characters, which never matches a rule but
+    /// must normalize as it always did (by characters: a combining mark makes `.` another character).
+    private static func normalizeCharacters(_ hostname: String) -> String {
         // ASCII case folding only: Unicode folding would turn the Kelvin sign into "k".
         let lowered =
-            hostname.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
-            ? String(
-                decoding: hostname.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 },
-                as: UTF8.self
-            )
+            hostname.utf8.contains(where: isUppercase)
+            ? String(decoding: hostname.utf8.map { isUppercase($0) ? $0 + 32 : $0 }, as: UTF8.self)
             : hostname
         var host = Substring(lowered)
         if !host.hasPrefix("["), let colon = host.utf8.lastIndex(of: UInt8(ascii: ":")),
-            host.utf8[host.utf8.index(after: colon)...]
-                .allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+            host.utf8[host.utf8.index(after: colon)...].allSatisfy(isDigit)
         {
             host = host[..<colon]
         }
         if host.hasSuffix(".") { host = host.dropLast() }
-        return host.count == lowered.count ? lowered : String(host)
+        return host.utf8.count == lowered.utf8.count ? lowered : String(host)
     }
 
-    static func hasNoEmptyLabel(_ host: String) -> Bool {
-        var host = host
-        return host.withUTF8 { hasNoEmptyLabel($0) }
+    /// Whether a normalized host can match any rule: ASCII only (internationalized names must
+    /// arrive in their punycode form) and no empty label.
+    static func isMatchable(_ host: UnsafeBufferPointer<UInt8>) -> Bool {
+        host.allSatisfy { $0 < 0x80 } && hasNoEmptyLabel(host)
     }
 
     static func hasNoEmptyLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -138,11 +164,11 @@ public struct HostnamePattern: Sendable, Hashable {
         return !previousWasDot
     }
 
-    static func isIPv4(_ host: String) -> Bool {
+    static func isIPv4(_ host: UnsafeBufferPointer<UInt8>) -> Bool {
         var octets = 0
         var digits = 0
         var value = 0
-        for byte in host.utf8 {
+        for byte in host {
             if byte == UInt8(ascii: ".") {
                 guard digits > 0 else { return false }
                 octets += 1
@@ -159,4 +185,8 @@ public struct HostnamePattern: Sendable, Hashable {
         }
         return digits > 0 && octets == 3
     }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private static func isUppercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
 }

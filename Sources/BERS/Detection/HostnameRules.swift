@@ -38,16 +38,56 @@ public struct HostnameRules: Sendable, Hashable {
 
     /// Matches `hostname` against every rule.
     public func match(_ hostname: String) -> Match {
-        let host = HostnamePattern.normalize(hostname)
-        // Internationalized names must arrive in their ASCII (punycode) form.
-        guard host.utf8.allSatisfy({ $0 < 0x80 }), HostnamePattern.hasNoEmptyLabel(host) else { return .none }
-        let hits = rules.filter { $0.pattern.matches(normalizedHost: host) }
-        guard let best = hits.map(\.pattern.specificity).max() else { return .none }
-        let top = hits.filter { $0.pattern.specificity == best }
-        let environments = top.map(\.environment).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        if environments.count == 1, let first = top.first {
-            return .matched(environment: first.environment, pattern: first.pattern)
+        switch indexedMatch(hostname) {
+        case .none:
+            return .none
+        case .rule(let index):
+            return .matched(environment: rules[index].environment, pattern: rules[index].pattern)
+        case .ambiguous(let environments, let patterns):
+            return .ambiguous(environments: environments, patterns: patterns)
         }
+    }
+
+    /// ``Match``, naming the winning rule by its index in ``rules``.
+    enum IndexedMatch: Sendable, Hashable {
+        /// No rule matches.
+        case none
+        /// The rule at this index is the most specific match.
+        case rule(Int)
+        /// Rules of several environments match equally specifically.
+        case ambiguous(environments: [String], patterns: [HostnamePattern])
+    }
+
+    /// Matches `hostname` against every rule, in one pass without allocating unless it is ambiguous.
+    func indexedMatch(_ hostname: String) -> IndexedMatch {
+        var host = HostnamePattern.normalize(hostname)
+        return host.withUTF8 { host in
+            guard HostnamePattern.isMatchable(host) else { return .none }
+            var best: Int?
+            var tied = false
+            for index in rules.indices where rules[index].pattern.matches(normalizedHost: host) {
+                guard let current = best else {
+                    best = index
+                    continue
+                }
+                let specificity = rules[index].pattern.specificity
+                let bestSpecificity = rules[current].pattern.specificity
+                if specificity > bestSpecificity {
+                    best = index
+                    tied = false
+                } else if specificity == bestSpecificity && rules[index].environment != rules[current].environment {
+                    tied = true
+                }
+            }
+            guard let best else { return .none }
+            return tied ? ambiguity(host, specificity: rules[best].pattern.specificity) : .rule(best)
+        }
+    }
+
+    /// The environments (each once) and patterns of the rules matching `host` with `specificity`.
+    private func ambiguity(_ host: UnsafeBufferPointer<UInt8>, specificity: Int) -> IndexedMatch {
+        let top = rules.filter { $0.pattern.specificity == specificity && $0.pattern.matches(normalizedHost: host) }
+        let environments = top.map(\.environment).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return .ambiguous(environments: environments, patterns: top.map(\.pattern))
     }
 }

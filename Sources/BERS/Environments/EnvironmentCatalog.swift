@@ -36,6 +36,10 @@ public struct EnvironmentCatalog: Sendable {
     private let parents: [String: String]
     /// Every known name, built-in first, then custom in declaration order.
     public let names: [String]
+    /// `known: development, staging, …`, for errors about names that are not environments.
+    private let knownNames: String
+    /// The names, prepared for did-you-mean suggestions.
+    private let vocabulary: Suggestions.Vocabulary
     /// The custom declarations, in order.
     public let custom: [CustomEnvironment]
 
@@ -99,6 +103,8 @@ public struct EnvironmentCatalog: Sendable {
         self.custom = custom
         self.parents = Dictionary(custom.map { ($0.name, $0.inherits) }, uniquingKeysWith: { first, _ in first })
         self.names = Environment.builtIn.map(\.name) + custom.map(\.name)
+        self.knownNames = "known: \(names.joined(separator: ", "))"
+        self.vocabulary = Suggestions.Vocabulary(names)
     }
 
     /// Whether `name` is a known environment.
@@ -111,8 +117,8 @@ public struct EnvironmentCatalog: Sendable {
     /// - Throws: ``ConfigError`` `config.invalid-environment-name` or `config.unknown-environment`.
     public func environment(named name: String) throws(ConfigError) -> Environment {
         if contains(name) { return Environment(uncheckedName: name) }
-        var known = "known: \(names.joined(separator: ", "))"
-        if let suggestion = Suggestions.closest(to: name, in: names) { known += "; did you mean \(suggestion)?" }
+        var known = knownNames
+        if let suggestion = vocabulary.closest(to: name) { known += "; did you mean \(suggestion)?" }
         guard Environment.isValidName(name) else {
             throw ConfigError(.invalidEnvironmentName, "\"\(name)\" is not a valid environment name (\(known))")
         }

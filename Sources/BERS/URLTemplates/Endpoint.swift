@@ -44,13 +44,9 @@ public struct Endpoint: Sendable {
     /// Whether runs of `/` are collapsed in the rendered path (a `{+name}` or optional parameter
     /// is in it); otherwise the text pieces are collapsed already.
     public let collapsesAfterRender: Bool
-    /// The whole URL as one list of pieces (separators included), when no piece is optional and
-    /// nothing needs collapsing after rendering: the fast path.
-    let flat: [Piece]?
-    /// The length of the text pieces, to size the output once.
-    let estimatedLength: Int
-    /// Required parameters that no slot uses (`requires` in the object form).
-    let requiredOutsideTemplate: [String]
+    /// The compiled form that renders URLs: one shared object, so that copying an endpoint out
+    /// of a table costs one reference count.
+    let renderer: URLRenderer
 
     init(
         name: String,
@@ -125,6 +121,10 @@ public struct Endpoint: Sendable {
         }
         if !usesSubPath {
             path = Endpoint.collapsingSlashes(in: path)
+        } else if case .text(let leading)? = path.first, leading.contains("://") {
+            // The scheme is in the leading text, so rendering collapses from there on: collapse
+            // the leading text now, and rendering starts after it (URLRenderer.leadingTextLength).
+            path[0] = .text(Endpoint.collapse(leading))
         }
 
         let parameters = template.parameters
@@ -135,37 +135,27 @@ public struct Endpoint: Sendable {
                     return true
                 }
         }
+        let requiredParameters =
+            parameters.filter { !optional.contains($0) } + requires.filter { !parameters.contains($0) }
         self.name = name
         self.template = template.text
         self.description = description
-        self.requiredParameters =
-            parameters.filter { !optional.contains($0) } + requires.filter { !parameters.contains($0) }
+        self.requiredParameters = requiredParameters
         self.optionalParameters = optional
         self.path = path
         self.query = query
         self.fragment = fragment
         self.collapsesAfterRender = usesSubPath
-        self.requiredOutsideTemplate = requires.filter { !parameters.contains($0) }
-        let hasOptional = !optional.isEmpty
-        if !hasOptional && !usesSubPath {
-            var pieces = path
-            for (offset, item) in query.enumerated() {
-                pieces.append(.text(offset == 0 ? "?" : "&"))
-                pieces += item
-            }
-            if let fragment {
-                pieces.append(.text("#"))
-                pieces += fragment
-            }
-            self.flat = Endpoint.joiningText(pieces)
-        } else {
-            self.flat = nil
-        }
-        self.estimatedLength = (path + query.flatMap { $0 } + (fragment ?? []))
-            .reduce(24) { total, piece in
-                if case .text(let text) = piece { return total + text.utf8.count + 1 }
-                return total + 16
-            }
+        self.renderer = URLRenderer(
+            name: name,
+            requiredParameters: requiredParameters,
+            optionalParameters: optional,
+            requiredOutsideTemplate: requires.filter { !parameters.contains($0) },
+            path: path,
+            query: query,
+            fragment: fragment,
+            collapsesAfterRender: usesSubPath
+        )
     }
 
     /// Every parameter the template takes.
@@ -178,92 +168,7 @@ public struct Endpoint: Sendable {
     ///   parameter the template does not take, and `config.invalid-url` for a `{+path}` value with
     ///   a `..` segment.
     public func url(_ parameters: [String: String] = [:]) throws(ConfigError) -> String {
-        if parameters.count > requiredParameters.count {
-            for key in parameters.keys where !requiredParameters.contains(key) && !optionalParameters.contains(key) {
-                throw ConfigError(
-                    .unknownParameter,
-                    "endpoint \"\(name)\" has no parameter \"\(key)\" (it takes: \(self.parameters.isEmpty ? "none" : self.parameters.joined(separator: ", ")))"
-                )
-            }
-        }
-        var output = ""
-        output.reserveCapacity(estimatedLength)
-        if let flat {
-            for piece in flat {
-                switch piece {
-                case .text(let text):
-                    output.append(text)
-                case .slot(let name, let keepSlashes, _):
-                    guard let value = parameters[name], !value.isEmpty else { throw missing(name) }
-                    if keepSlashes { try checkSubPath(value, parameter: name) }
-                    PercentEncoding.append(value, mode: keepSlashes ? .subPath : .component, to: &output)
-                }
-            }
-            for required in requiredOutsideTemplate where (parameters[required] ?? "").isEmpty {
-                throw missing(required)
-            }
-            return output
-        }
-        for required in requiredParameters where (parameters[required] ?? "").isEmpty {
-            throw missing(required)
-        }
-        for piece in path {
-            guard try render(piece, parameters, into: &output) else { continue }
-        }
-        if collapsesAfterRender { output = Endpoint.collapse(output) }
-        var first = true
-        for item in query {
-            var rendered = ""
-            var complete = true
-            for piece in item where !(try render(piece, parameters, into: &rendered)) {
-                complete = false
-            }
-            guard complete, !rendered.isEmpty else { continue }
-            output.append(first ? "?" : "&")
-            output.append(rendered)
-            first = false
-        }
-        if let fragment {
-            var rendered = ""
-            var complete = true
-            for piece in fragment where !(try render(piece, parameters, into: &rendered)) { complete = false }
-            if complete && !rendered.isEmpty {
-                output.append("#")
-                output.append(rendered)
-            }
-        }
-        return output
-    }
-
-    /// Refuses `..` segments in a `{+name}` value, wherever in the URL it lands.
-    private func checkSubPath(_ value: String, parameter: String) throws(ConfigError) {
-        if value.split(separator: "/", omittingEmptySubsequences: false).contains("..") {
-            throw ConfigError(
-                .invalidURL,
-                "endpoint \"\(name)\": parameter \"\(parameter)\" must not contain '..' segments"
-            )
-        }
-    }
-
-    private func missing(_ parameter: String) -> ConfigError {
-        ConfigError(.missingParameter, "endpoint \"\(name)\": parameter \"\(parameter)\" is required")
-    }
-
-    /// Appends one piece; false when it is an optional parameter that was not given.
-    @inline(__always)
-    private func render(_ piece: Piece, _ parameters: [String: String], into output: inout String) throws(ConfigError)
-        -> Bool
-    {
-        switch piece {
-        case .text(let text):
-            output.append(text)
-            return true
-        case .slot(let name, let keepSlashes, _):
-            guard let value = parameters[name], !value.isEmpty else { return false }
-            if keepSlashes { try checkSubPath(value, parameter: name) }
-            PercentEncoding.append(value, mode: keepSlashes ? .subPath : .component, to: &output)
-            return true
-        }
+        try renderer.url(parameters)
     }
 
     static func joiningText(_ pieces: [Piece]) -> [Piece] {
@@ -303,21 +208,14 @@ public struct Endpoint: Sendable {
 
     /// Collapses runs of `/` in the path of a URL, leaving the `//` after `scheme:` alone.
     static func collapse(_ url: String, skipScheme: Bool = true) -> String {
-        var bytes = Array(url.utf8)
-        var start = 0
-        if skipScheme, let range = url.utf8.firstRange(of: "://".utf8) {
-            start = url.utf8.distance(from: url.utf8.startIndex, to: range.upperBound)
+        var url = url
+        return url.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                var writer = URLWriter(buffer)
+                writer.append(bytes)
+                writer.collapseSlashes(skipScheme: skipScheme)
+                return writer.count
+            }
         }
-        var write = start
-        var previousSlash = false
-        for read in start..<bytes.count {
-            let byte = bytes[read]
-            if byte == UInt8(ascii: "/") && previousSlash { continue }
-            previousSlash = byte == UInt8(ascii: "/")
-            bytes[write] = byte
-            write += 1
-        }
-        bytes.removeSubrange(write...)
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

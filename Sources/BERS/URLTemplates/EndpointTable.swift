@@ -134,7 +134,7 @@ public struct EndpointTable: Sendable {
             message += " (endpoints: \(endpoints.map(\.name).joined(separator: ", ")))"
             throw ConfigError(.unknownEndpoint, message)
         }
-        return try endpoints[index].url(parameters)
+        return try endpoints[index].renderer.url(parameters)
     }
 }
 

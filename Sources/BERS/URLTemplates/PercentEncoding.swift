@@ -9,48 +9,36 @@ enum PercentEncoding {
         case subPath
     }
 
-    /// Appends `value` to `output`, encoded for `mode`.
-    @inline(__always)
-    static func append(_ value: String, mode: Mode, to output: inout String) {
-        // A whole segment of "." or ".." would move the path: encode its dots.
-        if mode == .component && (value == "." || value == "..") {
-            output.append(value == "." ? "%2E" : "%2E%2E")
-            return
-        }
-        var value = value
-        let plain = value.withUTF8 { bytes in
-            bytes.allSatisfy { isUnreserved($0) || (mode == .subPath && $0 == UInt8(ascii: "/")) }
-        }
-        if plain {
-            output.append(value)
-        } else {
-            appendEncoded(&value, mode: mode, to: &output)
-        }
-    }
-
-    @inline(never)
-    private static func appendEncoded(_ value: inout String, mode: Mode, to output: inout String) {
-        value.withUTF8 { bytes in
-            var encoded: [UInt8] = []
-            encoded.reserveCapacity(bytes.count * 3)
-            for byte in bytes {
-                if isUnreserved(byte) || (mode == .subPath && byte == UInt8(ascii: "/")) {
-                    encoded.append(byte)
-                } else {
-                    encoded.append(UInt8(ascii: "%"))
-                    encoded.append(hexDigits[Int(byte >> 4)])
-                    encoded.append(hexDigits[Int(byte & 0x0F)])
-                }
-            }
-            output.append(contentsOf: String(decoding: encoded, as: UTF8.self))
-        }
-    }
+    /// The most bytes one byte of a value becomes (`%XX`).
+    static let maximumExpansion = 3
 
     /// `value` encoded for `mode`.
     static func encode(_ value: String, mode: Mode) -> String {
-        var output = ""
-        append(value, mode: mode, to: &output)
-        return output
+        var value = value
+        return value.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * maximumExpansion) { buffer in
+                var writer = URLWriter(buffer)
+                writer.appendEncoded(bytes, mode: mode)
+                return writer.count
+            }
+        }
+    }
+
+    /// Whether `byte` stays as it is in a value encoded for `mode`.
+    @inline(__always)
+    static func keeps(_ byte: UInt8, mode: Mode) -> Bool {
+        isUnreserved(byte) || (mode == .subPath && byte == UInt8(ascii: "/"))
+    }
+
+    /// Whether `bytes` is `.` or `..`, a segment that would move the path.
+    static func isDotSegment(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        (bytes.count == 1 || bytes.count == 2) && bytes.allSatisfy { $0 == UInt8(ascii: ".") }
+    }
+
+    /// The uppercase hexadecimal digit of `nibble` (0 to 15).
+    @inline(__always)
+    static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
     }
 
     @inline(__always)
@@ -64,6 +52,4 @@ enum PercentEncoding {
             false
         }
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 }

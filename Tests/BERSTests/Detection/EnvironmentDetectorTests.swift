@@ -249,4 +249,30 @@ struct EnvironmentDetectorTests {
         #expect(last?["accepted"] == true)
         #expect(last?["reason"] == "read from PICASSO_ENV")
     }
+
+    @Test func traceTextsNameTheConfiguredVariablesParameterAndRule() throws {
+        let settings = DetectionSettings(
+            variables: ["A_ENV", "B_ENV"],
+            urlParameterName: "env",
+            hostnameRules: HostnameRules(rules: [
+                .init(environment: "development", pattern: try HostnamePattern("localhost")),
+                .init(environment: "staging", pattern: try HostnamePattern("*.example.com")),
+            ])
+        )
+        func reason(_ result: DetectionResult, _ source: DetectionSource) -> String? {
+            result.trace.first { $0.source == source }?.reason
+        }
+        let hostname = detect(settings, url: "https://x/?other=1", hostname: "a.example.com")
+        #expect(reason(hostname, .environmentVariable) == "none of A_ENV, B_ENV is set")
+        #expect(reason(hostname, .urlParameter) == "the URL has no env parameter")
+        #expect(reason(hostname, .hostnamePattern) == "hostname matches *.example.com")
+        #expect(hostname.environment == .staging)
+        let conflicting = detect(settings, url: "https://x/?env=staging&env=development")
+        #expect(reason(conflicting, .urlParameter) == "the URL sets env to different values")
+        let url = detect(settings, url: "https://x/?env=development&env=development")
+        #expect(reason(url, .urlParameter) == "URL parameter env")
+        #expect(url.environment == .development)
+        let noRules = detect(DetectionSettings(), hostname: "localhost")
+        #expect(reason(noRules, .hostnamePattern) == "no hostname rules configured")
+    }
 }

@@ -78,6 +78,44 @@ struct HostnamePatternTests {
         }
         #expect(environments == ["staging", "production"])
     }
+
+    @Test func aMoreSpecificRuleAfterATieDecides() throws {
+        let rules = HostnameRules(rules: [
+            .init(environment: "staging", pattern: try HostnamePattern("*.example.com")),
+            .init(environment: "production", pattern: try HostnamePattern("*.example.com")),
+            .init(environment: "development", pattern: try HostnamePattern("*.dev.example.com")),
+        ])
+        #expect(
+            rules.match("a.dev.example.com")
+                == .matched(environment: "development", pattern: try HostnamePattern("*.dev.example.com"))
+        )
+    }
+
+    @Test func equallySpecificRulesOfOneEnvironmentAreNotAmbiguous() throws {
+        let rules = HostnameRules(rules: [
+            .init(environment: "staging", pattern: try HostnamePattern("*.example.com")),
+            .init(environment: "staging", pattern: try HostnamePattern("api.*")),
+            .init(environment: "production", pattern: try HostnamePattern("*.other.com")),
+        ])
+        #expect(
+            rules.match("api.example.com")
+                == .matched(environment: "staging", pattern: try HostnamePattern("*.example.com"))
+        )
+    }
+
+    @Test func ambiguityListsEachEnvironmentOnceAndEveryTiedPattern() throws {
+        let rules = HostnameRules(rules: [
+            .init(environment: "staging", pattern: try HostnamePattern("*.example.com")),
+            .init(environment: "production", pattern: try HostnamePattern("api.example.*")),
+            .init(environment: "staging", pattern: try HostnamePattern("*.com")),
+            .init(environment: "staging", pattern: try HostnamePattern("api.example.*")),
+        ])
+        let tied = [
+            try HostnamePattern("*.example.com"), try HostnamePattern("api.example.*"),
+            try HostnamePattern("api.example.*"),
+        ]
+        #expect(rules.match("api.example.com") == .ambiguous(environments: ["staging", "production"], patterns: tied))
+    }
 }
 
 struct HostnameNormalizationTests {
@@ -92,5 +130,22 @@ struct HostnameNormalizationTests {
     @Test(arguments: ["192.168.01.1", "192.168.1.010", "192.168.1.256", "192.168.1.1.1"])
     func malformedIPv4AddressesDoNotMatchPrefixes(_ host: String) throws {
         #expect(!(try HostnamePattern("192.168.*").matches(host)))
+    }
+
+    @Test(arguments: [
+        ("Chat.Example.COM", "chat.example.com"), ("chat.example.com.", "chat.example.com"),
+        ("chat.example.com:8443", "chat.example.com"), ("CHAT.example.com.:443", "chat.example.com"),
+        ("localhost:", "localhost"), ("host:80x", "host:80x"), ("[::1]:8080", "[::1]:8080"),
+        ("[::1].", "[::1]"), (".", ""), ("", ""), ("a..b", "a..b"),
+    ])
+    func asciiHostnamesAreNormalizedBytewise(_ host: String, _ expected: String) {
+        #expect(HostnamePattern.normalize(host) == expected)
+    }
+
+    @Test func nonASCIIHostnamesAreNormalizedByCharacters() {
+        // A combining mark makes ".\u{301}" one character that is not ".": no dot is dropped.
+        #expect(HostnamePattern.normalize("Caf\u{E9}.example.\u{301}") == "caf\u{E9}.example.\u{301}")
+        #expect(HostnamePattern.normalize("Caf\u{E9}.example.:443") == "caf\u{E9}.example")
+        #expect(HostnamePattern.normalize("\u{212A}.example") == "\u{212A}.example")
     }
 }
