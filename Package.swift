@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "BERSRemoteStores", targets: ["BERSRemoteStores"]),
         .library(name: "BERSArtifacts", targets: ["BERSArtifacts"]),
         .executable(name: "bers", targets: ["bers"]),
+        .executable(name: "bers-net", targets: ["bers-net"]),
         .plugin(name: "BERSPlugin", targets: ["BERSPlugin"]),
     ],
     dependencies: [
@@ -69,16 +70,24 @@ let package = Package(
             dependencies: ["BERS", "BERSJSON", "BERSSchema"],
             swiftSettings: strictSettings
         ),
-        // The `bers` command line: one command per file, thin over the library.
+        // The `bers` command line: one command per file, thin over the library. No network stack:
+        // commands on s3:// and http(s):// stores run in `bers-net`.
         .target(
             name: "BERSCLI",
             dependencies: [
-                "BERS", "BERSJSON", "BERSSchema", "BERSYAML", "BERSRemoteStores", "BERSArtifacts",
+                "BERS", "BERSJSON", "BERSSchema", "BERSYAML", "BERSArtifacts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
+        // `bers`: starts in milliseconds; hands commands on network stores to `bers-net`.
         .executableTarget(name: "bers", dependencies: ["BERSCLI"], swiftSettings: strictSettings),
+        // `bers-net`: the same command line with the S3 and HTTP tenant stores (NIO, AsyncHTTPClient).
+        .executableTarget(
+            name: "bers-net",
+            dependencies: ["BERSCLI", "BERS", "BERSRemoteStores"],
+            swiftSettings: strictSettings
+        ),
         // Generates the `swift` artifact of a target's config directory at build time, with a
         // tool that links BERSArtifacts only.
         .executableTarget(

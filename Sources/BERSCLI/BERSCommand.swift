@@ -26,7 +26,15 @@ public struct BERSCommand: AsyncParsableCommand {
     public init() {}
 
     /// Runs the command line and exits with BERS's exit codes (usage errors exit 2, not 64).
-    public static func runAndExit(_ arguments: [String]? = nil) async -> Never {
+    ///
+    /// - Parameters:
+    ///   - arguments: The arguments after the program name (default: the process's).
+    ///   - remoteStores: Opens `s3://` and `http(s)://` tenant stores; without one, commands on
+    ///     such stores fail with `cli.missing-component`.
+    public static func runAndExit(
+        _ arguments: [String]? = nil,
+        remoteStores: (any RemoteStoreProvider)? = nil
+    ) async -> Never {
         let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
         var command: any ParsableCommand
         do {
@@ -38,10 +46,15 @@ public struct BERSCommand: AsyncParsableCommand {
             Self.exitHandlingParse(error, arguments: arguments)
         }
         do {
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
+            if let storeCommand = command as? any StoreCommand, storeCommand.mayUseRemoteStore {
+                try remoteStores?.commandWillUseRemoteStore()
+            }
+            try await RemoteStores.$provider.withValue(remoteStores) {
+                if var asyncCommand = command as? any AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
             }
             Self.exit()
         } catch {

@@ -1,3 +1,3 @@
 import BERSCLI
 
-await BERSCommand.runAndExit()
+await BERSCommand.runAndExit(remoteStores: SiblingExecutable(named: "bers-net"))

@@ -30,15 +30,22 @@ struct TenantStoreOptions: ParsableArguments {
         if url.hasPrefix(FileSystemTenantStore.scheme) {
             return try await body(try FileSystemTenantStore(url: url, relativeTo: base, maxBytes: maxBytes))
         }
-        let timeout = project?.settings.tenants.timeoutMilliseconds ?? 4000
-        return try await RemoteStoreFactory.withStore(
+        let request = RemoteStoreRequest(
             url: url,
             s3Endpoint: s3Endpoint,
             environment: ProcessInfo.processInfo.environment,
-            timeoutMilliseconds: timeout,
-            maxBytes: maxBytes,
-            body
+            timeoutMilliseconds: project?.settings.tenants.timeoutMilliseconds ?? 4000,
+            maxBytes: maxBytes
         )
+        guard let provider = RemoteStores.provider else {
+            throw MissingComponentError(message: "this build of bers has no network tenant stores (s3://, http(s)://)")
+        }
+        return try await provider.withStore(request, body)
+    }
+
+    /// Whether `url` names a store that needs the network (anything but `file://`).
+    static func isRemote(_ url: String) -> Bool {
+        !url.hasPrefix(FileSystemTenantStore.scheme)
     }
 }
 

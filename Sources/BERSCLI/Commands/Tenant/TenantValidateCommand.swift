@@ -23,7 +23,7 @@ struct TenantValidateCommand: AsyncParsableCommand, ProjectCommand, StructuredOu
     var structuredOutput: StructuredFormat? { output.structured }
 
     /// Whether the argument names a file rather than a hash.
-    private var namesFile: Bool {
+    var namesFile: Bool {
         target.contains("/") || target.lowercased().hasSuffix(".json") || DocumentFile.isYAML(target)
             || LocalFileSystem().itemKind(atPath: target) != .missing
     }

@@ -1,22 +1,22 @@
 import BERS
+import BERSCLI
 import BERSRemoteStores
 
 /// Opens `s3://` and `https://` tenant stores with a client that lives as long as the command.
-enum RemoteStoreFactory {
-    static func withStore<Result: Sendable>(
-        url: String,
-        s3Endpoint: String?,
-        environment: [String: String],
-        timeoutMilliseconds: Int64,
-        maxBytes: Int,
+struct NetworkStores: RemoteStoreProvider {
+    func withStore<Result: Sendable>(
+        _ request: RemoteStoreRequest,
         _ body: (any TenantStore) async throws -> Result
     ) async throws -> Result {
-        let limits = RemoteStoreLimits(timeout: .milliseconds(timeoutMilliseconds), maxObjectSize: maxBytes)
+        let limits = RemoteStoreLimits(
+            timeout: .milliseconds(request.timeoutMilliseconds),
+            maxObjectSize: request.maxBytes
+        )
         return try await RemoteTenantStores.withHTTPClient { client in
             let store = try RemoteTenantStores.make(
-                url: url,
-                environment: environment,
-                s3Endpoint: s3Endpoint,
+                url: request.url,
+                environment: request.environment,
+                s3Endpoint: request.s3Endpoint,
                 httpClient: client,
                 limits: limits
             )
