@@ -90,6 +90,9 @@ public struct SchemaValidator: Sendable {
     /// - Parameter instance: the value to check.
     /// - Returns: the failures, in evaluation order (empty when valid).
     public func validate(_ instance: JSONValue) -> ValidationResult {
+        // Most instances are valid: the flag pass builds no failure of a discarded `anyOf`
+        // branch or `if` schema, and a second pass collects the failures of the others.
+        if isValid(instance) { return ValidationResult(isValid: true, failures: []) }
         var evaluator = Evaluator(schema: compiled, sink: FailureCollector(schema: compiled))
         var none: EvaluatedSet? = nil
         let valid = evaluator.evaluate(compiled.root, instance, &none)

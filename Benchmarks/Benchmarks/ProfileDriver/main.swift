@@ -1,4 +1,4 @@
-import BERS
+@_spi(Benchmarks) import BERS
 import BERSJSON
 import Foundation
 
@@ -13,6 +13,7 @@ import Foundation
 //   parse-tape FILE N      JSONParser.parseTape, N times; prints MB/s
 //   detect DIR N           detection without the memo (the context of CoreBenchmarks), N times
 //   detect-memo DIR N      the same context answered by the memo, N times
+//   tenant-compose DIR N   tenant runtime, first request per document (DIR: Examples/picasso), N times
 //   url DIR N              configUrl and tenantAssetUrl of the production endpoints, N times each
 
 let arguments = CommandLine.arguments
@@ -95,6 +96,15 @@ case "url":
         for _ in 0..<iterations { checksum &+= try endpoints.url(name, parameters).utf8.count }
         print("\(name): \((DispatchTime.now().uptimeNanoseconds - start) / UInt64(iterations)) ns")
     }
+case "tenant-compose":
+    let project = try ConfigProject(directory: path + "/config")
+    let runtime = try TenantRuntime(project: project, store: FileSystemTenantStore(root: path + "/tenants"))
+    let hash = try TenantHash("de113d6b3e07e5")
+    let start = DispatchTime.now().uptimeNanoseconds
+    for _ in 0..<iterations {
+        checksum &+= try await runtime.resolveComposing(environment: .production, tenant: hash).refusedOverrides.count
+    }
+    print("\((DispatchTime.now().uptimeNanoseconds - start) / UInt64(iterations) / 1000) µs per first request")
 default:
     print("unknown operation \(arguments[1])")
     exit(64)

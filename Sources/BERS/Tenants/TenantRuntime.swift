@@ -245,12 +245,15 @@ public struct TenantRuntime: Sendable {
                         diagnostics: &candidateDiagnostics
                     )
                 let problems = try project.validate(candidate).map { $0.isValid ? [] : $0.messages } ?? []
+                let changed = TenantOverrides.pointers(in: layer)
                 if problems.isEmpty {
                     configuration = candidate
                     overrideDiagnostics = candidateDiagnostics
-                    endpoints = nil
+                    // Overrides outside what the endpoints are compiled from keep the base's table.
+                    let keepsEndpoints = (try? endpoints?.get())?.isUnaffected(byChangesAt: changed) ?? false
+                    if !keepsEndpoints { endpoints = nil }
                 } else {
-                    refused += TenantOverrides.pointers(in: layer)
+                    refused += changed
                     tenantDiagnostics.append(
                         ConfigDiagnostic(
                             code: .invalidConfiguration,

@@ -11,6 +11,9 @@ public struct EndpointTable: Sendable {
     /// The endpoints, in the order the section lists them.
     public let endpoints: [Endpoint]
     private let byName: [String: Int]
+    /// What the endpoints were compiled from: the section and every configuration value their
+    /// templates name.
+    let inputs: [JSONPointer]
 
     /// Compiles every endpoint of `section` (default `endpoints`) of `configuration`.
     ///
@@ -21,6 +24,7 @@ public struct EndpointTable: Sendable {
         guard let value = configuration.value(at: section) else {
             endpoints = []
             byName = [:]
+            inputs = [JSONPointer(dottedPath: section)]
             return
         }
         guard case .object(let object) = value else {
@@ -91,6 +95,7 @@ public struct EndpointTable: Sendable {
 
         var endpoints: [Endpoint] = []
         var byName: [String: Int] = [:]
+        var inputs = [JSONPointer(dottedPath: section)]
         for name in object.keys {
             guard let entry = raw[name] else { continue }
             do {
@@ -101,7 +106,10 @@ public struct EndpointTable: Sendable {
                         template: template,
                         description: entry.description,
                         requires: entry.requires,
-                        lookup: { configuration.value(at: $0) }
+                        lookup: { path in
+                            inputs.append(JSONPointer(dottedPath: path))
+                            return configuration.value(at: path)
+                        }
                     )
                 )
             } catch {
@@ -114,6 +122,13 @@ public struct EndpointTable: Sendable {
         }
         self.endpoints = endpoints
         self.byName = byName
+        self.inputs = inputs
+    }
+
+    /// Whether compiling a configuration that differs from this table's only at `changes` would
+    /// give this same table: no change is at, inside or above one of its ``inputs``.
+    func isUnaffected(byChangesAt changes: [JSONPointer]) -> Bool {
+        !changes.contains { change in inputs.contains { change.hasPrefix($0) || $0.hasPrefix(change) } }
     }
 
     /// The endpoint called `name`.

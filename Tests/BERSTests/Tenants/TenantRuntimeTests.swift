@@ -373,3 +373,40 @@ final class UntaggedStore: TenantStore {
     func list(prefix: String) async throws(TenantError) -> [String] { try await inner.list(prefix: prefix) }
     var description: String { "untagged" }
 }
+
+struct TenantRuntimeEndpointTests {
+    static let hash = "my87674d777bf9"
+
+    func serve(_ overrides: String) async throws -> RuntimeConfiguration {
+        let project = try makeProject([
+            "bers.json": #"{"tenants": {"overridable": ["cdn", "api.timeout"]}}"#,
+            "default.json": #"""
+            {"api": {"timeout": 1000}, "cdn": {"base": "https://cdn.example"},
+             "endpoints": {"asset": "{cdn.base}/t/{tenant}/{+path}", "health": "https://api.example/health"}}
+            """#,
+        ])
+        let store = ScriptedTenantStore([
+            "mappings/\(Self.hash).json": #"{"tenant_id": "MYR384719"}"#,
+            "tenants/MYR384719/MYR384719-config.json": #"{"config_overrides": "# + overrides + "}",
+        ])
+        return try await TenantRuntime(project: project, store: store)
+            .resolve(environment: .production, tenant: try TenantHash(Self.hash))
+    }
+
+    @Test func anOverrideOfAValueATemplateNamesChangesTheURLs() async throws {
+        let served = try await serve(#"{"cdn": {"base": "https://eu.cdn.example"}}"#)
+        #expect(try served.url("asset", ["path": "a.png"]) == "https://eu.cdn.example/t/\(Self.hash)/a.png")
+    }
+
+    @Test func anOverrideAboveAValueATemplateNamesChangesTheURLs() async throws {
+        let served = try await serve(#"{"cdn": {"base": "https://us.cdn.example", "other": 1}}"#)
+        #expect(try served.url("asset", ["path": "a.png"]) == "https://us.cdn.example/t/\(Self.hash)/a.png")
+    }
+
+    @Test func anOverrideElsewhereKeepsTheEnvironmentsURLs() async throws {
+        let served = try await serve(#"{"api": {"timeout": 2000}}"#)
+        #expect(try served.configuration.int("api.timeout") == 2000)
+        #expect(try served.url("asset", ["path": "a.png"]) == "https://cdn.example/t/\(Self.hash)/a.png")
+        #expect(try served.url("health") == "https://api.example/health")
+    }
+}
