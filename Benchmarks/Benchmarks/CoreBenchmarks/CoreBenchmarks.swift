@@ -175,6 +175,49 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("Live configuration: read the current generation", configuration: .init(scalingFactor: .kilo)) {
+        benchmark in
+        let live = try LiveConfiguration(directory: picasso, environment: .production)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(live.current)
+        }
+    }
+
+    Benchmark("Live configuration: reload (Picasso production, validated, unchanged)") { benchmark in
+        let live = try LiveConfiguration(directory: picasso, environment: .production)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(live.reload())
+        }
+    }
+
+    // inotify, the default 100 ms debounce, resolve and validation of a two-file project: the
+    // figure minus 100 ms is the edit-to-event latency beyond the debounce.
+    Benchmark(
+        "Live configuration: file write to applied event (debounce 100 ms)",
+        configuration: .init(maxIterations: 50)
+    ) { benchmark in
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bers-bench-live-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let schema = #"{"properties": {"api": {"properties": {"timeout": {"type": "integer", "minimum": 1}}}}}"#
+        try Data(#"{"schema": "app.schema.json"}"#.utf8).write(to: directory.appendingPathComponent("bers.json"))
+        try Data(schema.utf8).write(to: directory.appendingPathComponent("app.schema.json"))
+        let file = directory.appendingPathComponent("default.json")
+        try Data(#"{"api": {"timeout": 1}}"#.utf8).write(to: file)
+        let live = try LiveConfiguration.start(directory: directory.path, environment: .production)
+        defer { live.stop() }
+        var events = live.events().makeAsyncIterator()
+        var round = 2
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            try Data(#"{"api": {"timeout": \#(round)}}"#.utf8).write(to: file)
+            round += 1
+            blackHole(await events.next())
+        }
+    }
+
     let document = parseDocument
     Benchmark("JSON parse to a tape (\(document.count) bytes, positions on)") { benchmark in
         for _ in benchmark.scaledIterations {

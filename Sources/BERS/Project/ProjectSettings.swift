@@ -38,6 +38,8 @@ public struct ProjectSettings: Sendable {
     public var tenants: TenantSettings
     /// The `kpi` section: the targets of `bers bench`.
     public var kpi: KPITargets
+    /// The `reload` section: how a ``LiveConfiguration`` follows its files.
+    public var reload: ReloadSettings
     /// The whole document, for sections read by other parts of BERS.
     public var document: JSONDocument?
 
@@ -54,6 +56,7 @@ public struct ProjectSettings: Sendable {
         unknownOverrideIsError = false
         tenants = TenantSettings()
         kpi = KPITargets()
+        reload = ReloadSettings()
         document = nil
     }
 
@@ -62,7 +65,7 @@ public struct ProjectSettings: Sendable {
     /// `build` (the artifacts of `bers build`) is read by `BERSArtifacts` from ``document``.
     public static let knownKeys = [
         "$schema", "description", "environment", "environments", "detection", "schema", "merge", "env-overrides",
-        "tenants", "build", "kpi",
+        "tenants", "build", "kpi", "reload",
     ]
 
     /// Reads settings from a parsed `bers.json`.
@@ -132,6 +135,7 @@ public struct ProjectSettings: Sendable {
         }
         tenants = try TenantSettings(reader: reader)
         kpi = try KPITargets(reader: reader)
+        reload = try ReloadSettings(reader: reader)
     }
 
     private static func readDetection(_ reader: DocumentReader) throws(ConfigError) -> DetectionSettings {

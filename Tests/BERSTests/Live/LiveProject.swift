@@ -1,0 +1,35 @@
+import BERSTestSupport
+import Foundation
+
+/// A config directory on disk for hot-reload tests: a schema requiring `api.timeout` ≥ 1000, and
+/// a `default.json` the test rewrites.
+struct LiveProject {
+    let directory: TemporaryDirectory
+    var path: String { directory.path }
+
+    init(timeout: Int = 5000) throws {
+        directory = try TemporaryDirectory(prefix: "bers-live")
+        try directory.write("bers.json", #"{"schema": "schemas/app.schema.json", "reload": {"debounce-ms": 20}}"#)
+        try directory.write(
+            "schemas/app.schema.json",
+            #"""
+            {"type": "object", "required": ["api"],
+             "properties": {"api": {"type": "object", "required": ["timeout"],
+                                    "properties": {"timeout": {"type": "integer", "minimum": 1000}}}}}
+            """#
+        )
+        try write(timeout: timeout)
+    }
+
+    /// Rewrites `default.json` in place.
+    func write(timeout: Int, extra: String = "") throws {
+        try directory.write("default.json", #"{"api": {"timeout": \#(timeout)\#(extra)}, "name": "app"}"#)
+    }
+
+    /// Writes `text` to `name` in place.
+    func write(_ name: String, _ text: String) throws {
+        try directory.write(name, text)
+    }
+
+    func remove() { directory.remove() }
+}
