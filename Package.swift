@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "BERSTesting", targets: ["BERSTesting"]),
         .library(name: "BERSRemoteStores", targets: ["BERSRemoteStores"]),
         .library(name: "BERSArtifacts", targets: ["BERSArtifacts"]),
+        .library(name: "BERSLifecycle", targets: ["BERSLifecycle"]),
         .executable(name: "bers", targets: ["bers"]),
         .executable(name: "bers-net", targets: ["bers-net"]),
         .plugin(name: "BERSPlugin", targets: ["BERSPlugin"]),
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // JSON values, a located parser and serializers. Standard library only.
@@ -70,6 +72,12 @@ let package = Package(
         .target(
             name: "BERSArtifacts",
             dependencies: ["BERS", "BERSJSON", "BERSSchema"],
+            swiftSettings: strictSettings
+        ),
+        // swift-service-lifecycle services: a LiveConfiguration run in a ServiceGroup.
+        .target(
+            name: "BERSLifecycle",
+            dependencies: ["BERS", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             swiftSettings: strictSettings
         ),
         // The `bers` command line: one command per file, thin over the library. No network stack:
@@ -142,6 +150,14 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BERSLifecycleTests",
+            dependencies: [
+                "BERSLifecycle", "BERS", "BERSTestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),

@@ -66,7 +66,7 @@ public struct ExternalTool: Sendable {
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "bers-tool-\(UUID().uuidString).err"
         )
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let out = Pipe()
         let err = try FileHandle(forWritingTo: errorFile)

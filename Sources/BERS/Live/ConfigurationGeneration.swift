@@ -8,11 +8,16 @@ import BERSJSON
 public final class ConfigurationGeneration: Sendable {
     /// 1 for the configuration the live configuration started with, then one more per applied change.
     public let number: Int
+    /// The project the configuration was resolved in (`bers.json`, the environments, the
+    /// tenant settings), as the files were then.
+    public let project: ConfigProject
     /// The resolved, validated configuration.
     public let configuration: ResolvedConfiguration
     /// The SHA-256 (hex) of the configuration's canonical JSON (RFC 8785).
     public let digest: String
-    /// The files the configuration was resolved from, with the SHA-256 of their bytes.
+    /// The files read to resolve and validate the configuration (`bers.json`, `.bers-env`, the
+    /// layers, the schema and the schemas registered beside it), with the SHA-256 of the bytes
+    /// that were read.
     public let inputs: [InputFile]
     /// When it was applied.
     public let appliedAt: UTCTimestamp
@@ -21,12 +26,19 @@ public final class ConfigurationGeneration: Sendable {
     public struct InputFile: Sendable, Hashable {
         /// Its path.
         public let path: String
-        /// The SHA-256 (hex) of its bytes when the generation was resolved.
+        /// The SHA-256 (hex) of the bytes the resolution read.
         public let digest: String
     }
 
-    init(number: Int, configuration: ResolvedConfiguration, inputs: [InputFile], appliedAt: UTCTimestamp) {
+    init(
+        number: Int,
+        project: ConfigProject,
+        configuration: ResolvedConfiguration,
+        inputs: [InputFile],
+        appliedAt: UTCTimestamp
+    ) {
         self.number = number
+        self.project = project
         self.configuration = configuration
         self.digest = Self.digest(of: configuration)
         self.inputs = inputs
@@ -36,5 +48,19 @@ public final class ConfigurationGeneration: Sendable {
     /// The SHA-256 (hex) of `configuration`'s canonical JSON.
     static func digest(of configuration: ResolvedConfiguration) -> String {
         BERSDigest.sha256Hex(JSONSerializer(style: .canonical).bytes(configuration.value))
+    }
+}
+
+extension ConfigurationGeneration {
+    /// The same configuration under the same number, with the provenance and input digests of a
+    /// newer resolution that gave equal values (a file rewritten with the same meaning).
+    func refreshed(from source: GenerationSource) -> ConfigurationGeneration {
+        ConfigurationGeneration(
+            number: number,
+            project: source.project,
+            configuration: source.configuration,
+            inputs: source.inputs,
+            appliedAt: appliedAt
+        )
     }
 }

@@ -1,51 +1,68 @@
 import BERSJSON
 
-/// The files of a config directory resolved once for a ``LiveConfiguration``: the validated
-/// configuration and the digest of every file it was read from.
+/// One resolution of a config directory for a ``LiveConfiguration``: the project, the validated
+/// configuration, and the exact bytes (by digest) of every file read to make it.
 struct GenerationSource {
+    /// What one attempt gave: the source, or why there is none; the files read either way.
+    struct Attempt {
+        let result: Result<GenerationSource, ConfigError>
+        let inputs: [ConfigurationGeneration.InputFile]
+    }
+
+    let project: ConfigProject
     let configuration: ResolvedConfiguration
     let inputs: [ConfigurationGeneration.InputFile]
-    /// The directories whose changes can change the configuration: the config directory and the
-    /// schema's folder.
-    let watchedDirectories: [String]
 
-    /// Loads the project, detects the environment when none is given, resolves and validates.
-    ///
-    /// - Throws: ``ConfigError``: what `bers resolve` would report for these files.
-    init(directory: String, environment: Environment?, options: ResolveOptions, fileSystem: any FileSystem)
-        throws(ConfigError)
-    {
-        let project = try ConfigProject(directory: directory, fileSystem: fileSystem)
-        let chosen: Environment
-        if let environment { chosen = environment } else { chosen = try Self.detect(in: project, options: options) }
-        configuration = try project.resolveValidated(chosen, options: options)
-        var paths = [ConfigProject.projectFileName, ConfigProject.environmentFileName]
-            .filter(project.fileNames.contains)
-            .map { joinPath(directory, $0) }
-        paths += try project.layerFiles(for: chosen, includeLocal: options.includeLocalLayers).map(\.path)
-        var directories = [directory]
-        if let schema = project.settings.schema {
-            let path = joinPath(directory, schema)
-            paths.append(path)
-            let folder = Self.folder(of: path)
-            if !directories.contains(folder) { directories.append(folder) }
+    /// Loads the project, detects the environment when none is given, resolves and validates the
+    /// configuration, and checks the tenant part of the project (the tenant schema compiles, the
+    /// fallback document is an object), recording every file read.
+    static func attempt(
+        directory: String,
+        environment: Environment?,
+        options: ResolveOptions,
+        fileSystem: any FileSystem
+    ) -> Attempt {
+        let recorder = RecordingFileSystem(fileSystem)
+        let result = Result { () throws(ConfigError) in
+            let project = try ConfigProject(directory: directory, fileSystem: recorder)
+            let chosen: Environment
+            if let environment { chosen = environment } else { chosen = try detect(in: project, options: options) }
+            let configuration = try project.resolveValidated(chosen, options: options)
+            try checkTenants(of: project)
+            return (project, configuration)
         }
-        inputs = paths.map { path in
-            let bytes = (try? fileSystem.contents(atPath: path)) ?? []
-            return ConfigurationGeneration.InputFile(path: path, digest: BERSDigest.sha256Hex(bytes))
-        }
-        watchedDirectories = directories
+        let inputs = recorder.finish()
+        return Attempt(
+            result: result.map { GenerationSource(project: $0.0, configuration: $0.1, inputs: inputs) },
+            inputs: inputs
+        )
     }
 
     /// A generation of this configuration, applied now.
     func generation(number: Int) -> ConfigurationGeneration {
-        ConfigurationGeneration(number: number, configuration: configuration, inputs: inputs, appliedAt: .now())
+        ConfigurationGeneration(
+            number: number,
+            project: project,
+            configuration: configuration,
+            inputs: inputs,
+            appliedAt: .now()
+        )
     }
 
     /// The environment detection picks for this process's variables.
     private static func detect(in project: ConfigProject, options: ResolveOptions) throws(ConfigError) -> Environment {
         let context = project.detectionContext(environment: options.environmentVariables)
         return try project.detector().requireEnvironment(context).environment
+    }
+
+    /// Where tenants are configured: their schema compiles and the fallback document is an object.
+    private static func checkTenants(of project: ConfigProject) throws(ConfigError) {
+        let tenants = project.settings.tenants
+        if tenants.schema != nil { _ = try project.tenantValidator() }
+        if let fallback = tenants.fallback {
+            let path = joinPath(project.directory, fallback)
+            _ = try TenantFallback.load(path, from: project.fileSystem, maxBytes: tenants.maxBytes)
+        }
     }
 
     /// The folder of `path` (`.` for a bare file name).

@@ -18,7 +18,7 @@ import Synchronization
 /// Events read together are merged per directory. A queue overflow reports every directory with
 /// unknown names. A watched directory that is deleted, moved away or unmounted is reported (with
 /// unknown names) and no longer watched, even if re-created: the reloader learns of it and can
-/// make a new watcher.
+/// make a new watcher. If reading the descriptor fails for good, ``changes`` ends.
 public final class InotifyWatcher: DirectoryWatching {
     private let queue = DirectoryChangeQueue()
     private let thread: WatcherThread
@@ -38,11 +38,15 @@ public final class InotifyWatcher: DirectoryWatching {
 
     /// Starts the thread reading `watches`, which it then owns.
     init(watches: InotifyWatchSet, directories: [String]) throws(ConfigError) {
+        let queue = queue
         let reader = InotifyReader(watches: watches, directories: directories, queue: queue)
         do {
-            thread = try WatcherThread(descriptor: watches.descriptor, timeoutMilliseconds: -1) { _ in
-                reader.drain()
-            }
+            thread = try WatcherThread(
+                descriptor: watches.descriptor,
+                timeoutMilliseconds: -1,
+                handler: { _ in reader.drain() },
+                failed: { queue.finish() }
+            )
         } catch {
             _ = closeDescriptor(watches.descriptor)
             throw error

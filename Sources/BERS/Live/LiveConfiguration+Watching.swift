@@ -13,6 +13,13 @@ extension LiveConfiguration {
         )
     }
 
+    /// What the watching side holds: the watcher in use and the task following it.
+    struct WatchState {
+        var watcher: (any DirectoryWatching)?
+        var task: Task<Void, Never>?
+        var stopped = false
+    }
+
     /// Resolves the first generation and starts following the files.
     ///
     /// - Throws: ``ConfigError``: what `bers resolve` would report for these files, or why a
@@ -34,30 +41,55 @@ extension LiveConfiguration {
         return live
     }
 
-    /// Starts following the files with a watcher made by `makeWatcher`, until ``stop()``.
+    /// Starts following the files with watchers made by `makeWatcher`, until ``stop()``.
     ///
-    /// - Throws: ``ConfigError`` when the project cannot be read or a directory cannot be watched.
+    /// Once the first watcher runs, the files are read again, so a change made since the
+    /// configuration was resolved is not missed. A watcher that fails, or whose directory is
+    /// replaced or removed, is replaced by a new one (tried again every `reload.poll-interval-ms`
+    /// while the directory is missing), and so is one whose directories no longer match the
+    /// files read (a schema moved in `bers.json`). Calling it again replaces the watcher.
+    ///
+    /// - Throws: ``ConfigError`` when a directory cannot be watched.
     public func watch(with makeWatcher: @escaping WatcherFactory = systemWatcher) throws(ConfigError) {
-        let project = try ConfigProject(directory: directory, fileSystem: fileSystem)
-        let settings = project.settings.reload
-        let watcher = try makeWatcher(watchedDirectories(settings: project.settings), settings)
-        let debounce = UInt64(settings.debounceMilliseconds) * 1_000_000
-        let task = Task { await self.follow(watcher, debounce: debounce) }
-        let alreadyStopped = watchingState.withLock { state in
-            guard !state.stopped else { return true }
-            state.watcher?.stop()
-            state.task?.cancel()
-            state.watcher = watcher
-            state.task = task
-            return false
+        let directories = watchedDirectories
+        let watcher = try makeWatcher(directories, reloadSettings)
+        let task = Task { await self.follow(first: watcher, directories: directories, makeWatcher: makeWatcher) }
+        let replaced = watchingState.withLock { state -> (any DirectoryWatching, Task<Void, Never>?)? in
+            guard !state.stopped else { return (watcher, task) }
+            defer {
+                state.watcher = watcher
+                state.task = task
+            }
+            return state.watcher.map { ($0, state.task) }
         }
-        if alreadyStopped {
-            watcher.stop()
-            task.cancel()
+        if let (old, oldTask) = replaced {
+            old.stop()
+            oldTask?.cancel()
         }
+        reloadWhileWatching(announcingUnchanged: false)
+    }
+
+    /// Watches (unless ``watch(with:)`` was called already) until the calling task is cancelled
+    /// or ``stop()`` is called; then stops, and returns once the watcher is released.
+    ///
+    /// The shape of a swift-service-lifecycle `Service`'s `run()` (see `BERSLifecycle`).
+    ///
+    /// - Throws: ``ConfigError`` when a directory cannot be watched.
+    public func run() async throws {
+        let idle = watchingState.withLock { $0.task == nil && !$0.stopped }
+        if idle { try watch() }
+        let task = watchingState.withLock { $0.task }
+        await withTaskCancellationHandler {
+            await task?.value
+        } onCancel: {
+            self.stop()
+        }
+        stop()
     }
 
     /// Stops watching, ends every event stream and waits for a reload in progress to finish.
+    ///
+    /// Idempotent; no reload starts afterwards, except one asked for with ``reload()``.
     public func stop() {
         let (watcher, task) = watchingState.withLock { state in
             state.stopped = true
@@ -72,57 +104,9 @@ extension LiveConfiguration {
         reloadGate.withLock { _ in subscribers.finish() }
     }
 
-    /// The config directory and the folder of the schema `settings` names.
-    private func watchedDirectories(settings: ProjectSettings) -> [String] {
-        var directories = [directory]
-        if let schema = settings.schema {
-            let folder = GenerationSource.folder(of: joinPath(directory, schema))
-            if !directories.contains(folder) { directories.append(folder) }
-        }
-        return directories
-    }
+    /// Whether ``stop()`` was called.
+    var isStopped: Bool { watchingState.withLock { $0.stopped } }
 
-    /// Turns the watcher's notifications into debounced reloads until the watcher stops.
-    private func follow(_ watcher: any DirectoryWatching, debounce: UInt64) async {
-        let lastChange = LastChange()
-        // At most one pending ring: changes during a debounce or a reload need one more reload.
-        let (doorbell, ring) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                for await _ in watcher.changes {
-                    lastChange.nanoseconds.store(self.clock.nanoseconds(), ordering: .releasing)
-                    ring.yield()
-                }
-                ring.finish()
-            }
-            group.addTask {
-                var reloadedAt: UInt64 = 0
-                for await _ in doorbell {
-                    // A ring for changes noted before the last reload started is answered already.
-                    guard lastChange.nanoseconds.load(ordering: .acquiring) >= reloadedAt else { continue }
-                    await self.waitForQuiet(since: lastChange, debounce: debounce)
-                    guard !Task.isCancelled, !self.isStopped else { break }
-                    reloadedAt = self.clock.nanoseconds()
-                    self.reload()
-                }
-            }
-        }
-    }
-
-    /// Returns once `debounce` nanoseconds have passed since the last change.
-    private func waitForQuiet(since lastChange: LastChange, debounce: UInt64) async {
-        while !Task.isCancelled {
-            let due = lastChange.nanoseconds.load(ordering: .acquiring) &+ debounce
-            let now = clock.nanoseconds()
-            guard now < due else { return }
-            try? await Task.sleep(nanoseconds: due - now)
-        }
-    }
-
-    private var isStopped: Bool { watchingState.withLock { $0.stopped } }
-}
-
-/// When the watcher last reported a change, on the live configuration's clock.
-private final class LastChange: Sendable {
-    let nanoseconds = Atomic<UInt64>(0)
+    /// The `reload` section of the current generation's `bers.json`.
+    var reloadSettings: ReloadSettings { current.project.settings.reload }
 }

@@ -15,10 +15,15 @@ import Synchronization
 /// }
 /// ```
 ///
-/// A reload re-reads `bers.json`, `.bers-env`, the layer files and the schema, resolves and
-/// validates. It starts once the watched directories (the config directory and the schema's) have
-/// been quiet for the `reload.debounce-ms` of `bers.json` (trailing edge: a burst of edits gives one
-/// reload of the last write); a change during a reload starts another one, so none is lost.
+/// A reload re-reads `bers.json`, `.bers-env`, the layer files and the schemas, resolves and
+/// validates (and, where `bers.json` configures tenants, compiles the tenant schema and reads the
+/// fallback document). It starts once the watched directories (the config directory and every
+/// folder a file was read from) have been quiet for the `reload.debounce-ms` of `bers.json`
+/// (trailing edge: a burst of edits gives one reload of the last write); a change during a reload
+/// starts another one, so none is lost.
+///
+/// While it watches, the watcher's task keeps the live configuration alive: end watching with
+/// ``stop()``, or run it as a service (``run()``, cancelled at shutdown).
 public final class LiveConfiguration: Sendable {
     /// The config directory.
     public let directory: String
@@ -27,17 +32,13 @@ public final class LiveConfiguration: Sendable {
     let fileSystem: any FileSystem
     let clock: any MonotonicClock
     private let metrics: ReloadMetrics
-    private let logger: Logger?
+    let logger: Logger?
     private let generation: Mutex<ConfigurationGeneration>
+    /// The files the last reload read, valid or not: their folders are watched.
+    private let lastInputs: Mutex<[ConfigurationGeneration.InputFile]>
     let subscribers = ReloadSubscribers()
-    let reloadGate = Mutex<Int>(0)
+    let reloadGate = Mutex<Void>(())
     let watchingState = Mutex<WatchState>(WatchState())
-
-    struct WatchState {
-        var watcher: (any DirectoryWatching)?
-        var task: Task<Void, Never>?
-        var stopped = false
-    }
 
     /// Resolves the first generation, without watching (see ``watch(with:)`` and
     /// ``start(directory:environment:options:fileSystem:makeWatcher:)``).
@@ -47,6 +48,10 @@ public final class LiveConfiguration: Sendable {
     ///   - environment: The environment; `nil` detects it on every reload (so `.bers-env` and
     ///     `bers.json` can change it), from `options.environmentVariables`.
     ///   - options: Override variables and assignments, applied on every reload.
+    ///   - fileSystem: Where the files are read.
+    ///   - clock: What reload durations and the debounce interval are measured with.
+    ///   - metrics: Where `bers_reloads_total`, `bers_reload_duration_seconds` and
+    ///     `bers_config_generation` are recorded (the process's metrics system by default).
     ///   - logger: Where each reload is logged (`nil`: nowhere, for a caller that prints the
     ///     events itself).
     /// - Throws: ``ConfigError``: what `bers resolve` would report for these files.
@@ -66,13 +71,16 @@ public final class LiveConfiguration: Sendable {
         self.clock = clock
         self.metrics = ReloadMetrics(factory: metrics)
         self.logger = logger
-        let first = try GenerationSource(
+        let attempt = GenerationSource.attempt(
             directory: directory,
             environment: environment,
             options: options,
             fileSystem: fileSystem
         )
-        generation = Mutex(first.generation(number: 1))
+        let first = try attempt.result.get().generation(number: 1)
+        generation = Mutex(first)
+        lastInputs = Mutex(attempt.inputs)
+        self.metrics.recordGeneration(first.number)
     }
 
     /// The newest valid configuration.
@@ -88,37 +96,70 @@ public final class LiveConfiguration: Sendable {
     /// The event also goes to ``events()``. Reloads run one at a time.
     @discardableResult
     public func reload() -> ReloadEvent {
-        reloadGate.withLock { count in
-            count += 1
-            let started = clock.nanoseconds()
-            let previous = current
-            let event = nextEvent(after: previous)
-            if case .applied(let applied) = event { generation.withLock { $0 = applied.generation } }
-            metrics.record(event, nanoseconds: clock.nanoseconds() &- started, current: current.number)
-            log(event)
-            subscribers.publish(event)
-            return event
+        reloadGate.withLock { _ in performReload(announcingUnchanged: true) }
+    }
+
+    /// Reloads for the watcher: not after ``stop()``; `unchanged` results are announced only when
+    /// `announcingUnchanged` (a catch-up reload after a new watcher starts stays quiet).
+    ///
+    /// - Returns: `nil` when stopped.
+    @discardableResult
+    func reloadWhileWatching(announcingUnchanged: Bool = true) -> ReloadEvent? {
+        reloadGate.withLock { _ in
+            isStopped ? nil : performReload(announcingUnchanged: announcingUnchanged)
         }
     }
 
-    private func nextEvent(after previous: ConfigurationGeneration) -> ReloadEvent {
-        do {
-            let source = try GenerationSource(
-                directory: directory,
-                environment: requestedEnvironment,
-                options: options,
-                fileSystem: fileSystem
-            )
-            let candidate = source.generation(number: previous.number + 1)
-            let sameEnvironment = candidate.configuration.environment == previous.configuration.environment
-            guard candidate.digest != previous.digest || !sameEnvironment else {
-                return .unchanged(generation: previous.number)
-            }
-            let changes = ConfigurationChange.changes(from: previous.configuration, to: candidate.configuration)
-            return .applied(AppliedReload(generation: candidate, previous: previous.number, changes: changes))
-        } catch {
-            return .refused(RefusedReload(keptGeneration: previous.number, error: error, at: .now()))
+    /// The config directory, then the folders of the files the current generation and the last
+    /// reload read (those that exist): what a watcher must see.
+    var watchedDirectories: [String] {
+        var directories = [directory]
+        for input in current.inputs + lastInputs.withLock({ $0 }) {
+            let folder = GenerationSource.folder(of: input.path)
+            if !directories.contains(folder), fileSystem.directoryExists(atPath: folder) { directories.append(folder) }
         }
+        return directories
+    }
+
+    /// Runs one reload; the caller holds ``reloadGate``.
+    private func performReload(announcingUnchanged: Bool) -> ReloadEvent {
+        let started = clock.nanoseconds()
+        let previous = current
+        let attempt = GenerationSource.attempt(
+            directory: directory,
+            environment: requestedEnvironment,
+            options: options,
+            fileSystem: fileSystem
+        )
+        lastInputs.withLock { $0 = attempt.inputs }
+        let (event, next) = outcome(of: attempt, after: previous)
+        if let next { generation.withLock { $0 = next } }
+        if case .unchanged = event, !announcingUnchanged { return event }
+        metrics.record(event, nanoseconds: clock.nanoseconds() &- started, current: current.number)
+        log(event)
+        subscribers.publish(event)
+        return event
+    }
+
+    /// The event of `attempt`, and the generation to make current, if any: a new one, or the
+    /// current one refreshed when the files changed but the values did not.
+    private func outcome(of attempt: GenerationSource.Attempt, after previous: ConfigurationGeneration) -> (
+        ReloadEvent, ConfigurationGeneration?
+    ) {
+        let source: GenerationSource
+        switch attempt.result {
+        case .success(let resolved): source = resolved
+        case .failure(let error):
+            return (.refused(RefusedReload(keptGeneration: previous.number, error: error, at: .now())), nil)
+        }
+        let candidate = source.generation(number: previous.number + 1)
+        let sameEnvironment = candidate.configuration.environment == previous.configuration.environment
+        guard candidate.digest != previous.digest || !sameEnvironment else {
+            let refreshed = source.inputs == previous.inputs ? nil : previous.refreshed(from: source)
+            return (.unchanged(generation: previous.number), refreshed)
+        }
+        let changes = ConfigurationChange.changes(from: previous.configuration, to: candidate.configuration)
+        return (.applied(AppliedReload(generation: candidate, previous: previous.number, changes: changes)), candidate)
     }
 
     private func log(_ event: ReloadEvent) {

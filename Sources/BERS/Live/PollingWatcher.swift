@@ -28,10 +28,14 @@ public final class PollingWatcher: DirectoryWatching {
         for directory in directories where !(snapshots.contains { $0.0 == directory }) {
             snapshots.append((directory, try DirectorySnapshot.take(directory).get()))
         }
+        let queue = queue
         let scanner = Scanner(snapshots: snapshots, queue: queue)
-        thread = try WatcherThread(descriptor: nil, timeoutMilliseconds: Self.milliseconds(interval)) { _ in
-            scanner.scan()
-        }
+        thread = try WatcherThread(
+            descriptor: nil,
+            timeoutMilliseconds: Self.milliseconds(interval),
+            handler: { _ in scanner.scan() },
+            failed: { queue.finish() }
+        )
     }
 
     deinit { stop() }

@@ -33,4 +33,9 @@ struct ReloadMetrics: Sendable {
         duration.recordNanoseconds(Int64(clamping: nanoseconds))
         generation.record(current)
     }
+
+    /// Records the current generation's number (the first one, before any reload).
+    func recordGeneration(_ number: Int) {
+        generation.record(number)
+    }
 }

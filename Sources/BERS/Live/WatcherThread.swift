@@ -9,7 +9,8 @@ import Synchronization
 
 /// A dedicated POSIX thread that sleeps in `poll()` on one descriptor (or none) and a wake-up
 /// pipe, calling its handler when the descriptor is readable or the timeout passed, until
-/// ``stop()``.
+/// ``stop()``; when polling fails for good (the descriptor reports an error), it calls its
+/// failure handler and ends, so the watcher's consumer learns that no more changes will come.
 ///
 /// Not a task: a watcher blocks in the kernel, which must not hold a thread of the cooperative
 /// pool. The thread keeps only its ``Body`` alive, never the watcher that owns it, so a watcher
@@ -29,21 +30,29 @@ final class WatcherThread: Sendable {
         let wakeup: WakeupPipe
         let timeoutMilliseconds: Int32
         let handler: @Sendable (Wake) -> Void
+        let failed: @Sendable () -> Void
 
         init(
             descriptor: Int32?,
             wakeup: WakeupPipe,
             timeoutMilliseconds: Int32,
-            handler: @escaping @Sendable (Wake) -> Void
+            handler: @escaping @Sendable (Wake) -> Void,
+            failed: @escaping @Sendable () -> Void
         ) {
             self.descriptor = descriptor
             self.wakeup = wakeup
             self.timeoutMilliseconds = timeoutMilliseconds
             self.handler = handler
+            self.failed = failed
         }
 
-        /// Polls until the wake-up pipe is readable (or polling fails for good).
+        /// Polls until the wake-up pipe is readable; calls `failed` when polling fails for good.
         func run() {
+            if !pollUntilWoken() { failed() }
+        }
+
+        /// Polls until the wake-up pipe is readable (true) or polling fails for good (false).
+        private func pollUntilWoken() -> Bool {
             var descriptors = [pollfd(fd: wakeup.readDescriptor, events: Int16(POLLIN), revents: 0)]
             if let descriptor { descriptors.append(pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)) }
             let failed = Int16(POLLERR | POLLHUP | POLLNVAL)
@@ -52,10 +61,10 @@ final class WatcherThread: Sendable {
                 let ready = poll(&descriptors, nfds_t(descriptors.count), timeoutMilliseconds)
                 if ready < 0 {
                     if errno == EINTR || errno == EAGAIN { continue }
-                    return
+                    return false
                 }
-                if descriptors[0].revents != 0 { return }
-                if descriptors.count > 1 && descriptors[1].revents & failed != 0 { return }
+                if descriptors[0].revents != 0 { return true }
+                if descriptors.count > 1 && descriptors[1].revents & failed != 0 { return false }
                 handler(ready == 0 ? .timeout : .readable)
             }
         }
@@ -69,15 +78,23 @@ final class WatcherThread: Sendable {
 
     /// Starts a thread polling `descriptor` (`nil`: only the timeout), calling `handler`.
     ///
-    /// `timeoutMilliseconds` -1 waits without a timeout. On success the thread owns `descriptor`
-    /// and closes it in ``stop()``; on failure the caller still owns it.
+    /// `timeoutMilliseconds` -1 waits without a timeout; `failed` is called on the thread when
+    /// polling fails for good, before it ends. On success the thread owns `descriptor` and
+    /// closes it in ``stop()``; on failure the caller still owns it.
     init(
         descriptor: Int32?,
         timeoutMilliseconds: Int32,
-        handler: @escaping @Sendable (Wake) -> Void
+        handler: @escaping @Sendable (Wake) -> Void,
+        failed: @escaping @Sendable () -> Void
     ) throws(ConfigError) {
         let wakeup = try WakeupPipe()
-        body = Body(descriptor: descriptor, wakeup: wakeup, timeoutMilliseconds: timeoutMilliseconds, handler: handler)
+        body = Body(
+            descriptor: descriptor,
+            wakeup: wakeup,
+            timeoutMilliseconds: timeoutMilliseconds,
+            handler: handler,
+            failed: failed
+        )
         let argument = Unmanaged.passRetained(body).toOpaque()
         let (started, status) = Self.spawn(argument)
         guard let started else {

@@ -9,11 +9,14 @@ struct WatchCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputComma
         commandName: "watch",
         abstract: "Follow the configuration as its files change: print each applied or refused change.",
         discussion: """
-            Every change of the config directory or the schema's folder is debounced (reload.debounce-ms \
+            Every change in the config directory or a folder a file was read from (the schemas') is debounced (reload.debounce-ms \
             in bers.json, default 100), then resolved and validated like `bers resolve`: a valid result \
             becomes the next generation, an invalid one is refused and the current generation stays. \
-            With --json, one JSON object per line: {"event": "started" | "applied" | "unchanged" | \
-            "refused" | "stopped", …}. SIGINT or SIGTERM stops it with exit status 0.
+            Text output has one line per applied or refused change (a save that changes no value \
+            prints nothing). With --json, one JSON object per line: {"event": "started" | "applied" | \
+            "unchanged" | "refused" | "stopped", …}. --exec runs a shell command after each applied \
+            change, with BERS_GENERATION and BERS_CONFIG_DIGEST set and its output on stderr. SIGINT \
+            or SIGTERM stops it with exit status 0.
             """
     )
 
@@ -40,35 +43,18 @@ struct WatchCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputComma
         )
         let events = live.events()
         try live.watch()
-        let signals = StopSignals { live.stop() }
+        let command = exec.map(ChangeCommand.init)
+        let signals = StopSignals {
+            live.stop()
+            command?.terminate()
+        }
         defer { signals.cancel() }
         let printer = WatchPrinter(json: json)
         printer.started(live.current, directory: project.directory)
         for await event in events {
             printer.print(event)
-            if case .applied(let applied) = event, let exec { Self.run(exec, after: applied.generation) }
+            if case .applied(let applied) = event, let command { await command.run(after: applied.generation) }
         }
         printer.stopped(live.current)
-    }
-
-    /// Runs `command` with `/bin/sh -c`, with `BERS_GENERATION` and `BERS_CONFIG_DIGEST` set; a
-    /// failure is a warning, never the end of watching.
-    static func run(_ command: String, after generation: ConfigurationGeneration) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        var environment = ProcessInfo.processInfo.environment
-        environment["BERS_GENERATION"] = String(generation.number)
-        environment["BERS_CONFIG_DIGEST"] = generation.digest
-        process.environment = environment
-        do {
-            try process.run()
-            process.waitUntilExit()
-            if process.terminationStatus != 0 {
-                Output.diagnostic("warning: --exec command exited with status \(process.terminationStatus)")
-            }
-        } catch {
-            Output.diagnostic("warning: --exec command could not start: \(error)")
-        }
     }
 }

@@ -38,8 +38,9 @@ struct WatchPrinter {
                 "generation \(generation.number) (\(generation.configuration.environment.name), sha256 \(generation.digest.prefix(12))): \(count) change\(count == 1 ? "" : "s")"
             )
             for change in applied.changes { Output.line("  " + Self.describe(change)) }
-        case .unchanged(let number):
-            Output.line("files changed, configuration unchanged (generation \(number))")
+        case .unchanged:
+            // A save that changes no value is not a change worth a line (the JSON lines say it).
+            break
         case .refused(let refused):
             Output.line("refused: \(refused.error.description); keeping generation \(refused.keptGeneration)")
             for detail in refused.error.details { Output.line("  " + detail) }

@@ -2,6 +2,7 @@
 import BERSJSON
 import BERSTestSupport
 import Foundation
+import MetricsTestKit
 import Testing
 
 struct LiveConfigurationTests {
@@ -152,5 +153,79 @@ struct LiveConfigurationTests {
         var late: [ReloadEvent] = []
         for await event in live.events() { late.append(event) }
         #expect(late.isEmpty)
+    }
+
+    @Test func aRewriteWithTheSameValuesRefreshesLocationsAndInputDigests() throws {
+        let project = try LiveProject()
+        defer { project.remove() }
+        let live = try LiveConfiguration(directory: project.path, environment: .production)
+        let before = live.current
+        try project.write("default.json", "\n\n" + #"{"api": {"timeout": 5000}, "name": "app"}"#)
+        guard case .unchanged(let number) = live.reload() else {
+            Issue.record("expected an unchanged reload")
+            return
+        }
+        #expect(number == 1)
+        let after = live.current
+        #expect(after.number == 1)
+        #expect(after.digest == before.digest)
+        #expect(after.inputs != before.inputs)
+        #expect(after.configuration.location(of: "/api/timeout")?.line == 3)
+    }
+
+    @Test func theInputsAreTheBytesTheResolutionRead() throws {
+        let project = try LiveProject()
+        defer { project.remove() }
+        try project.write("schemas/common.schema.json", #"{"$id": "https://example.com/common"}"#)
+        let live = try LiveConfiguration(directory: project.path, environment: .production)
+        let digests = Dictionary(uniqueKeysWithValues: live.current.inputs.map { ($0.path, $0.digest) })
+        let layer = try #require(digests[project.path + "/default.json"])
+        let bytes = try #require(FileManager.default.contents(atPath: project.path + "/default.json"))
+        #expect(layer == BERSDigest.sha256Hex(Array(bytes)))
+        #expect(digests[project.path + "/schemas/common.schema.json"] != nil)
+    }
+
+    @Test func whereTenantsAreConfiguredABrokenTenantSchemaIsRefused() throws {
+        let project = try LiveProject()
+        defer { project.remove() }
+        try project.write(
+            "bers.json",
+            #"{"schema": "schemas/app.schema.json", "tenants": {"schema": "tenant.schema.json", "fallback": "fallback.json"}}"#
+        )
+        try project.write("tenant.schema.json", #"{"type": "object"}"#)
+        try project.write("fallback.json", #"{"tenant_id": "fallback"}"#)
+        let live = try LiveConfiguration(directory: project.path, environment: .production)
+        try project.write("tenant.schema.json", #"{"type": 12}"#)
+        guard case .refused(let refused) = live.reload() else {
+            Issue.record("expected a refused reload")
+            return
+        }
+        #expect(refused.error.code == .invalidSchema)
+        try project.write("tenant.schema.json", #"{"type": "object"}"#)
+        try project.write("fallback.json", "[]")
+        guard case .refused(let second) = live.reload() else {
+            Issue.record("expected a refused reload")
+            return
+        }
+        #expect(second.error.message.contains("fallback"))
+        #expect(live.current.number == 1)
+    }
+
+    @Test func reloadsAreCountedTimedAndTheGenerationIsAGauge() throws {
+        let project = try LiveProject()
+        defer { project.remove() }
+        let metrics = TestMetrics()
+        let live = try LiveConfiguration(directory: project.path, environment: .production, metrics: metrics)
+        #expect(try metrics.expectGauge("bers_config_generation").lastValue == 1)
+        try project.write(timeout: 6000)
+        live.reload()
+        live.reload()
+        try project.write("default.json", "{")
+        live.reload()
+        for (result, count) in [("applied", 1), ("unchanged", 1), ("refused", 1)] {
+            #expect(try metrics.expectCounter("bers_reloads_total", [("result", result)]).totalValue == count)
+        }
+        #expect(try metrics.expectTimer("bers_reload_duration_seconds").values.count == 3)
+        #expect(try metrics.expectGauge("bers_config_generation").lastValue == 2)
     }
 }

@@ -9,15 +9,6 @@ struct LiveFilePatternTests {
         case editorRename, truncateAndWrite, deleteAndRecreate, newLocalFile
     }
 
-    /// Waits (at most 5 s) until `timeout` is current.
-    func waitForTimeout(_ timeout: Int, in live: LiveConfiguration) async -> Bool {
-        for _ in 0..<500 {
-            if (try? live.current.configuration.int("api.timeout")) == timeout { return true }
-            try? await Task.sleep(nanoseconds: 10_000_000)
-        }
-        return false
-    }
-
     @Test(arguments: Pattern.allCases)
     func eachWayOfChangingAFileIsFollowed(_ pattern: Pattern) async throws {
         let project = try LiveProject()
@@ -43,7 +34,7 @@ struct LiveFilePatternTests {
         case .newLocalFile:
             try project.write("local.json", #"{"api": {"timeout": 7000}}"#)
         }
-        #expect(await waitForTimeout(7000, in: live))
+        #expect(await live.waitForTimeout(7000))
     }
 
     @Test func aConfigMapUpdateIsFollowed() async throws {
@@ -68,7 +59,7 @@ struct LiveFilePatternTests {
         #expect(try live.current.configuration.int("api.timeout") == 1000)
         try publish("..2026_12_04_10_05_00.2", timeout: 2000)
         try fileManager.removeItem(atPath: directory.path + "/..2026_12_04_10_00_00.1")
-        #expect(await waitForTimeout(2000, in: live))
+        #expect(await live.waitForTimeout(2000))
         #expect(live.current.number == 2)
     }
 }

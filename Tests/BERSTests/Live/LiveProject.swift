@@ -2,14 +2,20 @@ import BERSTestSupport
 import Foundation
 
 /// A config directory on disk for hot-reload tests: a schema requiring `api.timeout` ≥ 1000, and
-/// a `default.json` the test rewrites.
+/// a `default.json` the test rewrites; a short debounce and poll interval.
 struct LiveProject {
     let directory: TemporaryDirectory
     var path: String { directory.path }
 
-    init(timeout: Int = 5000) throws {
+    init(timeout: Int = 5000, debounceMilliseconds: Int = 20) throws {
         directory = try TemporaryDirectory(prefix: "bers-live")
-        try directory.write("bers.json", #"{"schema": "schemas/app.schema.json", "reload": {"debounce-ms": 20}}"#)
+        try directory.write(
+            "bers.json",
+            #"""
+            {"schema": "schemas/app.schema.json",
+             "reload": {"debounce-ms": \#(debounceMilliseconds), "poll-interval-ms": 20}}
+            """#
+        )
         try directory.write(
             "schemas/app.schema.json",
             #"""

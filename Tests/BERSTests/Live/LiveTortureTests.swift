@@ -15,6 +15,7 @@ struct LiveTortureTests {
         let reads = Atomic<Int>(0)
         let announced = Mutex<[Int: String]>([:])
         let writing = Atomic<Bool>(true)
+        let refused = Atomic<Int>(0)
     }
 
     /// A valid document whose two values are coupled, so that a torn configuration shows.
@@ -62,8 +63,11 @@ struct LiveTortureTests {
         let events = live.events()
         let listener = Task {
             for await event in events {
-                if case .applied(let applied) = event {
+                switch event {
+                case .applied(let applied):
                     sightings.announced.withLock { $0[applied.generation.number] = applied.generation.digest }
+                case .refused: sightings.refused.add(1, ordering: .relaxed)
+                case .unchanged: break
                 }
             }
         }
@@ -82,7 +86,9 @@ struct LiveTortureTests {
                 for round in 1...1000 {
                     try? Self.write(round: round, in: project)
                     watcher.notify()
-                    if round % 50 == 0 { try? await Task.sleep(nanoseconds: 30_000_000) }
+                    // Pauses longer than the debounce after every kind of write (47 is prime to 5),
+                    // so invalid states are reloaded, and refused, under load too.
+                    if round % 47 == 0 { try? await Task.sleep(nanoseconds: 30_000_000) }
                 }
                 try? project.write("default.json", Self.valid(5000))
                 watcher.notify()
@@ -105,5 +111,6 @@ struct LiveTortureTests {
             #expect(published[number] == digest, "generation \(number) was read but never announced")
         }
         #expect(published.count > 1)
+        #expect(sightings.refused.load(ordering: .relaxed) >= 1)
     }
 }

@@ -1,8 +1,11 @@
 @testable import BERS
+import Synchronization
 
-/// A watcher a test drives: ``notify(_:)`` stands for a file system notification.
+/// A watcher a test drives: ``notify(_:)`` stands for a file system notification, ``fail()`` for
+/// a watcher thread that ended by itself.
 final class ManualWatcher: DirectoryWatching {
     private let queue = DirectoryChangeQueue()
+    private let stops = Atomic<Int>(0)
     let directories: [String]
 
     init(directories: [String]) {
@@ -11,9 +14,23 @@ final class ManualWatcher: DirectoryWatching {
 
     var changes: DirectoryChanges { queue.changes }
 
+    /// Whether ``stop()`` was called.
+    var isStopped: Bool { stops.load(ordering: .relaxed) > 0 }
+
     func notify(_ name: String = "default.json") {
         queue.send(DirectoryChange(directory: directories.first ?? ".", names: [name]))
     }
 
-    func stop() { queue.finish() }
+    /// Reports that the watched directory itself was replaced (names unknown).
+    func notifyReplaced() {
+        queue.send(DirectoryChange(directory: directories.first ?? ".", names: nil))
+    }
+
+    /// Ends the changes without ``stop()``, as a failed watcher thread does.
+    func fail() { queue.finish() }
+
+    func stop() {
+        stops.add(1, ordering: .relaxed)
+        queue.finish()
+    }
 }
