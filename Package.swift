@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "BERSRemoteStores", targets: ["BERSRemoteStores"]),
         .library(name: "BERSArtifacts", targets: ["BERSArtifacts"]),
         .library(name: "BERSLifecycle", targets: ["BERSLifecycle"]),
+        .library(name: "BERSServer", targets: ["BERSServer"]),
         .executable(name: "bers", targets: ["bers"]),
         .executable(name: "bers-net", targets: ["bers-net"]),
         .plugin(name: "BERSPlugin", targets: ["BERSPlugin"]),
@@ -30,6 +31,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.24.0"),
     ],
     targets: [
         // JSON values, a located parser and serializers. Standard library only.
@@ -80,6 +85,25 @@ let package = Package(
             dependencies: ["BERS", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             swiftSettings: strictSettings
         ),
+        // `bers serve`: environments, tenants and the legacy get_config route over HTTP (Hummingbird).
+        .target(
+            name: "BERSServer",
+            dependencies: [
+                "BERS", "BERSJSON",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The `bers` command line: one command per file, thin over the library. No network stack:
         // commands on s3:// and http(s):// stores run in `bers-net`.
         .target(
@@ -92,10 +116,17 @@ let package = Package(
         ),
         // `bers`: starts in milliseconds; hands commands on network stores to `bers-net`.
         .executableTarget(name: "bers", dependencies: ["BERSCLI"], swiftSettings: strictSettings),
-        // `bers-net`: the same command line with the S3 and HTTP tenant stores (NIO, AsyncHTTPClient).
+        // `bers-net`: the same command line with the S3 and HTTP tenant stores (NIO, AsyncHTTPClient)
+        // and `bers serve` (Hummingbird).
         .executableTarget(
             name: "bers-net",
-            dependencies: ["BERSCLI", "BERS", "BERSRemoteStores"],
+            dependencies: [
+                "BERSCLI", "BERS", "BERSRemoteStores", "BERSServer",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
         // Generates the `swift` artifact of a target's config directory at build time, with a
@@ -158,6 +189,19 @@ let package = Package(
             dependencies: [
                 "BERSLifecycle", "BERS", "BERSTestSupport",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BERSServerTests",
+            dependencies: [
+                "BERSServer", "BERS", "BERSJSON", "BERSTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

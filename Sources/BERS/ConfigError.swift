@@ -73,6 +73,8 @@ public struct ConfigError: BERSError {
         public static let writeFailed = Code("config.write-failed")
         /// A `bers bench --baseline` file is not a run saved by `bers bench --save`.
         public static let invalidBaseline = Code("config.invalid-baseline")
+        /// A tokens file of `bers serve` cannot be read or has a malformed entry.
+        public static let invalidTokensFile = Code("serve.invalid-tokens-file")
     }
 
     /// What kind of error this is.

@@ -19,7 +19,7 @@ public struct BERSCommand: AsyncParsableCommand {
         subcommands: [
             ResolveCommand.self, DetectCommand.self, ExplainCommand.self, DiffCommand.self, URLCommand.self,
             FormatCommand.self, ValidateCommand.self, TenantCommand.self, BuildCommand.self, BenchCommand.self,
-            WatchCommand.self,
+            WatchCommand.self, ServeCommand.self, TokenCommand.self,
         ]
     )
 
@@ -32,9 +32,11 @@ public struct BERSCommand: AsyncParsableCommand {
     ///   - arguments: The arguments after the program name (default: the process's).
     ///   - remoteStores: Opens `s3://` and `http(s)://` tenant stores; without one, commands on
     ///     such stores fail with `cli.missing-component`.
+    ///   - server: Runs `bers serve`; without one, it fails with `cli.missing-component`.
     public static func runAndExit(
         _ arguments: [String]? = nil,
-        remoteStores: (any RemoteStoreProvider)? = nil
+        remoteStores: (any RemoteStoreProvider)? = nil,
+        server: (any ServerLauncher)? = nil
     ) async -> Never {
         let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
         var command: any ParsableCommand
@@ -50,11 +52,14 @@ public struct BERSCommand: AsyncParsableCommand {
             if let storeCommand = command as? any StoreCommand, storeCommand.mayUseRemoteStore {
                 try remoteStores?.commandWillUseRemoteStore()
             }
+            if command is ServeCommand { try server?.commandWillServe() }
             try await RemoteStores.$provider.withValue(remoteStores) {
-                if var asyncCommand = command as? any AsyncParsableCommand {
-                    try await asyncCommand.run()
-                } else {
-                    try command.run()
+                try await ServerLaunchers.$launcher.withValue(server) {
+                    if var asyncCommand = command as? any AsyncParsableCommand {
+                        try await asyncCommand.run()
+                    } else {
+                        try command.run()
+                    }
                 }
             }
             Self.exit()

@@ -1,3 +1,4 @@
 import BERSCLI
 
-await BERSCommand.runAndExit(remoteStores: SiblingExecutable(named: "bers-net"))
+let sibling = SiblingExecutable(named: "bers-net")
+await BERSCommand.runAndExit(remoteStores: sibling, server: sibling)

@@ -4,8 +4,8 @@ import Foundation
 import Synchronization
 import Testing
 
-/// `bers watch` running as a process, its standard output collected line by line (standard
-/// error to a file of its own).
+/// `bers watch` (or another long-running command, `bers serve`) running as a process, its
+/// standard output collected line by line (standard error to a file of its own).
 final class WatchProcess: Sendable {
     /// The lines printed so far, and the bytes of an unfinished line.
     private final class Collected: Sendable {
@@ -17,12 +17,12 @@ final class WatchProcess: Sendable {
     private let collected = Collected()
     private let errorFile: URL
 
-    init(_ arguments: [String], errorFile: URL) throws {
+    init(_ arguments: [String], command: String = "watch", errorFile: URL) throws {
         self.errorFile = errorFile
         let bers = try #require(CLIRunner.executable)
         process = Process()
         process.executableURL = bers
-        process.arguments = ["watch"] + arguments
+        process.arguments = [command] + arguments
         process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
         let output = Pipe()
         process.standardOutput = output

@@ -40,6 +40,8 @@ public struct ProjectSettings: Sendable {
     public var kpi: KPITargets
     /// The `reload` section: how a ``LiveConfiguration`` follows its files.
     public var reload: ReloadSettings
+    /// The `serve` section: how `bers serve` listens and answers.
+    public var serve: ServeSettings
     /// The whole document, for sections read by other parts of BERS.
     public var document: JSONDocument?
 
@@ -57,6 +59,7 @@ public struct ProjectSettings: Sendable {
         tenants = TenantSettings()
         kpi = KPITargets()
         reload = ReloadSettings()
+        serve = ServeSettings()
         document = nil
     }
 
@@ -65,7 +68,7 @@ public struct ProjectSettings: Sendable {
     /// `build` (the artifacts of `bers build`) is read by `BERSArtifacts` from ``document``.
     public static let knownKeys = [
         "$schema", "description", "environment", "environments", "detection", "schema", "merge", "env-overrides",
-        "tenants", "build", "kpi", "reload",
+        "tenants", "build", "kpi", "reload", "serve",
     ]
 
     /// Reads settings from a parsed `bers.json`.
@@ -136,6 +139,7 @@ public struct ProjectSettings: Sendable {
         tenants = try TenantSettings(reader: reader)
         kpi = try KPITargets(reader: reader)
         reload = try ReloadSettings(reader: reader)
+        serve = try ServeSettings(reader: reader)
     }
 
     private static func readDetection(_ reader: DocumentReader) throws(ConfigError) -> DetectionSettings {

@@ -23,12 +23,30 @@ public struct UTCTimestamp: Sendable, Hashable, CustomStringConvertible {
 
     /// `YYYYMMDDTHHMMSSZ`.
     public var description: String {
-        let days = secondsSince1970 >= 0 ? secondsSince1970 / 86_400 : (secondsSince1970 - 86_399) / 86_400
-        let seconds = secondsSince1970 - days * 86_400
+        let (days, seconds) = daysAndSeconds
         let (year, month, day) = UTCTimestamp.civil(fromDays: days)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let two = UTCTimestamp.twoDigits
         return "\(year)\(two(month))\(two(day))T\(two(seconds / 3600))\(two(seconds % 3600 / 60))\(two(seconds % 60))Z"
     }
+
+    /// `Sun, 06 Nov 1994 08:49:37 GMT`: the IMF-fixdate of HTTP `Date` headers (RFC 9110).
+    public var httpDate: String {
+        let (days, seconds) = daysAndSeconds
+        let (year, month, day) = UTCTimestamp.civil(fromDays: days)
+        let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let two = UTCTimestamp.twoDigits
+        let time = "\(two(seconds / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60))"
+        return "\(weekdays[Int((days % 7 + 7) % 7)]), \(two(day)) \(months[Int(month) - 1]) \(year) \(time) GMT"
+    }
+
+    /// Whole days since 1970 (rounded down) and the seconds into the last one.
+    private var daysAndSeconds: (Int64, Int64) {
+        let days = secondsSince1970 >= 0 ? secondsSince1970 / 86_400 : (secondsSince1970 - 86_399) / 86_400
+        return (days, secondsSince1970 - days * 86_400)
+    }
+
+    private static func twoDigits(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
     static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {

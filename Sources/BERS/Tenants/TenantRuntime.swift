@@ -73,13 +73,24 @@ public struct TenantRuntime: Sendable {
     public init(project: ConfigProject, store: any TenantStore, clock: any MonotonicClock = SystemMonotonicClock())
         throws(ConfigError)
     {
-        self.project = project
         let settings = project.settings.tenants
-        self.cache = TenantCache(
+        let cache = TenantCache(
             repository: TenantRepository(store: store, maxBytes: settings.maxBytes),
             options: settings.cache,
             clock: clock
         )
+        try self.init(project: project, cache: cache)
+    }
+
+    /// A runtime reading tenants through `cache`, which it shares with other runtimes: a server
+    /// that reloads its project keeps the tenant documents it has fetched.
+    ///
+    /// - Throws: ``ConfigError`` when the configured fallback document cannot be read or is not
+    ///   an object, or the schema cannot be compiled.
+    public init(project: ConfigProject, cache: TenantCache) throws(ConfigError) {
+        self.project = project
+        let settings = project.settings.tenants
+        self.cache = cache
         self.memo = RuntimeMemo(capacity: settings.cache.capacity)
         // Compiled now (once per project) so that a bad schema fails here, not on a request.
         _ = try project.schemaValidator()

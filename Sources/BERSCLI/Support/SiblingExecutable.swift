@@ -13,7 +13,7 @@ import Darwin
 ///
 /// The command's arguments, environment, standard streams and exit status are those of the
 /// other executable; nothing has been printed when it takes over.
-public struct SiblingExecutable: RemoteStoreProvider {
+public struct SiblingExecutable: RemoteStoreProvider, ServerLauncher {
     /// The file name of the executable, looked up in the directory of the running one.
     public let name: String
 
@@ -35,8 +35,20 @@ public struct SiblingExecutable: RemoteStoreProvider {
         try handOver()
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
+    public func commandWillServe() throws {
+        try handOver(for: "bers serve runs an HTTP server, which")
+    }
+
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
+    public func serve(_ request: ServeRequest, store: (any TenantStore)?) async throws {
+        try handOver(for: "bers serve runs an HTTP server, which")
+    }
+
     /// Replaces this process with the sibling executable, or throws when it cannot be started.
-    private func handOver() throws(MissingComponentError) -> Never {
+    private func handOver(
+        for purpose: String = "this command uses a network tenant store (s3:// or http(s)://), which"
+    ) throws(MissingComponentError) -> Never {
         let path = siblingPath()
         let arguments = [path] + CommandLine.arguments.dropFirst()
         fflush(nil)
@@ -46,7 +58,7 @@ public struct SiblingExecutable: RemoteStoreProvider {
         let reason = String(cString: strerror(errno))
         throw MissingComponentError(
             message:
-                "this command uses a network tenant store (s3:// or http(s)://), which bers reaches through \(name); \(path) cannot be started (\(reason)): install \(name) beside bers (README, Install)"
+                "\(purpose) bers reaches through \(name); \(path) cannot be started (\(reason)): install \(name) beside bers (README, Install)"
         )
     }
 

@@ -1,0 +1,96 @@
+import ArgumentParser
+import BERS
+import BERSJSON
+import Foundation
+
+/// `bers serve`: the configuration service over HTTP.
+struct ServeCommand: AsyncParsableCommand, ProjectCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the configuration, the tenants and the legacy get_config route over HTTP.",
+        discussion: """
+            Routes: GET /v1/environments, /v1/config/{env} (?provenance=true, ?path=a.b), \
+            /v1/tenants/{hash}?env=E, /?action=get_config&t=HASH and /Master_Function?action=…, \
+            /healthz, /readyz, /metrics, /v1/status; POST /v1/reload and /v1/tenants/{hash}/invalidate. \
+            Options come from the serve section of bers.json; flags take precedence. Prints \
+            `listening on http://HOST:PORT` once the socket listens; SIGTERM or SIGINT stops \
+            accepting connections, finishes the requests in flight and exits 0. The files are \
+            watched: a valid edit is served within the debounce interval, an invalid one is \
+            refused and the last good configuration stays.
+            """
+    )
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var environment: EnvironmentOptions
+    @OptionGroup var overrides: OverrideOptions
+    @OptionGroup var stores: TenantStoreOptions
+
+    @Option(help: "The address to listen on (default: serve.host, or 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "The port (default: serve.port, or 8080; 0 picks a free port).")
+    var port: Int?
+
+    @Option(help: ArgumentHelp("A tokens file: SHA-256 digests of bearer tokens and their scopes.", valueName: "file"))
+    var tokens: String?
+
+    @Option(
+        name: .customLong("allow-origin"),
+        help: ArgumentHelp("A browser origin allowed by CORS (repeatable).", valueName: "origin")
+    )
+    var allowOrigins: [String] = []
+
+    @Option(help: "Event-loop threads answering requests (default: serve.threads, or one per core).")
+    var threads: Int?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info (default), notice, warning, error or critical.")
+    var logLevel = "info"
+
+    func validate() throws {
+        if let port, !(0...65_535).contains(port) { throw ValidationError("--port must be 0 to 65535") }
+        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be 1 to 256") }
+        let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+        guard levels.contains(logLevel) else {
+            throw ValidationError("--log-level must be one of \(levels.joined(separator: ", "))")
+        }
+    }
+
+    func run() async throws {
+        guard let launcher = ServerLaunchers.launcher else {
+            throw MissingComponentError(message: "this build of bers has no HTTP server (bers serve runs in bers-net)")
+        }
+        let project = try project.load()
+        let (environment, detection) = try environment.resolveEnvironment(in: project)
+        let live = try LiveConfiguration(
+            directory: project.directory,
+            environment: environment,
+            options: overrides.resolveOptions
+        )
+        let settings = serveSettings(project.settings.serve)
+        let tokens =
+            try tokens.map { path throws(ConfigError) in try AccessTokens(file: path) } ?? project.accessTokens()
+        let request = ServeRequest(
+            live: live,
+            settings: settings,
+            tokens: tokens,
+            detection: detection?.jsonValue,
+            resolveOptions: overrides.resolveOptions,
+            logLevel: logLevel
+        )
+        if stores.store == nil && project.settings.tenants.store == nil {
+            try await launcher.serve(request, store: nil)
+        } else {
+            try await stores.withStore(project: project) { store in try await launcher.serve(request, store: store) }
+        }
+    }
+
+    /// The `serve` section with the flags applied.
+    private func serveSettings(_ configured: ServeSettings) -> ServeSettings {
+        var settings = configured
+        if let host { settings.host = host }
+        if let port { settings.port = port }
+        if !allowOrigins.isEmpty { settings.allowedOrigins = allowOrigins }
+        if let threads { settings.threads = threads }
+        return settings
+    }
+}

@@ -1,0 +1,141 @@
+import BERS
+import BERSJSON
+import Hummingbird
+import HummingbirdCore
+import Logging
+import Metrics
+import NIOCore
+import NIOPosix
+import Prometheus
+import ServiceLifecycle
+
+/// The configuration service: a live configuration, its project's other environments and its
+/// tenants, served over HTTP.
+///
+/// ```swift
+/// let live = try LiveConfiguration(directory: "config", environment: .production)
+/// let registry = PrometheusCollectorRegistry()
+/// let server = try ConfigServer(live: live, store: store, options: .init(settings: live.current.project.settings.serve),
+///                               registry: registry)
+/// try await ServiceGroup(services: [server], gracefulShutdownSignals: [.sigterm], logger: logger).run()
+/// ```
+///
+/// Routes: `/v1/environments`, `/v1/config/{env}`, `/v1/tenants/{hash}`, the legacy
+/// `?action=get_config&t=…`, `/healthz`, `/readyz`, `/metrics`, `/v1/status`, `POST /v1/reload`
+/// and `POST /v1/tenants/{hash}/invalidate`. Every 200 has a strong `ETag`; each response is
+/// rendered once per generation. On graceful shutdown the server stops accepting connections,
+/// finishes the requests in flight, and stops watching.
+public final class ConfigServer: Service, Sendable {
+    private let environments: ServedEnvironments
+    private let handler: RequestHandler
+    private let options: Options
+    private let logger: Logger
+    private let metrics: HTTPMetrics
+    private let hot: HotResponses
+
+    /// A server of `live` and, when `store` is given, of its tenants.
+    ///
+    /// - Parameters:
+    ///   - live: The environment the server detected for itself; the others of its project are
+    ///     started on their first request, with `resolveOptions`.
+    ///   - store: The tenant store (`tenants.store`); `nil`: the tenant routes answer 404.
+    ///   - options: How to listen and answer.
+    ///   - resolveOptions: The override variables and assignments of every environment.
+    ///   - registry: What `/metrics` prints.
+    ///   - metrics: Where the request, reload and tenant cache metrics go (by default into
+    ///     `registry`).
+    ///   - logger: The access log and reload logs.
+    /// - Throws: ``ConfigError`` when the tenant runtime or the legacy defaults of the project
+    ///   cannot be loaded.
+    public init(
+        live: LiveConfiguration,
+        store: (any TenantStore)?,
+        options: Options,
+        resolveOptions: ResolveOptions = ResolveOptions(),
+        registry: PrometheusCollectorRegistry,
+        metrics: (any MetricsFactory)? = nil,
+        logger: Logger = Logger(label: "bers.serve")
+    ) throws(ConfigError) {
+        let factory = metrics ?? PrometheusMetricsFactory(registry: registry)
+        let tenants = live.current.project.settings.tenants
+        let cache = store.map { store in
+            TenantCache(
+                repository: TenantRepository(store: store, maxBytes: tenants.maxBytes),
+                options: tenants.cache,
+                metrics: factory
+            )
+        }
+        environments = ServedEnvironments(
+            primary: live,
+            tenantCache: cache,
+            options: resolveOptions,
+            metrics: factory,
+            logger: logger
+        )
+        let metrics = HTTPMetrics(factory: factory)
+        let hot = HotResponses(capacity: max(1024, 2 * tenants.cache.capacity), metrics: metrics)
+        handler = RequestHandler(
+            environments: environments,
+            options: options,
+            registry: registry,
+            cors: CORSPolicy(allowedOrigins: Set(options.allowedOrigins)),
+            authorizer: RequestAuthorizer(tokens: options.tokens),
+            hot: hot
+        )
+        self.options = options
+        self.logger = logger
+        self.metrics = metrics
+        self.hot = hot
+        _ = try environments.primary.current()
+    }
+
+    /// Serves until cancelled or shut down gracefully.
+    public func run() async throws {
+        try await run { _, _ in }
+    }
+
+    /// Serves until cancelled or shut down gracefully, calling `onListening` with the host and
+    /// the port once the socket listens (the port chosen when ``Options/port`` is 0).
+    public func run(onListening: @escaping @Sendable (String, Int) async -> Void) async throws {
+        try environments.start()
+        defer { environments.stop() }
+        let host = options.host
+        let port = options.port
+        let threads = options.threads ?? System.coreCount
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
+        let application = Application(
+            responder: ConfigResponder(handler: handler, metrics: metrics),
+            server: serverBuilder(),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "bers"),
+            onServerRunning: { channel in await onListening(host, channel.localAddress?.port ?? port) },
+            eventLoopGroupProvider: .shared(group),
+            logger: logger
+        )
+        do {
+            try await application.run()
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+        try await group.shutdownGracefully()
+    }
+
+    /// Hummingbird's HTTP/1 server with the fast path in front; the fast path closes idle
+    /// connections (it sees every byte received).
+    private func serverBuilder() -> HTTPServerBuilder {
+        let hot = hot
+        let scanner = RequestScanner(corsEnabled: handler.cors.isEnabled)
+        let headerLimit = options.limits.headerBytes
+        let accessLog = logger.logLevel <= .info ? logger : nil
+        return HTTPServerBuilder { responder in
+            FastPathChannel(
+                http1: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: nil)),
+                responses: hot,
+                scanner: scanner,
+                headerLimit: headerLimit,
+                accessLog: accessLog,
+                idleTimeout: .seconds(75)
+            )
+        }
+    }
+}
