@@ -89,6 +89,8 @@ row() {
 
 echo "body bytes: legacy $(wc -c <"$work/www/legacy.json"), config $(wc -c <"$work/www/v1/config/production")"
 row "legacy get_config (cached tenant)" "http://127.0.0.1:$port$legacy" "http://127.0.0.1:$nginx_port/"
+row "legacy, browser (allowed Origin)" "http://127.0.0.1:$port$legacy" "http://127.0.0.1:$nginx_port/" \
+  -H "Origin: https://chat.myrecruiter.ai"
 row "/v1/config/production" "http://127.0.0.1:$port$config" "http://127.0.0.1:$nginx_port$config"
 nginx_etag="$(curl -sfI "http://127.0.0.1:$nginx_port$config" | sed -n 's/^[Ee][Tt]ag: \(.*\)\r$/\1/p')"
 read -r b_rps b_p50 b_p99 < <(measure "http://127.0.0.1:$port$config" -H "If-None-Match: $etag")

@@ -36,7 +36,7 @@ struct ConfigResponder: HTTPResponder {
             requestHeaders: request.headers,
             cors: handler.cors.headers(for: request.headers[.origin])
         )
-        register(served, handled: handled, request: request)
+        register(served, handled: handled, request: serverRequest, target: request.head.path)
         let elapsed = started.duration(to: .now)
         let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
         metrics.record(route: handled.route.template, status: served.status.code, nanoseconds: nanoseconds)
@@ -45,20 +45,20 @@ struct ConfigResponder: HTTPResponder {
     }
 
     /// Lets the fast path serve this response to the next plain GET of the same target: only a
-    /// public GET (no token needed, no CORS origin) answered 200.
-    private func register(_ served: ServedResponse, handled: RequestHandler.Handled, request: Request) {
-        guard request.method == .get, served.status == .ok, let validity = handled.answer.validity,
-            let target = request.head.path,
+    /// public GET (no token needed) answered 200, whose query names only what the route reads
+    /// (so junk parameters cannot fill the table).
+    private func register(
+        _ served: ServedResponse,
+        handled: RequestHandler.Handled,
+        request: ServerRequest,
+        target: String?
+    ) {
+        guard request.method == "GET", served.status == .ok, let validity = handled.answer.validity, let target,
             handler.authorizer.tokens == nil || handled.route.isPublic,
-            !handler.cors.isEnabled || request.headers[.origin] == nil
+            Set(request.query.map(\.0)).count == request.query.count,
+            request.query.allSatisfy({ handled.route.queryNames.contains($0.0) })
         else { return }
-        handler.hot.register(
-            target: target,
-            served: served,
-            route: handled.route,
-            isCurrent: validity.isCurrent,
-            lifetimeNanoseconds: validity.lifetimeNanoseconds
-        )
+        handler.hot.register(target: target, served: served, route: handled.route, isCurrent: validity.isCurrent)
     }
 
     /// One line per request: method, route template, status, duration, bytes, the request id
@@ -80,16 +80,5 @@ struct ConfigResponder: HTTPResponder {
         if let holder = handled.holder { metadata["token"] = .string(holder) }
         if let tenant = handled.route.tenantHash { metadata["tenant"] = .string(String(tenant.prefix(8))) }
         logger.info("request", metadata: metadata)
-    }
-}
-
-extension ServerRoute {
-    /// The tenant hash the request names, if any (logged shortened).
-    var tenantHash: String? {
-        switch self {
-        case .tenant(let hash, _), .invalidate(let hash): hash
-        case .legacy(_, let hash): hash
-        default: nil
-        }
     }
 }

@@ -19,6 +19,8 @@ extension ConfigServer {
         public var limits: ServeSettings.RequestLimits
         /// How many event-loop threads answer requests; `nil`: one per core.
         public var threads: Int?
+        /// How long a connection may stay idle before the server closes it.
+        public var idleTimeoutMilliseconds: Int64
         /// How the served environment was chosen (`bers detect --json`), for `/v1/environments`.
         public var detection: JSONValue?
 
@@ -31,6 +33,7 @@ extension ConfigServer {
             cacheControl = settings.cacheControl
             limits = settings.limits
             threads = settings.threads
+            idleTimeoutMilliseconds = settings.idleTimeoutMilliseconds
             self.detection = detection
         }
     }

@@ -8,6 +8,7 @@ import NIOCore
 import NIOPosix
 import Prometheus
 import ServiceLifecycle
+import Synchronization
 
 /// The configuration service: a live configuration, its project's other environments and its
 /// tenants, served over HTTP.
@@ -73,12 +74,13 @@ public final class ConfigServer: Service, Sendable {
             logger: logger
         )
         let metrics = HTTPMetrics(factory: factory)
-        let hot = HotResponses(capacity: max(1024, 2 * tenants.cache.capacity), metrics: metrics)
+        let cors = CORSPolicy(allowedOrigins: Set(options.allowedOrigins))
+        let hot = HotResponses(capacity: max(1024, 2 * tenants.cache.capacity), metrics: metrics, cors: cors)
         handler = RequestHandler(
             environments: environments,
             options: options,
             registry: registry,
-            cors: CORSPolicy(allowedOrigins: Set(options.allowedOrigins)),
+            cors: cors,
             authorizer: RequestAuthorizer(tokens: options.tokens),
             hot: hot
         )
@@ -96,18 +98,23 @@ public final class ConfigServer: Service, Sendable {
 
     /// Serves until cancelled or shut down gracefully, calling `onListening` with the host and
     /// the port once the socket listens (the port chosen when ``Options/port`` is 0).
+    ///
+    /// - Throws: ``ServerError`` `serve.cannot-listen` when the address cannot be bound.
     public func run(onListening: @escaping @Sendable (String, Int) async -> Void) async throws {
         try environments.start()
         defer { environments.stop() }
         let host = options.host
         let port = options.port
-        let threads = options.threads ?? System.coreCount
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
+        let listening = Atomic<Bool>(false)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: options.threads ?? System.coreCount)
         let application = Application(
             responder: ConfigResponder(handler: handler, metrics: metrics),
             server: serverBuilder(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "bers"),
-            onServerRunning: { channel in await onListening(host, channel.localAddress?.port ?? port) },
+            onServerRunning: { channel in
+                listening.store(true, ordering: .relaxed)
+                await onListening(host, channel.localAddress?.port ?? port)
+            },
             eventLoopGroupProvider: .shared(group),
             logger: logger
         )
@@ -115,26 +122,26 @@ public final class ConfigServer: Service, Sendable {
             try await application.run()
         } catch {
             try? await group.shutdownGracefully()
-            throw error
+            if listening.load(ordering: .relaxed) { throw error }
+            throw ServerError.cannotListen(host: host, port: port, error)
         }
         try await group.shutdownGracefully()
     }
 
     /// Hummingbird's HTTP/1 server with the fast path in front; the fast path closes idle
-    /// connections (it sees every byte received).
+    /// connections (it sees every byte received and knows what is under way).
     private func serverBuilder() -> HTTPServerBuilder {
         let hot = hot
-        let scanner = RequestScanner(corsEnabled: handler.cors.isEnabled)
         let headerLimit = options.limits.headerBytes
         let accessLog = logger.logLevel <= .info ? logger : nil
+        let idleTimeout = TimeAmount.milliseconds(options.idleTimeoutMilliseconds)
         return HTTPServerBuilder { responder in
             FastPathChannel(
                 http1: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: nil)),
                 responses: hot,
-                scanner: scanner,
                 headerLimit: headerLimit,
                 accessLog: accessLog,
-                idleTimeout: .seconds(75)
+                idleTimeout: idleTimeout
             )
         }
     }

@@ -1,34 +1,33 @@
 import BERS
 
-/// How long a rendered response may be written by the fast path: while the generation it was
-/// rendered from is current, and for tenant routes at most `lifetimeNanoseconds`.
+/// How long the fast path may write a rendered response: while the generation it was rendered
+/// from is current and, for a tenant's document, while the tenant cache still holds the same
+/// version of it, fresh.
 struct HotValidity: Sendable {
-    /// Whether the generation is still the one served.
+    /// Whether the response still says what the full path would say now.
     let isCurrent: @Sendable () -> Bool
-    /// The longest time it stays valid (tenant documents follow their cache), or `nil`.
-    let lifetimeNanoseconds: UInt64?
 
     /// Valid while `service` serves `state`'s generation.
-    static func generation(_ state: GenerationState, of service: EnvironmentService, lifetime: UInt64? = nil)
-        -> HotValidity
-    {
+    static func generation(_ state: GenerationState, of service: EnvironmentService) -> HotValidity {
         let generation = state.generation
         let live = service.live
-        return HotValidity(isCurrent: { live.current === generation }, lifetimeNanoseconds: lifetime)
+        return HotValidity { live.current === generation }
     }
 
-    /// A tenant response's lifetime: one second, so a tenant document is revalidated by the
-    /// full path at least once a second per target (and at once after `invalidate`).
-    static let tenantLifetime: UInt64 = 1_000_000_000
-}
-
-/// A route's response, and how long the fast path may reuse it (`nil`: never).
-struct RouteAnswer: Sendable {
-    let response: RenderedResponse
-    let validity: HotValidity?
-
-    init(_ response: RenderedResponse, validity: HotValidity? = nil) {
-        self.response = response
-        self.validity = validity
+    /// Valid while `service` serves `state`'s generation and `cache` holds `document` fresh: an
+    /// expiry, an invalidation or a newer version ends it, whatever order requests finish in.
+    static func tenant(
+        _ document: TenantDocument,
+        in cache: TenantCache,
+        _ state: GenerationState,
+        of service: EnvironmentService
+    ) -> HotValidity {
+        let generation = state.generation
+        let live = service.live
+        let (hash, etag, key) = (document.hash, document.etag, document.key)
+        return HotValidity {
+            guard live.current === generation, let cached = cache.freshDocument(hash) else { return false }
+            return cached.etag == etag && cached.key == key
+        }
     }
 }

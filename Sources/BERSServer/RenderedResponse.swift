@@ -38,13 +38,14 @@ struct RenderedResponse: Sendable {
         return RenderedResponse(status: status, headers: headers, body: ByteBuffer(bytes: bytes), etag: etag)
     }
 
-    /// Plain text (the Prometheus exposition format), never cached by clients.
+    /// Plain text (the Prometheus exposition format) with its entity tag, never stored by clients.
     static func text(_ bytes: [UInt8], contentType: String) -> RenderedResponse {
-        RenderedResponse(
+        let tag = "\"" + String(BERSDigest.sha256Hex(bytes).prefix(32)) + "\""
+        return RenderedResponse(
             status: .ok,
-            headers: [.contentType: contentType, .cacheControl: "no-store"],
+            headers: [.contentType: contentType, .eTag: tag, .cacheControl: "no-store"],
             body: ByteBuffer(bytes: bytes),
-            etag: nil
+            etag: tag
         )
     }
 
@@ -54,12 +55,13 @@ struct RenderedResponse: Sendable {
         code: String,
         message: String,
         location: String? = nil,
-        details: [String] = []
+        details: [String] = [],
+        extraHeaders: HTTPFields = [:]
     ) -> RenderedResponse {
         var object: JSONObject = ["code": .string(code), "message": .string(message)]
         if let location { object["location"] = .string(location) }
         if !details.isEmpty { object["details"] = .array(details.map(JSONValue.string)) }
-        return json(["error": .object(object)], status: status, cacheControl: "no-store")
+        return json(["error": .object(object)], status: status, cacheControl: "no-store", extraHeaders: extraHeaders)
     }
 
     /// The error response of a library error, with the status its code calls for.

@@ -38,9 +38,14 @@ struct RequestHandler: Sendable {
                 holder: nil
             )
         }
-        let (refusal, holder) = authorizer.refusal(for: route, authorization: request.headers[.authorization])
-        if let refusal { return Handled(answer: RouteAnswer(refusal), route: route, holder: holder) }
-        return Handled(answer: await answer(route), route: route, holder: holder)
+        let (refusal, entry) = authorizer.check(
+            route,
+            path: request.path,
+            authorization: request.headers[.authorization],
+            servedEnvironment: environments.primary.environment.name
+        )
+        if let refusal { return Handled(answer: RouteAnswer(refusal), route: route, holder: entry?.name) }
+        return Handled(answer: await answer(route, token: entry), route: route, holder: entry?.name)
     }
 
     /// 414, 431 or 413 when the request is larger than `serve.limits` allows.
@@ -74,13 +79,14 @@ struct RequestHandler: Sendable {
     }
 
     /// The route's answer.
-    private func answer(_ route: ServerRoute) async -> RouteAnswer {
+    private func answer(_ route: ServerRoute, token: AccessTokens.Entry?) async -> RouteAnswer {
         switch route {
         case .environments: return environmentList()
         case .config(let environment, let provenance, let path):
             return configuration(environment, provenance: provenance, path: path)
         case .tenant(let hash, let environment): return await tenant(hash, environment: environment)
         case .legacy(let action, let hash): return await legacy(action: action, hash: hash)
+        case .status: return RouteAnswer(status(visibleTo: token))
         default: return RouteAnswer(uncachedAnswer(route))
         }
     }
@@ -91,7 +97,6 @@ struct RequestHandler: Sendable {
         case .healthz: return .json(["status": "up"], cacheControl: "no-store")
         case .readyz: return readiness()
         case .metrics: return metrics()
-        case .status: return status()
         case .reload: return reload()
         case .invalidate(let hash): return invalidate(hash)
         case .methodNotAllowed(let allowed):

@@ -59,7 +59,17 @@ final class ServedEnvironments: Sendable {
             others[name] = service
             return (service, true)
         }
-        if isNew { try live.watch() } else { live.stop() }
+        guard isNew else {
+            live.stop()
+            return kept
+        }
+        do {
+            try live.watch()
+        } catch {
+            others.withLock { _ = $0.removeValue(forKey: name) }
+            live.stop()
+            throw error
+        }
         return kept
     }
 

@@ -2,6 +2,7 @@ import BERS
 import BERSCLI
 import BERSServer
 import Logging
+import Metrics
 import Prometheus
 import ServiceLifecycle
 
@@ -14,6 +15,14 @@ import Darwin
 /// Runs `bers serve` with the Hummingbird server of `BERSServer`, stopped gracefully by SIGTERM
 /// or SIGINT; the access log goes to standard error.
 struct HummingbirdServer: ServerLauncher {
+    /// What `/metrics` prints: every metric of the process, once bootstrapped.
+    let registry = PrometheusCollectorRegistry()
+
+    /// Sends the process's metrics (the live configuration's reloads among them) to `registry`.
+    func commandWillServe() throws {
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+    }
+
     func serve(_ request: ServeRequest, store: (any TenantStore)?) async throws {
         var logger = Logger(label: "bers.serve") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = Logger.Level(rawValue: request.logLevel) ?? .info
@@ -27,7 +36,7 @@ struct HummingbirdServer: ServerLauncher {
             store: store,
             options: options,
             resolveOptions: request.resolveOptions,
-            registry: PrometheusCollectorRegistry(),
+            registry: registry,
             logger: logger
         )
         let listening = ListeningServer(server: server)

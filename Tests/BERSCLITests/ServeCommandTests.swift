@@ -28,6 +28,14 @@ struct ServeCommandTests {
         let legacy = try LoopbackHTTP.get(port: port, path: "/?action=get_config&t=\(hash)")
         #expect(legacy.status == 200)
         #expect(legacy.headers["etag"] != nil)
+        let metrics = try LoopbackHTTP.get(port: port, path: "/metrics")
+        #expect(metrics.body.contains("bers_config_generation"))
+        #expect(metrics.body.contains(#"bers_http_requests_total{route="get_config",status="200"} 1"#))
+        // A second server on the same port says why it cannot start.
+        let second = try CLIRunner.run(["serve", "--config-dir", picasso, "--port", String(port)])
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("cannot listen on 127.0.0.1:\(port)"))
+        #expect(second.stdout.isEmpty)
         #expect(await serve.stop(with: SIGTERM) == 0)
         let log = serve.errorText
         #expect(log.contains("route=/v1/config/{env}") || log.contains("route=\"/v1/config/{env}\""))

@@ -23,7 +23,8 @@ struct AuthorizationTests {
             ("staging-reader", "tok-staging", ["config:read:staging"]),
             ("ops", "tok-admin", ["admin"]),
             ("prometheus", "tok-metrics", ["metrics:read"]),
-            ("widget", "tok-tenant", ["tenant:read:de613253a8fd66"]),
+            ("widget", "tok-tenant", ["tenant:read:de613253a8fd66", "config:read:production"]),
+            ("tenant-only", "tok-tenant-only", ["tenant:read:*"]),
         ])
         try await RunningServer.with(example, tokens: tokens) { server in
             func status(_ target: String, _ token: String?, method: HTTPMethodName = .get) async throws -> Int {
@@ -42,6 +43,17 @@ struct AuthorizationTests {
             #expect(try await status("/metrics", "tok-metrics") == 200)
             #expect(try await status("/v1/tenants/de613253a8fd66", "tok-tenant") == 200)
             #expect(try await status("/v1/tenants/deace9779fcea6", "tok-tenant") == 403)
+            // The runtime configuration is the environment's too: a tenant scope alone is not enough.
+            #expect(try await status("/v1/tenants/de613253a8fd66", "tok-tenant-only") == 403)
+            #expect(try await status("/v1/tenants/de613253a8fd66?env=staging", "tok-tenant") == 403)
+            // Every /v1 path needs a token, known or not; the scheme's case does not matter.
+            #expect(try await status("/v1/nothing", nil) == 401)
+            #expect(try await status("/v1/nothing", "tok-staging") == 404)
+            let lowercase = try await server.request(
+                "/v1/config/staging",
+                headers: [("Authorization", "bearer tok-staging")]
+            )
+            #expect(lowercase.status == 200)
             #expect(try await status("/v1/reload", "tok-staging", method: .post) == 403)
             #expect(try await status("/v1/reload", "tok-admin", method: .post) == 200)
             // The widget's route and the health routes stay public.
@@ -117,22 +129,17 @@ struct AuthorizationTests {
                 headers: [("X-Padding", String(repeating: "b", count: 3000))]
             )
             #expect(headers.status == 431)
+            // Also for a target the fast path has: it leaves large requests to the full server.
+            #expect(try await server.request("/v1/config/staging").status == 200)
+            let hot = try await server.request(
+                "/v1/config/staging",
+                headers: [("X-Padding", String(repeating: "b", count: 3000))]
+            )
+            #expect(hot.status == 431)
             let body = try await server.request("/v1/reload", method: .POST, body: Array(repeating: 1, count: 100))
             #expect(body.status == 413)
             let small = try await server.request("/v1/reload", method: .POST, body: Array(repeating: 1, count: 8))
             #expect(small.status == 200)
-        }
-    }
-}
-
-/// The methods the matrix uses, named for the client.
-enum HTTPMethodName {
-    case get, post
-
-    var client: HTTPMethod {
-        switch self {
-        case .get: .GET
-        case .post: .POST
         }
     }
 }

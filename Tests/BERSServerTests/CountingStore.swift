@@ -5,11 +5,14 @@ import Synchronization
 final class CountingStore: TenantStore, Sendable {
     private let inner: any TenantStore
     private let delay: Duration
+    private let failure: TenantError?
     private let reads = Mutex<[String: Int]>([:])
 
-    init(_ inner: any TenantStore, delay: Duration = .zero) {
+    /// `inner`, each read taking `delay` longer, or failing with `failure`.
+    init(_ inner: any TenantStore, delay: Duration = .zero, failure: TenantError? = nil) {
         self.inner = inner
         self.delay = delay
+        self.failure = failure
     }
 
     /// How many times `key` was read.
@@ -18,6 +21,7 @@ final class CountingStore: TenantStore, Sendable {
     func get(_ key: String, ifNoneMatch etag: String?) async throws(TenantError) -> StoreResponse {
         reads.withLock { $0[key, default: 0] += 1 }
         if delay > .zero { try? await Task.sleep(for: delay) }
+        if let failure { throw failure }
         return try await inner.get(key, ifNoneMatch: etag)
     }
 

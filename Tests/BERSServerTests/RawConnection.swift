@@ -1,23 +1,33 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
+
+private let streamSocket = Int32(SOCK_STREAM.rawValue)
+#elseif canImport(Darwin)
+import Darwin
+
+private let streamSocket = SOCK_STREAM
 #endif
 
 /// One TCP connection to the server, for tests that send requests byte by byte (pipelining).
-final class RawConnection {
+///
+/// Reads block, so they run on a dispatch queue: on the tasks' own threads they could starve
+/// the server running in the same process.
+final class RawConnection: Sendable {
     private let descriptor: Int32
-    private var received: [UInt8] = []
+    private let received = Mutex<[UInt8]>([])
 
     /// A response as read from the wire.
-    struct Response {
+    struct Response: Sendable {
         let status: Int
         let headers: [String: String]
         let body: String
     }
 
     init(port: Int) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        descriptor = socket(AF_INET, streamSocket, 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -35,25 +45,38 @@ final class RawConnection {
     deinit { close(descriptor) }
 
     /// Sends `text` in one write.
-    func send(_ text: String) {
-        _ = text.withCString { Glibc.send(descriptor, $0, strlen($0), 0) }
+    func write(_ text: String) {
+        _ = text.withCString { send(descriptor, $0, strlen($0), 0) }
     }
 
     /// Reads the next response; `hasBody` false for a response to HEAD.
-    func response(hasBody: Bool = true) throws -> Response {
-        while true {
-            if let (response, length) = parse(hasBody: hasBody) {
-                received.removeFirst(length)
-                return response
-            }
-            var chunk = [UInt8](repeating: 0, count: 65536)
-            let count = recv(descriptor, &chunk, chunk.count, 0)
-            guard count > 0 else { throw Failure.closed }
-            received += chunk[..<count]
+    func response(hasBody: Bool = true) async throws -> Response {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global()
+                .async {
+                    continuation.resume(with: Result { try self.blockingResponse(hasBody: hasBody) })
+                }
         }
     }
 
-    private func parse(hasBody: Bool) -> (Response, Int)? {
+    private func blockingResponse(hasBody: Bool) throws -> Response {
+        while true {
+            if let response = received.withLock({ Self.take(from: &$0, hasBody: hasBody) }) { return response }
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let count = recv(descriptor, &chunk, chunk.count, 0)
+            guard count > 0 else { throw Failure.closed }
+            received.withLock { $0 += chunk[..<count] }
+        }
+    }
+
+    /// The first whole response in `received`, removed from it.
+    private static func take(from received: inout [UInt8], hasBody: Bool) -> Response? {
+        guard let (response, length) = parse(received, hasBody: hasBody) else { return nil }
+        received.removeFirst(length)
+        return response
+    }
+
+    private static func parse(_ received: [UInt8], hasBody: Bool) -> (Response, Int)? {
         let separator: [UInt8] = [13, 10, 13, 10]
         guard let end = (0..<max(0, received.count - 3)).first(where: { Array(received[$0..<$0 + 4]) == separator })
         else { return nil }

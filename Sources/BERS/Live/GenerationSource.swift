@@ -15,7 +15,8 @@ struct GenerationSource {
 
     /// Loads the project, detects the environment when none is given, resolves and validates the
     /// configuration, and checks the tenant part of the project (the tenant schema compiles, the
-    /// fallback document is an object), recording every file read.
+    /// fallback document is an object) and what the legacy route needs (its defaults document,
+    /// its decorations' endpoints), recording every file read.
     static func attempt(
         directory: String,
         environment: Environment?,
@@ -29,6 +30,7 @@ struct GenerationSource {
             if let environment { chosen = environment } else { chosen = try detect(in: project, options: options) }
             let configuration = try project.resolveValidated(chosen, options: options)
             try checkTenants(of: project)
+            try project.checkLegacyRoute(for: configuration)
             return (project, configuration)
         }
         let inputs = recorder.finish()

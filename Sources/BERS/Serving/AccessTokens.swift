@@ -19,6 +19,13 @@ public struct AccessTokens: Sendable {
         /// What it allows.
         public let scopes: [AccessScope]
 
+        /// An entry accepting the token whose SHA-256 is `digest`.
+        public init(name: String, digest: [UInt8], scopes: [AccessScope]) {
+            self.name = name
+            self.digest = digest
+            self.scopes = scopes
+        }
+
         /// Whether one of the scopes covers `needed`.
         public func allows(_ needed: AccessScope) -> Bool { scopes.contains { $0.covers(needed) } }
     }

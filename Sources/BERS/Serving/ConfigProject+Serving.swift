@@ -11,6 +11,24 @@ extension ConfigProject {
         }
     }
 
+    /// Checks what the legacy route needs from this project: the defaults document reads as an
+    /// object, and every decoration names an endpoint `configuration` defines.
+    ///
+    /// - Throws: ``ConfigError`` for an unreadable defaults document, `config.unknown-endpoint`
+    ///   for a decoration whose endpoint does not exist.
+    public func checkLegacyRoute(for configuration: ResolvedConfiguration) throws(ConfigError) {
+        _ = try legacyDefaults()
+        let decorations = settings.serve.legacy.decorations
+        guard !decorations.isEmpty else { return }
+        let endpoints = try configuration.endpoints()
+        for decoration in decorations where endpoints.endpoint(decoration.endpoint) == nil {
+            throw ConfigError(
+                .unknownEndpoint,
+                "serve.legacy.decorations \"\(decoration.path)\" names endpoint \"\(decoration.endpoint)\", which the \(configuration.environment.name) endpoints do not define"
+            )
+        }
+    }
+
     /// The tokens of `serve.tokens`, or `nil` when none is configured.
     ///
     /// - Throws: ``ConfigError`` `serve.invalid-tokens-file`, located.

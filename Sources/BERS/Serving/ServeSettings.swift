@@ -9,7 +9,7 @@ import BERSJSON
 ///   "tokens": "tokens.json",
 ///   "cache-control": "no-cache",
 ///   "limits": {"url-bytes": 8192, "header-bytes": 16384, "body-bytes": 65536},
-///   "threads": 1,
+///   "threads": 1, "idle-timeout-ms": 75000,
 ///   "legacy": {"defaults": "widget-defaults.json", "decorations": {…}}
 /// }
 /// ```
@@ -34,6 +34,8 @@ public struct ServeSettings: Sendable, Hashable {
     public var legacy: LegacyRouteSettings
     /// How many event-loop threads answer requests; `nil`: one per core.
     public var threads: Int?
+    /// How long a connection may stay idle before the server closes it (default 75 s).
+    public var idleTimeoutMilliseconds: Int64
 
     /// The largest requests the server reads.
     public struct RequestLimits: Sendable, Hashable {
@@ -62,6 +64,7 @@ public struct ServeSettings: Sendable, Hashable {
         limits = RequestLimits()
         legacy = LegacyRouteSettings()
         threads = nil
+        idleTimeoutMilliseconds = 75_000
     }
 
     /// Reads the `serve` section.
@@ -72,7 +75,10 @@ public struct ServeSettings: Sendable, Hashable {
         self.init()
         try reader.rejectUnknownKeys(
             at: "/serve",
-            allowed: ["host", "port", "allow-origins", "tokens", "cache-control", "limits", "legacy", "threads"]
+            allowed: [
+                "host", "port", "allow-origins", "tokens", "cache-control", "limits", "legacy", "threads",
+                "idle-timeout-ms",
+            ]
         )
         host = try reader.string(at: "/serve/host") ?? host
         port = Int(try reader.integer(at: "/serve/port", range: 0...65_535) ?? Int64(port))
@@ -85,5 +91,6 @@ public struct ServeSettings: Sendable, Hashable {
         limits.bodyBytes = Int(try reader.integer(at: "/serve/limits/body-bytes", range: 0...16_777_216) ?? 65536)
         legacy = try LegacyRouteSettings(reader: reader)
         threads = try reader.integer(at: "/serve/threads", range: 1...256).map(Int.init)
+        idleTimeoutMilliseconds = try reader.integer(at: "/serve/idle-timeout-ms", range: 100...3_600_000) ?? 75_000
     }
 }

@@ -10,7 +10,6 @@ struct FastPathChannel: ServerChildChannel {
     /// The HTTP/1 channel every request the fast path does not answer goes to.
     let http1: HTTP1Channel
     let responses: HotResponses
-    let scanner: RequestScanner
     let headerLimit: Int
     let accessLog: Logger?
     let idleTimeout: TimeAmount
@@ -18,7 +17,6 @@ struct FastPathChannel: ServerChildChannel {
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         let fastPath = FastPathHandler(
             responses: responses,
-            scanner: scanner,
             headerLimit: headerLimit,
             accessLog: accessLog,
             idleTimeout: idleTimeout

@@ -1,9 +1,8 @@
-import BERS
 import Metrics
 import NIOCore
 
-/// A response the fast path writes without the router: the whole head (but `Date`) and body of
-/// its 200 and of its 304, valid while its generation is current and until it expires.
+/// A response the fast path writes without the router: the whole head (but `Date` and the CORS
+/// lines) and body of its 200 and of its 304, valid while ``isCurrent`` says so.
 struct HotResponse: Sendable {
     /// `HTTP/1.1 200 OK\r\n` and every header but `Date`, ending before the blank line.
     let head: ByteBuffer
@@ -19,12 +18,11 @@ struct HotResponse: Sendable {
     let route: String
     /// The first 8 characters of the tenant hash, if the route names one (logs).
     let tenant: Substring?
-    /// Whether the configuration it was rendered from is still the one served.
+    /// Whether it still says what the full path would say now.
     let isCurrent: @Sendable () -> Bool
-    /// When it stops being served (monotonic nanoseconds), or `nil`.
-    let expiresAt: UInt64?
-    /// `bers_http_requests_total` for 200 and for 304, and the duration histogram of the route.
+    /// `bers_http_requests_total` for 200 and for 304.
     let counters: (ok: Counter, notModified: Counter)
+    /// The duration histogram of the route.
     let timer: Timer
 
     /// Whether an `If-None-Match` value names this response's tag: compared as bytes when it is

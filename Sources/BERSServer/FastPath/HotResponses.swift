@@ -11,40 +11,40 @@ import Darwin
 #endif
 
 /// The responses the fast path may write, by exact request target (`/v1/config/staging`,
-/// `/?action=get_config&t=…`): each registered by the normal path after it rendered a 200 for a
-/// public GET, and dropped when its configuration changes, it expires, or its tenant is
-/// invalidated.
+/// `/?action=get_config&t=…`): each registered by the full path after it rendered a 200 for a
+/// public GET, and written while its validity holds (its generation is current; for a tenant,
+/// the cache still holds the same version of the document, fresh).
 final class HotResponses: Sendable {
     private let entries = Mutex<[String: HotResponse]>([:])
     private let capacity: Int
     private let metrics: HTTPMetrics
     /// The `Date` header of the current second.
     let date = HTTPDate()
+    /// The CORS lines for each allowed origin.
+    let cors: HotCORS
 
     /// A table of at most `capacity` responses, counting requests into `metrics`.
-    init(capacity: Int, metrics: HTTPMetrics) {
+    init(capacity: Int, metrics: HTTPMetrics, cors: CORSPolicy) {
         self.capacity = capacity
         self.metrics = metrics
+        self.cors = HotCORS(cors)
     }
 
     /// The response for `target`, if it is still valid.
-    func response(for target: String, now: UInt64) -> HotResponse? {
-        guard let entry = entries.withLock({ $0[target] }) else { return nil }
-        if let expiry = entry.expiresAt, now >= expiry { return nil }
-        return entry.isCurrent() ? entry : nil
+    func response(for target: String) -> HotResponse? {
+        guard let entry = entries.withLock({ $0[target] }), entry.isCurrent() else { return nil }
+        return entry
     }
 
-    /// Registers what the normal path served for `target`.
-    func register(
-        target: String,
-        served: ServedResponse,
-        route: ServerRoute,
-        isCurrent: @escaping @Sendable () -> Bool,
-        lifetimeNanoseconds: UInt64?
-    ) {
+    /// Registers what the full path served for `target`, without its per-request CORS headers.
+    func register(target: String, served: ServedResponse, route: ServerRoute, isCurrent: @escaping @Sendable () -> Bool)
+    {
         guard served.status == .ok, let etag = served.headers[.eTag] else { return }
         var headers = served.headers
         headers[.date] = nil
+        headers[.accessControlAllowOrigin] = nil
+        headers[.accessControlExposeHeaders] = nil
+        headers[.server] = "bers"
         let notModifiedFields = headers.filter { $0.name != .contentType && $0.name != .contentLength }
         let entry = HotResponse(
             head: Self.head("HTTP/1.1 200 OK\r\n", headers),
@@ -55,21 +55,16 @@ final class HotResponses: Sendable {
             route: route.template,
             tenant: route.tenantHash.map { $0.prefix(8) },
             isCurrent: isCurrent,
-            expiresAt: lifetimeNanoseconds.map { Self.monotonicNanoseconds() + $0 },
             counters: (
-                metrics.counter(route: route.template, status: 200), metrics.counter(route: route.template, status: 304)
+                metrics.counter(route: route.template, status: 200),
+                metrics.counter(route: route.template, status: 304)
             ),
             timer: metrics.timer(route: route.template)
         )
         entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            if entries.count >= capacity, entries[target] == nil { entries.removeAll(keepingCapacity: true) }
             entries[target] = entry
         }
-    }
-
-    /// Drops every response of a tenant route (a tenant was invalidated).
-    func removeTenantResponses() {
-        entries.withLock { entries in entries = entries.filter { $0.value.tenant == nil } }
     }
 
     /// The status line and headers as bytes, without the blank line.

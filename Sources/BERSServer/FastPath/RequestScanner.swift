@@ -1,26 +1,10 @@
 import NIOCore
 
-/// What the fast path found at the start of the bytes a connection received.
-enum ScannedRequest: Equatable {
-    /// Not a whole request yet.
-    case incomplete
-    /// A request the fast path leaves to the full server (another method or version, a body,
-    /// `Connection: close`, an upgrade, a CORS `Origin`…).
-    case other
-    /// A plain `GET` of `target`, `length` bytes long, with where its `If-None-Match` value is
-    /// (offsets from the start of the request), if it has one.
-    case get(target: String, ifNoneMatch: Range<Int>?, length: Int)
-    /// A whole request without a body, `length` bytes long, for the full server (a `HEAD`, a
-    /// CORS request, `Connection: close`…).
-    case delimited(length: Int)
-}
-
-/// Recognizes plain HTTP/1.1 `GET` requests in received bytes, conservatively: whatever it does
-/// not fully understand is `.other`, and goes to the full server.
+/// Recognizes plain HTTP/1.1 `GET` requests in received bytes, more strictly than the HTTP
+/// parser behind it: whatever it does not fully understand (a body, obsolete line folding, a
+/// bare CR or LF, a control character, a space before a colon, two `Content-Length`s) is
+/// `.other`, and the full server's parser decides, so the two never delimit requests differently.
 struct RequestScanner: Sendable {
-    /// Whether an `Origin` header sends the request to the full server (CORS is configured).
-    let corsEnabled: Bool
-
     /// The request at the start of `buffer`.
     func scan(_ buffer: ByteBuffer) -> ScannedRequest {
         buffer.withUnsafeReadableBytes { bytes in scan(bytes) }
@@ -31,76 +15,104 @@ struct RequestScanner: Sendable {
             return bytes.count < 16 && bytes.allSatisfy(Self.isMethodCharacter) ? .incomplete : .other
         }
         guard space > 0, bytes[..<space].allSatisfy(Self.isMethodCharacter) else { return .other }
-        let isGet =
-            space == 3 && bytes[0] == UInt8(ascii: "G") && bytes[1] == UInt8(ascii: "E")
-            && bytes[2] == UInt8(ascii: "T")
-        guard let lineEnd = Self.crlf(in: bytes, from: space + 1) else { return .incomplete }
+        let isGet = bytes[..<space].elementsEqual("GET".utf8)
+        let lineEnd: Int
+        switch Self.lineEnd(in: bytes, from: space + 1) {
+        case .needMore: return .incomplete
+        case .malformed: return .other
+        case .found(let end): lineEnd = end
+        }
         guard let target = Self.target(in: bytes, from: space + 1, to: lineEnd) else { return .other }
-        var ifNoneMatch: Range<Int>?
-        var answerable = isGet
+        var fields = Fields()
         var start = lineEnd + 2
         while true {
-            guard let end = Self.crlf(in: bytes, from: start) else { return .incomplete }
-            if end == start {
-                return answerable
-                    ? .get(target: target, ifNoneMatch: ifNoneMatch, length: end + 2) : .delimited(length: end + 2)
+            let end: Int
+            switch Self.lineEnd(in: bytes, from: start) {
+            case .needMore: return .incomplete
+            case .malformed: return .other
+            case .found(let found): end = found
             }
-            switch header(in: bytes, from: start, to: end) {
-            case .ignored: break
-            case .forFullServer: answerable = false
-            case .refused: return .other
-            case .ifNoneMatch(let value): ifNoneMatch = value
-            }
+            if end == start { return fields.request(target: target, isGet: isGet, length: end + 2) }
+            guard fields.read(bytes, from: start, to: end) else { return .other }
             start = end + 2
         }
+    }
+
+    /// What the header lines of one request said.
+    private struct Fields {
+        var ifNoneMatch: Range<Int>?
+        var origin: Range<Int>?
+        var needsFullServer = false
+        var contentLengthSeen = false
+
+        func request(target: String, isGet: Bool, length: Int) -> ScannedRequest {
+            guard isGet, !needsFullServer else { return .delimited(length: length) }
+            return .get(target: target, ifNoneMatch: ifNoneMatch, origin: origin, length: length)
+        }
+
+        /// Reads one header line; false when the fast path must leave the connection.
+        mutating func read(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Bool {
+            guard let colon = (start..<end).first(where: { bytes[$0] == UInt8(ascii: ":") }), colon > start,
+                bytes[start..<colon].allSatisfy(RequestScanner.isTokenCharacter)
+            else { return false }
+            var valueStart = colon + 1
+            while valueStart < end, bytes[valueStart] == UInt8(ascii: " ") || bytes[valueStart] == UInt8(ascii: "\t") {
+                valueStart += 1
+            }
+            guard bytes[valueStart..<end].allSatisfy(RequestScanner.isValueCharacter) else { return false }
+            let name = UnsafeRawBufferPointer(rebasing: bytes[start..<colon])
+            let value = UnsafeRawBufferPointer(rebasing: bytes[valueStart..<end])
+            if RequestScanner.named(name, "if-none-match") {
+                ifNoneMatch = valueStart..<end
+            } else if RequestScanner.named(name, "origin") {
+                origin = valueStart..<end
+            } else if RequestScanner.named(name, "content-length") {
+                guard !contentLengthSeen, value.elementsEqual("0".utf8) else { return false }
+                contentLengthSeen = true
+            } else if RequestScanner.named(name, "connection") {
+                if !RequestScanner.named(value, "keep-alive") { needsFullServer = true }
+            } else if RequestScanner.named(name, "transfer-encoding") || RequestScanner.named(name, "upgrade")
+                || RequestScanner.named(name, "expect")
+            {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// `/path?query` between the method and ` HTTP/1.1`, or `nil` for anything else.
+    private static func target(in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> String? {
+        let version = " HTTP/1.1".utf8
+        guard end - start > version.count, bytes[start] == UInt8(ascii: "/"),
+            bytes[(end - version.count)..<end].elementsEqual(version)
+        else { return nil }
+        let targetEnd = end - version.count
+        guard bytes[start..<targetEnd].allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<targetEnd]), as: UTF8.self)
     }
 
     private static func isMethodCharacter(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
     }
 
-    /// `/path?query` between `GET ` and ` HTTP/1.1`, or `nil` for anything else.
-    private static func target(in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> String? {
-        let version: [UInt8] = Array(" HTTP/1.1".utf8)
-        guard end - start > version.count, bytes[start] == UInt8(ascii: "/"),
-            bytes[(end - version.count)..<end].elementsEqual(version)
-        else { return nil }
-        let targetEnd = end - version.count
-        for index in start..<targetEnd where bytes[index] <= 0x20 || bytes[index] >= 0x7F { return nil }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<targetEnd]), as: UTF8.self)
+    /// RFC 9110 `tchar`.
+    private static func isTokenCharacter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            "!#$%&'*+-.^_`|~".utf8.contains(byte)
+        }
     }
 
-    private enum Header {
-        /// Nothing the fast path cares about.
-        case ignored
-        /// The request is whole but needs the full server.
-        case forFullServer
-        /// The request may have a body or change the connection: the fast path stops.
-        case refused
-        case ifNoneMatch(Range<Int>)
-    }
-
-    /// What one header line means for the fast path.
-    private func header(in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Header {
-        guard let colon = (start..<end).first(where: { bytes[$0] == UInt8(ascii: ":") }), colon > start else {
-            return .refused
-        }
-        let name = UnsafeRawBufferPointer(rebasing: bytes[start..<colon])
-        var valueStart = colon + 1
-        while valueStart < end, bytes[valueStart] == UInt8(ascii: " ") || bytes[valueStart] == UInt8(ascii: "\t") {
-            valueStart += 1
-        }
-        let value = UnsafeRawBufferPointer(rebasing: bytes[valueStart..<end])
-        if Self.named(name, "if-none-match") { return .ifNoneMatch(valueStart..<end) }
-        if Self.named(name, "content-length") { return value.elementsEqual([UInt8(ascii: "0")]) ? .ignored : .refused }
-        if Self.named(name, "connection") { return Self.named(value, "keep-alive") ? .ignored : .forFullServer }
-        if Self.named(name, "origin") { return corsEnabled ? .forFullServer : .ignored }
-        let refused = Self.named(name, "transfer-encoding") || Self.named(name, "upgrade") || Self.named(name, "expect")
-        return refused ? .refused : .ignored
+    /// A field-value byte: visible ASCII, space, tab or obs-text (no control character).
+    private static func isValueCharacter(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\t") || (byte >= 0x20 && byte != 0x7F)
     }
 
     /// Whether `bytes` spell `lowercase` ignoring ASCII case.
-    private static func named(_ bytes: UnsafeRawBufferPointer, _ lowercase: StaticString) -> Bool {
+    fileprivate static func named(_ bytes: UnsafeRawBufferPointer, _ lowercase: StaticString) -> Bool {
         guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
         let expected = UnsafeRawBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
         for index in 0..<bytes.count {
@@ -111,15 +123,27 @@ struct RequestScanner: Sendable {
         return true
     }
 
-    /// The index of the next `\r\n` at or after `start`.
-    private static func crlf(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    private enum LineEnd {
+        case found(Int)
+        case needMore
+        case malformed
+    }
+
+    /// The index of the `\r\n` ending the line that starts at `start`; a bare CR or LF is
+    /// malformed.
+    private static func lineEnd(in bytes: UnsafeRawBufferPointer, from start: Int) -> LineEnd {
         var index = start
-        while index + 1 < bytes.count {
-            if bytes[index] == UInt8(ascii: "\r") {
-                return bytes[index + 1] == UInt8(ascii: "\n") ? index : nil
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\r"):
+                guard index + 1 < bytes.count else { return .needMore }
+                return bytes[index + 1] == UInt8(ascii: "\n") ? .found(index) : .malformed
+            case UInt8(ascii: "\n"):
+                return .malformed
+            default:
+                index += 1
             }
-            index += 1
         }
-        return nil
+        return .needMore
     }
 }

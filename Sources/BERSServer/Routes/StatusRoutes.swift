@@ -16,10 +16,14 @@ extension RequestHandler {
         .text(registry.emitToBuffer(), contentType: "text/plain; version=0.0.4; charset=utf-8")
     }
 
-    /// `GET /v1/status`: per environment started, the generation served, its digest and input
-    /// files, and the last reload with its located errors; the tenant cache's counts.
-    func status() -> RenderedResponse {
-        let served: [JSONValue] = environments.started.map { service in
+    /// `GET /v1/status`: per environment started that `token` may read (all without tokens), the
+    /// generation served, its digest and input files, and the last reload with its located
+    /// errors; the tenant cache's counts.
+    func status(visibleTo token: AccessTokens.Entry?) -> RenderedResponse {
+        let visible = environments.started.filter { service in
+            token.map { $0.allows(.configRead(environment: service.environment.name)) } ?? true
+        }
+        let served: [JSONValue] = visible.map { service in
             let generation = service.live.current
             let inputs: [JSONValue] = generation.inputs.map {
                 ["path": .string($0.path), "sha256": .string($0.digest)]

@@ -21,10 +21,8 @@ extension RequestHandler {
                 ]
                 return .json(served.jsonValue, cacheControl: options.cacheControl, extraHeaders: headers)
             }
-            let validity = identity.map { _ in
-                HotValidity.generation(state, of: service, lifetime: HotValidity.tenantLifetime)
-            }
-            return RouteAnswer(response, validity: validity)
+            // Not for the fast path: its body names the cache's freshness, which changes on its own.
+            return RouteAnswer(response)
         } catch {
             return RouteAnswer(.error(error))
         }
@@ -66,25 +64,26 @@ extension RequestHandler {
                     )
                     return .json(document, cacheControl: options.cacheControl)
                 } catch {
-                    return .error(error)
+                    return Self.publicError(error)
                 }
             }
-            let validity = identity.map { _ in
-                HotValidity.generation(state, of: service, lifetime: HotValidity.tenantLifetime)
-            }
-            return RouteAnswer(response, validity: validity)
-        } catch let error as TenantError {
-            return RouteAnswer(Self.publicError(error))
+            return RouteAnswer(response, validity: .tenant(entry.document, in: cache, state, of: service))
         } catch {
-            return RouteAnswer(.error(error))
+            return RouteAnswer(Self.publicError(error))
         }
     }
 
-    /// A tenant error for the anonymous legacy route: its code and status, with a message that
-    /// names neither the store nor its keys.
-    private static func publicError(_ error: TenantError) -> RenderedResponse {
+    /// An error for the anonymous legacy route: its code and status, with a message that names
+    /// no store, key, file or line (the access log and `/v1/status` have those).
+    private static func publicError(_ error: any Error) -> RenderedResponse {
+        guard let error = error as? any BERSError else { return .error(error) }
         let code = error.code.rawValue
-        let message = error.code == .notFound ? "no tenant has this hash" : "the tenant store failed (\(code))"
+        let message =
+            switch code {
+            case TenantError.Code.notFound.rawValue: "no tenant has this hash"
+            case _ where error is TenantError: "the tenant store failed (\(code))"
+            default: "the server cannot render this tenant's configuration (\(code))"
+            }
         return .error(ServerStatus.of(code: code), code: code, message: message)
     }
 
@@ -95,7 +94,6 @@ extension RequestHandler {
         do {
             let hash = try TenantHash(text, policy: environments.project.settings.tenants.hashPolicy)
             cache.invalidate(hash)
-            hot.removeTenantResponses()
             return .json(["invalidated": .string(hash.value)], cacheControl: "no-store")
         } catch {
             return .error(error)

@@ -2,6 +2,12 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+
+private let streamSocket = Int32(SOCK_STREAM.rawValue)
+#elseif canImport(Darwin)
+import Darwin
+
+private let streamSocket = SOCK_STREAM
 #endif
 
 /// A minimal HTTP/1.1 client over a loopback socket, for tests of `bers serve` that must not
@@ -16,7 +22,7 @@ enum LoopbackHTTP {
 
     /// Sends `GET path` (with `Connection: close`) to 127.0.0.1:`port` and reads the whole reply.
     static func get(port: Int, path: String, headers: [String: String] = [:]) throws -> Reply {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let descriptor = socket(AF_INET, streamSocket, 0)
         guard descriptor >= 0 else { throw Failure.socket }
         defer { close(descriptor) }
         var address = sockaddr_in()

@@ -34,7 +34,10 @@ struct AccessTokensTests {
             #"{"tokens": [{"name": "a", "sha256": "\#(String(repeating: "a", count: 64))", "scopes": ["root"]}]}"#,
             "/tokens/0/scopes/0"
         ),
-        (#"{"tokens": [{"name": "a", "sha256": "\#(String(repeating: "a", count: 64))", "token": "x"}]}"#, "/tokens/0"),
+        (
+            #"{"tokens": [{"name": "a", "sha256": "\#(String(repeating: "a", count: 64))", "token": "x"}]}"#,
+            "/tokens/0/token"
+        ),
         (
             #"{"tokens": [{"name": "a", "sha256": "\#(String(repeating: "a", count: 64))"}, {"name": "a", "sha256": "\#(String(repeating: "b", count: 64))"}]}"#,
             "/tokens/1"
@@ -42,11 +45,13 @@ struct AccessTokensTests {
     ])
     func malformedFilesAreLocatedErrors(text: String, pointer: String) throws {
         let document = try Self.document(text)
+        let pointer = try JSONPointer(parsing: pointer == "/" ? "" : pointer)
+        let expected = [document.location(of: pointer), document.keyLocation(of: pointer)].compactMap { $0 }
         #expect {
             try AccessTokens(document: document)
         } throws: { error in
-            guard let error = error as? ConfigError else { return false }
-            return error.code == .invalidTokensFile && error.location?.file == "tokens.json"
+            guard let error = error as? ConfigError, let location = error.location else { return false }
+            return error.code == .invalidTokensFile && expected.contains(location)
         }
     }
 

@@ -150,6 +150,14 @@ public final class TenantCache: Sendable {
         return try result.get()
     }
 
+    /// The cached document of `hash` while it is fresh (not expired, not a stale copy), without
+    /// loading it or counting a hit: what a layer above the cache checks to know that a copy it
+    /// made (a rendered response) is still current.
+    public func freshDocument(_ hash: TenantHash) -> TenantDocument? {
+        let now = clock.nanoseconds()
+        return storage.withLock { $0.freshDocument(hash, now: now) }
+    }
+
     /// Forgets one tenant; a load already under way for it is not stored.
     public func invalidate(_ hash: TenantHash) {
         storage.withLock { $0.invalidate(hash) }

@@ -86,6 +86,15 @@ struct TenantCacheState<Waiter> {
         (documents.keysFromOldest, missing.keysFromOldest)
     }
 
+    /// The document of `hash` when it is cached, fresh at `now` and not a stale copy; no hit is
+    /// counted and nothing is touched.
+    func freshDocument(_ hash: TenantHash, now: UInt64) -> TenantDocument? {
+        guard let slot = slots[hash], slot.expires > now, slot.staleBecause == nil,
+            case .document(let document) = slot.content
+        else { return nil }
+        return document
+    }
+
     /// The answer for `hash` when it is cached and fresh at `now`, counting a hit.
     mutating func hit(_ hash: TenantHash, now: UInt64) -> Result<TenantCache.Entry, TenantError>? {
         guard let slot = slots[hash], slot.expires > now else { return nil }
