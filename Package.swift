@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "BERS", targets: ["BERS"]),
         .library(name: "BERSTesting", targets: ["BERSTesting"]),
         .library(name: "BERSRemoteStores", targets: ["BERSRemoteStores"]),
+        .library(name: "BERSSecrets", targets: ["BERSSecrets"]),
         .library(name: "BERSArtifacts", targets: ["BERSArtifacts"]),
         .library(name: "BERSLifecycle", targets: ["BERSLifecycle"]),
         .library(name: "BERSServer", targets: ["BERSServer"]),
@@ -60,7 +61,7 @@ let package = Package(
         ),
         // Conformance checks for implementations of BERS protocols (tenant stores).
         .target(name: "BERSTesting", dependencies: ["BERS"], swiftSettings: strictSettings),
-        // S3 (AWS Signature V4) and HTTP tenant stores. The only module with an HTTP client and crypto.
+        // S3 (AWS Signature V4) and HTTP tenant stores. The only module with an HTTP client.
         .target(
             name: "BERSRemoteStores",
             dependencies: [
@@ -71,6 +72,13 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        // Encrypted values: AES-256-GCM keys, key files, a keyring for resolution, key rotation.
+        .target(
+            name: "BERSSecrets",
+            dependencies: ["BERS", "BERSJSON", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Sources/BERSSecrets",
             swiftSettings: strictSettings
         ),
         // Build-time artifacts (`bers build`): JSON, Swift, JS module, esbuild defines, dotenv.
@@ -109,7 +117,7 @@ let package = Package(
         .target(
             name: "BERSCLI",
             dependencies: [
-                "BERS", "BERSJSON", "BERSSchema", "BERSYAML", "BERSArtifacts",
+                "BERS", "BERSJSON", "BERSSchema", "BERSYAML", "BERSArtifacts", "BERSSecrets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -203,6 +211,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BERSSecretsTests",
+            dependencies: ["BERSSecrets", "BERS", "BERSJSON", "BERSTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

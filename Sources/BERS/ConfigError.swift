@@ -75,6 +75,22 @@ public struct ConfigError: BERSError {
         public static let invalidBaseline = Code("config.invalid-baseline")
         /// A tokens file of `bers serve` cannot be read or has a malformed entry.
         public static let invalidTokensFile = Code("serve.invalid-tokens-file")
+        /// A value starts with `enc:v1:` but is not `enc:v1:<key id>:<base64>`.
+        public static let invalidSecretEnvelope = Code("secret.invalid-envelope")
+        /// An encrypted value names a key that no loaded key has.
+        public static let unknownSecretKey = Code("secret.unknown-key")
+        /// An encrypted value does not open with its key in this context (wrong key, environment
+        /// or tenant, or altered bytes).
+        public static let cannotDecrypt = Code("secret.cannot-decrypt")
+        /// A `{"$secret": …}` reference is malformed or names a variable or file that is missing.
+        public static let unresolvedSecret = Code("secret.unresolved")
+        /// A secret file can be read by others than its owner (mode wider than 0600).
+        public static let looseSecretPermissions = Code("secret.loose-permissions")
+        /// A program read a secret whose clear value is not available here (no key, or an
+        /// unresolved reference).
+        public static let sealedSecret = Code("secret.sealed")
+        /// A key file or key variable is not a 256-bit key.
+        public static let invalidSecretKey = Code("secret.invalid-key")
     }
 
     /// What kind of error this is.

@@ -24,6 +24,7 @@ public struct BuildError: BERSError {
             case writeFailed = "build.write-failed"
             case invalidManifest = "build.invalid-manifest"
             case internalMismatch = "build.internal-mismatch"
+            case secretInArtifact = "build.secret-in-artifact"
         }
 
         private let kind: Kind
@@ -56,6 +57,9 @@ public struct BuildError: BERSError {
         public static let invalidManifest = Code(.invalidManifest)
         /// A generated URL builder disagrees with the BERS template engine (a bug in BERS).
         public static let internalMismatch = Code(.internalMismatch)
+        /// The configuration holds secrets and the format is not allowed to carry them
+        /// (`build.allow-secrets` in `bers.json`); nothing was written.
+        public static let secretInArtifact = Code(.secretInArtifact)
     }
 
     /// What kind of error this is.

@@ -137,6 +137,22 @@ public struct JSONTape: Sendable {
         return text(offset: Int(payload >> 32), length: Int(payload & 0xFFFF_FFFF))
     }
 
+    /// Whether the string at `node` starts with `prefix` (ASCII), compared in place without
+    /// building a `String`.
+    public func string(of node: Int, hasPrefix prefix: StaticString) -> Bool {
+        let entry = self[node]
+        guard entry.kind == .string, Int(entry.payload & 0xFFFF_FFFF) >= prefix.utf8CodeUnitCount else { return false }
+        return memoryEquals(storage.strings + Int(entry.payload >> 32), prefix.utf8Start, prefix.utf8CodeUnitCount)
+    }
+
+    /// Whether the key of the member whose value is `node` is exactly `key` (ASCII), compared in
+    /// place.
+    public func key(of node: Int, is key: StaticString) -> Bool {
+        let entry = self[node]
+        return Int(entry.keyLength) == key.utf8CodeUnitCount
+            && memoryEquals(storage.strings + Int(entry.keyOffset), key.utf8Start, key.utf8CodeUnitCount)
+    }
+
     /// The node of the member named `key` of the object at `node`, if it has one.
     public func member(_ key: String, of node: Int) -> Int? {
         let container = self[node]

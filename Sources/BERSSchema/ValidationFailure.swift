@@ -49,6 +49,12 @@ public struct ValidationFailure: Sendable, Hashable {
     }
 }
 
+extension ValidationFailure {
+    /// How messages show a value (`"text"`, `42`, compact JSON cut at 80 characters), so that a
+    /// caller can find a value it must hide in a message.
+    public static func renderedValue(_ value: JSONValue) -> String { Messages.render(value) }
+}
+
 extension ValidationFailure: CustomStringConvertible {
     /// `/api/timeout: 500 is less than the minimum of 1000` (the root prints as `(root)`).
     public var description: String {

@@ -83,12 +83,24 @@ struct RequestHandler: Sendable {
         switch route {
         case .environments: return environmentList()
         case .config(let environment, let provenance, let path):
-            return configuration(environment, provenance: provenance, path: path)
-        case .tenant(let hash, let environment): return await tenant(hash, environment: environment)
+            return configuration(
+                environment,
+                provenance: provenance,
+                path: path,
+                revealSecrets: mayReadSecrets(token)
+            )
+        case .tenant(let hash, let environment):
+            return await tenant(hash, environment: environment, revealSecrets: mayReadSecrets(token))
         case .legacy(let action, let hash): return await legacy(action: action, hash: hash)
         case .status: return RouteAnswer(status(visibleTo: token))
         default: return RouteAnswer(uncachedAnswer(route))
         }
+    }
+
+    /// Whether the request may see secrets in clear: a token with `secrets:read` (or `admin`),
+    /// never an open server's anonymous caller.
+    private func mayReadSecrets(_ token: AccessTokens.Entry?) -> Bool {
+        token?.allows(.secretsRead) ?? false
     }
 
     /// The answer of a route the fast path never serves.

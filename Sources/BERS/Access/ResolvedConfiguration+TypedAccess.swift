@@ -45,7 +45,10 @@ extension ResolvedConfiguration {
     public func string(_ path: String) throws(ConfigError) -> String {
         let node = try requireNode(path)
         let (tape, origin) = storage.tape(of: node)
-        if tape[origin].kind == .string { return tape.string(of: origin) }
+        if tape[origin].kind == .string {
+            try requireUnsealed(node, path: path)
+            return tape.string(of: origin)
+        }
         throw mismatch(node, path: path, expected: "a string")
     }
 
@@ -121,9 +124,10 @@ extension ResolvedConfiguration {
     private func mismatch(_ node: Int, path: String, expected: String) -> ConfigError {
         let value = storage.value(ofNode: node)
         let source = source(of: storage.nodes[node].origin, value: value)
+        let shown = isSecret(node: node) ? SecretRedaction.placeholder : value.shortDescription
         return ConfigError(
             .typeMismatch,
-            "\(path): expected \(expected), found \(value.typeName) \(value.shortDescription) (set by \(source))",
+            "\(path): expected \(expected), found \(value.typeName) \(shown) (set by \(source))",
             location: source.location
         )
     }

@@ -30,6 +30,10 @@ public protocol FileSystem: Sendable {
     /// `path` absolute, with links resolved where it exists (`realpath`), else as
     /// ``absolutePath(_:)`` makes it.
     func canonicalPath(_ path: String) -> String
+
+    /// The permission bits of the file at `path` (`0o600`), or `nil` when unknown (file systems
+    /// without modes, or nothing there).
+    func permissions(atPath path: String) -> UInt32?
 }
 
 /// What is at a path.
@@ -43,6 +47,9 @@ public enum FileItemKind: Sendable, Hashable {
 }
 
 extension FileSystem {
+    /// Unknown: file systems without modes keep this default.
+    public func permissions(atPath path: String) -> UInt32? { nil }
+
     /// The bytes of the file at `path`, up to 16 MiB.
     public func contents(atPath path: String) throws(ConfigError) -> [UInt8] {
         try contents(atPath: path, maxBytes: 16 * 1024 * 1024)

@@ -28,6 +28,13 @@ public struct LocalFileSystem: FileSystem {
     }
 
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
+    public func permissions(atPath path: String) -> UInt32? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return UInt32(info.st_mode) & 0o7777
+    }
+
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func contents(atPath path: String, maxBytes: Int) throws(ConfigError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {

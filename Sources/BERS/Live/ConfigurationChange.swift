@@ -22,6 +22,17 @@ public struct ConfigurationChange: Sendable, Equatable {
     public let newValue: JSONValue?
     /// Where the new value is written (`file:line:col`), absent when removed.
     public let location: SourceLocation?
+    /// Whether the leaf is a secret on either side: its values are then `<redacted>` (read the
+    /// new value from the configuration itself).
+    public var isSecret = false
+
+    init(pointer: JSONPointer, kind: Kind, oldValue: JSONValue?, newValue: JSONValue?, location: SourceLocation?) {
+        self.pointer = pointer
+        self.kind = kind
+        self.oldValue = oldValue
+        self.newValue = newValue
+        self.location = location
+    }
 
     /// The changed leaves from `old` to `new`.
     ///
@@ -32,7 +43,26 @@ public struct ConfigurationChange: Sendable, Equatable {
     {
         var changes: [ConfigurationChange] = []
         compare(old.value, new.value, at: .root, into: &changes) { new.location(of: $0) }
-        return changes
+        guard old.hasSecrets || new.hasSecrets else { return changes }
+        let secrets = old.secretPointers + new.secretPointers
+        return changes.map { change in
+            guard secrets.contains(where: { change.pointer.hasPrefix($0) }) else { return change }
+            return change.redacted()
+        }
+    }
+
+    /// The change with both values `<redacted>`.
+    private func redacted() -> ConfigurationChange {
+        let hidden = JSONValue.string(SecretRedaction.placeholder)
+        var copy = ConfigurationChange(
+            pointer: pointer,
+            kind: kind,
+            oldValue: oldValue.map { _ in hidden },
+            newValue: newValue.map { _ in hidden },
+            location: location
+        )
+        copy.isSecret = true
+        return copy
     }
 
     private static func compare(

@@ -37,6 +37,7 @@ extension ConfigurationChange {
         var object: JSONObject = ["path": .string(pointer.description), "kind": .string(kind.rawValue)]
         if let oldValue { object["old"] = oldValue }
         if let newValue { object["new"] = newValue }
+        if isSecret { object["secret"] = true }
         if let location { object["location"] = .string(location.description) }
         return .object(object)
     }

@@ -11,8 +11,8 @@ extension ConfigProject {
     public func resolve(_ environment: Environment, options: ResolveOptions = ResolveOptions()) throws(ConfigError)
         -> ResolvedConfiguration
     {
-        let layers = try layers(for: environment, includeLocal: options.includeLocalLayers)
         var diagnostics: [ConfigDiagnostic] = []
+        let layers = try layers(for: environment, options: options, diagnostics: &diagnostics)
         return try resolve(layers: layers, environment: environment, options: options, diagnostics: &diagnostics)
     }
 
@@ -25,14 +25,35 @@ extension ConfigProject {
         )
     }
 
-    /// The layer files of `environment` (see ``layerFiles(for:includeLocal:)``), read and parsed.
+    /// The layer files of `environment` (see ``layerFiles(for:includeLocal:)``), read and parsed,
+    /// with their encrypted values and `$secret` references opened where the options allow.
     ///
-    /// - Throws: ``ConfigError`` `config.no-configuration` when there is none.
-    func layers(for environment: Environment, includeLocal: Bool) throws(ConfigError) -> [Layer] {
+    /// - Throws: ``ConfigError`` `config.no-configuration` when there is none, and the `secret.*`
+    ///   errors of a malformed, unknown or tampered secret.
+    func layers(for environment: Environment, options: ResolveOptions, diagnostics: inout [ConfigDiagnostic])
+        throws(ConfigError) -> [Layer]
+    {
+        let includeLocal = options.includeLocalLayers
         let files = try layerFiles(for: environment, includeLocal: includeLocal)
         if files.isEmpty { throw noConfiguration(for: environment, includeLocal: includeLocal) }
+        let sources = SecretSources(
+            context: SecretContext(environment: environment.name),
+            keyring: options.secretKeyring,
+            variables: options.environmentVariables,
+            fileSystem: fileSystem,
+            directory: directory
+        )
         var layers: [Layer] = []
-        for file in files { layers.append(try file.load(from: fileSystem)) }
+        for file in files {
+            let layer = try file.load(from: fileSystem)
+            guard SecretLayerRewriter.needsRewrite(layer.tape) else {
+                layers.append(layer)
+                continue
+            }
+            let (opened, found) = try SecretLayerRewriter.rewrite(layer, sources: sources)
+            layers.append(opened)
+            diagnostics += found
+        }
         return layers
     }
 
@@ -48,7 +69,14 @@ extension ConfigProject {
         diagnostics: inout [ConfigDiagnostic]
     ) throws(ConfigError) -> ResolvedConfiguration {
         let strategies = settings.mergeStrategies
-        let files = try ConfigProject.merge(layers, environment: environment, strategies: strategies, diagnostics: [])
+        let secrets = secretLocationSource
+        let files = try ConfigProject.merge(
+            layers,
+            environment: environment,
+            strategies: strategies,
+            secrets: secrets,
+            diagnostics: []
+        )
         let overrides = try overrideLayers(against: files, options: options, diagnostics: &diagnostics)
         guard !overrides.isEmpty else {
             return ResolvedConfiguration(environment: environment, storage: files.storage, diagnostics: diagnostics)
@@ -57,8 +85,14 @@ extension ConfigProject {
             layers + overrides,
             environment: environment,
             strategies: strategies,
+            secrets: secrets,
             diagnostics: diagnostics
         )
+    }
+
+    /// Where configurations of this project learn the schema's secret places, on first use.
+    var secretLocationSource: SecretLocationSource {
+        SecretLocationSource { [self] in secretLocations() }
     }
 
     /// Merges parsed layers into a resolved configuration.
@@ -66,6 +100,7 @@ extension ConfigProject {
         _ layers: [Layer],
         environment: Environment,
         strategies: [JSONPointer: MergeStrategy],
+        secrets: SecretLocationSource,
         diagnostics: [ConfigDiagnostic]
     ) throws(ConfigError) -> ResolvedConfiguration {
         var merger = LayerMerger(layers: layers, strategies: strategies)
@@ -74,7 +109,8 @@ extension ConfigProject {
             layers: merger.layers,
             nodes: merger.nodes,
             overridden: merger.overridden,
-            index: merger.index
+            index: merger.index,
+            secrets: secrets
         )
         return ResolvedConfiguration(environment: environment, storage: storage, diagnostics: diagnostics)
     }

@@ -12,8 +12,10 @@ public struct ConfigDiff: Sendable {
     public struct Entry: Sendable, Hashable {
         /// Where it is.
         public var pointer: JSONPointer
-        /// Its value and source.
+        /// Its value and source (the value `<redacted>` when it is a secret).
         public var source: ValueSource
+        /// Whether the value is a secret (its value is not shown).
+        public var isSecret = false
     }
 
     /// A value present on both sides with different values.
@@ -24,6 +26,9 @@ public struct ConfigDiff: Sendable {
         public var from: ValueSource
         /// The new side.
         public var to: ValueSource
+        /// Whether either side is a secret: the values are `<redacted>`, and the change says only
+        /// that the secret changed.
+        public var isSecret = false
     }
 
     /// Environment of the old side.
@@ -66,9 +71,35 @@ public struct ConfigDiff: Sendable {
                 added.append(Entry(pointer: leaf.pointer, source: leaf.source))
             }
         }
-        self.added = added
-        self.removed = removed
-        self.changed = changed
+        self.added = added.map { Self.hiding($0, in: new) }
+        self.removed = removed.map { Self.hiding($0, in: old) }
+        self.changed = changed.map { change in
+            let hidden = Self.holdsSecret(change.pointer, in: old) || Self.holdsSecret(change.pointer, in: new)
+            guard hidden else { return change }
+            return Change(
+                pointer: change.pointer,
+                from: Self.redacted(change.from),
+                to: Self.redacted(change.to),
+                isSecret: true
+            )
+        }
+    }
+
+    /// Whether the leaf at `pointer` is, or holds, a secret of `configuration`.
+    private static func holdsSecret(_ pointer: JSONPointer, in configuration: ResolvedConfiguration) -> Bool {
+        guard configuration.hasSecrets else { return false }
+        return configuration.secretPointers.contains { $0.hasPrefix(pointer) || pointer.hasPrefix($0) }
+    }
+
+    private static func hiding(_ entry: Entry, in configuration: ResolvedConfiguration) -> Entry {
+        guard holdsSecret(entry.pointer, in: configuration) else { return entry }
+        return Entry(pointer: entry.pointer, source: redacted(entry.source), isSecret: true)
+    }
+
+    private static func redacted(_ source: ValueSource) -> ValueSource {
+        var copy = source
+        copy.value = .string(SecretRedaction.placeholder)
+        return copy
     }
 
     private static func isInsideLeaf(_ pointer: JSONPointer, of leaves: [JSONPointer: Provenance]) -> Bool {
@@ -86,7 +117,9 @@ public struct ConfigDiff: Sendable {
     /// `{"from": env, "to": env, "added": [...], "removed": [...], "changed": [{"path", "from", "to"}]}`.
     public var jsonValue: JSONValue {
         func entry(_ entry: Entry) -> JSONValue {
-            ["path": .string(entry.pointer.description), "source": entry.source.jsonValue]
+            var object: JSONObject = ["path": .string(entry.pointer.description), "source": entry.source.jsonValue]
+            if entry.isSecret { object["secret"] = true }
+            return .object(object)
         }
         return [
             "from": .string(fromEnvironment.name),
@@ -95,10 +128,12 @@ public struct ConfigDiff: Sendable {
             "removed": .array(removed.map(entry)),
             "changed": .array(
                 changed.map { change in
-                    [
+                    var object: JSONObject = [
                         "path": .string(change.pointer.description), "from": change.from.jsonValue,
                         "to": change.to.jsonValue,
                     ]
+                    if change.isSecret { object["secret"] = true }
+                    return .object(object)
                 }
             ),
         ]

@@ -4,6 +4,8 @@ import BERSJSON
 struct Layer: Sendable {
     let source: LayerSource
     let tape: JSONTape
+    /// The nodes holding encrypted or referenced secrets (set when they were opened).
+    var secrets = LayerSecrets.none
 
     /// A layer from a tape (a parsed JSON file).
     init(source: LayerSource, tape: JSONTape) {

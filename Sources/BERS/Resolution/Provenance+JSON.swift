@@ -26,7 +26,17 @@ extension Provenance {
 
 extension ResolvedConfiguration {
     /// Every leaf's JSON pointer mapped to its source: what `bers resolve --provenance` prints.
-    public func provenanceDocument() -> JSONValue {
-        .object(JSONObject(uniqueMembers: leafProvenance().map { ($0.pointer.description, $0.jsonValue) }))
+    ///
+    /// Secret values (and the values they replaced) are `<redacted>` unless their pointer is at
+    /// or below one in `revealing`.
+    public func provenanceDocument(revealing: Set<JSONPointer> = []) -> JSONValue {
+        .object(
+            JSONObject(
+                uniqueMembers: leafProvenance()
+                    .map { leaf in
+                        (leaf.pointer.description, redacted(leaf, revealing: revealing).jsonValue)
+                    }
+            )
+        )
     }
 }

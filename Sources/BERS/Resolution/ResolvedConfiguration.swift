@@ -26,14 +26,33 @@ public struct ResolvedConfiguration: Sendable {
         let nodes: [ResolvedNode]
         let overridden: [Origin]
         let index: PathIndex
+        /// The schema's secret places, asked on first use.
+        let secretLocations: SecretLocationSource
         /// The whole document, built on first use.
         private let document = Mutex<JSONValue?>(nil)
+        /// The secret nodes, found on first use.
+        private let secretNodeTable = Mutex<SecretNodes?>(nil)
 
-        init(layers: [Layer], nodes: [ResolvedNode], overridden: [Origin], index: PathIndex) {
+        init(
+            layers: [Layer],
+            nodes: [ResolvedNode],
+            overridden: [Origin],
+            index: PathIndex,
+            secrets: SecretLocationSource = .none
+        ) {
             self.layers = layers
             self.nodes = nodes
             self.overridden = overridden
             self.index = index
+            self.secretLocations = secrets
+        }
+
+        /// Which nodes hold secrets, found once.
+        var secretNodes: SecretNodes {
+            if let known = secretNodeTable.withLock({ $0 }) { return known }
+            let found = findSecretNodes(secretLocations.locations)
+            secretNodeTable.withLock { $0 = found }
+            return found
         }
 
         /// The resolved document, built once.

@@ -66,7 +66,11 @@ public struct RuntimeConfiguration: Sendable {
 
     /// `{"tenant_hash", "tenant_id", "source", "etag", "environment", "tenant", "configuration"}`,
     /// what `bers tenant get --json` prints.
-    public var jsonValue: JSONValue {
+    public var jsonValue: JSONValue { jsonValue(revealingSecrets: false) }
+
+    /// ``jsonValue`` with the configuration's secrets `<redacted>`, or in clear when
+    /// `revealingSecrets` (a caller allowed to read secrets).
+    public func jsonValue(revealingSecrets: Bool) -> JSONValue {
         var object: JSONObject = [
             "tenant_hash": .string(hash.value),
             "tenant_id": tenantDocument.map { .string($0.tenantID) } ?? .null,
@@ -79,7 +83,7 @@ public struct RuntimeConfiguration: Sendable {
         object["etag"] = tenantDocument?.etag.map(JSONValue.string) ?? .null
         object["refused_overrides"] = .array(refusedOverrides.map { .string($0.dottedPath) })
         object["tenant"] = tenant
-        object["configuration"] = configuration.value
+        object["configuration"] = revealingSecrets ? configuration.value : configuration.redactedValue()
         return .object(object)
     }
 }

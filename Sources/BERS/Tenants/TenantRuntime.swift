@@ -40,18 +40,24 @@ public struct TenantRuntime: Sendable {
         // A class so that every copy of the runtime shares the parsed layers.
         private let bases = Mutex<[String: EnvironmentBase]>([:])
 
-        func base(for environment: Environment, includeLocal: Bool, in project: ConfigProject) throws(ConfigError)
-            -> EnvironmentBase
-        {
+        func base(
+            for environment: Environment,
+            includeLocal: Bool,
+            keyring: (any SecretKeyring)?,
+            in project: ConfigProject
+        ) throws(ConfigError) -> EnvironmentBase {
             let key = "\(environment.name)|\(includeLocal)"
             if let cached = bases.withLock({ $0[key] }) { return cached }
-            let layers = try project.layers(for: environment, includeLocal: includeLocal)
+            var diagnostics: [ConfigDiagnostic] = []
+            let options = ResolveOptions(includeLocalLayers: includeLocal, secretKeyring: keyring)
+            let layers = try project.layers(for: environment, options: options, diagnostics: &diagnostics)
             let configuration = Result { () throws(ConfigError) in
                 try ConfigProject.merge(
                     layers,
                     environment: environment,
                     strategies: project.settings.mergeStrategies,
-                    diagnostics: []
+                    secrets: project.secretLocationSource,
+                    diagnostics: diagnostics
                 )
             }
             let endpoints = configuration.flatMap { configuration in
@@ -214,7 +220,13 @@ public struct TenantRuntime: Sendable {
         options: ResolveOptions
     ) throws -> RuntimeConfiguration {
         let settings = project.settings.tenants
-        let base = try environments.base(for: environment, includeLocal: options.includeLocalLayers, in: project)
+        // The first request for an environment opens its secrets with its options' keyring.
+        let base = try environments.base(
+            for: environment,
+            includeLocal: options.includeLocalLayers,
+            keyring: options.secretKeyring,
+            in: project
+        )
         let plain = isPlain(options)
         var overrideDiagnostics: [ConfigDiagnostic] = []
         var configuration =
@@ -247,6 +259,7 @@ public struct TenantRuntime: Sendable {
                         base.layers + [layer],
                         environment: environment,
                         strategies: project.settings.mergeStrategies,
+                        secrets: project.secretLocationSource,
                         diagnostics: []
                     )
                     : try project.resolve(

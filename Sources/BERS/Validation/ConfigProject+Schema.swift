@@ -25,6 +25,20 @@ extension ConfigProject {
         try schemas.validator(at: path) { () throws(ConfigError) in try compileSchema(at: path) }
     }
 
+    /// The places the project's schema marks secret (`writeOnly` or `x-bers-secret`); none
+    /// without a schema, and every place when the schema cannot be compiled (redacting everything
+    /// is the safe answer; validating reports the schema's error).
+    public func secretLocations() -> SecretLocations {
+        guard let relative = settings.schema else { return .none }
+        let path = joinPath(directory, relative)
+        do {
+            _ = try loadSchemaValidator(at: path)
+        } catch {
+            return .everything
+        }
+        return schemas.secretLocations(at: path) ?? .everything
+    }
+
     /// Validates `configuration` against the project's schema, or returns `nil` when `bers.json`
     /// names none: the one place where resolving and validating meet (the CLI, `bers build` and
     /// the tenant runtime all come here).
@@ -83,6 +97,7 @@ extension ConfigProject {
             }
             if case .string(let id)? = sibling.value["$id"] { registry.register(sibling.value, at: id) }
         }
+        schemas.record(SecretLocations(schema: document.value, registry: registry), at: path)
         var options = ValidatorOptions.configuration
         options.registry = registry
         do {

@@ -6,6 +6,17 @@ import Synchronization
 final class SchemaCache: Sendable {
     // A class so that every copy of a project shares what was compiled.
     private let compiled = Mutex<[String: Result<SchemaValidator, ConfigError>]>([:])
+    private let secretPlaces = Mutex<[String: SecretLocations]>([:])
+
+    /// The secret places of the schema at `path`, recorded when it was compiled.
+    func secretLocations(at path: String) -> SecretLocations? {
+        secretPlaces.withLock { $0[path] }
+    }
+
+    /// Records the secret places of the schema at `path`.
+    func record(_ locations: SecretLocations, at path: String) {
+        secretPlaces.withLock { $0[path] = locations }
+    }
 
     /// The validator of the schema at `path`, compiled by `compile` on first use.
     func validator(

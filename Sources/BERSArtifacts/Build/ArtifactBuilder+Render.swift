@@ -23,6 +23,9 @@ extension ArtifactBuilder {
                 "a debug environment applies to the swift format only, not \(format.rawValue)"
             )
         }
+        for candidate in [debug, input].compactMap({ $0 }) {
+            try requireNoSecrets(candidate, in: format)
+        }
         let text: String
         switch format {
         case .json: text = JSONArtifactEmitter().emit(input)
@@ -33,6 +36,22 @@ extension ArtifactBuilder {
         case .dotenv: text = try DotenvEmitter(settings: settings.dotenv).emit(input)
         }
         return Array(text.utf8)
+    }
+
+    /// Throws `build.secret-in-artifact` when the configuration holds secrets and `format` may
+    /// not carry them.
+    ///
+    /// Every format but `metadata` writes configuration values, so the check does
+    /// not depend on which values a format selects.
+    func requireNoSecrets(_ input: BuildInput, in format: ArtifactFormat) throws(BuildError) {
+        guard format != .metadata, !settings.formatsAllowedSecrets.contains(format) else { return }
+        let secrets = input.configuration.secretPointers
+        guard !secrets.isEmpty else { return }
+        throw BuildError(
+            .secretInArtifact,
+            "the \(input.environment.name) configuration holds secrets, and the \(format.rawValue) artifact may not carry them (list the format in build.allow-secrets of bers.json to allow it); nothing was written",
+            details: secrets.map { "secret at \($0.dottedPath)" }
+        )
     }
 
     /// Throws `build.invalid-configuration` for an input that does not satisfy its schema.

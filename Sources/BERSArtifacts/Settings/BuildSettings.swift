@@ -32,6 +32,9 @@ public struct BuildSettings: Sendable {
     public var esbuildDefine: EsbuildDefineSettings
     /// The dotenv variables.
     public var dotenv: DotenvSettings
+    /// The formats that may carry secrets in clear (`build.allow-secrets`, such as `["dotenv"]`
+    /// for a server's environment file); none by default.
+    public var formatsAllowedSecrets: Set<ArtifactFormat> = []
 
     /// The settings of a project whose `bers.json` has no `build` section.
     public init() {
@@ -56,7 +59,7 @@ public struct BuildSettings: Sendable {
         guard try reader.object(at: base) != nil else { return }
         try reader.rejectUnknownKeys(
             at: base,
-            allowed: ["environments", "formats", "files", "swift", "js", "esbuild-define", "dotenv"]
+            allowed: ["environments", "formats", "files", "swift", "js", "esbuild-define", "dotenv", "allow-secrets"]
         )
         let catalog = project.catalog
 
@@ -80,6 +83,19 @@ public struct BuildSettings: Sendable {
                 } catch {
                     throw reader.fail(
                         base.appending("formats").appending(index: index),
+                        error.message,
+                        code: .unknownFormat
+                    )
+                }
+            }
+        }
+        if let names = try reader.strings(at: base.appending("allow-secrets")) {
+            for (index, name) in names.enumerated() {
+                do {
+                    formatsAllowedSecrets.insert(try ArtifactFormat(name: name))
+                } catch {
+                    throw reader.fail(
+                        base.appending("allow-secrets").appending(index: index),
                         error.message,
                         code: .unknownFormat
                     )

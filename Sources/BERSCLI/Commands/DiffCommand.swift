@@ -42,7 +42,9 @@ struct DiffCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand {
         }
         for change in diff.changed {
             Output.line(
-                "~ \(change.pointer.dottedPath): \(change.from.value.shortText) -> \(change.to.value.shortText)"
+                change.isSecret
+                    ? "~ \(change.pointer.dottedPath): secret changed (values not shown)"
+                    : "~ \(change.pointer.dottedPath): \(change.from.value.shortText) -> \(change.to.value.shortText)"
             )
             Output.line("    \(from): \(change.from)")
             Output.line("    \(to): \(change.to)")

@@ -16,6 +16,7 @@ struct ExplainCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand 
     @OptionGroup var environment: EnvironmentOptions
     @OptionGroup var overrides: OverrideOptions
     @OptionGroup var output: ReportOutputOptions
+    @OptionGroup var reveal: RevealOptions
 
     var structuredOutput: StructuredFormat? { output.structured }
 
@@ -24,7 +25,8 @@ struct ExplainCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand 
         let (environment, _) = try environment.resolveEnvironment(in: project)
         let config = try overrides.resolve(environment, in: project)
         _ = try config.requireValue(at: path)
-        guard let provenance = config.provenance(at: path) else { return }
+        guard let found = config.provenance(at: path) else { return }
+        let provenance = config.redacted(found, revealing: try reveal.pointers(in: config))
         if case .object(var object) = provenance.jsonValue {
             object["path"] = .string(provenance.pointer.description)
             object["environment"] = .string(environment.name)

@@ -10,7 +10,8 @@ struct ResolveCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand 
         discussion: """
             Layers, lowest first: default.*, the files of a custom environment's ancestors, <env>.*, \
             local.*, <env>.local.*, BERS__… environment variables, --set. Without --env the environment \
-            is detected (see `bers detect`).
+            is detected (see `bers detect`). Secrets (encrypted values, $secret references, places the \
+            schema marks writeOnly or x-bers-secret) print as <redacted>; --reveal PATH prints one in clear.
             """
     )
 
@@ -18,6 +19,7 @@ struct ResolveCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand 
     @OptionGroup var environment: EnvironmentOptions
     @OptionGroup var overrides: OverrideOptions
     @OptionGroup var output: ValueOutputOptions
+    @OptionGroup var reveal: RevealOptions
 
     @Flag(help: "Print, for each JSON pointer, the layer and file:line:col that set it and what it overrode.")
     var provenance = false
@@ -34,6 +36,9 @@ struct ResolveCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand 
         if !skipValidation, let report = try project.validate(config), !report.isValid {
             throw project.invalidConfiguration(environment, report: report)
         }
-        output.print(provenance ? config.provenanceDocument() : config.value)
+        let revealing = try reveal.pointers(in: config)
+        output.print(
+            provenance ? config.provenanceDocument(revealing: revealing) : config.redactedValue(revealing: revealing)
+        )
     }
 }

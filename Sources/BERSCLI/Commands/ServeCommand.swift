@@ -61,10 +61,11 @@ struct ServeCommand: AsyncParsableCommand, ProjectCommand {
         }
         let project = try project.load()
         let (environment, detection) = try environment.resolveEnvironment(in: project)
+        let resolveOptions = try overrides.resolveOptions
         let live = try LiveConfiguration(
             directory: project.directory,
             environment: environment,
-            options: overrides.resolveOptions
+            options: resolveOptions
         )
         let settings = serveSettings(project.settings.serve)
         let tokens =
@@ -74,7 +75,7 @@ struct ServeCommand: AsyncParsableCommand, ProjectCommand {
             settings: settings,
             tokens: tokens,
             detection: detection?.jsonValue,
-            resolveOptions: overrides.resolveOptions,
+            resolveOptions: resolveOptions,
             logLevel: logLevel
         )
         if stores.store == nil && project.settings.tenants.store == nil {

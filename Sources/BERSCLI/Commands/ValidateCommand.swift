@@ -108,9 +108,12 @@ struct ValidateCommand: ParsableCommand, StructuredOutputCommand {
         }
         var allValid = true
         var outputs: [JSONValue] = []
+        let secretPlaces = SecretLocations(schema: schemaDocument.value, registry: options.registry)
         for file in files {
             let document = try readDocument(file, fileSystem: fileSystem)
-            let result = validator.validate(document.value)
+            // Failures about secret places name the rule, never the value.
+            let scrubber = SecretScrubber(document: document.value, secrets: secretPlaces.pointers(in: document.value))
+            let result = scrubber.scrub(validator.validate(document.value))
             allValid = allValid && result.isValid
             switch chosenOutput {
             case .text:

@@ -16,18 +16,25 @@ struct OverrideOptions: ParsableArguments {
     @Flag(name: .customLong("no-env-overrides"), help: "Ignore BERS__… environment variables.")
     var ignoreEnvironmentOverrides = false
 
-    /// The resolve options these flags describe.
+    @OptionGroup var secretKeys: SecretKeyOptions
+
+    /// The resolve options these flags describe, with the keyring of `--key-file`,
+    /// `BERS_SECRET_KEY_FILE` or `BERS_SECRET_KEY` when one is given.
     var resolveOptions: ResolveOptions {
-        ResolveOptions(
-            environmentVariables: ignoreEnvironmentOverrides ? [:] : ProcessInfo.processInfo.environment,
-            assignments: assignments
-        )
+        get throws {
+            let variables = ProcessInfo.processInfo.environment
+            return ResolveOptions(
+                environmentVariables: ignoreEnvironmentOverrides ? [:] : variables,
+                assignments: assignments,
+                secretKeyring: try secretKeys.keyring(environment: variables)
+            )
+        }
     }
 
     /// Resolves `environment` of `project` with these overrides, printing the warnings of the
     /// resolution (a `BERS__` variable that names no key, with a did-you-mean) on standard error,
     /// the same way in every command.
-    func resolve(_ environment: Environment, in project: ConfigProject) throws(ConfigError) -> ResolvedConfiguration {
+    func resolve(_ environment: Environment, in project: ConfigProject) throws -> ResolvedConfiguration {
         let config = try project.resolve(environment, options: resolveOptions)
         Output.diagnostics(config.diagnostics)
         return config

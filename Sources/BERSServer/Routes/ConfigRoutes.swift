@@ -37,7 +37,10 @@ extension RequestHandler {
 
     /// `GET /v1/config/{env}`: the resolved, validated configuration; with `provenance=true`
     /// also where each value came from; with `path=a.b` one value and its provenance.
-    func configuration(_ name: String, provenance: Bool, path: String?) -> RouteAnswer {
+    ///
+    /// Secrets are `<redacted>` unless `revealSecrets` (a token with `secrets:read`); such an
+    /// answer is `no-store` and never served by the fast path.
+    func configuration(_ name: String, provenance: Bool, path: String?, revealSecrets: Bool) -> RouteAnswer {
         let service: EnvironmentService
         let state: GenerationState
         do {
@@ -46,38 +49,43 @@ extension RequestHandler {
         } catch {
             return RouteAnswer(.error(error))
         }
-        let key = "config|\(provenance)|\(path ?? "")"
+        let configuration = state.generation.configuration
+        let reveal = revealSecrets && configuration.hasSecrets
+        let key = "config|\(provenance)|\(path ?? "")|\(reveal)"
         let response = state.response(key) {
             let generation = state.generation
-            let configuration = generation.configuration
+            let view = SecretView(configuration: configuration, reveal: reveal)
             let headers: HTTPFields = [
                 .bersGeneration: String(generation.number), .bersEnvironment: configuration.environment.name,
             ]
-            if let path { return self.value(at: path, in: configuration, headers: headers) }
+            let cacheControl = reveal ? "no-store" : options.cacheControl
+            if let path { return self.value(at: path, in: view, cacheControl: cacheControl, headers: headers) }
             let body: JSONValue =
                 provenance
-                ? ["configuration": configuration.value, "provenance": configuration.provenanceDocument()]
-                : configuration.value
-            return .json(body, cacheControl: options.cacheControl, extraHeaders: headers)
+                ? ["configuration": view.value, "provenance": view.provenanceDocument]
+                : view.value
+            return .json(body, cacheControl: cacheControl, extraHeaders: headers)
         }
-        return RouteAnswer(response, validity: .generation(state, of: service))
+        return RouteAnswer(response, validity: reveal ? nil : .generation(state, of: service))
     }
 
-    private func value(at path: String, in configuration: ResolvedConfiguration, headers: HTTPFields)
+    private func value(at path: String, in view: SecretView, cacheControl: String, headers: HTTPFields)
         -> RenderedResponse
     {
-        guard let value = configuration.value(at: path) else {
+        let configuration = view.configuration
+        guard let value = view.value(at: path) else {
             return .error(
                 .notFound,
                 code: ConfigError.Code.missingValue.rawValue,
                 message: "\(configuration.environment.name) has no value at \(path)"
             )
         }
-        let body: JSONValue = [
+        var body: JSONObject = [
             "path": .string(path),
             "value": value,
-            "provenance": configuration.provenance(at: path)?.jsonValue ?? .null,
+            "provenance": view.provenance(at: path)?.jsonValue ?? .null,
         ]
-        return .json(body, cacheControl: options.cacheControl, extraHeaders: headers)
+        if configuration.isSecret(path) { body["secret"] = true }
+        return .json(.object(body), cacheControl: cacheControl, extraHeaders: headers)
     }
 }

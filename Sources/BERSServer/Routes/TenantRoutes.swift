@@ -5,7 +5,7 @@ import HTTPTypes
 extension RequestHandler {
     /// `GET /v1/tenants/{hash}?env=E`: the environment's configuration with the tenant's allowed
     /// overrides, and the tenant document (or the configured fallback, marked as such).
-    func tenant(_ text: String, environment name: String?) async -> RouteAnswer {
+    func tenant(_ text: String, environment name: String?, revealSecrets: Bool) async -> RouteAnswer {
         do {
             let service = try environments.service(for: name ?? environments.primary.environment.name)
             let state = try service.current()
@@ -13,13 +13,18 @@ extension RequestHandler {
             let hash = try TenantHash(text, policy: state.generation.project.settings.tenants.hashPolicy)
             let served = try await runtime.resolve(environment: service.environment, tenant: hash)
             let identity = Self.identity(of: served)
-            let response = state.tenantResponse("tenant|\(hash.value)", identity: identity) {
+            let reveal = revealSecrets && served.configuration.hasSecrets
+            let response = state.tenantResponse("tenant|\(hash.value)|\(reveal)", identity: identity) {
                 let headers: HTTPFields = [
                     .bersGeneration: String(state.generation.number),
                     .bersEnvironment: service.environment.name,
                     .bersTenantSource: served.source.name,
                 ]
-                return .json(served.jsonValue, cacheControl: options.cacheControl, extraHeaders: headers)
+                return .json(
+                    served.jsonValue(revealingSecrets: reveal),
+                    cacheControl: reveal ? "no-store" : options.cacheControl,
+                    extraHeaders: headers
+                )
             }
             // Not for the fast path: its body names the cache's freshness, which changes on its own.
             return RouteAnswer(response)

@@ -1,0 +1,174 @@
+import BERSJSON
+import BERSTestSupport
+import Foundation
+import Testing
+
+/// A canary secret in every kind of source, run through every command and output format: it
+/// never appears in stdout, stderr or a written file unless `--reveal` names its path.
+@Suite(.enabled(if: CLIRunner.isAvailable, "the bers executable was not built"))
+struct SecretCanaryTests {
+    private static let canary = "cnry7Q"
+
+    /// A project whose secrets all contain the canary, and the environment the CLI runs with.
+    private struct Project {
+        let folder: TemporaryDirectory
+        let keyFile: String
+        var directory: String { folder.path + "/config" }
+        var environment: [String: String] {
+            ["CANARY_VARIABLE": "\(canary)-variable", "BERS__DB__PASSWORD": "\(canary)-override-variable"]
+        }
+    }
+
+    private func makeProject() throws -> Project {
+        let folder = try TemporaryDirectory(prefix: "bers-canary")
+        let keyFile = folder.path + "/production.key"
+        let keygen = try CLIRunner.run(["secret", "keygen", "--out", keyFile])
+        #expect(keygen.status == 0)
+        let sealed = try CLIRunner.run(
+            ["secret", "encrypt", "--key-file", keyFile, "--env", "production", "\(Self.canary)-encrypted"]
+        )
+        #expect(sealed.status == 0)
+        #expect(!sealed.stderr.contains(Self.canary))
+        let envelope = sealed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(envelope.hasPrefix("enc:v1:"))
+        try folder.write(
+            "config/bers.json",
+            #"{"schema": "app.schema.json", "build": {"formats": ["json", "dotenv", "js"]}}"#
+        )
+        try folder.write(
+            "config/app.schema.json",
+            #"""
+            {"type": "object", "properties": {
+              "db": {"type": "object", "properties": {"password": {"type": "string", "writeOnly": true, "minLength": 12}}},
+              "yamlSecret": {"x-bers-secret": true, "type": "string", "pattern": "^[0-9]+$"}
+            }}
+            """#
+        )
+        try folder.write(
+            "config/default.json",
+            #"""
+            {"db": {"password": "\#(Self.canary)-json-layer", "host": "db.internal"},
+             "token": {"$secret": "env:CANARY_VARIABLE"},
+             "fileSecret": {"$secret": "file:secret.txt"},
+             "n": 1}
+            """#
+        )
+        try folder.write("config/secret.txt", "\(Self.canary)-file\n")
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o600],
+            ofItemAtPath: folder.path + "/config/secret.txt"
+        )
+        try folder.write("config/production.yaml", "yamlSecret: \"12345\"\nsealed: \(envelope)\nn: 2\n")
+        try folder.write("config/local.json", #"{"db": {"password": "\#(Self.canary)-local-layer"}}"#)
+        return Project(folder: folder, keyFile: keyFile)
+    }
+
+    private func expectNoCanary(_ result: ExternalTool.Result, _ what: String) {
+        #expect(!result.stdout.contains(Self.canary), "stdout of \(what)")
+        #expect(!result.stderr.contains(Self.canary), "stderr of \(what)")
+    }
+
+    @Test func noCommandPrintsTheCanary() throws {
+        let project = try makeProject()
+        defer { project.folder.remove() }
+        let base = ["--config-dir", project.directory, "--env", "production"]
+        let keyed = base + ["--key-file", project.keyFile]
+        let runs: [[String]] = [
+            ["resolve"] + base, ["resolve"] + keyed, ["resolve", "--format", "yaml"] + keyed,
+            ["resolve", "--provenance"] + keyed, ["resolve", "--set", "db.password=\(Self.canary)-set"] + keyed,
+            ["resolve", "--set", "db.password=\(Self.canary)"] + keyed,  // too short: a failing validation
+            ["resolve", "--set", "yamlSecret=\(Self.canary)-pattern"] + keyed,
+            ["explain", "db.password"] + keyed, ["explain", "token", "--json"] + keyed,
+            ["explain", "sealed"] + base, ["diff", "development", "production", "--config-dir", project.directory],
+            ["diff", "development", "production", "--json", "--config-dir", project.directory],
+            ["resolve", "--set", "n=\(Self.canary)"] + keyed,
+        ]
+        for arguments in runs {
+            let result = try CLIRunner.run(arguments, environment: project.environment)
+            expectNoCanary(result, arguments.joined(separator: " "))
+        }
+    }
+
+    @Test func validationFailuresNameTheRuleNotTheValue() throws {
+        let project = try makeProject()
+        defer { project.folder.remove() }
+        let result = try CLIRunner.run(
+            [
+                "resolve", "--config-dir", project.directory, "--env", "production", "--no-env-overrides",
+                "--key-file", project.keyFile, "--set", "db.password=\(Self.canary)",
+            ]
+        )
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("/db/password: value (redacted) is shorter than"))
+        expectNoCanary(result, "a failing validation")
+    }
+
+    @Test func revealPrintsOnlyTheNamedPath() throws {
+        let project = try makeProject()
+        defer { project.folder.remove() }
+        let result = try CLIRunner.run(
+            [
+                "resolve", "--config-dir", project.directory, "--env", "production", "--key-file", project.keyFile,
+                "--reveal", "sealed",
+            ],
+            environment: project.environment
+        )
+        #expect(result.status == 0)
+        let value = try JSONValue(parsing: result.stdout)
+        #expect(value[pointer: "/sealed"] == .string("\(Self.canary)-encrypted"))
+        #expect(value[pointer: "/db/password"] == "<redacted>")
+        #expect(value[pointer: "/token"] == "<redacted>")
+        #expect(value[pointer: "/fileSecret"] == "<redacted>")
+        #expect(value[pointer: "/yamlSecret"] == "<redacted>")
+        #expect(result.stdout.components(separatedBy: Self.canary).count == 2)
+    }
+
+    @Test func revealingASealedValueWithoutItsKeyFails() throws {
+        let project = try makeProject()
+        defer { project.folder.remove() }
+        let result = try CLIRunner.run(
+            ["resolve", "--config-dir", project.directory, "--env", "production", "--reveal", "sealed"]
+        )
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("secret.sealed") || result.stderr.contains("cannot reveal sealed"))
+        expectNoCanary(result, "reveal without a key")
+    }
+
+    @Test func aValueSealedForProductionDoesNotOpenInStaging() throws {
+        let project = try makeProject()
+        defer { project.folder.remove() }
+        try project.folder.write(
+            "config/staging.yaml",
+            try String(contentsOfFile: project.directory + "/production.yaml", encoding: .utf8)
+        )
+        let result = try CLIRunner.run(
+            ["resolve", "--config-dir", project.directory, "--env", "staging", "--key-file", project.keyFile]
+        )
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("cannot-decrypt") || result.stderr.contains("does not open"))
+        expectNoCanary(result, "the wrong environment")
+    }
+
+    @Test func buildRefusesSecretsInArtifactsAndWritesNothing() throws {
+        let project = try makeProject()
+        defer { project.folder.remove() }
+        let out = project.folder.path + "/dist"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let result = try CLIRunner.run(
+            [
+                "build", "--config-dir", project.directory, "--env", "production", "--format", "json", "--out",
+                out + "/config.json",
+            ],
+            environment: project.environment
+        )
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("build.secret-in-artifact") || result.stderr.contains("may not carry them"))
+        expectNoCanary(result, "bers build")
+        let written = (FileManager.default.enumerator(atPath: out)?.allObjects as? [String]) ?? []
+        #expect(written.isEmpty)
+        for file in written {
+            let text = (try? String(contentsOfFile: out + "/" + file, encoding: .utf8)) ?? ""
+            #expect(!text.contains(Self.canary), "written file \(file)")
+        }
+    }
+}
