@@ -71,10 +71,15 @@ public struct ConfigDiff: Sendable {
                 added.append(Entry(pointer: leaf.pointer, source: leaf.source))
             }
         }
-        self.added = added.map { Self.hiding($0, in: new) }
-        self.removed = removed.map { Self.hiding($0, in: old) }
+        // The secret pointers of each side, listed once.
+        let oldSecrets = old.secretPointers
+        let newSecrets = new.secretPointers
+        self.added = added.map { Self.hiding($0, secrets: newSecrets) }
+        self.removed = removed.map { Self.hiding($0, secrets: oldSecrets) }
         self.changed = changed.map { change in
-            let hidden = Self.holdsSecret(change.pointer, in: old) || Self.holdsSecret(change.pointer, in: new)
+            let hidden =
+                Self.holdsSecret(change.pointer, secrets: oldSecrets)
+                || Self.holdsSecret(change.pointer, secrets: newSecrets)
             guard hidden else { return change }
             return Change(
                 pointer: change.pointer,
@@ -85,14 +90,13 @@ public struct ConfigDiff: Sendable {
         }
     }
 
-    /// Whether the leaf at `pointer` is, or holds, a secret of `configuration`.
-    private static func holdsSecret(_ pointer: JSONPointer, in configuration: ResolvedConfiguration) -> Bool {
-        guard configuration.hasSecrets else { return false }
-        return configuration.secretPointers.contains { $0.hasPrefix(pointer) || pointer.hasPrefix($0) }
+    /// Whether the leaf at `pointer` is, or holds, one of `secrets`.
+    private static func holdsSecret(_ pointer: JSONPointer, secrets: [JSONPointer]) -> Bool {
+        secrets.contains { $0.hasPrefix(pointer) || pointer.hasPrefix($0) }
     }
 
-    private static func hiding(_ entry: Entry, in configuration: ResolvedConfiguration) -> Entry {
-        guard holdsSecret(entry.pointer, in: configuration) else { return entry }
+    private static func hiding(_ entry: Entry, secrets: [JSONPointer]) -> Entry {
+        guard holdsSecret(entry.pointer, secrets: secrets) else { return entry }
         return Entry(pointer: entry.pointer, source: redacted(entry.source), isSecret: true)
     }
 

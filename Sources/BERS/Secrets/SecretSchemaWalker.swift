@@ -82,19 +82,7 @@ struct SecretSchemaWalker {
         }
         guard fragment.isEmpty || fragment.hasPrefix("/") else { return nil }
         guard let pointer = try? JSONPointer(parsing: fragment.removingPercentEncoding()) else { return nil }
-        var target = targetRoot
-        for token in pointer.tokens {
-            switch target {
-            case .object(let object):
-                guard let member = object[token] else { return nil }
-                target = member
-            case .array(let elements):
-                guard let index = Int(token), elements.indices.contains(index) else { return nil }
-                target = elements[index]
-            default:
-                return nil
-            }
-        }
+        guard let target = targetRoot[pointer: pointer] else { return nil }
         return (target, targetRoot)
     }
 }
