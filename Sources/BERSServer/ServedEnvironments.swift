@@ -30,6 +30,15 @@ final class ServedEnvironments: Sendable {
         self.logger = logger
     }
 
+    /// What tenant answers are resolved with: the server's keyring, so that encrypted values
+    /// open, and nothing that would make every answer a new one.
+    var tenantOptions: ResolveOptions {
+        var tenantOptions = ResolveOptions()
+        tenantOptions.secretKeyring = options.secretKeyring
+        tenantOptions.includeLocalLayers = options.includeLocalLayers
+        return tenantOptions
+    }
+
     /// The project of the primary environment's current generation.
     var project: ConfigProject { primary.live.current.project }
 

@@ -82,6 +82,8 @@ struct SecretCanaryTests {
             ["explain", "sealed"] + base, ["diff", "development", "production", "--config-dir", project.directory],
             ["diff", "development", "production", "--json", "--config-dir", project.directory],
             ["resolve", "--set", "n=\(Self.canary)"] + keyed,
+            ["doctor"] + base, ["doctor", "--json"] + keyed, ["doctor", "--format", "sarif"] + keyed,
+            ["doctor", "--set", "db.password=\(Self.canary)"] + keyed,
         ]
         for arguments in runs {
             let result = try CLIRunner.run(arguments, environment: project.environment)
@@ -161,7 +163,7 @@ struct SecretCanaryTests {
             ],
             environment: project.environment
         )
-        #expect(result.status != 0)
+        #expect(result.status == 1)
         #expect(result.stderr.contains("build.secret-in-artifact") || result.stderr.contains("may not carry them"))
         expectNoCanary(result, "bers build")
         let written = (FileManager.default.enumerator(atPath: out)?.allObjects as? [String]) ?? []
@@ -169,6 +171,36 @@ struct SecretCanaryTests {
         for file in written {
             let text = (try? String(contentsOfFile: out + "/" + file, encoding: .utf8)) ?? ""
             #expect(!text.contains(Self.canary), "written file \(file)")
+        }
+    }
+
+    @Test func aTenantOverrideOfASecretIsRedacted() throws {
+        let folder = try TemporaryDirectory(prefix: "bers-canary-tenant")
+        defer { folder.remove() }
+        try folder.write(
+            "config/bers.json",
+            #"{"schema": "app.schema.json", "tenants": {"store": "file://../tenants", "overridable": ["db.password"]}}"#
+        )
+        try folder.write(
+            "config/app.schema.json",
+            #"{"type": "object", "properties": {"db": {"type": "object", "properties": {"password": {"type": "string", "writeOnly": true}}}}}"#
+        )
+        try folder.write("config/default.json", #"{"db": {"password": {"$secret": "env:CANARY_UNSET"}, "host": "h"}}"#)
+        let config = folder.path + "/config"
+        let hashed = try CLIRunner.run(["tenant", "hash", "CANARY0001", "--config-dir", config])
+        let hash = hashed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try folder.write("tenants/mappings/\(hash).json", #"{"tenant_id": "CANARY0001"}"#)
+        try folder.write(
+            "tenants/tenants/CANARY0001/CANARY0001-config.json",
+            #"{"tenant_id": "CANARY0001", "tenant_hash": "\#(hash)", "config_overrides": {"db": {"password": "\#(Self.canary)-tenant-override"}}}"#
+        )
+        for extra in [[], ["--json"], ["--format", "yaml"]] {
+            let result = try CLIRunner.run(
+                ["tenant", "get", hash, "--config-dir", config, "--env", "production"] + extra
+            )
+            #expect(result.status == 0, "tenant get \(extra): \(result.stderr)")
+            #expect(result.stdout.contains("<redacted>"))
+            expectNoCanary(result, "tenant get \(extra)")
         }
     }
 }

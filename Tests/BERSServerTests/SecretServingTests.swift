@@ -11,8 +11,8 @@ struct SecretServingTests {
 
     private static func tokens() throws -> AccessTokens {
         let entries: [(String, String, [String])] = [
-            ("reader", "tok-reader", ["config:read:production"]),
-            ("vault", "tok-secrets", ["config:read:production", "secrets:read"]),
+            ("reader", "tok-reader", ["config:read:production", "tenant:read:*"]),
+            ("vault", "tok-secrets", ["config:read:production", "tenant:read:*", "secrets:read"]),
         ]
         let list: [JSONValue] = entries.map { name, token, scopes in
             [
@@ -23,10 +23,9 @@ struct SecretServingTests {
         return try AccessTokens(document: JSONDocument(value: ["tokens": .array(list)], file: "tokens.json"))
     }
 
-    @Test func onlyASecretsReaderGetsClearValues() async throws {
-        let example = try ServedExample()
-        defer { example.root.remove() }
-        try example.write("token.txt", Self.canary + "\n")
+    /// Writes `token` to a 0600 file and references it from production's `Authorization` header.
+    private static func referenceAuthorizationToken(_ token: String, in example: ServedExample) throws {
+        try example.write("token.txt", token + "\n")
         try FileManager.default.setAttributes(
             [.posixPermissions: 0o600],
             ofItemAtPath: example.configDirectory + "/token.txt"
@@ -35,6 +34,12 @@ struct SecretServingTests {
             "production.local.json",
             #"{"api": {"headers": {"Authorization": {"$secret": "file:token.txt"}}}}"#
         )
+    }
+
+    @Test func onlyASecretsReaderGetsClearValues() async throws {
+        let example = try ServedExample()
+        defer { example.root.remove() }
+        try Self.referenceAuthorizationToken(Self.canary, in: example)
         try await RunningServer.with(example, tokens: try Self.tokens()) { server in
             func get(_ target: String, _ token: String) async throws -> RunningServer.Reply {
                 try await server.request(target, headers: [("Authorization", "Bearer \(token)")])
@@ -56,6 +61,59 @@ struct SecretServingTests {
             // The reader still gets the redacted answer after a secrets reader asked.
             let again = try await get("/v1/config/production", "tok-reader")
             #expect(!again.text.contains(Self.canary))
+        }
+    }
+
+    @Test func aTenantOverrideOfASecretIsRedactedOnTenantAndLegacyRoutes() async throws {
+        let example = try ServedExample()
+        defer { example.root.remove() }
+        try Self.referenceAuthorizationToken("base-token", in: example)
+        let settings = try String(contentsOfFile: example.configDirectory + "/bers.json", encoding: .utf8)
+        try example.write(
+            "bers.json",
+            settings.replacingOccurrences(
+                of: #""overridable": ["#,
+                with: #""overridable": ["api.headers.Authorization", "#
+            )
+        )
+        let documentPath = example.root.path + "/tenants/tenants/DEMO300003/DEMO300003-config.json"
+        let document = try String(contentsOfFile: documentPath, encoding: .utf8)
+        try document.replacingOccurrences(
+            of: #""api": {"timeout": 9000}"#,
+            with: #""api": {"timeout": 9000, "headers": {"Authorization": "\#(Self.canary)-tenant"}}"#
+        )
+        .write(toFile: documentPath, atomically: true, encoding: .utf8)
+        let hash = try #require(
+            try example.tenantHashes()
+                .first { hash in
+                    let mapping = try String(
+                        contentsOfFile: example.root.path + "/tenants/mappings/\(hash).json",
+                        encoding: .utf8
+                    )
+                    return mapping.contains("DEMO300003")
+                }
+        )
+        try await RunningServer.with(example, tokens: try Self.tokens()) { server in
+            let tenant = try await server.request(
+                "/v1/tenants/\(hash)?env=production",
+                headers: [("Authorization", "Bearer tok-reader")]
+            )
+            #expect(tenant.status == 200)
+            #expect(tenant.json?[pointer: "/tenant/config_overrides/api/headers/Authorization"] == "<redacted>")
+            #expect(tenant.json?[pointer: "/configuration/api/headers/Authorization"] == "<redacted>")
+            #expect(tenant.json?[pointer: "/configuration/api/timeout"] == .integer(9000))
+            #expect(!tenant.text.contains(Self.canary))
+            let legacy = try await server.request("/Master_Function?action=get_config&t=\(hash)")
+            #expect(legacy.status == 200)
+            #expect(legacy.text.contains("<redacted>"))
+            #expect(!legacy.text.contains(Self.canary))
+            let clear = try await server.request(
+                "/v1/tenants/\(hash)?env=production",
+                headers: [("Authorization", "Bearer tok-secrets")]
+            )
+            #expect(
+                clear.json?[pointer: "/configuration/api/headers/Authorization"] == .string("\(Self.canary)-tenant")
+            )
         }
     }
 }

@@ -42,6 +42,8 @@ public struct ProjectSettings: Sendable {
     public var reload: ReloadSettings
     /// The `serve` section: how `bers serve` listens and answers.
     public var serve: ServeSettings
+    /// The `doctor` section: the findings of `bers doctor` the project accepts.
+    public var doctor: DoctorSettings
     /// The whole document, for sections read by other parts of BERS.
     public var document: JSONDocument?
 
@@ -60,6 +62,7 @@ public struct ProjectSettings: Sendable {
         kpi = KPITargets()
         reload = ReloadSettings()
         serve = ServeSettings()
+        doctor = DoctorSettings()
         document = nil
     }
 
@@ -68,7 +71,7 @@ public struct ProjectSettings: Sendable {
     /// `build` (the artifacts of `bers build`) is read by `BERSArtifacts` from ``document``.
     public static let knownKeys = [
         "$schema", "description", "environment", "environments", "detection", "schema", "merge", "env-overrides",
-        "tenants", "build", "kpi", "reload", "serve",
+        "tenants", "build", "kpi", "reload", "serve", "doctor",
     ]
 
     /// Reads settings from a parsed `bers.json`.
@@ -140,6 +143,7 @@ public struct ProjectSettings: Sendable {
         kpi = try KPITargets(reader: reader)
         reload = try ReloadSettings(reader: reader)
         serve = try ServeSettings(reader: reader)
+        doctor = try DoctorSettings(reader: reader)
     }
 
     private static func readDetection(_ reader: DocumentReader) throws(ConfigError) -> DetectionSettings {

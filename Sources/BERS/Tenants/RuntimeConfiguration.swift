@@ -39,6 +39,8 @@ public struct RuntimeConfiguration: Sendable {
     public let refusedOverrides: [JSONPointer]
     /// The endpoints of ``configuration``.
     public let endpoints: EndpointTable
+    /// The member of a tenant document that holds its overrides.
+    let overridesKey: String
 
     /// The same configuration, its tenant document now from `source` (for a memoised answer).
     func from(_ source: TenantSource) -> RuntimeConfiguration {
@@ -49,7 +51,8 @@ public struct RuntimeConfiguration: Sendable {
             tenantDocument: tenantDocument,
             source: source,
             refusedOverrides: refusedOverrides,
-            endpoints: endpoints
+            endpoints: endpoints,
+            overridesKey: overridesKey
         )
     }
 
@@ -62,6 +65,11 @@ public struct RuntimeConfiguration: Sendable {
             parameters["tenant"] = hash.value
         }
         return try endpoints.url(name, parameters)
+    }
+
+    /// The tenant document with its overrides of secrets `<redacted>`: what to print of it.
+    public var redactedTenant: JSONValue {
+        configuration.redactingOverrides(in: tenant, overridesKey: overridesKey)
     }
 
     /// `{"tenant_hash", "tenant_id", "source", "etag", "environment", "tenant", "configuration"}`,
@@ -82,7 +90,7 @@ public struct RuntimeConfiguration: Sendable {
         object["key"] = tenantDocument.map { .string($0.key) } ?? .null
         object["etag"] = tenantDocument?.etag.map(JSONValue.string) ?? .null
         object["refused_overrides"] = .array(refusedOverrides.map { .string($0.dottedPath) })
-        object["tenant"] = tenant
+        object["tenant"] = revealingSecrets ? tenant : redactedTenant
         object["configuration"] = revealingSecrets ? configuration.value : configuration.redactedValue()
         return .object(object)
     }

@@ -303,7 +303,8 @@ public struct TenantRuntime: Sendable {
             tenantDocument: document,
             source: source,
             refusedOverrides: refused,
-            endpoints: try endpoints?.get() ?? configuration.endpoints()
+            endpoints: try endpoints?.get() ?? configuration.endpoints(),
+            overridesKey: settings.overridesKey
         )
     }
 }

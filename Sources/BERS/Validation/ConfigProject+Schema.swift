@@ -112,7 +112,7 @@ extension ConfigProject {
         }
     }
 
-    private func readSchema(_ path: String) throws(ConfigError) -> JSONDocument {
+    func readSchema(_ path: String) throws(ConfigError) -> JSONDocument {
         let bytes: [UInt8]
         do {
             bytes = try fileSystem.contents(atPath: path)

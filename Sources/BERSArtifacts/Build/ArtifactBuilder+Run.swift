@@ -61,7 +61,8 @@ extension ArtifactBuilder {
                         bytes: bytes.count,
                         sha256: BERSDigest.sha256Hex(bytes),
                         debugEnvironment: job.debugEnvironment?.name,
-                        unchanged: !written
+                        unchanged: !written,
+                        secrets: secretsCarried(by: job, inputs)
                     )
                 )
         }
@@ -89,6 +90,15 @@ extension ArtifactBuilder {
         return BuildReport(entries: entries, manifestPath: manifestPath, nanoseconds: clock.nanoseconds() &- start)
     }
 
+    /// The secrets an artifact carries: none for metadata (its provenance is redacted), else
+    /// every secret of its environment and of its debug environment.
+    private func secretsCarried(by job: BuildJob, _ inputs: [String: BuildInput]) -> [String] {
+        guard job.format != .metadata else { return [] }
+        let environments = [job.environment.name] + (job.debugEnvironment.map { [$0.name] } ?? [])
+        let pointers = environments.flatMap { inputs[$0]?.configuration.secretPointers ?? [] }
+        return Array(Set(pointers.map(\.description))).sorted()
+    }
+
     private func manifest(_ entries: [BuildReport.Entry], relativeTo directory: String) -> BuildManifest {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         return BuildManifest(
@@ -113,7 +123,8 @@ extension ArtifactBuilder {
                             path: path,
                             bytes: output.bytes,
                             sha256: output.sha256,
-                            debugEnvironment: output.debugEnvironment
+                            debugEnvironment: output.debugEnvironment,
+                            secrets: output.secrets
                         )
                     }
                 )

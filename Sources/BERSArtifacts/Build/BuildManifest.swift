@@ -21,6 +21,9 @@ public struct BuildManifest: Sendable, Hashable {
         public var sha256: String
         /// The debug environment of a two-environment Swift artifact.
         public var debugEnvironment: String?
+        /// The secrets it carries (JSON pointers), when `build.allow-secrets` lets its format: the
+        /// artifact must then be handled as a secret itself.
+        public var secrets: [String] = []
     }
 
     /// One environment.
@@ -91,6 +94,9 @@ public struct BuildManifest: Sendable, Hashable {
                                     "bytes": .integer(Int64(output.bytes)), "sha256": .string(output.sha256),
                                 ]
                                 if let debug = output.debugEnvironment { object["debugEnvironment"] = .string(debug) }
+                                if !output.secrets.isEmpty {
+                                    object["secrets"] = .array(output.secrets.map(JSONValue.string))
+                                }
                                 return .object(object)
                             }
                         ),
@@ -210,7 +216,8 @@ public struct BuildManifest: Sendable, Hashable {
                         path: path,
                         bytes: Int(output["bytes"]?.integerValue ?? -1),
                         sha256: try string(output["sha256"], "sha256"),
-                        debugEnvironment: output["debugEnvironment"]?.stringValue
+                        debugEnvironment: output["debugEnvironment"]?.stringValue,
+                        secrets: output["secrets"]?.arrayValue?.compactMap(\.stringValue) ?? []
                     )
                 )
             }

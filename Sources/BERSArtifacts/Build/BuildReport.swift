@@ -18,6 +18,8 @@ public struct BuildReport: Sendable {
         public var debugEnvironment: String?
         /// Whether the file already held these bytes and was left alone.
         public var unchanged: Bool = false
+        /// The secrets it carries (JSON pointers), when `build.allow-secrets` lets its format.
+        public var secrets: [String] = []
     }
 
     /// One environment built.
@@ -72,6 +74,7 @@ public struct BuildReport: Sendable {
                             "bytes": .integer(Int64(output.bytes)), "sha256": .string(output.sha256),
                         ]
                         if let debug = output.debugEnvironment { object["debugEnvironment"] = .string(debug) }
+                        if !output.secrets.isEmpty { object["secrets"] = .array(output.secrets.map(JSONValue.string)) }
                         object["unchanged"] = .bool(output.unchanged)
                         return .object(object)
                     }
@@ -113,8 +116,11 @@ public struct BuildReport: Sendable {
             for output in entry.outputs {
                 let debug = output.debugEnvironment.map { " (#if DEBUG: \($0))" } ?? ""
                 let unchanged = output.unchanged ? " (unchanged)" : ""
+                let secrets =
+                    output.secrets.isEmpty
+                    ? "" : " (carries \(output.secrets.count) secret\(output.secrets.count == 1 ? "" : "s"))"
                 lines.append(
-                    "    \(pad(output.format.rawValue, 14)) \(pad(output.path, pathWidth))  \(pad("\(output.bytes) bytes", 12))  sha256:\(output.sha256.prefix(12))\(debug)\(unchanged)"
+                    "    \(pad(output.format.rawValue, 14)) \(pad(output.path, pathWidth))  \(pad("\(output.bytes) bytes", 12))  sha256:\(output.sha256.prefix(12))\(debug)\(secrets)\(unchanged)"
                 )
             }
         }

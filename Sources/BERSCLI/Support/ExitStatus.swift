@@ -15,7 +15,7 @@ enum ExitStatus {
     /// error is a usage or input error (exit 2).
     private static let invalidCodes: Set<String> = [
         ConfigError.Code.invalidConfiguration.rawValue, TenantError.Code.invalidDocument.rawValue,
-        BuildError.Code.invalidConfiguration.rawValue,
+        BuildError.Code.invalidConfiguration.rawValue, BuildError.Code.secretInArtifact.rawValue,
     ]
 
     /// The status for an error.

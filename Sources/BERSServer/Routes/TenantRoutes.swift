@@ -11,7 +11,11 @@ extension RequestHandler {
             let state = try service.current()
             guard let runtime = state.runtime else { return RouteAnswer(noTenantStore()) }
             let hash = try TenantHash(text, policy: state.generation.project.settings.tenants.hashPolicy)
-            let served = try await runtime.resolve(environment: service.environment, tenant: hash)
+            let served = try await runtime.resolve(
+                environment: service.environment,
+                tenant: hash,
+                options: environments.tenantOptions
+            )
             let identity = Self.identity(of: served)
             let reveal = revealSecrets && served.configuration.hasSecrets
             let response = state.tenantResponse("tenant|\(hash.value)|\(reveal)", identity: identity) {
@@ -60,12 +64,15 @@ extension RequestHandler {
             let identity = entry.document.etag.map { "\($0)|\(entry.document.key)" }
             let response = state.tenantResponse("legacy|\(hash.value)", identity: identity) {
                 do {
+                    // The anonymous route never carries a secret a tenant override sets.
+                    let configuration = state.generation.configuration
+                    let settings = state.generation.project.settings.tenants
                     let document = try LegacyTenantDocument.render(
-                        entry.document.value,
+                        configuration.redactingOverrides(in: entry.document.value, overridesKey: settings.overridesKey),
                         defaults: state.legacyDefaults,
                         decorations: state.generation.project.settings.serve.legacy.decorations,
                         hash: hash,
-                        endpoints: try state.generation.configuration.endpoints()
+                        endpoints: try configuration.endpoints()
                     )
                     return .json(document, cacheControl: options.cacheControl)
                 } catch {

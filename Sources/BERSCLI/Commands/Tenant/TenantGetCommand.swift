@@ -47,6 +47,6 @@ struct TenantGetCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputC
             Output.diagnostic("warning: the store failed (\(error.message)); serving the last good copy")
         default: break
         }
-        Output.raw(JSONSerializer(style: .pretty).string(served.tenant))
+        Output.raw(JSONSerializer(style: .pretty).string(served.redactedTenant))
     }
 }
