@@ -20,10 +20,21 @@ struct CredentialDetector: Sendable {
     /// Last words of keys named like a password: any written value is one, whatever its entropy.
     private static let passwordWords: Set<String> = ["password", "passwd", "pwd", "passphrase"]
 
+    /// Words of keys whose values are meant to be public (`publishableKey`, `siteKey`).
+    private static let publicWords: Set<String> = ["public", "publishable", "site", "anon", "anonymous"]
+
+    /// Whether `value` is a string that looks like a credential.
+    func isCredential(_ value: DoctorValue) -> Bool {
+        guard case .string(let text) = value.value else { return false }
+        return kind(of: text, keyWords: value.key) != nil
+    }
+
     /// The kind of credential `value` looks like, under a key with `words`, or `nil`.
     func kind(of value: String, keyWords words: KeyWords) -> String? {
         if let shape = Self.shape(of: value) { return shape }
-        guard words.ends(withAnyOf: Self.credentialWords), !Self.isPlaceholder(value) else { return nil }
+        guard words.ends(withAnyOf: Self.credentialWords), !words.contains(anyOf: Self.publicWords),
+            !Self.isPlaceholder(value)
+        else { return nil }
         if words.ends(withAnyOf: Self.passwordWords) { return value.count >= 6 ? "password" : nil }
         guard !value.contains("://"), value.count >= 16, Self.entropy(of: value) >= 3.5 else { return nil }
         return "a high-entropy value under a key ending in \"\(words.words.last ?? "key")\""

@@ -13,7 +13,10 @@ extension DoctorExamination {
             return
         }
         if let report = try project.validate(configuration) {
-            for failure in report.failures {
+            // Failures about credential-like values name the rule, never the value.
+            let credentials = configuration.doctorValues().filter(CredentialDetector().isCredential).map(\.pointer)
+            let scrubber = SecretScrubber(document: configuration.value, secrets: credentials)
+            for failure in report.failures.map(scrubber.scrub) {
                 add(
                     .invalidConfiguration,
                     "\(failure.instanceLocation): \(failure.message)",

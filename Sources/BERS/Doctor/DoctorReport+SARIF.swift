@@ -19,6 +19,8 @@ extension DoctorReport {
         let run: JSONValue = .object([
             "tool": .object(["driver": driver]),
             "results": .array(results),
+            // Columns count Unicode scalars, as every BERS location does.
+            "columnKind": "unicodeCodePoints",
             "properties": .object([
                 "environment": .string(environment.name),
                 "securityScore": .integer(Int64(securityScore)),
@@ -93,10 +95,10 @@ extension DoctorFinding {
         return .object(JSONObject(members))
     }
 
-    /// A file path as a relative URI reference: bytes outside the unreserved set and `/` are
-    /// percent-encoded.
+    /// A file path as a URI reference (relative, or `file://` for an absolute path): bytes
+    /// outside the unreserved set and `/` are percent-encoded.
     static func uriReference(_ path: String) -> String {
-        var text = ""
+        var text = path.hasPrefix("/") ? "file://" : ""
         for byte in path.utf8 {
             let scalar = Unicode.Scalar(byte)
             if byte < 0x80,

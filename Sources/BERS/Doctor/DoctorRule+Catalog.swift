@@ -226,7 +226,7 @@ extension DoctorRule {
         staging: .note,
         production: .warning,
         hint:
-            "anyone who reads the salt can compute every tenant's hash from its id; if hashes must not be guessable, keep the salt out of the repository"
+            "anyone who reads bers.json can compute every tenant's hash from its id; if hashes must not be guessable, keep the project private, or accept the finding in doctor.ignore with the reason"
     )
     /// Detection falls back silently on an unusable value.
     public static let detectionNotStrict = DoctorRule(

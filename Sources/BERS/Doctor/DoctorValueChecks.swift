@@ -31,15 +31,24 @@ struct DoctorValueChecks: Sendable {
         guard case .string(let text) = value.value, let url = URLText(text), !url.host.isEmpty else { return [] }
         var found: [(DoctorRule, String)] = []
         if url.scheme == "http" || url.scheme == "ws" {
-            found.append((.insecureURL, "\(value.pointer) is an unencrypted \(url.scheme): URL (\(url.host))"))
+            found.append((.insecureURL, "\(value.pointer) is an unencrypted \(url.scheme): URL\(shown(url))"))
         }
         if url.isPrivateHost {
             found.append(
-                (.privateAddress, "\(value.pointer) names \(url.host), which is not reachable as a public address")
+                (
+                    .privateAddress,
+                    "\(value.pointer) names a host\(shown(url)) that is not reachable as a public address"
+                )
             )
         }
         return found
     }
+
+    /// ` (host)`, unless the URL carries a password (its parsing could then show part of it).
+    private func shown(_ url: URLText) -> String { url.password == nil ? " (\(url.host))" : "" }
+
+    /// Words that turn a switch around: `disableTracing: true` turns tracing off.
+    private static let negations: Set<String> = ["disable", "disabled", "no", "skip", "suppress", "without"]
 
     private func switches(_ value: DoctorValue) -> [(DoctorRule, String)] {
         let key = value.key
@@ -55,7 +64,8 @@ struct DoctorValueChecks: Sendable {
             }
             return []
         case .bool(let flag):
-            return flag ? enabledSwitch(value) : disabledSwitch(value)
+            let on = key.contains(anyOf: Self.negations) ? !flag : flag
+            return on ? enabledSwitch(value) : disabledSwitch(value)
         case .integer, .double:
             guard let number = value.value.doubleValue, number >= 1,
                 key.contains(anyOf: ["sample", "sampling"]), key.contains(anyOf: ["rate", "ratio"])
@@ -93,7 +103,7 @@ struct DoctorValueChecks: Sendable {
         {
             return [(.httpsNotEnforced, "\(pointer) is false")]
         }
-        if key.words == ["secure"],
+        if key.ends(withAnyOf: ["secure"]),
             key.contains(anyOf: ["cookie", "cookies"]) || value.isBelow(anyOf: ["cookie", "cookies", "session"])
         {
             return [(.insecureCookie, "\(pointer) is false: cookies may travel over plain HTTP")]

@@ -18,16 +18,19 @@ struct URLText: Sendable, Hashable {
         else { return nil }
         self.scheme = scheme.lowercased()
         let rest = text[separator.upperBound...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        var hostAndPort = authority
+        var authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         var password: Substring?
-        if let at = authority.lastIndex(of: "@") {
-            let userInfo = authority[..<at]
-            if let colon = userInfo.firstIndex(of: ":") { password = userInfo[userInfo.index(after: colon)...] }
-            hostAndPort = authority[authority.index(after: at)...]
+        // A password may hold `/`, `#` or `@` unencoded: user info runs to the last `@` before the
+        // query when a `:` comes before it.
+        let beforeQuery = rest.prefix { $0 != "?" }
+        if let at = beforeQuery.lastIndex(of: "@"), let colon = beforeQuery[..<at].firstIndex(of: ":") {
+            password = beforeQuery[beforeQuery.index(after: colon)..<at]
+            authority = beforeQuery[beforeQuery.index(after: at)...].prefix { $0 != "/" && $0 != "#" }
+        } else if let at = authority.lastIndex(of: "@") {
+            authority = authority[authority.index(after: at)...]
         }
         self.password = password
-        self.host = Self.host(of: hostAndPort)
+        self.host = Self.host(of: authority)
     }
 
     /// Whether the host is localhost, a loopback, private, link-local or unspecified address, or

@@ -17,9 +17,15 @@ extension ResolvedConfiguration {
         if !pointer.isRoot, isSecret(at: pointer) || storage.secretLocations.locations.contains(pointer.tokens) {
             return .string(SecretRedaction.placeholder)
         }
-        guard case .object(let object) = value else { return value }
-        return .object(
-            JSONObject(object.map { ($0.key, redactingSecrets(in: $0.value, at: pointer.appending($0.key))) })
-        )
+        switch value {
+        case .object(let object):
+            return .object(
+                JSONObject(object.map { ($0.key, redactingSecrets(in: $0.value, at: pointer.appending($0.key))) })
+            )
+        case .array(let elements):
+            return .array(elements.enumerated().map { redactingSecrets(in: $1, at: pointer.appending(index: $0)) })
+        default:
+            return value
+        }
     }
 }

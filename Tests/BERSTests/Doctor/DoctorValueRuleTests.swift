@@ -37,6 +37,8 @@ import Testing
         #"{"tokenHeader": "Authorization", "passwordMinLength": 12}"#,
         #"{"db": {"password": "${DB_PASSWORD}", "url": "postgres://db.example.com/app"}}"#,
         #"{"api": {"keyName": "X-Api-Key", "publicKey": "short"}}"#,
+        #"{"aws": {"id": "xAKIAIOSFODNN7EXAMPLE"}}"#,
+        #"{"stripe": {"publishableKey": "pk_test_q8Zr4Lw2Xk9Vt7Mn3Pb6"}}"#,
     ])
     func ordinaryValuesAreNotCredentials(layer: String) throws {
         #expect(try !codes(layer).contains("doctor.credential-in-plain-text"))
@@ -137,5 +139,51 @@ import Testing
         #expect(report.performanceScore == 100 - 20 - 15)
         #expect(report.hasErrors)
         #expect(!report.isReady)
+    }
+
+    @Test func aPasswordInAURLIsFoundWhateverItHoldsAndNeverShown() throws {
+        for url in ["postgres://app:p#ss/w@rd@db.example.com/app", "http://u:pa@ss/word@api.example.com/"] {
+            let report = try makeProject(["default.json": #"{"db": {"url": "\#(url)"}}"#]).doctor(.production)
+            #expect(report.activeFindings.contains { $0.code == "doctor.credential-in-plain-text" }, "\(url)")
+            let everything = report.text + JSONSerializer().string(report.jsonValue)
+            #expect(!everything.contains("w@rd") && !everything.contains("p#ss"), "\(url)")
+            #expect(!everything.contains("pa@ss") && !everything.contains("(ss)"), "\(url)")
+        }
+    }
+
+    @Test func aSchemaFailureAboutACredentialNamesTheRuleNotTheValue() throws {
+        let files = [
+            "bers.json": #"{"schema": "app.schema.json"}"#,
+            "app.schema.json": #"{"type": "object", "properties": {"apiKey": {"type": "string", "maxLength": 5}}}"#,
+            "default.json": #"{"apiKey": "AKIAIOSFODNN7EXAMPLE"}"#,
+        ]
+        let report = try makeProject(files).doctor(.production)
+        let failure = try #require(report.findings.first { $0.code == "doctor.invalid-configuration" })
+        #expect(failure.message.contains("value (redacted)"))
+        #expect(!(report.text + JSONSerializer().string(report.jsonValue)).contains("AKIAIOSFODNN7EXAMPLE"))
+    }
+
+    @Test func negatedAndCompoundSwitchesAreReadTheRightWay() throws {
+        #expect(try codes(#"{"performance": {"disableTracing": true, "noConsole": true}}"#).isEmpty)
+        #expect(try codes(#"{"performance": {"disableTracing": false}}"#) == ["doctor.tracing-enabled"])
+        #expect(try codes(#"{"session": {"cookieSecure": false}}"#) == ["doctor.insecure-cookie"])
+        #expect(try codes(#"{"session": {"cookieSecure": true}}"#).isEmpty)
+    }
+
+    @Test func tenantOverridesInsideArraysAreRedacted() throws {
+        let files = [
+            "bers.json": #"{"schema": "app.schema.json"}"#,
+            "app.schema.json":
+                #"{"type": "object", "properties": {"servers": {"type": "array", "items": {"type": "object", "properties": {"password": {"type": "string", "writeOnly": true}}}}}}"#,
+            "default.json": #"{"servers": [{"password": "p", "host": "h"}]}"#,
+        ]
+        let config = try makeProject(files).resolve(.production)
+        let tenant = json(
+            #"{"tenant_id": "T1", "config_overrides": {"servers": [{"password": "cnry-array", "host": "x"}]}}"#
+        )
+        let shown = config.redactingOverrides(in: tenant, overridesKey: "config_overrides")
+        #expect(shown[pointer: "/config_overrides/servers/0/password"] == "<redacted>")
+        #expect(shown[pointer: "/config_overrides/servers/0/host"] == "x")
+        #expect(shown["tenant_id"] == "T1")
     }
 }
