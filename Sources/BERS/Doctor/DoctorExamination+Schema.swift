@@ -14,7 +14,7 @@ extension DoctorExamination {
         }
         if let report = try project.validate(configuration) {
             // Failures about credential-like values name the rule, never the value.
-            let credentials = configuration.doctorValues().filter(CredentialDetector().isCredential).map(\.pointer)
+            let credentials = values.filter(CredentialDetector().isCredential).map(\.pointer)
             let scrubber = SecretScrubber(document: configuration.value, secrets: credentials)
             for failure in report.failures.map(scrubber.scrub) {
                 add(

@@ -4,7 +4,7 @@ extension DoctorExamination {
     /// Judges every value of the configuration (see ``DoctorValueChecks``).
     mutating func examineValues() {
         let checks = DoctorValueChecks()
-        for value in configuration.doctorValues() {
+        for value in values {
             for (rule, message) in checks.check(value) {
                 add(rule, message, pointer: value.pointer, location: value.location)
             }

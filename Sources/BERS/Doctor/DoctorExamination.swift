@@ -5,12 +5,15 @@ struct DoctorExamination {
     let project: ConfigProject
     let configuration: ResolvedConfiguration
     let stage: DoctorStage
+    /// Every scalar of the configuration, walked once for all the rules.
+    let values: [DoctorValue]
     private(set) var findings: [DoctorFinding] = []
 
     init(project: ConfigProject, configuration: ResolvedConfiguration, stage: DoctorStage) {
         self.project = project
         self.configuration = configuration
         self.stage = stage
+        self.values = configuration.doctorValues()
     }
 
     /// Records a finding of `rule` when the rule applies to this kind of environment.
