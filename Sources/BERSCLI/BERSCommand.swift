@@ -20,6 +20,7 @@ public struct BERSCommand: AsyncParsableCommand {
             ResolveCommand.self, DetectCommand.self, ExplainCommand.self, DiffCommand.self, URLCommand.self,
             FormatCommand.self, ValidateCommand.self, TenantCommand.self, BuildCommand.self, BenchCommand.self,
             WatchCommand.self, ServeCommand.self, TokenCommand.self, SecretCommand.self, DoctorCommand.self,
+            MigrateCommand.self,
         ]
     )
 

@@ -1,7 +1,7 @@
 import BERS
 
 /// A conformance check every ``TenantStore`` should pass: put and get round trips, entity tags and
-/// conditional reads, missing keys, and sorted prefix listings.
+/// conditional reads and writes, missing keys, and sorted prefix listings.
 ///
 /// ```swift
 /// @Test func fileStoreConforms() async throws {
@@ -35,6 +35,7 @@ public struct TenantStoreConformance: Sendable {
         try await conditionalReadAnswersNotModified()
         try await overwriteChangesTheEntityTag()
         try await listReturnsSortedKeysUnderAPrefix()
+        try await conditionalWritesRefuseConflicts()
     }
 
     private func expect(_ condition: Bool, _ message: @autoclosure () -> String) throws {
@@ -94,5 +95,33 @@ public struct TenantStoreConformance: Sendable {
             keys == ["conformance/list/a.json", "conformance/list/m.json", "conformance/list/z.json"],
             "list must return the sorted keys under the prefix, got \(keys)"
         )
+    }
+
+    func conditionalWritesRefuseConflicts() async throws {
+        let key = "conformance/conditional.json"
+        let first = Array(#"{"v": 1}"#.utf8)
+        _ = try await store.put(key, first, contentType: "application/json", condition: .ifAbsent)
+        try await expectConflict("a write if absent over an existing object") {
+            _ = try await store.put(key, Array("{}".utf8), contentType: "application/json", condition: .ifAbsent)
+        }
+        guard case .found(let object) = try await store.get(key), let etag = object.etag else { return }
+        let second = Array(#"{"v": 2}"#.utf8)
+        _ = try await store.put(key, second, contentType: "application/json", condition: .ifMatch(etag))
+        try await expectConflict("a write if-match with a stale entity tag") {
+            _ = try await store.put(key, first, contentType: "application/json", condition: .ifMatch(etag))
+        }
+        guard case .found(let after) = try await store.get(key) else {
+            throw Failure(description: "\(store.description): the conditional write must be read back")
+        }
+        try expect(after.bytes == second, "a refused conditional write must leave the object unchanged")
+    }
+
+    private func expectConflict(_ what: String, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as TenantError where error.code == .conflict {
+            return
+        }
+        throw Failure(description: "\(store.description): \(what) must fail with tenant.conflict")
     }
 }

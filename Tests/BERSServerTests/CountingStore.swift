@@ -25,8 +25,13 @@ final class CountingStore: TenantStore, Sendable {
         return try await inner.get(key, ifNoneMatch: etag)
     }
 
-    func put(_ key: String, _ bytes: [UInt8], contentType: String) async throws(TenantError) -> String? {
-        try await inner.put(key, bytes, contentType: contentType)
+    func put(
+        _ key: String,
+        _ bytes: [UInt8],
+        contentType: String,
+        condition: StoreWriteCondition
+    ) async throws(TenantError) -> String? {
+        try await inner.put(key, bytes, contentType: contentType, condition: condition)
     }
 
     func list(prefix: String) async throws(TenantError) -> [String] {

@@ -34,6 +34,16 @@ public protocol FileSystem: Sendable {
     /// The permission bits of the file at `path` (`0o600`), or `nil` when unknown (file systems
     /// without modes, or nothing there).
     func permissions(atPath path: String) -> UInt32?
+
+    /// Runs `body` holding an exclusive lock on the directory at `directory`, so that writers
+    /// in other processes that lock it too wait their turn (check-then-write stays atomic).
+    ///
+    /// - Throws: ``ConfigError`` `config.write-failed` when the lock cannot be taken, or what
+    ///   `body` throws.
+    func withExclusiveLock<Result>(
+        onDirectory directory: String,
+        _ body: () throws(ConfigError) -> Result
+    ) throws(ConfigError) -> Result
 }
 
 /// What is at a path.
@@ -47,6 +57,14 @@ public enum FileItemKind: Sendable, Hashable {
 }
 
 extension FileSystem {
+    /// Runs `body`: a file system without other processes needs no lock.
+    public func withExclusiveLock<Result>(
+        onDirectory directory: String,
+        _ body: () throws(ConfigError) -> Result
+    ) throws(ConfigError) -> Result {
+        try body()
+    }
+
     /// Unknown: file systems without modes keep this default.
     public func permissions(atPath path: String) -> UInt32? { nil }
 

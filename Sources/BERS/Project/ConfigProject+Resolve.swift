@@ -141,8 +141,10 @@ extension ConfigProject {
             let resolved: Overrides.Resolved
             do {
                 resolved = try Overrides(base: base).resolveVariable(name: name, value: text, prefix: prefix)
-            } catch  where error.code == .unknownOverridePath && !settings.unknownOverrideIsError {
-                diagnostics.append(ConfigDiagnostic(code: error.code, message: error.message + "; ignored"))
+            } catch  where error.code == .unknownOverridePath {
+                let explained = explainingKeyMigration(error, variable: name, prefix: prefix)
+                if settings.unknownOverrideIsError { throw explained }
+                diagnostics.append(ConfigDiagnostic(code: error.code, message: explained.message + "; ignored"))
                 continue
             }
             try add(resolved, source: LayerSource(kind: .environmentVariable, name: name))

@@ -44,6 +44,8 @@ public struct ProjectSettings: Sendable {
     public var serve: ServeSettings
     /// The `doctor` section: the findings of `bers doctor` the project accepts.
     public var doctor: DoctorSettings
+    /// The `migrations` section: how many configuration-key migrations the layers have been through.
+    public var migrations: KeyMigrationSettings
     /// The whole document, for sections read by other parts of BERS.
     public var document: JSONDocument?
 
@@ -63,6 +65,7 @@ public struct ProjectSettings: Sendable {
         reload = ReloadSettings()
         serve = ServeSettings()
         doctor = DoctorSettings()
+        migrations = KeyMigrationSettings()
         document = nil
     }
 
@@ -71,7 +74,7 @@ public struct ProjectSettings: Sendable {
     /// `build` (the artifacts of `bers build`) is read by `BERSArtifacts` from ``document``.
     public static let knownKeys = [
         "$schema", "description", "environment", "environments", "detection", "schema", "merge", "env-overrides",
-        "tenants", "build", "kpi", "reload", "serve", "doctor",
+        "tenants", "build", "kpi", "reload", "serve", "doctor", "migrations",
     ]
 
     /// Reads settings from a parsed `bers.json`.
@@ -144,6 +147,7 @@ public struct ProjectSettings: Sendable {
         reload = try ReloadSettings(reader: reader)
         serve = try ServeSettings(reader: reader)
         doctor = try DoctorSettings(reader: reader)
+        migrations = try KeyMigrationSettings(reader: reader)
     }
 
     private static func readDetection(_ reader: DocumentReader) throws(ConfigError) -> DetectionSettings {

@@ -58,23 +58,53 @@ public struct FileSystemTenantStore: TenantStore {
             }
             throw TenantError(.storeUnavailable, "\(description)/\(key): \(error.message)", underlying: error)
         }
-        let tag = "\"" + BERSDigest.sha256Hex(bytes) + "\""
+        let tag = Self.entityTag(bytes)
         if let etag, etag == tag { return .notModified }
         return .found(StoredObject(bytes: bytes, etag: tag))
     }
 
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
-    public func put(_ key: String, _ bytes: [UInt8], contentType: String) async throws(TenantError) -> String? {
+    public func put(
+        _ key: String,
+        _ bytes: [UInt8],
+        contentType: String,
+        condition: StoreWriteCondition
+    ) async throws(TenantError) -> String? {
         let path = try self.path(for: key)
         let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        var conflict: String?
         do {
             try createDirectories(directory)
-            try fileSystem.write(bytes, toPath: path)
+            try fileSystem.withExclusiveLock(onDirectory: directory.isEmpty ? "." : directory) {
+                () throws(ConfigError) in
+                conflict = try conflictReason(at: path, condition: condition)
+                if conflict == nil { try fileSystem.write(bytes, toPath: path) }
+            }
         } catch {
             throw TenantError(.writeFailed, "\(description)/\(key): \(error.message)", underlying: error)
         }
-        return "\"" + BERSDigest.sha256Hex(bytes) + "\""
+        if let conflict {
+            throw TenantError(.conflict, "\(description)/\(key) \(conflict); nothing was written")
+        }
+        return Self.entityTag(bytes)
     }
+
+    /// Why `condition` does not hold for the file at `path`, or `nil` when it holds.
+    private func conflictReason(at path: String, condition: StoreWriteCondition) throws(ConfigError) -> String? {
+        switch condition {
+        case .unconditional:
+            return nil
+        case .ifAbsent:
+            return fileSystem.itemKind(atPath: path) == .missing ? nil : "already exists"
+        case .ifMatch(let expected):
+            guard fileSystem.fileExists(atPath: path) else { return "was removed since it was read" }
+            let current = Self.entityTag(try fileSystem.contents(atPath: path, maxBytes: Int.max))
+            return current == expected ? nil : "changed since it was read (entity tag \(current), expected \(expected))"
+        }
+    }
+
+    /// The entity tag of content: its SHA-256, quoted.
+    static func entityTag(_ bytes: [UInt8]) -> String { "\"" + BERSDigest.sha256Hex(bytes) + "\"" }
 
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func list(prefix: String) async throws(TenantError) -> [String] {

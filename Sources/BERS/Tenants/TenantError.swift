@@ -34,6 +34,12 @@ public struct TenantError: BERSError {
         public static let invalidStore = Code("tenant.invalid-store")
         /// Writing failed; nothing was written.
         public static let writeFailed = Code("tenant.write-failed")
+        /// A conditional write found the object changed since it was read (a concurrent writer);
+        /// nothing was written.
+        public static let conflict = Code("tenant.conflict")
+        /// A migration, history or rollback request cannot be carried out (no path between the
+        /// versions, no backup to restore, a step that fails).
+        public static let migrationFailed = Code("tenant.migration-failed")
     }
 
     /// What kind of error this is.

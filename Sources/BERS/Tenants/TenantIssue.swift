@@ -84,3 +84,13 @@ extension TenantIssue: CustomStringConvertible {
         return location.map { "\($0): \(text)" } ?? text
     }
 }
+
+extension TenantIssue {
+    /// `{"code", "pointer", "message", "location"}`, as the `--json` reports print it.
+    public var jsonValue: JSONValue {
+        [
+            "code": .string(code.rawValue), "pointer": .string(pointer.description), "message": .string(message),
+            "location": location.map { .string($0.description) } ?? .null,
+        ]
+    }
+}

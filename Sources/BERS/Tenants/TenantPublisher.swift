@@ -2,7 +2,8 @@ import BERSJSON
 
 /// Writes a tenant document to a store the safe way: validate first and refuse an invalid
 /// document, keep the previous version as `tenants/<id>/<id>-<UTC timestamp>.json`, write the
-/// configuration (each store write is atomic), then make sure the mapping points at it.
+/// configuration only over the version read (a concurrent writer makes it fail with
+/// `tenant.conflict`; each store write is atomic), then make sure the mapping points at it.
 public struct TenantPublisher: Sendable {
     /// What was written.
     public struct Outcome: Sendable {
@@ -24,11 +25,14 @@ public struct TenantPublisher: Sendable {
     public let store: any TenantStore
     /// The validator run first.
     public let validator: TenantValidator
+    /// Keeps the previous version and writes only over the version read.
+    public let writer: TenantChangeWriter
 
     /// A publisher writing to `store` after checking with `validator`.
-    public init(store: any TenantStore, validator: TenantValidator) {
+    public init(store: any TenantStore, validator: TenantValidator, writer: TenantChangeWriter = TenantChangeWriter()) {
         self.store = store
         self.validator = validator
+        self.writer = writer
     }
 
     /// Validates and writes `bytes` (read from `file`, for messages).
@@ -77,41 +81,27 @@ public struct TenantPublisher: Sendable {
         // A hash that already names another tenant is only re-pointed when asked, and nothing is
         // written before that is settled.
         let mappingKey = TenantRepository.mappingKey(hash)
-        let current: String? =
+        let mapped: String? =
             if case .found(let object) = try await store.get(mappingKey) {
                 (try? JSONParser().parse(object.bytes, file: mappingKey))?.value["tenant_id"]?.stringValue
             } else {
                 nil
             }
-        if let current, current != tenantID, !repointMapping {
+        if let mapped, mapped != tenantID, !repointMapping {
             throw TenantError(
                 .invalidMapping,
-                "hash \(hash.value) already belongs to tenant \(current); refusing to point it at \(tenantID); nothing was written"
+                "hash \(hash.value) already belongs to tenant \(mapped); refusing to point it at \(tenantID); nothing was written"
             )
         }
 
-        let key = TenantRepository.configKey(tenantID: tenantID)
-        var backupKey: String?
-        if case .found(let previous) = try await store.get(key) {
-            if previous.bytes == bytes {
-                backupKey = nil
-            } else {
-                // Two publishes in the same second keep both earlier versions.
-                var candidate = "tenants/\(tenantID)/\(tenantID)-\(now).json"
-                var attempt = 2
-                while case .found = try await store.get(candidate) {
-                    candidate = "tenants/\(tenantID)/\(tenantID)-\(now)-\(attempt).json"
-                    attempt += 1
-                }
-                _ = try await store.put(candidate, previous.bytes, contentType: "application/json")
-                backupKey = candidate
-            }
-        }
-        _ = try await store.put(key, bytes, contentType: "application/json")
-
+        let place = TenantDocumentPlace.tenant(tenantID, in: store)
+        let current: StoredObject? = if case .found(let object) = try await store.get(place.key) { object } else { nil }
+        let written = try await writer.replace(place, with: bytes, over: current, now: now)
+        let key = place.key
+        let backupKey = written.backupKey
         let mapping = Array(JSONValue.object(["tenant_id": .string(tenantID)]).jsonText.utf8)
         var wroteMapping = false
-        if current != tenantID {
+        if mapped != tenantID {
             _ = try await store.put(mappingKey, mapping, contentType: "application/json")
             wroteMapping = true
         }

@@ -46,6 +46,9 @@ public struct TenantSettings: Sendable {
     public var timeoutMilliseconds: Int64
     /// The declared rules of tenant documents (`references` and `rules`); none by default.
     public var rules: TenantRules
+    /// Path of the tenant migrations file (the version chain's steps, see
+    /// ``TenantMigrationCatalog``), relative to the config directory.
+    public var migrations: String?
 
     /// The defaults of a project whose `bers.json` has no `tenants` section.
     public init() {
@@ -60,12 +63,13 @@ public struct TenantSettings: Sendable {
         maxBytes = 1 << 20
         timeoutMilliseconds = 4000
         rules = TenantRules()
+        migrations = nil
     }
 
     /// The keys the section may have.
     static let knownKeys = [
         "store", "hash-shapes", "salt", "schema", "fallback", "overridable", "overrides-key", "cache", "max-bytes",
-        "timeout-ms", "references", "rules",
+        "timeout-ms", "references", "rules", "migrations",
     ]
 
     /// Reads the section at `/tenants` of `reader`'s document.
@@ -106,6 +110,7 @@ public struct TenantSettings: Sendable {
         salt = try reader.string(at: "/tenants/salt") ?? salt
         schema = try reader.string(at: "/tenants/schema")
         fallback = try reader.string(at: "/tenants/fallback")
+        migrations = try reader.string(at: "/tenants/migrations")
         for (index, path) in (try reader.strings(at: "/tenants/overridable") ?? []).enumerated() {
             do {
                 overridable.append(try JSONPointer(path: path))

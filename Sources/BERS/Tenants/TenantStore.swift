@@ -15,10 +15,13 @@ public protocol TenantStore: Sendable {
     ///   `tenant.store-forbidden`, `tenant.store-bad-response`, `tenant.too-large`).
     func get(_ key: String, ifNoneMatch etag: String?) async throws(TenantError) -> StoreResponse
 
-    /// Writes `bytes` at `key` atomically and returns the new entity tag, if the store has them.
+    /// Writes `bytes` at `key` atomically when `condition` holds, and returns the new entity tag,
+    /// if the store has them.
     ///
-    /// - Throws: ``TenantError``; on failure nothing is written.
-    func put(_ key: String, _ bytes: [UInt8], contentType: String) async throws(TenantError) -> String?
+    /// - Throws: ``TenantError`` `tenant.conflict` when the condition does not hold (someone else
+    ///   wrote in between); on any failure nothing is written.
+    func put(_ key: String, _ bytes: [UInt8], contentType: String, condition: StoreWriteCondition)
+        async throws(TenantError) -> String?
 
     /// The keys under `prefix`, sorted.
     func list(prefix: String) async throws(TenantError) -> [String]
@@ -31,5 +34,10 @@ extension TenantStore {
     /// Reads the object at `key` unconditionally.
     public func get(_ key: String) async throws(TenantError) -> StoreResponse {
         try await get(key, ifNoneMatch: nil)
+    }
+
+    /// Writes `bytes` at `key` atomically, whatever is there.
+    public func put(_ key: String, _ bytes: [UInt8], contentType: String) async throws(TenantError) -> String? {
+        try await put(key, bytes, contentType: contentType, condition: .unconditional)
     }
 }

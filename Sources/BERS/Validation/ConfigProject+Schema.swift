@@ -64,12 +64,18 @@ extension ConfigProject {
         return configuration
     }
 
-    /// The `config.invalid-configuration` error for a report with failures.
+    /// The `config.invalid-configuration` error for a report with failures; it says when
+    /// configuration-key migrations are pending, the likely cause after an upgrade.
     public func invalidConfiguration(_ environment: Environment, report: ConfigValidationReport) -> ConfigError {
         let count = report.messages.count
+        let pending = ((try? keyMigrationSteps().count) ?? 0) - settings.migrations.applied
+        let hint =
+            pending > 0
+            ? "; \(pending) configuration-key migration\(pending == 1 ? " is" : "s are") pending: run 'bers migrate --config-dir \(directory)'"
+            : ""
         return ConfigError(
             .invalidConfiguration,
-            "the \(environment.name) configuration does not satisfy \(settings.schema ?? "its schema") (\(count) problem\(count == 1 ? "" : "s"))",
+            "the \(environment.name) configuration does not satisfy \(settings.schema ?? "its schema") (\(count) problem\(count == 1 ? "" : "s"))\(hint)",
             details: report.messages
         )
     }

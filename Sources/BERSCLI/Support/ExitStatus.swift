@@ -16,6 +16,9 @@ enum ExitStatus {
     private static let invalidCodes: Set<String> = [
         ConfigError.Code.invalidConfiguration.rawValue, TenantError.Code.invalidDocument.rawValue,
         BuildError.Code.invalidConfiguration.rawValue, BuildError.Code.secretInArtifact.rawValue,
+        TenantError.Code.migrationFailed.rawValue, TenantError.Code.conflict.rawValue,
+        ConfigError.Code.keyMigrationInvalidResult.rawValue, ConfigError.Code.keyMigrationTargetExists.rawValue,
+        ConfigError.Code.keyMigrationCannotConvert.rawValue, ConfigError.Code.keyMigrationPathConflict.rawValue,
     ]
 
     /// The status for an error.

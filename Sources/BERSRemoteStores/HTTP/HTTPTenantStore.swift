@@ -117,7 +117,12 @@ public struct HTTPTenantStore: TenantStore {
     }
 
     /// Throws `tenant.invalid-store`: the HTTP store is read-only.
-    public func put(_ key: String, _ bytes: [UInt8], contentType: String) async throws(TenantError) -> String? {
+    public func put(
+        _ key: String,
+        _ bytes: [UInt8],
+        contentType: String,
+        condition: StoreWriteCondition
+    ) async throws(TenantError) -> String? {
         throw TenantError(
             .invalidStore,
             "PUT \(ObjectKey.quote(key)) to \(description): the HTTP store is read-only; write to the bucket (s3://…) instead."

@@ -96,7 +96,12 @@ public struct S3TenantStore: TenantStore {
     }
 
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
-    public func put(_ key: String, _ bytes: [UInt8], contentType: String) async throws(TenantError) -> String? {
+    public func put(
+        _ key: String,
+        _ bytes: [UInt8],
+        contentType: String,
+        condition: StoreWriteCondition
+    ) async throws(TenantError) -> String? {
         try ObjectKey.validate(key, store: description)
         let context = "PUT \(ObjectKey.quote(key)) to \(description)"
         guard bytes.count <= configuration.limits.maxObjectSize else {
@@ -105,16 +110,37 @@ public struct S3TenantStore: TenantStore {
                 "\(context): the object has \(bytes.count) bytes, more than the limit of \(configuration.limits.maxObjectSize)."
             )
         }
+        var headers: [(name: String, value: String)] = [("content-type", contentType)]
+        switch condition {
+        case .unconditional: break
+        case .ifMatch(let etag): headers.append(("if-match", etag))
+        case .ifAbsent: headers.append(("if-none-match", "*"))
+        }
         let response = try await send(
             method: .PUT,
             fullKey: configuration.keyPrefix + key,
-            headers: [("content-type", contentType)],
+            headers: headers,
             body: bytes,
             maxBodySize: RemoteExchange.errorBodyLimit,
             context: context
         )
+        if let conflict = Self.conflict(response, condition: condition) {
+            throw TenantError(.conflict, "\(context): \(conflict); nothing was written")
+        }
         guard response.status == 200 else { throw error(for: response, context: context) }
         return response.headers.first(name: "etag")
+    }
+
+    /// Why a conditional PUT was refused: 412 (the condition failed), 409 (a concurrent
+    /// conditional write), or 404 for `If-Match` on a key that no longer exists.
+    static func conflict(_ response: RemoteResponse, condition: StoreWriteCondition) -> String? {
+        switch (response.status, condition) {
+        case (412, .ifAbsent): "the object already exists"
+        case (412, .ifMatch(let etag)): "the object changed since it was read (expected entity tag \(etag))"
+        case (409, .ifMatch), (409, .ifAbsent): "a concurrent write to the object is in progress"
+        case (404, .ifMatch): "the object was removed since it was read"
+        default: nil
+        }
     }
 
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation

@@ -42,9 +42,24 @@ final class ScriptedTenantStore: TenantStore {
         return .found(StoredObject(bytes: bytes, etag: tag))
     }
 
-    func put(_ key: String, _ bytes: [UInt8], contentType: String) async throws(TenantError) -> String? {
+    func put(
+        _ key: String,
+        _ bytes: [UInt8],
+        contentType: String,
+        condition: StoreWriteCondition
+    ) async throws(TenantError) -> String? {
         if let failure = state.withLock({ $0.failure }) { throw failure }
-        state.withLock { $0.objects[key] = bytes }
+        let written = state.withLock { state -> Bool in
+            let current = state.objects[key].map { "\"\(BERSDigest.sha256Hex($0))\"" }
+            switch condition {
+            case .unconditional: break
+            case .ifAbsent: guard current == nil else { return false }
+            case .ifMatch(let etag): guard current == etag else { return false }
+            }
+            state.objects[key] = bytes
+            return true
+        }
+        guard written else { throw TenantError(.conflict, "\(key) changed") }
         return "\"\(BERSDigest.sha256Hex(bytes))\""
     }
 

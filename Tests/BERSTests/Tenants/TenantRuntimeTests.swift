@@ -367,8 +367,13 @@ final class UntaggedStore: TenantStore {
         case let other: return other
         }
     }
-    func put(_ key: String, _ bytes: [UInt8], contentType: String) async throws(TenantError) -> String? {
-        try await inner.put(key, bytes, contentType: contentType)
+    func put(
+        _ key: String,
+        _ bytes: [UInt8],
+        contentType: String,
+        condition: StoreWriteCondition
+    ) async throws(TenantError) -> String? {
+        try await inner.put(key, bytes, contentType: contentType, condition: condition)
     }
     func list(prefix: String) async throws(TenantError) -> [String] { try await inner.list(prefix: prefix) }
     var description: String { "untagged" }

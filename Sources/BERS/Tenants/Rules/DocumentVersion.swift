@@ -16,6 +16,9 @@ struct DocumentVersion: Sendable, Hashable, Comparable {
         return DocumentVersion(parsing: text) ?? DocumentVersion(parts: [Int.max])
     }
 
+    /// `1.4.1`.
+    var text: String { parts.map(String.init).joined(separator: ".") }
+
     /// Whether `lhs` is older than `rhs`.
     static func < (lhs: DocumentVersion, rhs: DocumentVersion) -> Bool {
         lhs.parts.lexicographicallyPrecedes(rhs.parts)

@@ -4,7 +4,7 @@ import ArgumentParser
 struct TenantCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tenant",
-        abstract: "Read, check and publish tenant configurations.",
+        abstract: "Read, check, publish, migrate and roll back tenant configurations.",
         discussion: """
             Stores: file://DIR (a directory with the bucket layout), s3://bucket/prefix (AWS_REGION, \
             AWS_ENDPOINT_URL_S3 or --s3-endpoint, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN), \
@@ -12,7 +12,7 @@ struct TenantCommand: AsyncParsableCommand {
             """,
         subcommands: [
             TenantGetCommand.self, TenantListCommand.self, TenantHashCommand.self, TenantValidateCommand.self,
-            TenantPutCommand.self,
+            TenantPutCommand.self, TenantMigrateCommand.self, TenantHistoryCommand.self, TenantRollbackCommand.self,
         ]
     )
 }

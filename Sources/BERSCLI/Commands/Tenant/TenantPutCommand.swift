@@ -1,6 +1,7 @@
 import ArgumentParser
 import BERS
 import BERSJSON
+import Foundation
 
 /// `bers tenant put FILE`: publish a tenant document safely.
 struct TenantPutCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputCommand {
@@ -9,7 +10,9 @@ struct TenantPutCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputC
         abstract: "Validate a tenant document and write it to the store, keeping the previous version.",
         discussion: """
             An invalid document is refused (exit 1) and nothing is written. The previous configuration \
-            is kept as tenants/<id>/<id>-<UTC timestamp>.json; the mapping is written when missing.
+            is kept as tenants/<id>/<id>-<UTC timestamp>.json; the new one is written only over the \
+            version read (a concurrent writer makes it fail with tenant.conflict, exit 1); the mapping \
+            is written when missing.
             """
     )
 
@@ -36,8 +39,12 @@ struct TenantPutCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputC
         }
         let bytes = try LocalFileSystem().contents(atPath: file, maxBytes: validator.settings.maxBytes)
         let outcome = try await stores.withStore(project: project) { store in
-            try await TenantPublisher(store: store, validator: validator)
-                .publish(bytes, file: file, repointMapping: repointMapping)
+            try await TenantPublisher(
+                store: store,
+                validator: validator,
+                writer: tenantChangeWriter(environment: ProcessInfo.processInfo.environment)
+            )
+            .publish(bytes, file: file, repointMapping: repointMapping)
         }
         for warning in outcome.warnings { Output.diagnostic("warning: \(warning.description)") }
         let report: JSONValue = [

@@ -23,10 +23,7 @@ struct TenantValidateCommand: AsyncParsableCommand, ProjectCommand, StructuredOu
     var structuredOutput: StructuredFormat? { output.structured }
 
     /// Whether the argument names a file rather than a hash.
-    var namesFile: Bool {
-        target.contains("/") || target.lowercased().hasSuffix(".json") || DocumentFile.isYAML(target)
-            || LocalFileSystem().itemKind(atPath: target) != .missing
-    }
+    var namesFile: Bool { TenantTarget(text: target).namesFile }
 
     /// Reads a tenant document file, JSON or (by its suffix) YAML.
     private func readDocument(maxBytes: Int) throws -> JSONDocument {
@@ -57,16 +54,9 @@ struct TenantValidateCommand: AsyncParsableCommand, ProjectCommand, StructuredOu
         }
         let report = validator.validate(document)
         if output.chosen != .text {
-            func entry(_ issue: TenantIssue) -> JSONValue {
-                [
-                    "code": .string(issue.code.rawValue), "pointer": .string(issue.pointer.description),
-                    "message": .string(issue.message),
-                    "location": issue.location.map { .string($0.description) } ?? .null,
-                ]
-            }
             _ = output.printStructured([
                 "file": .string(document.file), "valid": .bool(report.isValid),
-                "errors": .array(report.errors.map(entry)), "warnings": .array(report.warnings.map(entry)),
+                "errors": .array(report.errors.map(\.jsonValue)), "warnings": .array(report.warnings.map(\.jsonValue)),
             ])
         } else {
             for issue in report.errors { Output.line(issue.description) }

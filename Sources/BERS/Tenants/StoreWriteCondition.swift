@@ -1,0 +1,24 @@
+/// When a store write may happen: always, only over the version read before, or only where
+/// nothing exists yet.
+///
+/// Conditional writes keep a concurrent writer from being overwritten unseen: a migration reads
+/// the document with its entity tag and writes with ``ifMatch(_:)``; a backup is written with
+/// ``ifAbsent`` so it never replaces another. S3 sends `If-Match` and `If-None-Match: *`; the
+/// file store re-checks the content hash under an exclusive lock.
+public enum StoreWriteCondition: Sendable, Hashable {
+    /// Write whatever is there.
+    case unconditional
+    /// Write only when the object still has this entity tag (quotes included, as read).
+    case ifMatch(String)
+    /// Write only when there is no object at the key.
+    case ifAbsent
+
+    /// How the condition reads in messages.
+    var summary: String {
+        switch self {
+        case .unconditional: "unconditionally"
+        case .ifMatch(let etag): "if it still has entity tag \(etag)"
+        case .ifAbsent: "if nothing is there yet"
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import BERSJSON
+
+/// Restores a tenant document from one of its backups, the restore the original lacked: the
+/// current version is backed up first, the write is conditional on it, and the restored document
+/// is validated; it may keep problems the current one has, but not bring new ones.
+public struct TenantRollback: Sendable {
+    /// What a rollback restores.
+    public struct Plan: Sendable {
+        /// The backup restored.
+        public let backup: TenantBackup
+        /// Its bytes.
+        public let bytes: [UInt8]
+        /// The version replaced (`nil` when the document no longer exists).
+        public let current: StoredObject?
+        /// Problems of the backup the current document has too (they do not block).
+        public let preExisting: [TenantIssue]
+        /// Problems the restore would bring back (they block it).
+        public let introduced: [TenantIssue]
+        /// The backup's warnings.
+        public let warnings: [TenantIssue]
+    }
+
+    /// Checks the restored document.
+    public let validator: TenantValidator
+
+    /// A rollback checking with `validator`.
+    public init(validator: TenantValidator) {
+        self.validator = validator
+    }
+
+    /// What rolling `place` back would restore: the newest backup, or with `time` the backup taken
+    /// then (or the newest one taken before it).
+    ///
+    /// - Throws: ``TenantError`` `tenant.migration-failed` when there is no such backup,
+    ///   `tenant.malformed-document`, `tenant.invalid-document` when the backup is for another
+    ///   tenant, or the store's errors.
+    public func plan(_ place: TenantDocumentPlace, to time: UTCTimestamp?) async throws(TenantError) -> Plan {
+        let backups = try await place.backups()
+        guard
+            let backup = backups.first(where: {
+                time == nil || $0.timestamp.secondsSince1970 <= (time?.secondsSince1970 ?? 0)
+            })
+        else {
+            throw TenantError(
+                .migrationFailed,
+                backups.isEmpty
+                    ? "\(place.description) has no backups to restore"
+                    : "\(place.description) has no backup taken at or before \(time?.iso8601 ?? ""); the oldest is from \(backups.last?.timestamp.iso8601 ?? "")"
+            )
+        }
+        guard case .found(let object) = try await place.store.get(backup.key) else {
+            throw TenantError(.notFound, "\(place.store.description)/\(backup.key) disappeared while reading it")
+        }
+        let maxBytes = validator.settings.maxBytes
+        let restored = try TenantDocumentPlace.parse(
+            object.bytes,
+            file: "\(place.store.description)/\(backup.key)",
+            maxBytes: maxBytes
+        )
+        var current: StoredObject?
+        var currentErrors: Set<String> = []
+        if case .found(let found) = try await place.store.get(place.key) {
+            current = found
+            let document = try TenantDocumentPlace.parse(found.bytes, file: place.description, maxBytes: maxBytes)
+            try Self.checkSameTenant(restored, as: document)
+            currentErrors = Set(validator.validate(document).errors.map(Self.identity))
+        }
+        let report = validator.validate(restored)
+        return Plan(
+            backup: backup,
+            bytes: object.bytes,
+            current: current,
+            preExisting: report.errors.filter { currentErrors.contains(Self.identity($0)) },
+            introduced: report.errors.filter { !currentErrors.contains(Self.identity($0)) },
+            warnings: report.warnings
+        )
+    }
+
+    /// Carries out `plan` at `place` with `writer`.
+    ///
+    /// - Throws: ``TenantError`` `tenant.invalid-document` when the plan would bring back
+    ///   problems, `tenant.conflict` when the document changed since the plan was made.
+    public func restore(
+        _ plan: Plan,
+        at place: TenantDocumentPlace,
+        writer: TenantChangeWriter,
+        now: UTCTimestamp = .now()
+    )
+        async throws(TenantError) -> TenantChangeWriter.Outcome
+    {
+        guard plan.introduced.isEmpty else {
+            throw TenantError(
+                .invalidDocument,
+                "\(plan.backup.key) has \(plan.introduced.count) problem\(plan.introduced.count == 1 ? "" : "s") the current document does not have; nothing was written:\n"
+                    + plan.introduced.map(\.description).joined(separator: "\n")
+            )
+        }
+        return try await writer.replace(place, with: plan.bytes, over: plan.current, now: now)
+    }
+
+    private static func identity(_ issue: TenantIssue) -> String { "\(issue.code.rawValue) \(issue.pointer)" }
+
+    /// Refuses a backup naming another tenant id or hash than the current document.
+    private static func checkSameTenant(_ restored: JSONDocument, as current: JSONDocument) throws(TenantError) {
+        for member in ["tenant_id", "tenant_hash"] {
+            guard case .string(let now)? = current.value[member], case .string(let then)? = restored.value[member],
+                now != then
+            else { continue }
+            throw TenantError(
+                .invalidDocument,
+                "\(restored.file) is for \(member) \(then), but the document it would replace is for \(now); refusing to restore it",
+                location: restored.location(of: JSONPointer(tokens: [member]))
+            )
+        }
+    }
+}

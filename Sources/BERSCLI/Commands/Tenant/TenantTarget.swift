@@ -1,0 +1,46 @@
+import ArgumentParser
+import BERS
+import BERSYAML
+
+/// The argument of the tenant commands that take a document: a file, or a tenant hash read
+/// through the store.
+struct TenantTarget {
+    /// The argument as given.
+    let text: String
+
+    /// Whether the argument names a file rather than a hash: it has a `/`, ends in `.json` (or a
+    /// YAML suffix), or exists.
+    var namesFile: Bool {
+        text.contains("/") || text.lowercased().hasSuffix(".json") || DocumentFile.isYAML(text)
+            || LocalFileSystem().itemKind(atPath: text) != .missing
+    }
+
+    /// Runs `body` with the place of the document: the file itself (migrated in place, backups
+    /// beside it), or the configuration of the hash's tenant in the store.
+    func withPlace<Result: Sendable>(
+        project: ConfigProject?,
+        stores: TenantStoreOptions,
+        settings: TenantSettings,
+        _ body: (TenantDocumentPlace) async throws -> Result
+    ) async throws -> Result {
+        if namesFile {
+            guard LocalFileSystem().fileExists(atPath: text) else {
+                throw ConfigError(.unreadable, "tenant document \(text) does not exist")
+            }
+            return try await body(.file(text))
+        }
+        let hash = try TenantHash(text, policy: settings.hashPolicy)
+        return try await stores.withStore(project: project) { store in
+            try await body(try await TenantDocumentPlace.locate(hash, in: store, maxBytes: settings.maxBytes))
+        }
+    }
+}
+
+/// The writer of the tenant commands; `BERS_TEST_WRITE_PAUSE_MS` makes it pause between writes,
+/// so crash tests can stop the process there.
+func tenantChangeWriter(environment: [String: String]) -> TenantChangeWriter {
+    guard let text = environment["BERS_TEST_WRITE_PAUSE_MS"], let milliseconds = Int(text), milliseconds > 0 else {
+        return TenantChangeWriter()
+    }
+    return TenantChangeWriter(pause: { try? await Task.sleep(for: .milliseconds(milliseconds)) })
+}
