@@ -112,15 +112,11 @@ public struct TenantMigrator: Sendable {
     {
         var asTarget = input.value
         asTarget.setValue(.string(version), at: "/version")
-        let before = Set(validator.validate(JSONDocument(value: asTarget, file: input.file)).errors.map(Self.identity))
+        let before = validator.validate(JSONDocument(value: asTarget, file: input.file)).errors
         let after = validator.validate(JSONDocument(value: migrated, file: input.file)).errors
             .map { locate($0, in: input) }
-        return (
-            after.filter { before.contains(Self.identity($0)) }, after.filter { !before.contains(Self.identity($0)) }
-        )
+        return TenantIssue.split(after, against: before)
     }
-
-    private static func identity(_ issue: TenantIssue) -> String { "\(issue.code.rawValue) \(issue.pointer)" }
 
     /// Whether one pointer is the other or inside it.
     private static func overlaps(_ first: String, _ second: String) -> Bool {

@@ -58,20 +58,21 @@ public struct TenantRollback: Sendable {
             maxBytes: maxBytes
         )
         var current: StoredObject?
-        var currentErrors: Set<String> = []
+        var currentErrors: [TenantIssue] = []
         if case .found(let found) = try await place.store.get(place.key) {
             current = found
             let document = try TenantDocumentPlace.parse(found.bytes, file: place.description, maxBytes: maxBytes)
             try Self.checkSameTenant(restored, as: document)
-            currentErrors = Set(validator.validate(document).errors.map(Self.identity))
+            currentErrors = validator.validate(document).errors
         }
         let report = validator.validate(restored)
+        let (preExisting, introduced) = TenantIssue.split(report.errors, against: currentErrors)
         return Plan(
             backup: backup,
             bytes: object.bytes,
             current: current,
-            preExisting: report.errors.filter { currentErrors.contains(Self.identity($0)) },
-            introduced: report.errors.filter { !currentErrors.contains(Self.identity($0)) },
+            preExisting: preExisting,
+            introduced: introduced,
             warnings: report.warnings
         )
     }
@@ -97,8 +98,6 @@ public struct TenantRollback: Sendable {
         }
         return try await writer.replace(place, with: plan.bytes, over: plan.current, now: now)
     }
-
-    private static func identity(_ issue: TenantIssue) -> String { "\(issue.code.rawValue) \(issue.pointer)" }
 
     /// Refuses a backup naming another tenant id or hash than the current document.
     private static func checkSameTenant(_ restored: JSONDocument, as current: JSONDocument) throws(TenantError) {

@@ -33,9 +33,6 @@ struct MigrateCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputCom
 
     var structuredOutput: StructuredFormat? { output.structured }
 
-    /// The variable of the crash test: milliseconds to pause between two file writes.
-    static let pauseVariable = "BERS_TEST_WRITE_PAUSE_MS"
-
     func run() async throws {
         let project = try project.load()
         let plan = try project.keyMigrationPlan()
@@ -58,19 +55,11 @@ struct MigrateCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputCom
         let report: @Sendable (String) -> Void = { path in Output.line("wrote \(path)") }
         let writer = KeyMigrationWriter(
             fileSystem: project.fileSystem,
-            pause: Self.testPause(),
+            pause: TestWritePause.pause(),
             didWrite: text ? report : nil
         )
         try await writer.write(plan)
         if text { Output.line("migrations.applied now \(plan.appliedAfter)") }
         _ = output.printStructured(plan.jsonValue(written: true))
-    }
-
-    /// A pause between writes when ``pauseVariable`` is set, so a test can stop the process there.
-    private static func testPause() -> (@Sendable () async -> Void)? {
-        guard let text = ProcessInfo.processInfo.environment[pauseVariable], let milliseconds = Int(text),
-            milliseconds > 0
-        else { return nil }
-        return { try? await Task.sleep(for: .milliseconds(milliseconds)) }
     }
 }

@@ -46,7 +46,7 @@ struct TenantMigrateCommand: AsyncParsableCommand, ProjectCommand, StructuredOut
             )
         }
         let migrator = try project.tenantMigrator()
-        let writer = tenantChangeWriter(environment: ProcessInfo.processInfo.environment)
+        let writer = TenantChangeWriter(pause: TestWritePause.pause())
         let (result, written) = try await TenantTarget(text: target)
             .withPlace(project: project, stores: stores, settings: migrator.validator.settings) { place in
                 try await migrator.migrate(place, to: to, from: from, write: !dryRun, writer: writer)

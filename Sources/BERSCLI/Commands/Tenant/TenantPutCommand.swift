@@ -42,7 +42,7 @@ struct TenantPutCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputC
             try await TenantPublisher(
                 store: store,
                 validator: validator,
-                writer: tenantChangeWriter(environment: ProcessInfo.processInfo.environment)
+                writer: TenantChangeWriter(pause: TestWritePause.pause())
             )
             .publish(bytes, file: file, repointMapping: repointMapping)
         }

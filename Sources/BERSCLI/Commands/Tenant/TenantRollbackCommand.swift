@@ -40,7 +40,7 @@ struct TenantRollbackCommand: AsyncParsableCommand, ProjectCommand, StructuredOu
         let project = try optionalProject(self.project)
         let validator = try project?.tenantValidator() ?? TenantValidator(schema: nil)
         let rollback = TenantRollback(validator: validator)
-        let writer = tenantChangeWriter(environment: ProcessInfo.processInfo.environment)
+        let writer = TenantChangeWriter(pause: TestWritePause.pause())
         let time = to.flatMap(UTCTimestamp.init(parsing:))
         let (plan, written) = try await TenantTarget(text: target)
             .withPlace(project: project, stores: stores, settings: validator.settings) { place in

@@ -35,12 +35,3 @@ struct TenantTarget {
         }
     }
 }
-
-/// The writer of the tenant commands; `BERS_TEST_WRITE_PAUSE_MS` makes it pause between writes,
-/// so crash tests can stop the process there.
-func tenantChangeWriter(environment: [String: String]) -> TenantChangeWriter {
-    guard let text = environment["BERS_TEST_WRITE_PAUSE_MS"], let milliseconds = Int(text), milliseconds > 0 else {
-        return TenantChangeWriter()
-    }
-    return TenantChangeWriter(pause: { try? await Task.sleep(for: .milliseconds(milliseconds)) })
-}
