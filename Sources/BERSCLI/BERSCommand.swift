@@ -20,7 +20,7 @@ public struct BERSCommand: AsyncParsableCommand {
             ResolveCommand.self, DetectCommand.self, ExplainCommand.self, DiffCommand.self, URLCommand.self,
             FormatCommand.self, ValidateCommand.self, TenantCommand.self, BuildCommand.self, BenchCommand.self,
             WatchCommand.self, ServeCommand.self, TokenCommand.self, SecretCommand.self, DoctorCommand.self,
-            MigrateCommand.self,
+            MigrateCommand.self, SyncCommand.self,
         ]
     )
 
@@ -50,7 +50,10 @@ public struct BERSCommand: AsyncParsableCommand {
             Self.exitHandlingParse(error, arguments: arguments)
         }
         do {
-            if let storeCommand = command as? any StoreCommand, storeCommand.mayUseRemoteStore {
+            if let storeCommand = command as? any StoreCommand,
+                storeCommand.mayUseRemoteStore
+                    || (command as? SyncCommand)?.mayUseRemoteStore == true
+            {
                 try remoteStores?.commandWillUseRemoteStore()
             }
             if command is ServeCommand { try server?.commandWillServe() }

@@ -1,7 +1,7 @@
 import BERS
 
-/// A remote store named by URL: `s3://bucket/prefix`, or `https://host/prefix` (`http://` for
-/// loopback hosts).
+/// A remote store named by URL: `s3://bucket/prefix`, `https://host/prefix` (`http://` for
+/// loopback hosts), or `etcd://host:port[,host:port]/prefix`.
 ///
 /// ```swift
 /// let url = try RemoteStoreURL(parsing: "s3://myrecruiter-picasso/staging")
@@ -12,6 +12,8 @@ public enum RemoteStoreURL: Sendable, Hashable {
     case s3(bucket: String, keyPrefix: String)
     /// An HTTP(S) base URL.
     case http(HTTPEndpoint)
+    /// An etcd cluster and a key prefix.
+    case etcd(EtcdAddress)
 
     /// Parses a store URL.
     ///
@@ -35,6 +37,8 @@ public enum RemoteStoreURL: Sendable, Hashable {
             let prefix = S3Configuration.normalizePrefix(String(rest.dropFirst(bucket.count)))
             try ObjectKey.validatePrefix(prefix, store: "s3://\(bucket)", code: .invalidStore)
             self = .s3(bucket: bucket, keyPrefix: prefix)
+        } else if lowered.hasPrefix("etcd://") || lowered.hasPrefix("etcds://") {
+            self = .etcd(try EtcdAddress(parsing: text))
         } else if lowered.hasPrefix("https://") || lowered.hasPrefix("http://") {
             self = .http(try HTTPEndpoint(parsing: text))
         } else if lowered.hasPrefix("file://") {
@@ -45,7 +49,7 @@ public enum RemoteStoreURL: Sendable, Hashable {
         } else {
             throw TenantError(
                 .invalidStore,
-                "The URL \(ObjectKey.quote(text)) is not a store URL: use s3://bucket/prefix, https://host/prefix or file://DIR."
+                "The URL \(ObjectKey.quote(text)) is not a store URL: use s3://bucket/prefix, https://host/prefix, etcd://host:port/prefix or file://DIR."
             )
         }
     }

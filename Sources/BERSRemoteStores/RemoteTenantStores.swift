@@ -65,7 +65,8 @@ public enum RemoteTenantStores {
     }
 
     /// The store a URL names: ``S3TenantStore`` for `s3://bucket/prefix`, ``HTTPTenantStore``
-    /// for `https://host/prefix` (and `http://` on loopback hosts).
+    /// for `https://host/prefix` (and `http://` on loopback hosts), ``EtcdTenantStore`` for
+    /// `etcd://host:port/prefix`.
     ///
     /// ```swift
     /// let store = try RemoteTenantStores.make(
@@ -99,6 +100,8 @@ public enum RemoteTenantStores {
                 limits: limits
             )
             return try S3TenantStore(configuration: configuration, httpClient: httpClient)
+        case .etcd(let address):
+            return EtcdTenantStore(address: address, httpClient: httpClient, limits: limits)
         case .http(let endpoint):
             return HTTPTenantStore(
                 configuration: HTTPStoreConfiguration(baseURL: endpoint, limits: limits),

@@ -46,6 +46,8 @@ public final class ConfigServer: Service, Sendable {
     ///   - metrics: Where the request, reload and tenant cache metrics go (by default into
     ///     `registry`).
     ///   - logger: The access log and reload logs.
+    ///   - feed: The store's change feed (etcd), when it pushes changes: changed tenants are
+    ///     revalidated at once, and `/v1/status` reports the feed's health.
     /// - Throws: ``ConfigError`` when the tenant runtime or the legacy defaults of the project
     ///   cannot be loaded.
     public init(
@@ -55,20 +57,25 @@ public final class ConfigServer: Service, Sendable {
         resolveOptions: ResolveOptions = ResolveOptions(),
         registry: PrometheusCollectorRegistry,
         metrics: (any MetricsFactory)? = nil,
-        logger: Logger = Logger(label: "bers.serve")
+        logger: Logger = Logger(label: "bers.serve"),
+        feed: (any ChangeFeed)? = nil
     ) throws(ConfigError) {
         let factory = metrics ?? PrometheusMetricsFactory(registry: registry)
         let tenants = live.current.project.settings.tenants
+        let acceptance = TenantAcceptance(live: live)
         let cache = store.map { store in
             TenantCache(
                 repository: TenantRepository(store: store, maxBytes: tenants.maxBytes),
                 options: tenants.cache,
-                metrics: factory
+                metrics: factory,
+                documentCheck: { acceptance.check($0) }
             )
         }
+        if let feed, let cache { feed.onTenantChanges { notice in cache.apply(notice) } }
         environments = ServedEnvironments(
             primary: live,
             tenantCache: cache,
+            feed: feed,
             options: resolveOptions,
             metrics: factory,
             logger: logger

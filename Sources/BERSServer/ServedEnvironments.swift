@@ -10,6 +10,8 @@ final class ServedEnvironments: Sendable {
     let primary: EnvironmentService
     /// The tenant cache all environments share (one store).
     let tenantCache: TenantCache?
+    /// The store's change feed, when it pushes changes.
+    let feed: (any ChangeFeed)?
     private let others = Mutex<[String: EnvironmentService]>([:])
     private let options: ResolveOptions
     private let metrics: any MetricsFactory
@@ -19,12 +21,14 @@ final class ServedEnvironments: Sendable {
     init(
         primary: LiveConfiguration,
         tenantCache: TenantCache?,
+        feed: (any ChangeFeed)? = nil,
         options: ResolveOptions,
         metrics: any MetricsFactory,
         logger: Logger
     ) {
         self.primary = EnvironmentService(live: primary, tenantCache: tenantCache)
         self.tenantCache = tenantCache
+        self.feed = feed
         self.options = options
         self.metrics = metrics
         self.logger = logger
@@ -55,8 +59,7 @@ final class ServedEnvironments: Sendable {
         if name == primary.environment.name { return primary }
         if let existing = others.withLock({ $0[name] }) { return existing }
         let environment = try project.catalog.environment(named: name)
-        let live = try LiveConfiguration(
-            directory: primary.live.directory,
+        let live = try primary.live.sibling(
             environment: environment,
             options: options,
             metrics: metrics,

@@ -37,7 +37,8 @@ struct HummingbirdServer: ServerLauncher {
             options: options,
             resolveOptions: request.resolveOptions,
             registry: registry,
-            logger: logger
+            logger: logger,
+            feed: request.feed
         )
         let listening = ListeningServer(server: server)
         let group = ServiceGroup(

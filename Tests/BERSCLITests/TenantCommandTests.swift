@@ -124,6 +124,27 @@ struct TenantCommandTests {
         #expect(try JSONValue(parsing: get.stdout)["chat_title"] == "Two")
     }
 
+    @Test func putForceWritesAnInvalidDocumentAndSaysSo() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = "file://" + directory.path
+        let invalid = try directory.write(
+            "bad.json",
+            #"{"tenant_id": "DEMO200002", "tenant_hash": "deace9779fcea6", "chat_title": "Forced"}"#
+        )
+        let forced = try CLIRunner.run([
+            "tenant", "put", invalid.path, "--store", store, "--config-dir", picasso, "--force",
+        ])
+        #expect(forced.status == 0)
+        #expect(forced.stderr.contains("--force wrote a document with"))
+        #expect(forced.stderr.contains("subscription_tier"))
+        let written = try String(
+            contentsOfFile: directory.path + "/tenants/DEMO200002/DEMO200002-config.json",
+            encoding: .utf8
+        )
+        #expect(written.contains("Forced"))
+    }
+
     @Test func missingStoreIsAnError() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -36,7 +36,8 @@ final class RunningServer: Sendable {
         store: (any TenantStore)? = nil,
         tokens: AccessTokens? = nil,
         allowOrigins: [String] = [],
-        limits: ServeSettings.RequestLimits = ServeSettings.RequestLimits()
+        limits: ServeSettings.RequestLimits = ServeSettings.RequestLimits(),
+        feed: (any ChangeFeed)? = nil
     ) async throws -> RunningServer {
         let registry = PrometheusCollectorRegistry()
         let factory = PrometheusMetricsFactory(registry: registry)
@@ -56,7 +57,8 @@ final class RunningServer: Sendable {
             options: ConfigServer.Options(settings: settings, tokens: tokens),
             registry: registry,
             metrics: factory,
-            logger: Logger(label: "bers.serve.test") { _ in SwiftLogNoOpLogHandler() }
+            logger: Logger(label: "bers.serve.test") { _ in SwiftLogNoOpLogHandler() },
+            feed: feed
         )
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let service = ListeningService(server: server, continuation: continuation)
@@ -114,6 +116,7 @@ final class RunningServer: Sendable {
         tokens: AccessTokens? = nil,
         allowOrigins: [String] = [],
         limits: ServeSettings.RequestLimits = ServeSettings.RequestLimits(),
+        feed: (any ChangeFeed)? = nil,
         _ body: (RunningServer) async throws -> Void
     ) async throws {
         let server = try await start(
@@ -122,7 +125,8 @@ final class RunningServer: Sendable {
             store: store,
             tokens: tokens,
             allowOrigins: allowOrigins,
-            limits: limits
+            limits: limits,
+            feed: feed
         )
         do {
             try await body(server)

@@ -27,6 +27,19 @@ public final class InMemoryFileSystem: FileSystem {
         files.withLock { $0[Self.normalize(path)] = Array(text.utf8) }
     }
 
+    /// Adds or replaces a file with these bytes.
+    public func setFile(_ path: String, _ bytes: [UInt8]) {
+        files.withLock { $0[Self.normalize(path)] = bytes }
+    }
+
+    /// Replaces every file at once with `files` (path to bytes): readers see the old set or the
+    /// new one, never a mix.
+    public func replaceAll(with files: [String: [UInt8]]) {
+        var normalized: [String: [UInt8]] = [:]
+        for (path, bytes) in files { normalized[Self.normalize(path)] = bytes }
+        self.files.withLock { $0 = normalized }
+    }
+
     /// Removes a file.
     public func removeFile(_ path: String) {
         files.withLock { _ = $0.removeValue(forKey: Self.normalize(path)) }

@@ -35,13 +35,15 @@ extension LiveConfiguration {
             directory: directory,
             environment: environment,
             options: options,
-            fileSystem: fileSystem
+            fileSystem: fileSystem,
+            makeWatcher: makeWatcher
         )
-        try live.watch(with: makeWatcher)
+        try live.watch()
         return live
     }
 
-    /// Starts following the files with watchers made by `makeWatcher`, until ``stop()``.
+    /// Starts following the files with watchers made by `makeWatcher` (by default, the one given
+    /// at creation), until ``stop()``.
     ///
     /// Once the first watcher runs, the files are read again, so a change made since the
     /// configuration was resolved is not missed. A watcher that fails, or whose directory is
@@ -50,7 +52,8 @@ extension LiveConfiguration {
     /// files read (a schema moved in `bers.json`). Calling it again replaces the watcher.
     ///
     /// - Throws: ``ConfigError`` when a directory cannot be watched.
-    public func watch(with makeWatcher: @escaping WatcherFactory = systemWatcher) throws(ConfigError) {
+    public func watch(with makeWatcher: WatcherFactory? = nil) throws(ConfigError) {
+        let makeWatcher = makeWatcher ?? defaultWatcher
         let directories = watchedDirectories
         let watcher = try makeWatcher(directories, reloadSettings)
         let task = Task { await self.follow(first: watcher, directories: directories, makeWatcher: makeWatcher) }

@@ -32,7 +32,10 @@ public final class LiveConfiguration: Sendable {
     let fileSystem: any FileSystem
     let clock: any MonotonicClock
     private let metrics: ReloadMetrics
+    private let metricsFactory: any MetricsFactory
     let logger: Logger?
+    /// What ``watch(with:)`` watches with when given nothing else.
+    let defaultWatcher: WatcherFactory
     private let generation: Mutex<ConfigurationGeneration>
     /// The files the last reload read, valid or not: their folders are watched.
     private let lastInputs: Mutex<[ConfigurationGeneration.InputFile]>
@@ -54,6 +57,8 @@ public final class LiveConfiguration: Sendable {
     ///     `bers_config_generation` are recorded (the process's metrics system by default).
     ///   - logger: Where each reload is logged (`nil`: nowhere, for a caller that prints the
     ///     events itself).
+    ///   - makeWatcher: What ``watch(with:)`` watches with by default: the platform's watcher,
+    ///     or the watcher of a file system that is not a disk (an etcd mirror).
     /// - Throws: ``ConfigError``: what `bers resolve` would report for these files.
     public init(
         directory: String,
@@ -62,9 +67,12 @@ public final class LiveConfiguration: Sendable {
         fileSystem: any FileSystem = LocalFileSystem(),
         clock: any MonotonicClock = SystemMonotonicClock(resolution: .fine),
         metrics: any MetricsFactory = MetricsSystem.factory,
-        logger: Logger? = Logger(label: "bers.reload")
+        logger: Logger? = Logger(label: "bers.reload"),
+        makeWatcher: @escaping WatcherFactory = systemWatcher
     ) throws(ConfigError) {
         self.directory = directory
+        self.defaultWatcher = makeWatcher
+        self.metricsFactory = metrics
         self.requestedEnvironment = environment
         self.options = options
         self.fileSystem = fileSystem
@@ -81,6 +89,28 @@ public final class LiveConfiguration: Sendable {
         generation = Mutex(first)
         lastInputs = Mutex(attempt.inputs)
         self.metrics.recordGeneration(first.number)
+    }
+
+    /// Another environment of the same files: the same directory, file system, clock and default
+    /// watcher (and metrics, unless `metrics` is given), resolved now and not yet watching.
+    ///
+    /// - Throws: ``ConfigError``: what `bers resolve --env` would report for it.
+    public func sibling(
+        environment: Environment,
+        options: ResolveOptions,
+        metrics: (any MetricsFactory)? = nil,
+        logger: Logger?
+    ) throws(ConfigError) -> LiveConfiguration {
+        try LiveConfiguration(
+            directory: directory,
+            environment: environment,
+            options: options,
+            fileSystem: fileSystem,
+            clock: clock,
+            metrics: metrics ?? metricsFactory,
+            logger: logger,
+            makeWatcher: defaultWatcher
+        )
     }
 
     /// The newest valid configuration.

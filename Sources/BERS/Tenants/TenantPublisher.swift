@@ -17,8 +17,10 @@ public struct TenantPublisher: Sendable {
         public let backupKey: String?
         /// Whether the mapping was written (it was missing or pointed elsewhere).
         public let wroteMapping: Bool
-        /// The warnings of the validation.
+        /// The warnings of the validation (and its errors, when forced).
         public let warnings: [TenantIssue]
+        /// How many validation errors `force` wrote past (0 for a valid document).
+        public let forcedErrors: Int
     }
 
     /// The store written to.
@@ -35,7 +37,8 @@ public struct TenantPublisher: Sendable {
         self.writer = writer
     }
 
-    /// Validates and writes `bytes` (read from `file`, for messages).
+    /// Validates and writes `bytes` (read from `file`, for messages); with `force`, an invalid
+    /// document is written anyway and its errors are returned among the warnings.
     ///
     /// - Throws: ``TenantError`` `tenant.invalid-document` listing every issue when the document is
     ///   invalid (nothing is written), `tenant.malformed-document`, `tenant.invalid-hash`, or the
@@ -44,7 +47,8 @@ public struct TenantPublisher: Sendable {
         _ bytes: [UInt8],
         file: String,
         now: UTCTimestamp = .now(),
-        repointMapping: Bool = false
+        repointMapping: Bool = false,
+        force: Bool = false
     ) async throws(TenantError) -> Outcome {
         let document: JSONDocument
         do {
@@ -54,7 +58,7 @@ public struct TenantPublisher: Sendable {
             throw TenantError(.malformedDocument, error.message, location: error.location, underlying: error)
         }
         let report = validator.validate(document)
-        guard report.isValid else {
+        guard report.isValid || force else {
             throw TenantError(
                 .invalidDocument,
                 "\(file) has \(report.errors.count) problem\(report.errors.count == 1 ? "" : "s"); nothing was written:\n"
@@ -111,7 +115,8 @@ public struct TenantPublisher: Sendable {
             key: key,
             backupKey: backupKey,
             wroteMapping: wroteMapping,
-            warnings: report.warnings
+            warnings: force ? report.errors + report.warnings : report.warnings,
+            forcedErrors: report.errors.count
         )
     }
 }

@@ -59,30 +59,87 @@ struct ServeCommand: AsyncParsableCommand, ProjectCommand {
         guard let launcher = ServerLaunchers.launcher else {
             throw MissingComponentError(message: "this build of bers has no HTTP server (bers serve runs in bers-net)")
         }
+        let choice = project.choice()
+        if RemoteFeed.isFeed(choice.path) {
+            let request = stores.remoteRequest(url: choice.path, project: nil)
+            try await TenantStoreOptions.remoteProvider()
+                .withFeed(request, mirrorsConfiguration: true) { remote in
+                    guard let remote else { throw UsageError(message: "\(choice.path) cannot be followed") }
+                    let project = try Self.mirroredProject(remote, url: choice.path)
+                    let request = try serveRequest(
+                        project,
+                        fileSystem: remote.fileSystem,
+                        makeWatcher: remote.makeWatcher,
+                        feed: remote.feed
+                    )
+                    guard stores.store != nil else { return try await launcher.serve(request, store: remote.store) }
+                    try await stores.withStore(project: project) { store in
+                        try await launcher.serve(request, store: store)
+                    }
+                }
+            return
+        }
         let project = try project.load()
-        let (environment, detection) = try environment.resolveEnvironment(in: project)
-        let resolveOptions = try overrides.resolveOptions
-        let live = try LiveConfiguration(
-            directory: project.directory,
-            environment: environment,
-            options: resolveOptions
+        var request = try serveRequest(
+            project,
+            fileSystem: LocalFileSystem(),
+            makeWatcher: LiveConfiguration.systemWatcher
         )
-        let settings = serveSettings(project.settings.serve)
-        let tokens =
-            try tokens.map { path throws(ConfigError) in try AccessTokens(file: path) } ?? project.accessTokens()
-        let request = ServeRequest(
-            live: live,
-            settings: settings,
-            tokens: tokens,
-            detection: detection?.jsonValue,
-            resolveOptions: resolveOptions,
-            logLevel: logLevel
-        )
-        if stores.store == nil && project.settings.tenants.store == nil {
+        let storeURL = try? stores.url(project: project).url
+        if let storeURL, RemoteFeed.isFeed(storeURL) {
+            let remoteRequest = stores.remoteRequest(url: storeURL, project: project)
+            try await TenantStoreOptions.remoteProvider()
+                .withFeed(remoteRequest, mirrorsConfiguration: false) { remote in
+                    request.feed = remote?.feed
+                    try await launcher.serve(request, store: remote?.store)
+                }
+        } else if storeURL == nil {
             try await launcher.serve(request, store: nil)
         } else {
             try await stores.withStore(project: project) { store in try await launcher.serve(request, store: store) }
         }
+    }
+
+    /// The project mirrored from `<prefix>config/`, which must hold a configuration.
+    private static func mirroredProject(_ remote: RemoteFeed, url: String) throws(ConfigError) -> ConfigProject {
+        let empty = ConfigError(
+            .noConfiguration,
+            "\(url) holds no configuration under config/: copy a config directory there with bers sync --config-from DIR --to \(url)"
+        )
+        guard remote.fileSystem.directoryExists(atPath: remote.directory) else { throw empty }
+        let project = try ConfigProject(directory: remote.directory, fileSystem: remote.fileSystem)
+        guard project.hasConfiguration else { throw empty }
+        return project
+    }
+
+    /// What the launcher serves: the environment of `project` this server detects for itself,
+    /// live on `fileSystem`, with the settings, tokens and detection of `project`.
+    private func serveRequest(
+        _ project: ConfigProject,
+        fileSystem: any FileSystem,
+        makeWatcher: @escaping LiveConfiguration.WatcherFactory,
+        feed: (any ChangeFeed)? = nil
+    ) throws -> ServeRequest {
+        let (environment, detection) = try self.environment.resolveEnvironment(in: project)
+        let resolveOptions = try overrides.resolveOptions
+        let live = try LiveConfiguration(
+            directory: project.directory,
+            environment: environment,
+            options: resolveOptions,
+            fileSystem: fileSystem,
+            makeWatcher: makeWatcher
+        )
+        let tokens =
+            try tokens.map { path throws(ConfigError) in try AccessTokens(file: path) } ?? project.accessTokens()
+        return ServeRequest(
+            live: live,
+            settings: serveSettings(project.settings.serve),
+            tokens: tokens,
+            detection: detection?.jsonValue,
+            resolveOptions: resolveOptions,
+            logLevel: logLevel,
+            feed: feed
+        )
     }
 
     /// The `serve` section with the flags applied.

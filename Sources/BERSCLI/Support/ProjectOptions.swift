@@ -39,6 +39,12 @@ struct ProjectOptions: ParsableArguments {
 
     /// Loads the project of `choice` (see ``load()``).
     func load(choice: DirectoryChoice) throws(ConfigError) -> ConfigProject {
+        if choice.path.lowercased().hasPrefix("etcd://") || choice.path.lowercased().hasPrefix("etcds://") {
+            throw ConfigError(
+                .unreadable,
+                "only bers serve reads a config directory from etcd (\(choice.path)); to use it here, copy it to a folder with bers sync --from \(choice.path) --to file://DIR, then pass --config-dir DIR/config"
+            )
+        }
         let project: ConfigProject
         do {
             project = try ConfigProject(directory: choice.path)

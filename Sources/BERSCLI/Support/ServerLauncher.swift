@@ -39,6 +39,8 @@ public struct ServeRequest: Sendable {
     public let resolveOptions: ResolveOptions
     /// The lowest level logged: `trace` … `critical`.
     public let logLevel: String
+    /// The store's change feed when it pushes changes (etcd), else `nil`.
+    public var feed: (any ChangeFeed)? = nil
 }
 
 /// The launcher of the running command line, set by ``BERSCommand/runAndExit(_:remoteStores:server:)``.

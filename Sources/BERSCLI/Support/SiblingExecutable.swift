@@ -36,6 +36,15 @@ public struct SiblingExecutable: RemoteStoreProvider, ServerLauncher {
     }
 
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
+    public func withFeed<Result: Sendable>(
+        _ request: RemoteStoreRequest,
+        mirrorsConfiguration: Bool,
+        _ body: (RemoteFeed?) async throws -> Result
+    ) async throws -> Result {
+        try handOver()
+    }
+
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func commandWillServe() throws {
         try handOver(for: "bers serve runs an HTTP server, which")
     }

@@ -104,12 +104,7 @@ public struct S3TenantStore: TenantStore {
     ) async throws(TenantError) -> String? {
         try ObjectKey.validate(key, store: description)
         let context = "PUT \(ObjectKey.quote(key)) to \(description)"
-        guard bytes.count <= configuration.limits.maxObjectSize else {
-            throw TenantError(
-                .tooLarge,
-                "\(context): the object has \(bytes.count) bytes, more than the limit of \(configuration.limits.maxObjectSize)."
-            )
-        }
+        try configuration.limits.checkSize(bytes.count, context: context)
         var headers: [(name: String, value: String)] = [("content-type", contentType)]
         switch condition {
         case .unconditional: break

@@ -1,3 +1,5 @@
+import BERS
+
 /// How long a remote store may take and how much it may send.
 ///
 /// ```swift
@@ -26,4 +28,15 @@ public struct RemoteStoreLimits: Sendable, Hashable {
 
     /// 4 seconds, 1 MiB.
     public static let `default` = RemoteStoreLimits()
+
+    /// Throws `tenant.too-large` when an object of `count` bytes exceeds ``maxObjectSize``.
+    ///
+    /// - Parameter context: The start of the message: `PUT 'key' to store`.
+    func checkSize(_ count: Int, context: String) throws(TenantError) {
+        guard count > maxObjectSize else { return }
+        throw TenantError(
+            .tooLarge,
+            "\(context): the object has \(count) bytes, more than the limit of \(maxObjectSize)."
+        )
+    }
 }

@@ -46,7 +46,19 @@ extension RequestHandler {
                 "evictions": .integer(Int64(statistics.evictions)), "joined": .integer(Int64(statistics.joined)),
             ]
         }
+        if let feed = environments.feed { body["feed"] = Self.json(feed.status) }
         return .json(.object(body), cacheControl: "no-store")
+    }
+
+    /// A change feed's status: `stale_since` is set while it is disconnected.
+    private static func json(_ status: ChangeFeedStatus) -> JSONValue {
+        [
+            "source": .string(status.source), "connected": .bool(status.connected),
+            "revision": .integer(status.revision),
+            "stale_since": status.staleSince.map { .string($0.description) } ?? .null,
+            "last_error": status.lastError.map(JSONValue.string) ?? .null,
+            "reconnects": .integer(Int64(status.reconnects)), "resyncs": .integer(Int64(status.resyncs)),
+        ]
     }
 
     /// `POST /v1/reload`: reloads every environment started now and returns what happened.

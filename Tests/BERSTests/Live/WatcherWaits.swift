@@ -10,23 +10,6 @@ import Glibc
 import Darwin
 #endif
 
-/// What `operation` returns, or `nil` when it takes longer than `deadline` (it is then cancelled).
-func withDeadline<T: Sendable>(
-    _ deadline: Duration = .seconds(2),
-    _ operation: @escaping @Sendable () async -> T?
-) async -> T? {
-    await withTaskGroup(of: T?.self) { group in
-        group.addTask { await operation() }
-        group.addTask {
-            try? await Task.sleep(for: deadline)
-            return nil
-        }
-        let first = await group.next() ?? nil
-        group.cancelAll()
-        return first
-    }
-}
-
 /// The changes `watcher` sends until one satisfies `predicate` (included), or `nil` when none does
 /// within `deadline` (or the sequence ends first).
 func changes(

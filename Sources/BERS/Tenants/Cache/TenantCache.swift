@@ -81,7 +81,15 @@ public final class TenantCache: Sendable {
         public var joined = 0
     }
 
+    /// Decides whether a document read from the store may be served.
+    ///
+    /// `nil` accepts it, an error refuses it (typically `tenant.invalid-document` from the tenant
+    /// schema). A refused document is never served: the previous one stays, marked stale with the
+    /// refusal, or the request fails when there is none.
+    public typealias DocumentCheck = @Sendable (TenantDocument) -> TenantError?
+
     private let repository: TenantRepository
+    private let documentCheck: DocumentCheck?
     private let options: Options
     private let clock: any MonotonicClock
     private let storage: Mutex<TenantCacheState<Waiter>>
@@ -106,14 +114,17 @@ public final class TenantCache: Sendable {
         }
     }
 
-    /// A cache in front of `repository`.
+    /// A cache in front of `repository`, serving only the documents `documentCheck` accepts
+    /// (all when `nil`).
     public init(
         repository: TenantRepository,
         options: Options = Options(),
         clock: any MonotonicClock = SystemMonotonicClock(),
-        metrics: any MetricsFactory = MetricsSystem.factory
+        metrics: any MetricsFactory = MetricsSystem.factory,
+        documentCheck: DocumentCheck? = nil
     ) {
         self.repository = repository
+        self.documentCheck = documentCheck
         self.options = options
         self.clock = clock
         self.storage = Mutex(TenantCacheState(capacity: options.capacity))
@@ -134,7 +145,9 @@ public final class TenantCache: Sendable {
             return try answer.get()
         }
         let result = await withCheckedContinuation { (waiter: Waiter) in
-            let lookup = storage.withLock { $0.lookup(hash, now: now, waiter: waiter) }
+            let (lookup, flight) = storage.withLock {
+                ($0.lookup(hash, now: now, waiter: waiter), $0.lastStartedFlight)
+            }
             switch lookup {
             case .answer(let answer):
                 counters.hits.increment()
@@ -144,7 +157,7 @@ public final class TenantCache: Sendable {
             case .load(let previous):
                 (previous == nil ? counters.misses : counters.revalidations).increment()
                 // Unstructured, so that a caller's cancellation does not fail the others' load.
-                Task { await self.load(hash, previous: previous) }
+                Task { await self.load(hash, previous: previous, flight: flight) }
             }
         }
         return try result.get()
@@ -163,6 +176,43 @@ public final class TenantCache: Sendable {
         storage.withLock { $0.invalidate(hash) }
     }
 
+    /// Makes the tenants whose store objects changed due now.
+    ///
+    /// For a store that says what changed (an etcd watch): `mappings/<hash>.json` concerns that
+    /// hash, `tenants/<id>/…` every hash of that tenant, `nil` everything. The next request
+    /// revalidates with the store, keeping the document it had to fall back on (see
+    /// ``DocumentCheck``).
+    public func expire(changedKeys keys: [String]?) {
+        guard let keys else {
+            storage.withLock { $0.expire { _, _ in true } }
+            return
+        }
+        var hashes: Set<String> = []
+        var tenantIDs: Set<String> = []
+        for key in keys {
+            let parts = key.split(separator: "/", omittingEmptySubsequences: false)
+            if parts.count == 2, parts[0] == "mappings", parts[1].hasSuffix(".json") {
+                hashes.insert(String(parts[1].dropLast(5)))
+            } else if parts.count >= 3, parts[0] == "tenants" {
+                tenantIDs.insert(String(parts[1]))
+            }
+        }
+        guard !hashes.isEmpty || !tenantIDs.isEmpty else { return }
+        storage.withLock { state in
+            state.expire { hash, content in
+                if hashes.contains(hash.value) { return true }
+                guard case .document(let document) = content else { return false }
+                return tenantIDs.contains(document.tenantID)
+            }
+        }
+    }
+
+    /// Makes the copies served stale after a store failure due now (the store is back), instead
+    /// of when their retry is due.
+    public func expireStale() {
+        storage.withLock { $0.expireStale() }
+    }
+
     /// Forgets every tenant; loads already under way are not stored.
     public func removeAll() {
         storage.withLock { $0.removeAll() }
@@ -173,11 +223,13 @@ public final class TenantCache: Sendable {
     var trackedCount: Int { storage.withLock { $0.trackedCount } }
 
     /// Reads the tenant from the store, records the result and resumes every caller waiting.
-    private func load(_ hash: TenantHash, previous: TenantDocument?) async {
+    private func load(_ hash: TenantHash, previous: TenantDocument?, flight: UInt64) async {
         let (result, lifetime) = await fetch(hash, previous: previous)
         let (nanoseconds, overflow) = UInt64(max(0, lifetime)).multipliedReportingOverflow(by: 1_000_000)
         let (expires, late) = clock.nanoseconds().addingReportingOverflow(overflow ? UInt64.max : nanoseconds)
-        let completion = storage.withLock { $0.complete(hash, with: result, expires: late ? UInt64.max : expires) }
+        let completion = storage.withLock {
+            $0.complete(hash, with: result, expires: late ? UInt64.max : expires, flight: flight)
+        }
         if completion.failed { counters.errors.increment() }
         if completion.servedStale { counters.stale.increment() }
         if completion.evictions > 0 { counters.evictions.increment(by: completion.evictions) }
@@ -185,14 +237,21 @@ public final class TenantCache: Sendable {
     }
 
     /// The store's answer for `hash` (revalidating `previous` when set) and how long to keep it,
-    /// in milliseconds: a stale copy of `previous` when the store fails.
+    /// in milliseconds: a stale copy of `previous` when the store fails or the new document is
+    /// refused by the ``DocumentCheck``.
     private func fetch(_ hash: TenantHash, previous: TenantDocument?) async -> (Result<Entry, TenantError>, Int64) {
-        do {
+        do throws(TenantError) {
             if let previous {
-                let document = try await repository.revalidate(previous) ?? previous
+                guard let document = try await repository.revalidate(previous) else {
+                    return (
+                        .success(Entry(document: previous, freshness: .revalidated)), options.timeToLiveMilliseconds
+                    )
+                }
+                if let refusal = documentCheck?(document) { throw refusal }
                 return (.success(Entry(document: document, freshness: .revalidated)), options.timeToLiveMilliseconds)
             }
             let document = try await repository.load(hash)
+            if let refusal = documentCheck?(document) { throw refusal }
             return (.success(Entry(document: document, freshness: .fresh)), options.timeToLiveMilliseconds)
         } catch  where error.code == .notFound {
             return (.failure(error), options.notFoundTimeToLiveMilliseconds)

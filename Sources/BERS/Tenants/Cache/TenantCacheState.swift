@@ -5,9 +5,10 @@
 /// Documents and missing tenants are kept in two recency lists, so touching, inserting and
 /// evicting take constant time; missing tenants have their own small bound, so that random hashes
 /// cannot push real tenants out. A tenant being loaded has a ``Flight`` whose waiters all get the
-/// one load's result; ``invalidate(_:)`` and ``removeAll()`` mark flights so that their results
-/// are not stored. Nothing else is remembered per tenant, so the state never holds more than
-/// `capacity` entries plus the loads under way.
+/// one load's result; ``invalidate(_:)``, ``expire(where:)`` and ``removeAll()`` mark flights so
+/// that their results are not stored and later callers start a load of their own (the marked one
+/// is kept as superseded until it ends). Nothing else is remembered per tenant, so the state never
+/// holds more than `capacity` entries plus the loads under way.
 struct TenantCacheState<Waiter> {
     /// What is cached for a tenant.
     enum Content {
@@ -29,6 +30,8 @@ struct TenantCacheState<Waiter> {
 
     /// A load under way and the callers waiting for it.
     struct Flight {
+        /// Which load it is (loads of one tenant can overlap when one is superseded).
+        var id: UInt64 = 0
         /// The callers, the one that started the load first.
         var waiters: [Waiter]
         /// Whether the result is stored (false once the tenant was invalidated during the load).
@@ -67,6 +70,11 @@ struct TenantCacheState<Waiter> {
     private var documents = RecencyList<TenantHash>()
     private var missing = RecencyList<TenantHash>()
     private var flights: [TenantHash: Flight] = [:]
+    /// Loads that began before a change was announced, by id: their callers get their result,
+    /// which is not stored; new callers wait for a load of their own.
+    private var superseded: [UInt64: Flight] = [:]
+    /// The id of the load ``lookup(_:now:waiter:)`` started last.
+    private(set) var lastStartedFlight: UInt64 = 0
     private var tick: UInt64 = 0
 
     /// An empty state keeping at most `capacity` tenants, a tenth of them (at least one) missing.
@@ -76,7 +84,7 @@ struct TenantCacheState<Waiter> {
     }
 
     /// The tenants remembered: cached ones and ones being loaded.
-    var trackedCount: Int { slots.count + flights.count }
+    var trackedCount: Int { slots.count + flights.count + superseded.count }
 
     /// Recency nodes allocated, for both lists: bounded by the capacity (plus one being inserted).
     var allocatedNodes: Int { documents.allocated + missing.allocated }
@@ -115,12 +123,26 @@ struct TenantCacheState<Waiter> {
     /// A hit, or else `waiter` joins the load under way for `hash`, or starts one.
     mutating func lookup(_ hash: TenantHash, now: UInt64, waiter: Waiter) -> Lookup {
         if let answer = hit(hash, now: now) { return .answer(answer) }
-        if flights[hash] != nil {
+        if let flight = flights[hash] {
+            guard flight.storesResult else { return supersede(flight, of: hash, waiter: waiter) }
             flights[hash]?.waiters.append(waiter)
             statistics.joined += 1
             return .joined
         }
-        flights[hash] = Flight(waiters: [waiter])
+        return start(hash, waiter: waiter)
+    }
+
+    /// Keeps `flight` (whose result may predate a change) for its callers, and starts a new load.
+    private mutating func supersede(_ flight: Flight, of hash: TenantHash, waiter: Waiter) -> Lookup {
+        superseded[flight.id] = flight
+        flights[hash] = nil
+        return start(hash, waiter: waiter)
+    }
+
+    /// Starts a load of `hash` for `waiter`: a revalidation when a document is cached.
+    private mutating func start(_ hash: TenantHash, waiter: Waiter) -> Lookup {
+        lastStartedFlight &+= 1
+        flights[hash] = Flight(id: lastStartedFlight, waiters: [waiter])
         guard case .document(let previous)? = slots[hash]?.content else {
             statistics.misses += 1
             return .load(previous: nil)
@@ -129,12 +151,21 @@ struct TenantCacheState<Waiter> {
         return .load(previous: previous)
     }
 
-    /// Ends the load of `hash` with `result`: stores it (unless invalidated meanwhile, or a
-    /// failure with nothing to serve) until `expires`, and hands back the waiters.
-    mutating func complete(_ hash: TenantHash, with result: Result<TenantCache.Entry, TenantError>, expires: UInt64)
-        -> Completion
-    {
-        let flight = flights.removeValue(forKey: hash) ?? Flight(waiters: [])
+    /// Ends the load `flight` of `hash` (`nil`: the current one) with `result`: stores it
+    /// (unless invalidated or superseded meanwhile, or a failure with nothing to serve) until
+    /// `expires`, and hands back the waiters.
+    mutating func complete(
+        _ hash: TenantHash,
+        with result: Result<TenantCache.Entry, TenantError>,
+        expires: UInt64,
+        flight id: UInt64? = nil
+    ) -> Completion {
+        let flight: Flight
+        if let id, let old = superseded.removeValue(forKey: id) {
+            flight = old
+        } else {
+            flight = flights.removeValue(forKey: hash) ?? Flight(waiters: [])
+        }
         var completion = Completion(waiters: flight.waiters, failed: false, servedStale: false, evictions: 0)
         let content: Content?
         var staleBecause: TenantError?
@@ -159,6 +190,19 @@ struct TenantCacheState<Waiter> {
     mutating func invalidate(_ hash: TenantHash) {
         flights[hash]?.storesResult = false
         remove(hash)
+    }
+
+    /// Makes the tenants `matching` due now, keeping their documents to revalidate and fall back
+    /// on (so a refused document keeps the previous one served); every load under way is not
+    /// stored, since it may have read the store before the change.
+    mutating func expire(where matching: (TenantHash, Content) -> Bool) {
+        for hash in flights.keys { flights[hash]?.storesResult = false }
+        for (hash, slot) in slots where matching(hash, slot.content) { slots[hash]?.expires = 0 }
+    }
+
+    /// Makes the stale copies due now; loads under way are left alone.
+    mutating func expireStale() {
+        for (hash, slot) in slots where slot.staleBecause != nil { slots[hash]?.expires = 0 }
     }
 
     /// Forgets every tenant; loads under way are not stored.

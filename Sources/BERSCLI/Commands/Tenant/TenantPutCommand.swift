@@ -9,7 +9,7 @@ struct TenantPutCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputC
         commandName: "put",
         abstract: "Validate a tenant document and write it to the store, keeping the previous version.",
         discussion: """
-            An invalid document is refused (exit 1) and nothing is written. The previous configuration \
+            An invalid document is refused (exit 1) and nothing is written, unless --force. The previous configuration \
             is kept as tenants/<id>/<id>-<UTC timestamp>.json; the new one is written only over the \
             version read (a concurrent writer makes it fail with tenant.conflict, exit 1); the mapping \
             is written when missing.
@@ -24,6 +24,9 @@ struct TenantPutCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputC
 
     @Flag(name: .customLong("repoint-mapping"), help: "Point the hash at this tenant even if it names another one.")
     var repointMapping = false
+
+    @Flag(help: "Write the document even if it is invalid (to test how servers refuse it); says so on stderr.")
+    var force = false
 
     @OptionGroup var output: ReportOutputOptions
 
@@ -44,7 +47,12 @@ struct TenantPutCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputC
                 validator: validator,
                 writer: TenantChangeWriter(pause: TestWritePause.pause())
             )
-            .publish(bytes, file: file, repointMapping: repointMapping)
+            .publish(bytes, file: file, repointMapping: repointMapping, force: force)
+        }
+        if outcome.forcedErrors > 0 {
+            Output.diagnostic(
+                "warning: --force wrote a document with \(outcome.forcedErrors) validation error(s); servers refuse it and keep serving the previous version"
+            )
         }
         for warning in outcome.warnings { Output.diagnostic("warning: \(warning.description)") }
         let report: JSONValue = [

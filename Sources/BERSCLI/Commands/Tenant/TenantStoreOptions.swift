@@ -4,7 +4,9 @@ import Foundation
 
 /// `--store` and `--s3-endpoint`, shared by the tenant commands.
 struct TenantStoreOptions: ParsableArguments {
-    @Option(help: "The tenant store URL: file://DIR, s3://bucket/prefix or https://host/prefix.")
+    @Option(
+        help: "The tenant store URL: file://DIR, s3://bucket/prefix, https://host/prefix or etcd://host:port/prefix."
+    )
     var store: String?
 
     @Option(
@@ -30,17 +32,30 @@ struct TenantStoreOptions: ParsableArguments {
         if url.hasPrefix(FileSystemTenantStore.scheme) {
             return try await body(try FileSystemTenantStore(url: url, relativeTo: base, maxBytes: maxBytes))
         }
-        let request = RemoteStoreRequest(
+        return try await Self.remoteProvider().withStore(remoteRequest(url: url, project: project), body)
+    }
+
+    /// What the network side needs to open the remote store at `url`.
+    func remoteRequest(url: String, project: ConfigProject?) -> RemoteStoreRequest {
+        RemoteStoreRequest(
             url: url,
             s3Endpoint: s3Endpoint,
             environment: ProcessInfo.processInfo.environment,
             timeoutMilliseconds: project?.settings.tenants.timeoutMilliseconds ?? 4000,
-            maxBytes: maxBytes
+            maxBytes: project?.settings.tenants.maxBytes ?? (1 << 20)
         )
+    }
+
+    /// The provider of network stores of this build.
+    ///
+    /// - Throws: ``MissingComponentError`` when the build has none.
+    static func remoteProvider() throws -> any RemoteStoreProvider {
         guard let provider = RemoteStores.provider else {
-            throw MissingComponentError(message: "this build of bers has no network tenant stores (s3://, http(s)://)")
+            throw MissingComponentError(
+                message: "this build of bers has no network tenant stores (s3://, http(s)://, etcd://)"
+            )
         }
-        return try await provider.withStore(request, body)
+        return provider
     }
 
     /// Whether `url` names a store that needs the network (anything but `file://`).

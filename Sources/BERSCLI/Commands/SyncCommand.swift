@@ -1,0 +1,113 @@
+import ArgumentParser
+import BERS
+import BERSJSON
+import Foundation
+
+/// `bers sync --from STORE --to STORE`: copy a store's mappings, tenant documents and layers.
+struct SyncCommand: AsyncParsableCommand, StructuredOutputCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Copy mappings, tenant documents and stored layers from one store to another, verifying each copy.",
+        discussion: """
+            Stores: file://DIR, s3://bucket/prefix, etcd://host:port/prefix. Every object under \
+            mappings/, tenants/ and config/ is copied unless the target holds the same bytes; each write \
+            is conditional on the version read from the target, then read back and compared. \
+            --config-from DIR also copies a local config directory (without local.* layers) to config/, \
+            which is what bers serve --config-dir etcd://… reads. Exit 1 when a copy fails.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The store to copy from.", valueName: "url"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("The store to copy to.", valueName: "url"))
+    var to: String
+
+    @Option(
+        name: .customLong("config-from"),
+        help: ArgumentHelp("A config directory to copy to config/ in the target.", valueName: "dir")
+    )
+    var configFrom: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Compare only: say what would be copied, write nothing.")
+    var dryRun = false
+
+    @Option(
+        name: .customLong("s3-endpoint"),
+        help: "An S3-compatible endpoint (default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, or AWS)."
+    )
+    var s3Endpoint: String?
+
+    @OptionGroup var output: ReportOutputOptions
+
+    var structuredOutput: StructuredFormat? { output.structured }
+
+    /// Whether a store of this command needs the network.
+    var mayUseRemoteStore: Bool { [from, to].contains { $0.map(TenantStoreOptions.isRemote) ?? false } }
+
+    func validate() throws {
+        if from == nil && configFrom == nil { throw ValidationError("give --from STORE, --config-from DIR, or both") }
+    }
+
+    func run() async throws {
+        let outcome = try await withStore(to) { target in
+            var outcome = StoreSync.Outcome()
+            if let configFrom {
+                let copied = try await StoreSync(from: target, to: target)
+                    .copyConfiguration(directory: configFrom, dryRun: dryRun)
+                outcome.merge(copied)
+            }
+            if let from {
+                let copied = try await withStore(from) { source in
+                    try await StoreSync(from: source, to: target).run(dryRun: dryRun)
+                }
+                outcome.merge(copied)
+            }
+            return outcome
+        }
+        report(outcome)
+        guard outcome.failed.isEmpty else { throw ExitCode(ExitStatus.invalid) }
+    }
+
+    private func report(_ outcome: StoreSync.Outcome) {
+        let failures: [JSONValue] = outcome.failed.map { ["key": .string($0.key), "error": $0.error.jsonValue] }
+        let structured: JSONValue = [
+            "copied": .array(outcome.copied.map(JSONValue.string)),
+            "unchanged": .array(outcome.unchanged.map(JSONValue.string)), "failed": .array(failures),
+            "dry_run": .bool(dryRun),
+        ]
+        if output.printStructured(structured) { return }
+        let verb = dryRun ? "would copy" : "copied"
+        for key in outcome.copied { Output.line("\(verb) \(key)") }
+        for failure in outcome.failed { Output.error("error: \(failure.key): \(failure.error.message)") }
+        Output.line(
+            "\(verb) \(outcome.copied.count), unchanged \(outcome.unchanged.count), failed \(outcome.failed.count)"
+                + (dryRun ? "; nothing was written" : "; every copy verified")
+        )
+    }
+
+    /// Runs `body` with the store at `url`.
+    private func withStore<Result: Sendable>(
+        _ url: String,
+        _ body: (any TenantStore) async throws -> Result
+    ) async throws -> Result {
+        if url.hasPrefix(FileSystemTenantStore.scheme) {
+            return try await body(try FileSystemTenantStore(url: url, relativeTo: "."))
+        }
+        let request = RemoteStoreRequest(
+            url: url,
+            s3Endpoint: s3Endpoint,
+            environment: ProcessInfo.processInfo.environment
+        )
+        return try await TenantStoreOptions.remoteProvider().withStore(request, body)
+    }
+}
+
+extension StoreSync.Outcome {
+    /// Adds `other`'s keys to these.
+    mutating func merge(_ other: StoreSync.Outcome) {
+        copied += other.copied
+        unchanged += other.unchanged
+        failed += other.failed
+    }
+}

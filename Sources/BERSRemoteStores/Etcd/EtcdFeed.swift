@@ -1,0 +1,229 @@
+import AsyncHTTPClient
+import BERS
+import Synchronization
+
+/// A store prefix in etcd followed by one watch: the environment layers under `<prefix>config/`
+/// mirrored into an ``InMemoryFileSystem`` (for a ``LiveConfiguration``), and the tenant objects
+/// (`mappings/`, `tenants/`) announced as they change (for a ``TenantCache``).
+///
+/// ```swift
+/// let feed = try await EtcdFeed.connect(url: "etcd://127.0.0.1:2379/picasso", httpClient: client)
+/// let live = try LiveConfiguration(directory: feed.directory, fileSystem: feed.fileSystem,
+///                                  makeWatcher: feed.makeWatcher)
+/// try live.watch()
+/// ```
+///
+/// The watch resumes from the last revision seen after a lost connection (with exponential
+/// backoff), so changes made meanwhile arrive; when etcd compacted those revisions away, the
+/// feed reads everything again. While disconnected, the last copy stays and ``status`` says
+/// since when it may be stale.
+public final class EtcdFeed: ChangeFeed {
+    /// The cluster and the prefix.
+    public let address: EtcdAddress
+    /// Where the mirrored layer files are in ``fileSystem``: `/etcd/<host:port>/<prefix>config`.
+    public let directory: String
+    /// The mirrored layer files.
+    public let fileSystem = InMemoryFileSystem()
+    /// The tenant store at the same prefix.
+    public let store: EtcdTenantStore
+    /// The pause after the first failed reconnection; it doubles up to ``maximumBackoff``.
+    public let initialBackoff: Duration
+    /// The longest pause between reconnections.
+    public let maximumBackoff: Duration
+    private let mirrorsConfiguration: Bool
+    private let state: Mutex<EtcdFeedState>
+
+    private init(store: EtcdTenantStore, mirrorsConfiguration: Bool, backoff: (Duration, Duration)) {
+        self.store = store
+        self.address = store.address
+        self.mirrorsConfiguration = mirrorsConfiguration
+        (initialBackoff, maximumBackoff) = backoff
+        let host = store.address.endpoints.first?.authority ?? "etcd"
+        directory = "/etcd/\(host)/\(store.address.keyPrefix)config"
+        state = Mutex(EtcdFeedState(backoff: backoff.0))
+    }
+
+    /// Reads the prefix (the layer files when `mirrorsConfiguration`) and starts watching it.
+    ///
+    /// - Parameters:
+    ///   - url: `etcd://host:port[,host:port]/prefix`.
+    ///   - httpClient: The client; the caller owns it and keeps it open while the feed runs.
+    ///   - limits: Timeout and size limit of each read.
+    ///   - mirrorsConfiguration: Whether to mirror `<prefix>config/` (false when only tenants are
+    ///     served from etcd).
+    ///   - backoff: The first and the longest pause between reconnections.
+    /// - Throws: ``TenantError`` when the URL is malformed or the first read fails.
+    public static func connect(
+        url: String,
+        httpClient: HTTPClient,
+        limits: RemoteStoreLimits = .default,
+        mirrorsConfiguration: Bool = true,
+        backoff: (initial: Duration, maximum: Duration) = (.milliseconds(100), .seconds(1))
+    ) async throws(TenantError) -> EtcdFeed {
+        let store = try EtcdTenantStore(url: url, httpClient: httpClient, limits: limits)
+        let feed = EtcdFeed(store: store, mirrorsConfiguration: mirrorsConfiguration, backoff: backoff)
+        try await feed.readAll()
+        feed.state.withLock { $0.markConnected() }
+        let task = Task { await feed.follow() }
+        feed.state.withLock { $0.task = task }
+        return feed
+    }
+
+    /// Stops watching.
+    ///
+    /// Idempotent; the watchers made by ``makeWatcher`` see their changes end.
+    public func stop() {
+        let (task, queues) = state.withLock { state in
+            defer {
+                state.task = nil
+                state.queues = [:]
+            }
+            return (state.task, Array(state.queues.values))
+        }
+        task?.cancel()
+        for queue in queues { queue.finish() }
+    }
+
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
+    public var status: ChangeFeedStatus {
+        state.withLock { $0.status(source: address.description) }
+    }
+
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
+    public func onTenantChanges(_ handler: @escaping @Sendable (TenantStoreNotice) -> Void) {
+        state.withLock { $0.tenantHandlers.append(handler) }
+    }
+
+    /// Makes watchers of the mirrored files for a ``LiveConfiguration``: each receives the
+    /// changes the watch applies to ``fileSystem``.
+    public var makeWatcher: LiveConfiguration.WatcherFactory {
+        { [weak self] _, _ throws(ConfigError) in
+            guard let self else { throw ConfigError(.unreadable, "the etcd feed was released") }
+            return self.register()
+        }
+    }
+
+    private func register() -> EtcdDirectoryWatcher {
+        let queue = DirectoryChangeQueue()
+        let id = state.withLock { state in
+            state.nextQueueID += 1
+            state.queues[state.nextQueueID] = queue
+            return state.nextQueueID
+        }
+        return EtcdDirectoryWatcher(queue: queue) { [weak self] in
+            _ = self?.state.withLock { $0.queues.removeValue(forKey: id) }
+        }
+    }
+
+    /// Watches from the revision after the last one seen until cancelled, reconnecting with
+    /// backoff.
+    private func follow() async {
+        let stream = EtcdWatchStream(client: store.client, prefix: address.keyPrefix)
+        while !Task.isCancelled {
+            let from = state.withLock { $0.revision } + 1
+            do {
+                try await stream.run(from: from) { message in await self.handle(message) }
+            } catch {
+                state.withLock { $0.markDisconnected(error.message) }
+            }
+            guard !Task.isCancelled else { return }
+            let pause = state.withLock { $0.nextBackoff(maximum: maximumBackoff) }
+            try? await Task.sleep(for: pause)
+        }
+    }
+
+    /// Applies one message; false ends the stream (to reconnect, or after a resync).
+    func handle(_ message: EtcdWatchMessage) async -> Bool {
+        switch message {
+        case .created:
+            let (reconnected, handlers) = state.withLock {
+                ($0.markConnected(resetBackoff: self.initialBackoff), $0.tenantHandlers)
+            }
+            if reconnected { for handler in handlers { handler(.reachable) } }
+            return true
+        case .events(let events, let revision):
+            apply(events, revision: revision)
+            return true
+        case .compacted:
+            do {
+                try await readAll()
+                state.withLock { $0.resyncs += 1 }
+            } catch {
+                state.withLock { $0.markDisconnected(error.message) }
+            }
+            return false
+        case .failed(let reason):
+            state.withLock { $0.markDisconnected(reason) }
+            return false
+        }
+    }
+
+    /// Applies a watch message's changes to the mirror, then tells the watchers and handlers.
+    private func apply(_ events: [EtcdWatchMessage.Event], revision: Int64) {
+        var folders: [String: [String]] = [:]
+        var tenantKeys: [String] = []
+        var newest: Int64 = 0
+        for event in events {
+            newest = max(newest, event.keyValue.modRevision)
+            guard event.keyValue.key.hasPrefix(address.keyPrefix) else { continue }
+            let key = String(event.keyValue.key.dropFirst(address.keyPrefix.count))
+            if key.hasPrefix("config/") {
+                guard mirrorsConfiguration else { continue }
+                let path = joinPath(directory, String(key.dropFirst("config/".count)))
+                if event.isDelete {
+                    fileSystem.removeFile(path)
+                } else {
+                    fileSystem.setFile(path, event.keyValue.value)
+                }
+                let (folder, name) = Self.split(path)
+                folders[folder, default: []].append(name)
+            } else if key.hasPrefix("mappings/") || key.hasPrefix("tenants/") {
+                tenantKeys.append(key)
+            }
+        }
+        let (queues, handlers) = state.withLock { state in
+            state.revision = max(state.revision, newest)
+            return (Array(state.queues.values), state.tenantHandlers)
+        }
+        for (folder, names) in folders {
+            for queue in queues { queue.send(DirectoryChange(directory: folder, names: names)) }
+        }
+        if !tenantKeys.isEmpty { for handler in handlers { handler(.changed(tenantKeys)) } }
+    }
+
+    /// Reads every layer file (when mirrored) and makes the mirror exactly that, at one revision;
+    /// watchers hear that anything may have changed, handlers that every tenant may have.
+    private func readAll() async throws(TenantError) {
+        let prefix = address.keyPrefix + (mirrorsConfiguration ? "config/" : "mappings/")
+        let (keyValues, revision) = try await store.client.rangeAll(
+            prefix: prefix,
+            keysOnly: !mirrorsConfiguration,
+            context: "READ \(ObjectKey.quote(prefix)) from \(address)"
+        )
+        var folders: Set<String> = [directory]
+        if mirrorsConfiguration {
+            var files: [String: [UInt8]] = [:]
+            for keyValue in keyValues {
+                let path = joinPath(directory, String(keyValue.key.dropFirst(prefix.count)))
+                files[path] = keyValue.value
+                folders.insert(Self.split(path).folder)
+            }
+            fileSystem.replaceAll(with: files)
+        }
+        let (queues, handlers, first) = state.withLock { state in
+            defer { state.revision = revision }
+            return (Array(state.queues.values), state.tenantHandlers, state.revision == 0)
+        }
+        guard !first else { return }
+        for folder in folders.sorted() {
+            for queue in queues { queue.send(DirectoryChange(directory: folder, names: nil)) }
+        }
+        for handler in handlers { handler(.everything) }
+    }
+
+    /// The folder of a mirrored path and its last component.
+    private static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+    }
+}
