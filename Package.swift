@@ -19,8 +19,10 @@ let package = Package(
         .library(name: "BERSArtifacts", targets: ["BERSArtifacts"]),
         .library(name: "BERSLifecycle", targets: ["BERSLifecycle"]),
         .library(name: "BERSServer", targets: ["BERSServer"]),
+        .library(name: "BERSConfiguration", targets: ["BERSConfiguration"]),
         .executable(name: "bers", targets: ["bers"]),
         .executable(name: "bers-net", targets: ["bers-net"]),
+        .executable(name: "bers-configuration-example", targets: ["ConfigurationExample"]),
         .plugin(name: "BERSPlugin", targets: ["BERSPlugin"]),
     ],
     dependencies: [
@@ -36,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.24.0"),
+        // No trait: BERSConfiguration uses none of its file formats or reloading providers.
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: []),
     ],
     targets: [
         // JSON values, a located parser and serializers. Standard library only.
@@ -93,6 +97,17 @@ let package = Package(
             dependencies: ["BERS", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             swiftSettings: strictSettings
         ),
+        // A swift-configuration provider over a resolved configuration, and a reloading one over a
+        // LiveConfiguration (a swift-service-lifecycle Service, like swift-configuration's own).
+        .target(
+            name: "BERSConfiguration",
+            dependencies: [
+                "BERS", "BERSJSON", "BERSLifecycle",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // `bers serve`: environments, tenants and the legacy get_config route over HTTP (Hummingbird).
         .target(
             name: "BERSServer",
@@ -146,6 +161,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .plugin(name: "BERSPlugin", capability: .buildTool(), dependencies: ["BERSPluginTool"]),
+        // `bers-configuration-example`: a ConfigReader over the example project, environment
+        // variables in front; `--watch` follows its files.
+        .executableTarget(
+            name: "ConfigurationExample",
+            dependencies: [
+                "BERS", "BERSConfiguration",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Examples/ConfigurationExample",
+            swiftSettings: strictSettings
+        ),
         // Test helpers: locating ../shared, temporary directories.
         .target(
             name: "BERSTestSupport",
@@ -216,6 +244,17 @@ let package = Package(
         .testTarget(
             name: "BERSSecretsTests",
             dependencies: ["BERSSecrets", "BERS", "BERSJSON", "BERSTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BERSConfigurationTests",
+            dependencies: [
+                "BERSConfiguration", "BERS", "BERSJSON", "BERSTestSupport",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "ConfigurationTesting", package: "swift-configuration"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -9,6 +9,9 @@ let package = Package(
     dependencies: [
         .package(name: "bers", path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+        // Its JSON provider is what the BERS provider is measured against.
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["JSON"]),
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
     ],
     targets: [
         // A plain loop over one operation, for perf and callgrind profiles.
@@ -45,6 +48,20 @@ let package = Package(
                 .product(name: "BERSRemoteStores", package: "bers"),
             ],
             path: "Benchmarks/RemoteStoreBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        // ConfigReader lookups through the BERS provider against swift-configuration's JSON provider.
+        .executableTarget(
+            name: "ConfigurationBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "BERS", package: "bers"),
+                .product(name: "BERSJSON", package: "bers"),
+                .product(name: "BERSConfiguration", package: "bers"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            path: "Benchmarks/ConfigurationBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
     ]
