@@ -249,7 +249,8 @@ let package = Package(
         .testTarget(
             name: "BERSConfigurationTests",
             dependencies: [
-                "BERSConfiguration", "BERS", "BERSJSON", "BERSTestSupport",
+                "BERSConfiguration", "BERS", "BERSJSON", "BERSTestSupport", "BERSRemoteStores",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "ConfigurationTesting", package: "swift-configuration"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
