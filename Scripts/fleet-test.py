@@ -23,6 +23,7 @@ import argparse
 import base64
 import json
 import os
+import shutil
 import signal
 import socket
 import statistics
@@ -295,6 +296,13 @@ def outage(bers, servers, etcd, workdir):
         check(all(not feed["connected"] and feed["stale_since"] for feed in stale),
               "while etcd is down, every /v1/status says the feed is disconnected and stale since "
               + stale[0]["stale_since"])
+        gauges = []
+        for server in servers:
+            with urllib.request.urlopen(f"{server.base}/metrics", timeout=2) as response:
+                text = response.read().decode()
+            gauges += [line for line in text.splitlines() if line.startswith("bers_feed_connected{")]
+        check(len(gauges) == 3 and all(line.split()[-1] in ("0", "0.0") for line in gauges),
+              "and /metrics says bers_feed_connected 0")
         time.sleep(4.0)
         etcd.start()
         restarted = time.monotonic()
@@ -374,6 +382,7 @@ def main():
     workdir = tempfile.mkdtemp(prefix="bers-fleet-")
     etcd = Etcd(os.path.join(workdir, "etcd"))
     servers = []
+    passed = False
     try:
         etcd.start()
         seed = subprocess.run(
@@ -413,6 +422,7 @@ def main():
         codes = [server.stop() for server in servers]
         check(codes == [0, 0, 0], "SIGTERM stops the three instances with exit 0")
         log("passed")
+        passed = True
         return 0
     except Failure as failure:
         log(f"FAILED: {failure}")
@@ -426,6 +436,8 @@ def main():
         for server in servers:
             server.stop()
         etcd.stop()
+        if passed:
+            shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

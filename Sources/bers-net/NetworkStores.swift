@@ -1,6 +1,7 @@
 import BERS
 import BERSCLI
 import BERSRemoteStores
+import Logging
 
 /// Opens `s3://`, `https://` and `etcd://` tenant stores, and etcd change feeds, with a client that
 /// lives as long as the command.
@@ -32,7 +33,8 @@ struct NetworkStores: RemoteStoreProvider {
                 url: request.url,
                 httpClient: client,
                 limits: Self.limits(request),
-                mirrorsConfiguration: mirrorsConfiguration
+                mirrorsConfiguration: mirrorsConfiguration,
+                logger: Logger(label: "bers.etcd") { StreamLogHandler.standardError(label: $0) }
             )
             defer { feed.stop() }
             let remote = RemoteFeed(

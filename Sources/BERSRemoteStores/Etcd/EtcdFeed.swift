@@ -1,5 +1,7 @@
 import AsyncHTTPClient
 import BERS
+import Logging
+import Metrics
 import Synchronization
 
 /// A store prefix in etcd followed by one watch: the environment layers under `<prefix>config/`
@@ -32,9 +34,16 @@ public final class EtcdFeed: ChangeFeed {
     public let maximumBackoff: Duration
     private let mirrorsConfiguration: Bool
     private let state: Mutex<EtcdFeedState>
+    private let reporter: EtcdFeedReporter
 
-    private init(store: EtcdTenantStore, mirrorsConfiguration: Bool, backoff: (Duration, Duration)) {
+    private init(
+        store: EtcdTenantStore,
+        mirrorsConfiguration: Bool,
+        backoff: (Duration, Duration),
+        reporter: EtcdFeedReporter
+    ) {
         self.store = store
+        self.reporter = reporter
         self.address = store.address
         self.mirrorsConfiguration = mirrorsConfiguration
         (initialBackoff, maximumBackoff) = backoff
@@ -52,18 +61,33 @@ public final class EtcdFeed: ChangeFeed {
     ///   - mirrorsConfiguration: Whether to mirror `<prefix>config/` (false when only tenants are
     ///     served from etcd).
     ///   - backoff: The first and the longest pause between reconnections.
+    ///   - logger: Where losing and regaining the watch is logged (once per outage).
+    ///   - metrics: Where `bers_feed_connected`, `bers_feed_revision`,
+    ///     `bers_feed_reconnects_total` and `bers_feed_resyncs_total` go.
     /// - Throws: ``TenantError`` when the URL is malformed or the first read fails.
     public static func connect(
         url: String,
         httpClient: HTTPClient,
         limits: RemoteStoreLimits = .default,
         mirrorsConfiguration: Bool = true,
-        backoff: (initial: Duration, maximum: Duration) = (.milliseconds(100), .seconds(1))
+        backoff: (initial: Duration, maximum: Duration) = (.milliseconds(100), .seconds(1)),
+        logger: Logger? = nil,
+        metrics: any MetricsFactory = MetricsSystem.factory
     ) async throws(TenantError) -> EtcdFeed {
         let store = try EtcdTenantStore(url: url, httpClient: httpClient, limits: limits)
-        let feed = EtcdFeed(store: store, mirrorsConfiguration: mirrorsConfiguration, backoff: backoff)
+        let reporter = EtcdFeedReporter(source: store.address.description, logger: logger, metrics: metrics)
+        let feed = EtcdFeed(
+            store: store,
+            mirrorsConfiguration: mirrorsConfiguration,
+            backoff: backoff,
+            reporter: reporter
+        )
         try await feed.readAll()
-        feed.state.withLock { $0.markConnected() }
+        let revision = feed.state.withLock { state in
+            state.markConnected()
+            return state.revision
+        }
+        reporter.started(at: revision)
         let task = Task { await feed.follow() }
         feed.state.withLock { $0.task = task }
         return feed
@@ -124,7 +148,8 @@ public final class EtcdFeed: ChangeFeed {
             do {
                 try await stream.run(from: from) { message in await self.handle(message) }
             } catch {
-                state.withLock { $0.markDisconnected(error.message) }
+                guard !Task.isCancelled else { return }
+                disconnected(error.message)
             }
             guard !Task.isCancelled else { return }
             let pause = state.withLock { $0.nextBackoff(maximum: maximumBackoff) }
@@ -136,10 +161,12 @@ public final class EtcdFeed: ChangeFeed {
     func handle(_ message: EtcdWatchMessage) async -> Bool {
         switch message {
         case .created:
-            let (reconnected, handlers) = state.withLock {
-                ($0.markConnected(resetBackoff: self.initialBackoff), $0.tenantHandlers)
+            let (reconnected, handlers, revision) = state.withLock {
+                ($0.markConnected(resetBackoff: self.initialBackoff), $0.tenantHandlers, $0.revision)
             }
-            if reconnected { for handler in handlers { handler(.reachable) } }
+            guard reconnected else { return true }
+            reporter.reconnected(at: revision)
+            for handler in handlers { handler(.reachable) }
             return true
         case .events(let events, let revision):
             apply(events, revision: revision)
@@ -147,15 +174,25 @@ public final class EtcdFeed: ChangeFeed {
         case .compacted:
             do {
                 try await readAll()
-                state.withLock { $0.resyncs += 1 }
+                reporter.resynced(
+                    at: state.withLock { state in
+                        state.resyncs += 1
+                        return state.revision
+                    }
+                )
             } catch {
-                state.withLock { $0.markDisconnected(error.message) }
+                disconnected(error.message)
             }
             return false
         case .failed(let reason):
-            state.withLock { $0.markDisconnected(reason) }
+            disconnected(reason)
             return false
         }
+    }
+
+    /// Records a lost watch, and reports it when it was connected until now.
+    private func disconnected(_ reason: String) {
+        if state.withLock({ $0.markDisconnected(reason) }) { reporter.disconnected(reason) }
     }
 
     /// Applies a watch message's changes to the mirror, then tells the watchers and handlers.
@@ -181,10 +218,11 @@ public final class EtcdFeed: ChangeFeed {
                 tenantKeys.append(key)
             }
         }
-        let (queues, handlers) = state.withLock { state in
+        let (queues, handlers, revision) = state.withLock { state in
             state.revision = max(state.revision, newest)
-            return (Array(state.queues.values), state.tenantHandlers)
+            return (Array(state.queues.values), state.tenantHandlers, state.revision)
         }
+        reporter.applied(upTo: revision)
         for (folder, names) in folders {
             for queue in queues { queue.send(DirectoryChange(directory: folder, names: names)) }
         }

@@ -33,10 +33,15 @@ struct EtcdFeedState {
     }
 
     /// Disconnected: what is served may be stale from now (or from the first loss).
-    mutating func markDisconnected(_ reason: String) {
+    ///
+    /// - Returns: Whether it was connected until now (the start of an outage).
+    @discardableResult
+    mutating func markDisconnected(_ reason: String) -> Bool {
+        let wasConnectedNow = connected
         if connected || staleSince == nil { staleSince = .now() }
         connected = false
         lastError = reason
+        return wasConnectedNow
     }
 
     /// The pause before the next reconnection, doubling the next one up to `maximum`.

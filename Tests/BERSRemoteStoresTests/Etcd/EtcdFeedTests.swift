@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import BERS
 import BERSTestSupport
+import MetricsTestKit
 @testable import BERSRemoteStores
 import Synchronization
 import Testing
@@ -36,6 +37,25 @@ struct EtcdFeedTests {
             #expect(feed.directory.hasSuffix("/config"))
             #expect(feed.status.connected)
             #expect(feed.status.revision > 0)
+        }
+    }
+
+    @Test func itsHealthIsMeasured() async throws {
+        try await RemoteTenantStores.withHTTPClient { client in
+            let url = EtcdServer.uniqueURL("metrics")
+            let metrics = TestMetrics()
+            let feed = try await EtcdFeed.connect(url: url, httpClient: client, metrics: metrics)
+            defer { feed.stop() }
+            let source = [("source", feed.address.description)]
+            #expect(try metrics.expectGauge("bers_feed_connected", source).lastValue == 1)
+            let first = try metrics.expectGauge("bers_feed_revision", source).lastValue ?? 0
+            _ = try await feed.store.put("mappings/m.json", Array("{}".utf8), contentType: "application/json")
+            let deadline = ContinuousClock.now + .seconds(5)
+            while feed.status.revision <= Int64(first), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            #expect(try metrics.expectGauge("bers_feed_revision", source).lastValue == Double(feed.status.revision))
+            #expect(feed.status.revision > Int64(first))
         }
     }
 

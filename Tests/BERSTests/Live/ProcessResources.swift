@@ -31,12 +31,14 @@ struct ProcessResources {
 
     /// Expects no growth a leak per watcher would show: a thousand starts and stops leaking one
     /// thread or descriptor each would add a thousand; suites running at the same time add or
-    /// remove a few.
+    /// remove some (see the limits).
     static func expectNoLeak(since before: ProcessResources, sourceLocation: SourceLocation = #_sourceLocation) {
         let after = current()
         #expect(after.watcherThreads - before.watcherThreads < 10, sourceLocation: sourceLocation)
         #expect(after.inotifyDescriptors - before.inotifyDescriptors < 10, sourceLocation: sourceLocation)
-        #expect(after.descriptors - before.descriptors < 50, sourceLocation: sourceLocation)
-        #expect(after.threads - before.threads < 50, sourceLocation: sourceLocation)
+        // Suites running meanwhile (HTTP clients, servers, event loops) hold up to a few dozen
+        // sockets and threads each; a leak per start would add a thousand.
+        #expect(after.descriptors - before.descriptors < 250, sourceLocation: sourceLocation)
+        #expect(after.threads - before.threads < 250, sourceLocation: sourceLocation)
     }
 }
