@@ -14,7 +14,9 @@ Checks, and prints the figures of:
    ready, /v1/status says since when the feed is stale, and a change made right after the restart
    reaches all three;
 6. the servers cut off from a running etcd for 3 s (they reach it through a TCP proxy): a change
-   made meanwhile reaches all three once the network heals (the watch resumes from its revision).
+   made meanwhile reaches all three once the network heals (the watch resumes from its revision);
+7. the watch connections dying silently (the proxy stops forwarding without closing): the
+   watchdog notices etcd is ahead and reconnects, and a change made meanwhile arrives.
 Every loop is bounded; etcd and the servers are stopped at the end, also on failure. Exit 0 when
 every check passes.
 """
@@ -102,7 +104,9 @@ class Etcd:
 
 class Proxy:
     """A TCP proxy on loopback between the servers and etcd: `cut()` drops every connection and
-    refuses new ones (a network partition, etcd itself still up), `heal()` accepts again."""
+    refuses new ones (a network partition, etcd itself still up), `heal()` accepts again;
+    `freeze()` silently stops forwarding on the connections open now, without closing them (a
+    connection that died without a FIN), while new connections work."""
 
     def __init__(self, upstream_port):
         self.upstream_port = upstream_port
@@ -111,6 +115,8 @@ class Proxy:
         self.port = probe.getsockname()[1]
         probe.close()
         self.connections = []
+        self.epoch = 0
+        self.frozen_below = 0
         self.lock = threading.Lock()
         self.listener = None
         self.heal()
@@ -121,6 +127,11 @@ class Proxy:
         self.listener.bind(("127.0.0.1", self.port))
         self.listener.listen(64)
         threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def freeze(self):
+        with self.lock:
+            self.epoch += 1
+            self.frozen_below = self.epoch
 
     def cut(self):
         # shutdown() wakes the thread blocked in accept(); close() alone would leave it accepting.
@@ -157,14 +168,15 @@ class Proxy:
                 end.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             with self.lock:
                 self.connections += [client, upstream]
+                epoch = self.epoch
             for source, target in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
+                threading.Thread(target=self._pump, args=(source, target, epoch), daemon=True).start()
 
-    @staticmethod
-    def _pump(source, target):
+    def _pump(self, source, target, epoch):
         try:
             while data := source.recv(65536):
-                target.sendall(data)
+                if epoch >= self.frozen_below:
+                    target.sendall(data)
         except OSError:
             pass
         for end in (source, target):
@@ -338,6 +350,19 @@ def partition(bers, servers, etcd, proxy, workdir):
     check(elapsed is not None, f"the change made during the partition reached all three {elapsed or 0:.2f} s after it healed")
 
 
+def dead_connection(bers, servers, etcd, proxy, workdir):
+    """The watch connections die without closing: the watchdog (every 5 s) sees etcd ahead of
+    the watch and reconnects, so a change made meanwhile still arrives. The idle pooled
+    connections died too: a read sent on one times out (4 s) and is retried (5 s later)."""
+    proxy.freeze()
+    started = time.monotonic()
+    put = cli_put(bers, etcd.url, document("Behind a dead connection"), workdir)
+    check(put.returncode == 0, "a tenant put while the watch connections are silently dead succeeds")
+    elapsed = wait_all(servers, titled("Behind a dead connection"), 40.0, started=started)
+    check(elapsed is not None and elapsed <= 30.0,
+          f"the watchdog noticed the dead watch and the change reached all three in {elapsed or 0:.1f} s")
+
+
 def refused_tenant(bers, servers, etcd, workdir):
     previous = "Before the invalid put"
     check(cli_put(bers, etcd.url, document(previous), workdir).returncode == 0, "a valid tenant put succeeds")
@@ -418,6 +443,7 @@ def main():
         refused_layer(servers, etcd)
         outage(bers, servers, etcd, workdir)
         partition(bers, servers, etcd, proxy, workdir)
+        dead_connection(bers, servers, etcd, proxy, workdir)
 
         codes = [server.stop() for server in servers]
         check(codes == [0, 0, 0], "SIGTERM stops the three instances with exit 0")

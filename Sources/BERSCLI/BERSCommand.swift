@@ -50,10 +50,8 @@ public struct BERSCommand: AsyncParsableCommand {
             Self.exitHandlingParse(error, arguments: arguments)
         }
         do {
-            if let storeCommand = command as? any StoreCommand,
-                storeCommand.mayUseRemoteStore
-                    || (command as? SyncCommand)?.mayUseRemoteStore == true
-            {
+            let storeCommand = command as? any StoreCommand
+            if storeCommand?.mayUseRemoteStore == true || (command as? SyncCommand)?.mayUseRemoteStore == true {
                 try remoteStores?.commandWillUseRemoteStore()
             }
             if command is ServeCommand { try server?.commandWillServe() }

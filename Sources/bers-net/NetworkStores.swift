@@ -34,7 +34,7 @@ struct NetworkStores: RemoteStoreProvider {
                 httpClient: client,
                 limits: Self.limits(request),
                 mirrorsConfiguration: mirrorsConfiguration,
-                logger: Logger(label: "bers.etcd") { StreamLogHandler.standardError(label: $0) }
+                logger: Self.logger(level: request.logLevel)
             )
             defer { feed.stop() }
             let remote = RemoteFeed(
@@ -46,6 +46,13 @@ struct NetworkStores: RemoteStoreProvider {
             )
             return try await body(remote)
         }
+    }
+
+    /// The feed's logger: standard error, at `level`.
+    private static func logger(level: String?) -> Logger {
+        var logger = Logger(label: "bers.etcd") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = level.flatMap(Logger.Level.init(rawValue:)) ?? .info
+        return logger
     }
 
     private static func limits(_ request: RemoteStoreRequest) -> RemoteStoreLimits {

@@ -24,8 +24,10 @@ public struct StoreSync: Sendable {
         public init() {}
     }
 
-    /// The key prefixes of the store layout that are copied.
-    public static let families = ["config/", "mappings/", "tenants/"]
+    /// The key prefixes of the store layout that are copied, in order: documents before the
+    /// mappings that point at them, so that a server watching the target never follows a mapping
+    /// to a document not yet there.
+    public static let families = ["config/", "tenants/", "mappings/"]
 
     /// Where objects are read.
     public let source: any TenantStore

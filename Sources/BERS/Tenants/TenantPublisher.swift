@@ -85,12 +85,11 @@ public struct TenantPublisher: Sendable {
         // A hash that already names another tenant is only re-pointed when asked, and nothing is
         // written before that is settled.
         let mappingKey = TenantRepository.mappingKey(hash)
-        let mapped: String? =
-            if case .found(let object) = try await store.get(mappingKey) {
-                (try? JSONParser().parse(object.bytes, file: mappingKey))?.value["tenant_id"]?.stringValue
-            } else {
-                nil
-            }
+        let mappingObject: StoredObject? =
+            if case .found(let object) = try await store.get(mappingKey) { object } else { nil }
+        let mapped = mappingObject.flatMap {
+            (try? JSONParser().parse($0.bytes, file: mappingKey))?.value["tenant_id"]?.stringValue
+        }
         if let mapped, mapped != tenantID, !repointMapping {
             throw TenantError(
                 .invalidMapping,
@@ -106,7 +105,13 @@ public struct TenantPublisher: Sendable {
         let mapping = Array(JSONValue.object(["tenant_id": .string(tenantID)]).jsonText.utf8)
         var wroteMapping = false
         if mapped != tenantID {
-            _ = try await store.put(mappingKey, mapping, contentType: "application/json")
+            // Over the mapping read (or none), so that a concurrent re-pointing is not lost.
+            let condition: StoreWriteCondition =
+                switch mappingObject {
+                case nil: .ifAbsent
+                case let object?: object.etag.map(StoreWriteCondition.ifMatch) ?? .unconditional
+                }
+            _ = try await store.put(mappingKey, mapping, contentType: "application/json", condition: condition)
             wroteMapping = true
         }
         return Outcome(

@@ -61,7 +61,14 @@ struct ServeCommand: AsyncParsableCommand, ProjectCommand {
         }
         let choice = project.choice()
         if RemoteFeed.isFeed(choice.path) {
-            let request = stores.remoteRequest(url: choice.path, project: nil)
+            guard stores.store == nil else {
+                throw UsageError(
+                    message:
+                        "with --config-dir \(choice.path), tenants are read from the same prefix (the store the feed watches); drop --store"
+                )
+            }
+            var request = stores.remoteRequest(url: choice.path, project: nil)
+            request.logLevel = logLevel
             try await TenantStoreOptions.remoteProvider()
                 .withFeed(request, mirrorsConfiguration: true) { remote in
                     guard let remote else { throw UsageError(message: "\(choice.path) cannot be followed") }
@@ -72,10 +79,7 @@ struct ServeCommand: AsyncParsableCommand, ProjectCommand {
                         makeWatcher: remote.makeWatcher,
                         feed: remote.feed
                     )
-                    guard stores.store != nil else { return try await launcher.serve(request, store: remote.store) }
-                    try await stores.withStore(project: project) { store in
-                        try await launcher.serve(request, store: store)
-                    }
+                    try await launcher.serve(request, store: remote.store)
                 }
             return
         }
@@ -87,7 +91,8 @@ struct ServeCommand: AsyncParsableCommand, ProjectCommand {
         )
         let storeURL = try? stores.url(project: project).url
         if let storeURL, RemoteFeed.isFeed(storeURL) {
-            let remoteRequest = stores.remoteRequest(url: storeURL, project: project)
+            var remoteRequest = stores.remoteRequest(url: storeURL, project: project)
+            remoteRequest.logLevel = logLevel
             try await TenantStoreOptions.remoteProvider()
                 .withFeed(remoteRequest, mirrorsConfiguration: false) { remote in
                     request.feed = remote?.feed

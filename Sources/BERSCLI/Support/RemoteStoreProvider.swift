@@ -55,6 +55,8 @@ public struct RemoteStoreRequest: Sendable {
     public let timeoutMilliseconds: Int64
     /// The largest document accepted, in bytes.
     public let maxBytes: Int
+    /// The lowest level a feed logs at (`bers serve --log-level`); `nil`: info.
+    public var logLevel: String?
 
     /// A request for the store at `url`.
     public init(

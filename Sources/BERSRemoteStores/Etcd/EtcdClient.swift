@@ -2,9 +2,11 @@ import AsyncHTTPClient
 import BERS
 import BERSJSON
 import NIOCore
+import NIOPosix
 
 /// Requests to etcd's v3 JSON gateway (`/v3/kv/range`, `/v3/kv/txn`), each sent to the
-/// preferred endpoint first and to the next when one cannot be reached.
+/// preferred endpoint first and to the next when one cannot be reached (a transaction only when
+/// it cannot have reached the first: a write is never sent twice).
 struct EtcdClient: Sendable {
     /// The endpoints and the key prefix.
     let address: EtcdAddress
@@ -75,7 +77,9 @@ struct EtcdClient: Sendable {
         var start = Array(prefix.utf8)
         var all: [EtcdKeyValue] = []
         var revision: Int64 = 0
-        let pageSize = keysOnly ? 1000 : 64
+        let pageSize = keysOnly ? 1000 : 16
+        // Keys are at most 1 KiB (ObjectKey), values at most the object size limit; in base64.
+        let maxBody = pageSize * (2048 + (keysOnly ? 0 : limits.maxObjectSize * 4 / 3)) + 65_536
         while true {
             var body: JSONObject = [
                 "key": EtcdJSON.base64(start.isEmpty ? [0] : start), "range_end": EtcdJSON.base64(end),
@@ -83,7 +87,6 @@ struct EtcdClient: Sendable {
             ]
             if keysOnly { body["keys_only"] = true }
             if revision > 0 { body["revision"] = .string(String(revision)) }
-            let maxBody = pageSize * (limits.maxObjectSize * 4 / 3 + 1024) + 65_536
             let answer = try await call("/v3/kv/range", .object(body), maxBodySize: maxBody, context: context)
             if revision == 0 { revision = EtcdJSON.int64(answer["header"]?.objectValue?["revision"]) }
             let page = answer["kvs"]?.arrayValue?.compactMap(EtcdKeyValue.init) ?? []
@@ -102,19 +105,33 @@ struct EtcdClient: Sendable {
         context: String
     ) async throws(TenantError) -> (succeeded: Bool, revision: Int64) {
         let body: JSONValue = ["compare": .array(compare), "success": .array(success)]
-        let answer = try await call("/v3/kv/txn", body, maxBodySize: 65_536, context: context)
+        let answer = try await call("/v3/kv/txn", body, maxBodySize: 65_536, context: context, idempotent: false)
         return (
             answer["succeeded"]?.boolValue ?? false,
             EtcdJSON.int64(answer["header"]?.objectValue?["revision"])
         )
     }
 
-    /// POSTs `body` to `path`, trying each endpoint once, the preferred one first.
+    /// The newest `mod_revision` among the keys starting with `prefix` (0 when there are none):
+    /// what a watch of the prefix must have delivered.
+    func newestModification(prefix: String, context: String) async throws(TenantError) -> Int64 {
+        let body: JSONObject = [
+            "key": EtcdJSON.base64(prefix.isEmpty ? [0] : Array(prefix.utf8)),
+            "range_end": EtcdJSON.base64(EtcdJSON.rangeEnd(ofPrefix: prefix)), "limit": 1, "keys_only": true,
+            "sort_order": "DESCEND", "sort_target": "MOD",
+        ]
+        let answer = try await call("/v3/kv/range", .object(body), maxBodySize: 65_536, context: context)
+        return answer["kvs"]?.arrayValue?.first.flatMap(EtcdKeyValue.init)?.modRevision ?? 0
+    }
+
+    /// POSTs `body` to `path`, trying each endpoint once, the preferred one first; a request that
+    /// is not `idempotent` goes to the next endpoint only when it cannot have reached this one.
     func call(
         _ path: String,
         _ body: JSONValue,
         maxBodySize: Int,
-        context: String
+        context: String,
+        idempotent: Bool = true
     ) async throws(TenantError) -> JSONObject {
         let payload = Array(body.jsonText.utf8)
         var failures: [String] = []
@@ -138,6 +155,7 @@ struct EtcdClient: Sendable {
             } catch  where error.code == .storeUnavailable || error.code == .storeTimeout {
                 failures.append("\(endpoint.authority): \(error.message)")
                 lastError = error
+                guard idempotent || Self.neverConnected(error) else { throw error }
             }
         }
         guard let lastError, failures.count > 1 else { throw lastError ?? Self.noEndpoint(context) }
@@ -145,6 +163,17 @@ struct EtcdClient: Sendable {
             lastError.code,
             "\(context): no endpoint of the cluster answered:\n" + failures.joined(separator: "\n")
         )
+    }
+
+    /// Whether `error` says the connection could not be made (so the request was never sent).
+    static func neverConnected(_ error: TenantError) -> Bool {
+        switch error.underlying {
+        case is NIOConnectionError, is IOError: true
+        case let error as HTTPClientError: error == .connectTimeout
+        case let error as ChannelError:
+            if case .connectTimeout = error { true } else { false }
+        default: false
+        }
     }
 
     private static func noEndpoint(_ context: String) -> TenantError {

@@ -16,8 +16,11 @@ import Synchronization
 /// ```
 ///
 /// The watch resumes from the last revision seen after a lost connection (with exponential
-/// backoff), so changes made meanwhile arrive; when etcd compacted those revisions away, the
-/// feed reads everything again. While disconnected, the last copy stays and ``status`` says
+/// backoff), so changes made meanwhile arrive; when etcd compacted those revisions away, or its
+/// revision went back (a cluster restored from a snapshot), the feed reads everything again. A
+/// connection that dies without closing is caught by a watchdog: every ``watchdogInterval`` it
+/// asks etcd for the newest modification under the prefix, and reconnects when the watch has not
+/// delivered it by the next check. While disconnected, the last copy stays and ``status`` says
 /// since when it may be stale.
 public final class EtcdFeed: ChangeFeed {
     /// The cluster and the prefix.
@@ -32,6 +35,8 @@ public final class EtcdFeed: ChangeFeed {
     public let initialBackoff: Duration
     /// The longest pause between reconnections.
     public let maximumBackoff: Duration
+    /// How often the watch is checked against the store (see the type's discussion).
+    public let watchdogInterval: Duration
     private let mirrorsConfiguration: Bool
     private let state: Mutex<EtcdFeedState>
     private let reporter: EtcdFeedReporter
@@ -40,9 +45,11 @@ public final class EtcdFeed: ChangeFeed {
         store: EtcdTenantStore,
         mirrorsConfiguration: Bool,
         backoff: (Duration, Duration),
+        watchdogInterval: Duration,
         reporter: EtcdFeedReporter
     ) {
         self.store = store
+        self.watchdogInterval = watchdogInterval
         self.reporter = reporter
         self.address = store.address
         self.mirrorsConfiguration = mirrorsConfiguration
@@ -61,6 +68,7 @@ public final class EtcdFeed: ChangeFeed {
     ///   - mirrorsConfiguration: Whether to mirror `<prefix>config/` (false when only tenants are
     ///     served from etcd).
     ///   - backoff: The first and the longest pause between reconnections.
+    ///   - watchdogInterval: How often the watch is checked against the store.
     ///   - logger: Where losing and regaining the watch is logged (once per outage).
     ///   - metrics: Where `bers_feed_connected`, `bers_feed_revision`,
     ///     `bers_feed_reconnects_total` and `bers_feed_resyncs_total` go.
@@ -71,6 +79,7 @@ public final class EtcdFeed: ChangeFeed {
         limits: RemoteStoreLimits = .default,
         mirrorsConfiguration: Bool = true,
         backoff: (initial: Duration, maximum: Duration) = (.milliseconds(100), .seconds(1)),
+        watchdogInterval: Duration = .seconds(5),
         logger: Logger? = nil,
         metrics: any MetricsFactory = MetricsSystem.factory
     ) async throws(TenantError) -> EtcdFeed {
@@ -80,6 +89,7 @@ public final class EtcdFeed: ChangeFeed {
             store: store,
             mirrorsConfiguration: mirrorsConfiguration,
             backoff: backoff,
+            watchdogInterval: watchdogInterval,
             reporter: reporter
         )
         try await feed.readAll()
@@ -88,9 +98,23 @@ public final class EtcdFeed: ChangeFeed {
             return state.revision
         }
         reporter.started(at: revision)
-        let task = Task { await feed.follow() }
-        feed.state.withLock { $0.task = task }
+        feed.resumeWatching()
         return feed
+    }
+
+    /// Starts following (again) from the revision reached; internal, for tests that make the
+    /// feed miss revisions.
+    func resumeWatching() {
+        let task = Task { await follow() }
+        state.withLock { $0.task = task }
+    }
+
+    /// Stops following without stopping the feed, and returns once nothing more is applied;
+    /// internal, for tests.
+    func pauseWatching() async {
+        let task = state.withLock { $0.task }
+        task?.cancel()
+        await task?.value
     }
 
     /// Stops watching.
@@ -99,6 +123,7 @@ public final class EtcdFeed: ChangeFeed {
     public func stop() {
         let (task, queues) = state.withLock { state in
             defer {
+                state.stopped = true
                 state.task = nil
                 state.queues = [:]
             }
@@ -123,17 +148,19 @@ public final class EtcdFeed: ChangeFeed {
     public var makeWatcher: LiveConfiguration.WatcherFactory {
         { [weak self] _, _ throws(ConfigError) in
             guard let self else { throw ConfigError(.unreadable, "the etcd feed was released") }
-            return self.register()
+            return try self.register()
         }
     }
 
-    private func register() -> EtcdDirectoryWatcher {
+    private func register() throws(ConfigError) -> EtcdDirectoryWatcher {
         let queue = DirectoryChangeQueue()
-        let id = state.withLock { state in
+        let id = state.withLock { state -> Int? in
+            guard !state.stopped else { return nil }
             state.nextQueueID += 1
             state.queues[state.nextQueueID] = queue
             return state.nextQueueID
         }
+        guard let id else { throw ConfigError(.unreadable, "the etcd feed of \(address) was stopped") }
         return EtcdDirectoryWatcher(queue: queue) { [weak self] in
             _ = self?.state.withLock { $0.queues.removeValue(forKey: id) }
         }
@@ -146,10 +173,15 @@ public final class EtcdFeed: ChangeFeed {
         while !Task.isCancelled {
             let from = state.withLock { $0.revision } + 1
             do {
-                try await stream.run(from: from) { message in await self.handle(message) }
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { try await stream.run(from: from) { message in await self.handle(message) } }
+                    group.addTask { try await self.watchdog() }
+                    defer { group.cancelAll() }
+                    try await group.next()
+                }
             } catch {
                 guard !Task.isCancelled else { return }
-                disconnected(error.message)
+                disconnected((error as? TenantError)?.message ?? "\(error)")
             }
             guard !Task.isCancelled else { return }
             let pause = state.withLock { $0.nextBackoff(maximum: maximumBackoff) }
@@ -157,10 +189,32 @@ public final class EtcdFeed: ChangeFeed {
         }
     }
 
+    /// Returns (throws) when the watch has not delivered, by the next check, a modification the
+    /// store reported at the previous one: the connection is dead without having closed.
+    private func watchdog() async throws {
+        var pending: Int64?
+        let context = "CHECK \(ObjectKey.quote(address.keyPrefix)) in \(address)"
+        while true {
+            try await Task.sleep(for: watchdogInterval)
+            let seen = state.withLock { $0.revision }
+            if let pending, seen < pending {
+                throw TenantError(
+                    .storeUnavailable,
+                    "the watch has not delivered revision \(pending) within \(watchdogInterval) (it is at \(seen))"
+                )
+            }
+            guard let newest = try? await store.client.newestModification(prefix: address.keyPrefix, context: context)
+            else { continue }
+            pending = newest > seen ? newest : nil
+        }
+    }
+
     /// Applies one message; false ends the stream (to reconnect, or after a resync).
     func handle(_ message: EtcdWatchMessage) async -> Bool {
         switch message {
-        case .created:
+        case .created(let revision):
+            // A store whose revision went back (restored from a snapshot) would stay silent.
+            guard revision >= state.withLock({ $0.revision }) else { return await resync() }
             let (reconnected, handlers, revision) = state.withLock {
                 ($0.markConnected(resetBackoff: self.initialBackoff), $0.tenantHandlers, $0.revision)
             }
@@ -172,22 +226,28 @@ public final class EtcdFeed: ChangeFeed {
             apply(events, revision: revision)
             return true
         case .compacted:
-            do {
-                try await readAll()
-                reporter.resynced(
-                    at: state.withLock { state in
-                        state.resyncs += 1
-                        return state.revision
-                    }
-                )
-            } catch {
-                disconnected(error.message)
-            }
-            return false
+            return await resync()
         case .failed(let reason):
             disconnected(reason)
             return false
         }
+    }
+
+    /// Reads everything again (the watch lost its place); always false: the stream ends and the
+    /// watch starts again from the revision read.
+    private func resync() async -> Bool {
+        do {
+            try await readAll()
+            reporter.resynced(
+                at: state.withLock { state in
+                    state.resyncs += 1
+                    return state.revision
+                }
+            )
+        } catch {
+            disconnected(error.message)
+        }
+        return false
     }
 
     /// Records a lost watch, and reports it when it was connected until now.
@@ -232,12 +292,17 @@ public final class EtcdFeed: ChangeFeed {
     /// Reads every layer file (when mirrored) and makes the mirror exactly that, at one revision;
     /// watchers hear that anything may have changed, handlers that every tenant may have.
     private func readAll() async throws(TenantError) {
-        let prefix = address.keyPrefix + (mirrorsConfiguration ? "config/" : "mappings/")
-        let (keyValues, revision) = try await store.client.rangeAll(
-            prefix: prefix,
-            keysOnly: !mirrorsConfiguration,
-            context: "READ \(ObjectKey.quote(prefix)) from \(address)"
-        )
+        let prefix = address.keyPrefix + "config/"
+        let context = "READ \(ObjectKey.quote(prefix)) from \(address)"
+        let (keyValues, revision) =
+            mirrorsConfiguration
+            ? try await store.client.rangeAll(prefix: prefix, keysOnly: false, context: context)
+            // Only the revision to watch from is needed: one key's worth.
+            : (
+                [],
+                try await store.client.range(Array(prefix.utf8), limit: 1, maxBodySize: 65_536, context: context)
+                    .revision
+            )
         var folders: Set<String> = [directory]
         if mirrorsConfiguration {
             var files: [String: [UInt8]] = [:]

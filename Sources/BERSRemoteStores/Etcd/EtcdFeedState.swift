@@ -12,6 +12,7 @@ struct EtcdFeedState {
     var wasConnected = false
     var backoff: Duration
     var task: Task<Void, Never>?
+    var stopped = false
     var queues: [Int: DirectoryChangeQueue] = [:]
     var nextQueueID = 0
     var tenantHandlers: [@Sendable (TenantStoreNotice) -> Void] = []

@@ -66,11 +66,21 @@ public struct EtcdTenantStore: TenantStore {
         let fullKey = EtcdJSON.base64(address.keyPrefix + key)
         let compare = try Self.comparison(condition, key: fullKey, context: context)
         let put: JSONValue = ["request_put": ["key": fullKey, "value": EtcdJSON.base64(bytes)]]
-        let (succeeded, revision) = try await client.transaction(
-            compare: compare.map { [$0] } ?? [],
-            success: [put],
-            context: context
-        )
+        let succeeded: Bool
+        let revision: Int64
+        do {
+            (succeeded, revision) = try await client.transaction(
+                compare: compare.map { [$0] } ?? [],
+                success: [put],
+                context: context
+            )
+        } catch  where error.code == .storeTimeout || error.code == .storeUnavailable {
+            // The answer was lost, not necessarily the write: the key holds these bytes or not.
+            if case .found(let object)? = try? await get(key, ifNoneMatch: nil), object.bytes == bytes {
+                return object.etag
+            }
+            throw error
+        }
         guard succeeded else {
             let reason =
                 if case .ifMatch(let etag) = condition {

@@ -22,6 +22,7 @@ enum EtcdWatchMessage: Sendable {
     /// Reads one line of the stream; `nil` for a line that carries nothing (blank, or a progress
     /// notification without events).
     init?(line: [UInt8]) {
+        guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
         guard let document = try? JSONParser(options: .init(recordPositions: false)).parse(line),
             case .object(let object) = document.value
         else {

@@ -40,7 +40,8 @@ struct EtcdWatchStream: Sendable {
                 continue
             }
             guard response.status == .ok else {
-                throw TenantError(.storeBadResponse, "\(context): etcd answered \(response.status.code).")
+                failures.append("\(endpoint.authority): etcd answered \(response.status.code)")
+                continue
             }
             client.rotation.answered(index)
             try await read(response.body, context: context, receive: receive)

@@ -112,18 +112,45 @@ struct EtcdFeedTests {
             feed.onTenantChanges { notice in if notice == .everything { everything.withLock { $0 = true } } }
             let watcher = try feed.makeWatcher([feed.directory], ReloadSettings())
             defer { watcher.stop() }
-            // A change the watch has not delivered yet, then a compaction the feed learns about.
-            feed.stop()
+            // The watch misses a change, etcd compacts it away, then the watch resumes from where
+            // it was: etcd answers with the compaction, and the feed reads everything again.
+            await feed.pauseWatching()
             try await EtcdServer.rawPut(feed.address.keyPrefix + "config/staging.json", "{}", client: client)
+            // Compaction keeps the revision it is made at: one more write puts the change below it.
+            try await EtcdServer.rawPut(feed.address.keyPrefix + "other/key", "{}", client: client)
             try await EtcdServer.compactAll(client: client)
-            let keepsReading = await feed.handle(.compacted(compactRevision: feed.status.revision + 1))
-            #expect(!keepsReading)
+            feed.resumeWatching()
+            let change = await withDeadline(.seconds(10)) {
+                var changes = watcher.changes.makeAsyncIterator()
+                return await changes.next()
+            }
+            #expect(change != nil)
+            #expect(change?.names == nil)
             #expect(feed.fileSystem.fileExists(atPath: feed.directory + "/staging.json"))
             #expect(feed.status.resyncs == 1)
             #expect(everything.withLock { $0 })
+        }
+    }
+
+    @Test func aStoreWhoseRevisionWentBackIsReadAgain() async throws {
+        try await RemoteTenantStores.withHTTPClient { client in
+            let feed = try await seededFeed("restored", client: client)
+            defer { feed.stop() }
+            // etcd restored from an older snapshot announces a revision below the one reached.
+            #expect(await feed.handle(.created(revision: 1)) == false)
+            #expect(feed.status.resyncs == 1)
+            #expect(await feed.handle(.created(revision: feed.status.revision)))
+        }
+    }
+
+    @Test func aStoppedFeedMakesNoMoreWatchers() async throws {
+        try await RemoteTenantStores.withHTTPClient { client in
+            let feed = try await seededFeed("stopped", client: client)
+            let watcher = try feed.makeWatcher([feed.directory], ReloadSettings())
+            feed.stop()
             var changes = watcher.changes.makeAsyncIterator()
-            let change = await changes.next()
-            #expect(change?.names == nil)
+            #expect(await changes.next() == nil)
+            #expect(throws: ConfigError.self) { _ = try feed.makeWatcher([feed.directory], ReloadSettings()) }
         }
     }
 

@@ -39,6 +39,16 @@ struct TenantCacheFeedTests {
         }
     }
 
+    @Test func aDocumentAppearingClearsTheTenantsRememberedAsMissing() async throws {
+        let store = ScriptedTenantStore(["mappings/\(myrHash).json": #"{"tenant_id": "MYR384719"}"#])
+        let cache = makeCache(store)
+        let hash = try TenantHash(myrHash)
+        await #expect(throws: TenantError.self) { try await cache.get(hash) }
+        store.set(configKey, #"{"tenant_id": "MYR384719", "tenant_hash": "\#(myrHash)", "chat_title": "Here"}"#)
+        cache.apply(.changed([configKey]))
+        #expect(try await cache.get(hash).document.value["chat_title"] == "Here")
+    }
+
     @Test func aMappingKeyConcernsItsHashAndNilConcernsEveryTenant() async throws {
         let store = storeWithOneTenant()
         let cache = makeCache(store)
@@ -110,7 +120,9 @@ struct TenantCacheFeedTests {
         let cache = makeCache(store)
         let hash = try TenantHash(myrHash)
         async let first = cache.get(hash)
-        try await Task.sleep(for: .milliseconds(10))
+        // Bounded wait for the load to start (the miss is counted as it starts).
+        let deadline = ContinuousClock.now + .seconds(5)
+        while cache.statistics.misses == 0, ContinuousClock.now < deadline { await Task.yield() }
         cache.expire(changedKeys: [configKey])
         _ = try await first
         #expect(cache.freshDocument(hash) == nil)

@@ -114,6 +114,29 @@ struct TenantCacheStateTests {
         #expect(state.trackedCount == 0)
     }
 
+    @Test func aCallerAfterAChangeStartsItsOwnLoadInsteadOfJoiningTheOldOne() {
+        var state = State(capacity: 5)
+        let hash = Self.hash(1)
+        Self.load(1, into: &state, expires: 10)
+        _ = state.lookup(hash, now: 10, waiter: 2)
+        let old = state.lastStartedFlight
+        state.expire { _, _ in true }
+        guard case .load = state.lookup(hash, now: 10, waiter: 3) else {
+            Issue.record("a caller after the change must not join the load that read the old document")
+            return
+        }
+        let new = state.lastStartedFlight
+        #expect(new != old)
+        #expect(state.trackedCount == 3)  // the slot, the superseded load and the new one
+        let first = state.complete(hash, with: .success(Self.document(hash)), expires: 20, flight: old)
+        #expect(first.waiters == [2])
+        #expect(state.hit(hash, now: 11) == nil)  // the old load's result is not stored
+        let second = state.complete(hash, with: .success(Self.document(hash)), expires: 20, flight: new)
+        #expect(second.waiters == [3])
+        #expect(state.hit(hash, now: 11) != nil)
+        #expect(state.trackedCount == 1)
+    }
+
     @Test func anExpiredDocumentIsRevalidatedAndAFailureKeepsItStale() {
         var state = State(capacity: 5)
         let hash = Self.hash(1)

@@ -201,8 +201,11 @@ public final class TenantCache: Sendable {
         storage.withLock { state in
             state.expire { hash, content in
                 if hashes.contains(hash.value) { return true }
-                guard case .document(let document) = content else { return false }
-                return tenantIDs.contains(document.tenantID)
+                switch content {
+                case .document(let document): return tenantIDs.contains(document.tenantID)
+                // A missing tenant may be the one whose document just appeared (its id is unknown).
+                case .notFound: return !tenantIDs.isEmpty
+                }
             }
         }
     }
