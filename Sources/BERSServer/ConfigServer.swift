@@ -62,13 +62,14 @@ public final class ConfigServer: Service, Sendable {
     ) throws(ConfigError) {
         let factory = metrics ?? PrometheusMetricsFactory(registry: registry)
         let tenants = live.current.project.settings.tenants
-        let acceptance = TenantAcceptance(live: live)
         let cache = store.map { store in
             TenantCache(
                 repository: TenantRepository(store: store, maxBytes: tenants.maxBytes),
                 options: tenants.cache,
                 metrics: factory,
-                documentCheck: { acceptance.check($0) }
+                // The tenant schema and rules of the generation served now (the project keeps its
+                // compiled schemas, so this is a lookup).
+                documentCheck: { document in (try? live.current.project.tenantValidator())?.documentCheck(document) }
             )
         }
         if let feed, let cache { feed.onTenantChanges { notice in cache.apply(notice) } }

@@ -27,7 +27,11 @@ struct GenerationSource {
         let result = Result { () throws(ConfigError) in
             let project = try ConfigProject(directory: directory, fileSystem: recorder)
             let chosen: Environment
-            if let environment { chosen = environment } else { chosen = try detect(in: project, options: options) }
+            if let environment {
+                chosen = environment
+            } else {
+                chosen = try project.detectedEnvironment(options: options)
+            }
             let configuration = try project.resolveValidated(chosen, options: options)
             try checkTenants(of: project)
             try project.checkLegacyRoute(for: configuration)
@@ -49,12 +53,6 @@ struct GenerationSource {
             inputs: inputs,
             appliedAt: .now()
         )
-    }
-
-    /// The environment detection picks for this process's variables.
-    private static func detect(in project: ConfigProject, options: ResolveOptions) throws(ConfigError) -> Environment {
-        let context = project.detectionContext(environment: options.environmentVariables)
-        return try project.detector().requireEnvironment(context).environment
     }
 
     /// Where tenants are configured: their schema compiles and the fallback document is an object.

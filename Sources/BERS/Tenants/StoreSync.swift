@@ -92,12 +92,7 @@ public struct StoreSync: Sendable {
         }
         outcome.copied.append(key)
         guard !dryRun else { return }
-        let condition: StoreWriteCondition =
-            switch existing {
-            case nil: .ifAbsent
-            case let object?: object.etag.map(StoreWriteCondition.ifMatch) ?? .unconditional
-            }
-        _ = try await target.put(key, bytes, contentType: "application/json", condition: condition)
+        _ = try await target.put(key, bytes, contentType: "application/json", condition: .over(existing))
         guard case .found(let written) = try await target.get(key), written.bytes == bytes else {
             throw TenantError(
                 .storeBadResponse,

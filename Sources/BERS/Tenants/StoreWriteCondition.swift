@@ -13,6 +13,14 @@ public enum StoreWriteCondition: Sendable, Hashable {
     /// Write only when there is no object at the key.
     case ifAbsent
 
+    /// The condition of a write over `current`, the object read at the key (`nil`: none): only
+    /// over that version (its entity tag), or only where nothing is yet; unconditional for a
+    /// store without entity tags.
+    public static func over(_ current: StoredObject?) -> StoreWriteCondition {
+        guard let current else { return .ifAbsent }
+        return current.etag.map(StoreWriteCondition.ifMatch) ?? .unconditional
+    }
+
     /// How the condition reads in messages.
     var summary: String {
         switch self {

@@ -41,9 +41,12 @@ public struct TenantChangeWriter: Sendable {
             backupKey = try await keepBackup(of: current, at: place, now: now)
             await pause?()
         }
-        let condition: StoreWriteCondition =
-            if let current { current.etag.map(StoreWriteCondition.ifMatch) ?? .unconditional } else { .ifAbsent }
-        let etag = try await place.store.put(place.key, bytes, contentType: "application/json", condition: condition)
+        let etag = try await place.store.put(
+            place.key,
+            bytes,
+            contentType: "application/json",
+            condition: .over(current)
+        )
         await pause?()
         return Outcome(key: place.key, backupKey: backupKey, etag: etag)
     }

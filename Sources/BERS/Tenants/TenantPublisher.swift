@@ -106,12 +106,12 @@ public struct TenantPublisher: Sendable {
         var wroteMapping = false
         if mapped != tenantID {
             // Over the mapping read (or none), so that a concurrent re-pointing is not lost.
-            let condition: StoreWriteCondition =
-                switch mappingObject {
-                case nil: .ifAbsent
-                case let object?: object.etag.map(StoreWriteCondition.ifMatch) ?? .unconditional
-                }
-            _ = try await store.put(mappingKey, mapping, contentType: "application/json", condition: condition)
+            _ = try await store.put(
+                mappingKey,
+                mapping,
+                contentType: "application/json",
+                condition: .over(mappingObject)
+            )
             wroteMapping = true
         }
         return Outcome(

@@ -91,15 +91,12 @@ struct SyncCommand: AsyncParsableCommand, StructuredOutputCommand {
         _ url: String,
         _ body: (any TenantStore) async throws -> Result
     ) async throws -> Result {
-        if url.hasPrefix(FileSystemTenantStore.scheme) {
-            return try await body(try FileSystemTenantStore(url: url, relativeTo: "."))
-        }
         let request = RemoteStoreRequest(
             url: url,
             s3Endpoint: s3Endpoint,
             environment: ProcessInfo.processInfo.environment
         )
-        return try await TenantStoreOptions.remoteProvider().withStore(request, body)
+        return try await TenantStoreOptions.withStore(request, relativeTo: ".", body)
     }
 }
 

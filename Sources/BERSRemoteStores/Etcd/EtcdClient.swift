@@ -29,12 +29,15 @@ struct EtcdClient: Sendable {
         let revision: Int64
     }
 
-    /// Reads `key`, or the keys from `key` up to `end` (exclusive), sorted by key.
+    /// Reads `key`, or the keys from `key` up to `end` (exclusive): sorted by key, or newest
+    /// modification first; at `revision` when it is not 0.
     func range(
         _ key: [UInt8],
         end: [UInt8]? = nil,
         keysOnly: Bool = false,
         limit: Int = 0,
+        revision: Int64 = 0,
+        newestFirst: Bool = false,
         maxBodySize: Int,
         context: String
     ) async throws(TenantError) -> RangePage {
@@ -42,6 +45,11 @@ struct EtcdClient: Sendable {
         if let end { body["range_end"] = EtcdJSON.base64(end) }
         if keysOnly { body["keys_only"] = true }
         if limit > 0 { body["limit"] = .integer(Int64(limit)) }
+        if revision > 0 { body["revision"] = .string(String(revision)) }
+        if newestFirst {
+            body["sort_order"] = "DESCEND"
+            body["sort_target"] = "MOD"
+        }
         let answer = try await call("/v3/kv/range", .object(body), maxBodySize: maxBodySize, context: context)
         let keyValues = answer["kvs"]?.arrayValue?.compactMap(EtcdKeyValue.init) ?? []
         return RangePage(
@@ -73,25 +81,25 @@ struct EtcdClient: Sendable {
     private func rangeAllOnce(prefix: String, keysOnly: Bool, context: String) async throws(TenantError) -> (
         [EtcdKeyValue], revision: Int64
     ) {
-        let end = EtcdJSON.rangeEnd(ofPrefix: prefix)
-        var start = Array(prefix.utf8)
+        var (start, end) = EtcdJSON.range(ofPrefix: prefix)
         var all: [EtcdKeyValue] = []
         var revision: Int64 = 0
         let pageSize = keysOnly ? 1000 : 16
         // Keys are at most 1 KiB (ObjectKey), values at most the object size limit; in base64.
         let maxBody = pageSize * (2048 + (keysOnly ? 0 : limits.maxObjectSize * 4 / 3)) + 65_536
         while true {
-            var body: JSONObject = [
-                "key": EtcdJSON.base64(start.isEmpty ? [0] : start), "range_end": EtcdJSON.base64(end),
-                "limit": .integer(Int64(pageSize)),
-            ]
-            if keysOnly { body["keys_only"] = true }
-            if revision > 0 { body["revision"] = .string(String(revision)) }
-            let answer = try await call("/v3/kv/range", .object(body), maxBodySize: maxBody, context: context)
-            if revision == 0 { revision = EtcdJSON.int64(answer["header"]?.objectValue?["revision"]) }
-            let page = answer["kvs"]?.arrayValue?.compactMap(EtcdKeyValue.init) ?? []
-            all += page
-            guard answer["more"]?.boolValue == true, let last = page.last else { return (all, revision) }
+            let page = try await range(
+                start,
+                end: end,
+                keysOnly: keysOnly,
+                limit: pageSize,
+                revision: revision,
+                maxBodySize: maxBody,
+                context: context
+            )
+            if revision == 0 { revision = page.revision }
+            all += page.keyValues
+            guard page.more, let last = page.keyValues.last else { return (all, revision) }
             start = Array(last.key.utf8) + [0]
         }
     }
@@ -115,13 +123,17 @@ struct EtcdClient: Sendable {
     /// The newest `mod_revision` among the keys starting with `prefix` (0 when there are none):
     /// what a watch of the prefix must have delivered.
     func newestModification(prefix: String, context: String) async throws(TenantError) -> Int64 {
-        let body: JSONObject = [
-            "key": EtcdJSON.base64(prefix.isEmpty ? [0] : Array(prefix.utf8)),
-            "range_end": EtcdJSON.base64(EtcdJSON.rangeEnd(ofPrefix: prefix)), "limit": 1, "keys_only": true,
-            "sort_order": "DESCEND", "sort_target": "MOD",
-        ]
-        let answer = try await call("/v3/kv/range", .object(body), maxBodySize: 65_536, context: context)
-        return answer["kvs"]?.arrayValue?.first.flatMap(EtcdKeyValue.init)?.modRevision ?? 0
+        let (start, end) = EtcdJSON.range(ofPrefix: prefix)
+        let page = try await range(
+            start,
+            end: end,
+            keysOnly: true,
+            limit: 1,
+            newestFirst: true,
+            maxBodySize: 65_536,
+            context: context
+        )
+        return page.keyValues.first?.modRevision ?? 0
     }
 
     /// POSTs `body` to `path`, trying each endpoint once, the preferred one first; a request that
@@ -138,13 +150,9 @@ struct EtcdClient: Sendable {
         var lastError: TenantError?
         for index in rotation.order {
             let endpoint = address.endpoints[index]
-            var request = HTTPClientRequest(url: endpoint.url(forEncodedPath: String(path.dropFirst())))
-            request.method = .POST
-            request.headers.add(name: "content-type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: payload))
             do {
                 let response = try await RemoteExchange.perform(
-                    request,
+                    Self.post(path, payload, to: endpoint),
                     client: httpClient,
                     timeout: limits.timeout,
                     maxBodySize: maxBodySize,
@@ -163,6 +171,15 @@ struct EtcdClient: Sendable {
             lastError.code,
             "\(context): no endpoint of the cluster answered:\n" + failures.joined(separator: "\n")
         )
+    }
+
+    /// A POST of the JSON `payload` to the gateway path `path` (`/v3/kv/range`) of `endpoint`.
+    static func post(_ path: String, _ payload: [UInt8], to endpoint: HTTPEndpoint) -> HTTPClientRequest {
+        var request = HTTPClientRequest(url: endpoint.url(forEncodedPath: String(path.dropFirst())))
+        request.method = .POST
+        request.headers.add(name: "content-type", value: "application/json")
+        request.body = .bytes(ByteBuffer(bytes: payload))
+        return request
     }
 
     /// Whether `error` says the connection could not be made (so the request was never sent).

@@ -24,6 +24,12 @@ enum EtcdJSON {
         }
     }
 
+    /// The keys starting with `prefix`, as a range's `key` and `range_end` (every key for an
+    /// empty prefix: from `"\0"` to `"\0"`, which etcd reads as "to the end").
+    static func range(ofPrefix prefix: String) -> (start: [UInt8], end: [UInt8]) {
+        (prefix.isEmpty ? [0] : Array(prefix.utf8), rangeEnd(ofPrefix: prefix))
+    }
+
     /// The end of the range of keys starting with `prefix`: its last byte incremented (`"\0"`,
     /// every key, for an empty prefix).
     static func rangeEnd(ofPrefix prefix: String) -> [UInt8] {

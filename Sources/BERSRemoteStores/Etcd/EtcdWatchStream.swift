@@ -17,21 +17,19 @@ struct EtcdWatchStream: Sendable {
     ///
     /// - Throws: ``TenantError`` when no endpoint accepts the watch or the stream breaks.
     func run(from revision: Int64, receive: (EtcdWatchMessage) async -> Bool) async throws(TenantError) {
+        let (start, end) = EtcdJSON.range(ofPrefix: prefix)
         let create: JSONValue = [
             "create_request": [
-                "key": EtcdJSON.base64(prefix.isEmpty ? [0] : Array(prefix.utf8)),
-                "range_end": EtcdJSON.base64(EtcdJSON.rangeEnd(ofPrefix: prefix)),
+                "key": EtcdJSON.base64(start), "range_end": EtcdJSON.base64(end),
                 "start_revision": .string(String(revision)),
             ]
         ]
+        let payload = Array(create.jsonText.utf8)
         let context = "WATCH \(ObjectKey.quote(prefix)) on \(client.address)"
         var failures: [String] = []
         for index in client.rotation.order {
             let endpoint = client.address.endpoints[index]
-            var request = HTTPClientRequest(url: endpoint.url(forEncodedPath: "v3/watch"))
-            request.method = .POST
-            request.headers.add(name: "content-type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: Array(create.jsonText.utf8)))
+            let request = EtcdClient.post("/v3/watch", payload, to: endpoint)
             let response: HTTPClientResponse
             do {
                 response = try await client.httpClient.execute(request, deadline: .now() + .hours(24 * 365))

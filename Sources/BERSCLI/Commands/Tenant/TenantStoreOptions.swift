@@ -28,11 +28,21 @@ struct TenantStoreOptions: ParsableArguments {
         _ body: (any TenantStore) async throws -> Result
     ) async throws -> Result {
         let (url, base) = try url(project: project)
-        let maxBytes = project?.settings.tenants.maxBytes ?? (1 << 20)
-        if url.hasPrefix(FileSystemTenantStore.scheme) {
-            return try await body(try FileSystemTenantStore(url: url, relativeTo: base, maxBytes: maxBytes))
+        return try await Self.withStore(remoteRequest(url: url, project: project), relativeTo: base, body)
+    }
+
+    /// Runs `body` with the store `request` names: a `file://` store here (relative to `base`),
+    /// any other through the network provider, which closes its client afterwards.
+    static func withStore<Result: Sendable>(
+        _ request: RemoteStoreRequest,
+        relativeTo base: String,
+        _ body: (any TenantStore) async throws -> Result
+    ) async throws -> Result {
+        if request.url.hasPrefix(FileSystemTenantStore.scheme) {
+            let store = try FileSystemTenantStore(url: request.url, relativeTo: base, maxBytes: request.maxBytes)
+            return try await body(store)
         }
-        return try await Self.remoteProvider().withStore(remoteRequest(url: url, project: project), body)
+        return try await remoteProvider().withStore(request, body)
     }
 
     /// What the network side needs to open the remote store at `url`.
