@@ -1,3 +1,4 @@
+import BERSTestSupport
 import BERSJSON
 import Testing
 

@@ -8,8 +8,18 @@ import Darwin
 
 /// The real file system, through POSIX calls (no Foundation on the resolve path).
 public struct LocalFileSystem: FileSystem {
+    /// Failures a test injects into the write path; `nil` outside tests.
+    let seams: WriteSeams?
+
     /// The local file system.
-    public init() {}
+    public init() {
+        seams = nil
+    }
+
+    /// The local file system with `seams` failing chosen system calls of its writes (tests only).
+    init(seams: WriteSeams) {
+        self.seams = seams
+    }
 
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func contentsOfDirectory(atPath path: String) throws(ConfigError) -> [String] {
@@ -92,75 +102,68 @@ public struct LocalFileSystem: FileSystem {
         try writeAll([(path, bytes)])
     }
 
-    /// Writes several files so that none changes unless all could be written: every file goes to
-    /// a temporary file beside it first, and only then are they renamed into place.
-    ///
-    /// An existing file keeps its permission bits; a new one gets 0666 less the umask, as any
-    /// program creating it would.
-    public func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(ConfigError) {
-        var temporaries: [(temporary: String, path: String)] = []
-        func discard() { for entry in temporaries { unlink(entry.temporary) } }
-        for (path, bytes) in files {
-            do {
-                temporaries.append((try Self.writeTemporary(bytes, beside: path), path))
-            } catch {
-                discard()
-                throw error
-            }
-        }
-        for (index, entry) in temporaries.enumerated() where rename(entry.temporary, entry.path) != 0 {
-            let reason = Self.lastErrorText()
-            for later in temporaries[index...] { unlink(later.temporary) }
-            throw ConfigError(.writeFailed, "cannot write \(entry.path): \(reason)")
-        }
-        for directory in Set(temporaries.map { Self.directory(of: $0.path) }) {
-            let descriptor = open(directory, O_RDONLY | O_CLOEXEC)
-            if descriptor >= 0 {
-                fsync(descriptor)
-                close(descriptor)
-            }
-        }
-    }
-
-    private static func directory(of path: String) -> String {
+    /// The folder holding `path` (`.` for a bare name).
+    static func directory(of path: String) -> String {
         let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         return path.hasPrefix("/") && directory.isEmpty ? "/" : (directory.isEmpty ? "." : directory)
     }
 
     /// Writes `bytes` to a new temporary file in `path`'s directory, synced, with the mode `path`
     /// has (or would get); returns its path.
-    private static func writeTemporary(_ bytes: [UInt8], beside path: String) throws(ConfigError) -> String {
+    func writeTemporary(_ bytes: [UInt8], beside path: String) throws(ConfigError) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array(joinPath(directory(of: path), ".\(name).bers-tmp-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
-        }
+        var template = Array(joinPath(Self.directory(of: path), ".\(name).bers-tmp-XXXXXX").utf8CString)
+        let descriptor =
+            failsByInjection(.createTemporary, path)
+            ? -1
+            : template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                guard let base = buffer.baseAddress else { return -1 }
+                return mkstemp(base)
+            }
         guard descriptor >= 0 else {
-            throw ConfigError(.writeFailed, "cannot write \(path): \(lastErrorText()); nothing was written")
+            throw ConfigError(.writeFailed, "cannot write \(path): \(Self.lastErrorText()); nothing was written")
         }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var written = 0
-        var failure: String?
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                posixWrite(descriptor, buffer.baseAddress.map { $0 + written }, bytes.count - written)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = lastErrorText()
-                break
-            }
-            written += count
-        }
-        if failure == nil, fsync(descriptor) != 0 { failure = lastErrorText() }
-        if failure == nil { fchmod(descriptor, mode(for: path)) }
+        var failure = writeEvery(bytes, to: descriptor, path: path)
+        if failure == nil, failsByInjection(.fsync, path) || fsync(descriptor) != 0 { failure = Self.lastErrorText() }
+        if failure == nil { fchmod(descriptor, Self.mode(for: path)) }
         close(descriptor)
         if let failure {
             unlink(temporary)
             throw ConfigError(.writeFailed, "cannot write \(path): \(failure); nothing was written")
         }
         return temporary
+    }
+
+    /// Writes every byte to `descriptor`, retrying on interruption; returns the error text of a
+    /// failure.
+    private func writeEvery(_ bytes: [UInt8], to descriptor: Int32, path: String) -> String? {
+        let chunk = seams?.maxBytesPerWrite ?? Int.max
+        var written = 0
+        while written < bytes.count {
+            let count =
+                failsByInjection(.write, path)
+                ? -1
+                : bytes.withUnsafeBytes { buffer in
+                    posixWrite(descriptor, buffer.baseAddress.map { $0 + written }, min(chunk, bytes.count - written))
+                }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return Self.lastErrorText()
+            }
+            written += count
+        }
+        return nil
+    }
+
+    /// Whether a test's ``WriteSeams`` fail `call` on `path`.
+    ///
+    /// `errno` is then set as they say. Always `false` without seams.
+    @inline(__always)
+    func failsByInjection(_ call: WriteSeams.Call, _ path: String) -> Bool {
+        guard let seams, let code = seams.failure(call, path) else { return false }
+        errno = code
+        return true
     }
 
     /// The permission bits of the file at `path`, or 0666 less the umask for a new file.
@@ -188,7 +191,7 @@ public struct LocalFileSystem: FileSystem {
 
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func createDirectory(atPath path: String) throws(ConfigError) {
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+        if failsByInjection(.createDirectory, path) || (mkdir(path, 0o755) != 0 && errno != EEXIST) {
             throw ConfigError(.writeFailed, "cannot create directory \(path): \(Self.lastErrorText())")
         }
     }

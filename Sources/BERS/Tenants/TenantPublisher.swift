@@ -42,7 +42,8 @@ public struct TenantPublisher: Sendable {
     ///
     /// - Throws: ``TenantError`` `tenant.invalid-document` listing every issue when the document is
     ///   invalid (nothing is written), `tenant.malformed-document`, `tenant.invalid-hash`, or the
-    ///   store's errors.
+    ///   store's errors. A store failure after the document was written (writing the mapping)
+    ///   leaves the new document and its backup, complete; publishing again writes the mapping.
     public func publish(
         _ bytes: [UInt8],
         file: String,

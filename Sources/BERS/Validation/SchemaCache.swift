@@ -19,13 +19,23 @@ final class SchemaCache: Sendable {
     }
 
     /// The validator of the schema at `path`, compiled by `compile` on first use.
+    ///
+    /// A schema that could not be read (an I/O failure, not its content) is not remembered:
+    /// the next call reads it again, so a passing disk fault does not fail the project for good.
     func validator(
         at path: String,
         compile: () throws(ConfigError) -> SchemaValidator
     ) throws(ConfigError) -> SchemaValidator {
         if let cached = compiled.withLock({ $0[path] }) { return try cached.get() }
         let result = Result { () throws(ConfigError) in try compile() }
+        if case .failure(let error) = result, Self.isReadFailure(error) { throw error }
         compiled.withLock { $0[path] = result }
         return try result.get()
+    }
+
+    /// Whether `error` comes from reading or listing files rather than from what they hold.
+    private static func isReadFailure(_ error: ConfigError) -> Bool {
+        guard let cause = error.underlying as? ConfigError else { return false }
+        return cause.code == .unreadable
     }
 }

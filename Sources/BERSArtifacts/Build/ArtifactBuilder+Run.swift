@@ -6,7 +6,10 @@ extension ArtifactBuilder {
     /// cannot be written leaves every output untouched.
     ///
     /// Each file is written atomically (temporary
-    /// file, then rename); missing folders are created.
+    /// file, then rename); missing folders are created. Files are written in the order of `jobs`
+    /// and the manifest last: should the disk fail part way (full, an I/O error), the artifacts
+    /// before the failure are new and complete, the others and the manifest are as they were, no
+    /// temporary file is left, and building again completes the job.
     ///
     /// - Parameters:
     ///   - jobs: the artifacts to write.

@@ -4,7 +4,7 @@ import NIOPosix
 import Synchronization
 
 /// What the ``FaultServer`` does with a request.
-enum FaultResponse: Sendable {
+indirect enum FaultResponse: Sendable {
     /// A well-formed HTTP/1.1 response with a `content-length`.
     case response(status: Int, headers: [(String, String)] = [], body: [UInt8] = [])
     /// These bytes, whatever they are, then the connection is closed.
@@ -17,6 +17,10 @@ enum FaultResponse: Sendable {
     case stall
     /// The connection is closed without an answer.
     case close
+    /// A head announcing `declaredLength` bytes, `sent` of them, then the connection is closed.
+    case cutBody(status: Int, declaredLength: Int, sent: [UInt8])
+    /// `response`, after `milliseconds`.
+    case delayed(milliseconds: Int64, FaultResponse)
 
     /// A JSON response.
     static func json(_ text: String, status: Int = 200, headers: [(String, String)] = []) -> FaultResponse {
@@ -170,6 +174,14 @@ private final class RawHTTPHandler: ChannelInboundHandler {
             break
         case .close:
             context.close(promise: nil)
+        case .cutBody(let status, let declaredLength, let sent):
+            write(head(status, [("content-length", String(declaredLength))]) + sent, context: context)
+            context.close(promise: nil)
+        case .delayed(let milliseconds, let response):
+            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: .milliseconds(milliseconds)) {
+                bound.value.0.answer(response, context: bound.value.1)
+            }
         }
     }
 

@@ -1,0 +1,2 @@
+// Only the declaration in include/CLibFuzzer.h matters; the definition is libFuzzer's.
+#include "CLibFuzzer.h"

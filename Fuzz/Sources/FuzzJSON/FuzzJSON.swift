@@ -1,0 +1,54 @@
+import BERSJSON
+import FuzzSupport
+
+/// JSON parser and serializer.
+///
+/// Properties: the three entry points (positions on, positions off, tape) accept the same inputs
+/// and read the same value; an accepted value serialized (compact, pretty, ASCII-only) parses
+/// back to an identical value (same key order, same numbers); serializing is stable.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzJSON(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let bytes = FuzzInput(start, count).bytes
+    let located = Result { () throws(JSONError) in try JSONParser().parse(bytes).value }
+    let plain = Result { () throws(JSONError) in
+        try JSONParser(options: .init(recordPositions: false)).parse(bytes).value
+    }
+    let tape = Result { () throws(JSONError) in try JSONParser().parseTape(bytes).value(ofNode: 0) }
+    switch (located, plain, tape) {
+    case (.success(let value), .success(let other), .success(let fromTape)):
+        fuzzCheck(value.isIdentical(to: other), "positions on and off read different values")
+        fuzzCheck(value.isIdentical(to: fromTape), "the tape reads another value")
+        checkRoundTrip(value)
+    case (.failure(let error), .failure(let other), .failure(let fromTape)):
+        fuzzCheck(error.code == other.code, "positions on and off fail differently: \(error.code) \(other.code)")
+        fuzzCheck(error.code == fromTape.code, "the tape fails differently: \(error.code) \(fromTape.code)")
+        fuzzCheck(!error.message.isEmpty, "an error without a message")
+        fuzzCheck(error.location != nil, "a syntax error without a location: \(error.code)")
+    default:
+        fuzzFinding("the parser entry points disagree on acceptance: \(located) \(plain) \(tape)")
+    }
+    return 0
+}
+
+/// Serializes `value` in every style and parses each text back.
+func checkRoundTrip(_ value: JSONValue) {
+    let styles = [
+        JSONSerializer(style: .compact), JSONSerializer(style: .pretty),
+        JSONSerializer(style: .compact, asciiOnly: true),
+    ]
+    for serializer in styles {
+        let text = serializer.bytes(value)
+        let again: JSONValue
+        do { again = try JSONParser().parse(text).value } catch {
+            fuzzFinding("serialized text does not parse (\(error.code)): \(String(decoding: text, as: UTF8.self))")
+        }
+        fuzzCheck(
+            again.isIdentical(to: value),
+            "round trip changed the value: \(String(decoding: text, as: UTF8.self))"
+        )
+        fuzzCheck(
+            serializer.bytes(again) == text,
+            "serializing is not stable: \(String(decoding: text, as: UTF8.self))"
+        )
+    }
+}

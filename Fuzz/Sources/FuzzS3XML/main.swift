@@ -1,0 +1,3 @@
+import FuzzSupport
+
+fuzzMain(fuzzS3XML)
