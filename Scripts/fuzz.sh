@@ -48,7 +48,7 @@ after=$(find "$findings" -maxdepth 1 -type f ! -name '*.log' | wc -l)
 
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 elapsed=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -1)
-stats=$(grep -E '^#[0-9]+' "$log" | tail -1)
+stats=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
 cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<< "$stats")
 ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<< "$stats")
 size=$(find "$corpus" -type f | wc -l)
