@@ -49,9 +49,8 @@ extension LocalFileSystem {
     private func keepOld(_ path: String) throws(ConfigError) -> String? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
         let suffix = String(UInt64.random(in: .min ... .max), radix: 36)
-        let kept = joinPath(Self.directory(of: path), ".\(name).bers-old-\(suffix)")
+        let kept = joinPath(Self.directory(of: path), ".\(Self.fileName(of: path)).bers-old-\(suffix)")
         guard !failsByInjection(.keepOld, path), link(path, kept) == 0 else {
             throw ConfigError(
                 .writeFailed,

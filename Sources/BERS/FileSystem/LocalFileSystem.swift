@@ -108,11 +108,17 @@ public struct LocalFileSystem: FileSystem {
         return path.hasPrefix("/") && directory.isEmpty ? "/" : (directory.isEmpty ? "." : directory)
     }
 
+    /// The last component of `path` (`path` itself when it has none).
+    static func fileName(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
     /// Writes `bytes` to a new temporary file in `path`'s directory, synced, with the mode `path`
     /// has (or would get); returns its path.
     func writeTemporary(_ bytes: [UInt8], beside path: String) throws(ConfigError) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array(joinPath(Self.directory(of: path), ".\(name).bers-tmp-XXXXXX").utf8CString)
+        var template = Array(
+            joinPath(Self.directory(of: path), ".\(Self.fileName(of: path)).bers-tmp-XXXXXX").utf8CString
+        )
         let descriptor =
             failsByInjection(.createTemporary, path)
             ? -1
