@@ -33,6 +33,12 @@ struct RemoteStoreFaultMatrixTests {
             }
         }
 
+        /// The store's timeout: short when the failure is to wait for it, else long enough that a
+        /// loaded machine (the whole suite runs in parallel) never turns an answer into a timeout.
+        var timeout: Duration {
+            self == .stall ? .seconds(2) : RemoteStoreFaultMatrixTests.timeout
+        }
+
         /// The code a store call fails with.
         var code: TenantError.Code {
             switch self {
@@ -44,6 +50,7 @@ struct RemoteStoreFaultMatrixTests {
     }
 
     static let hash = "my87674d777bf9"
+    static let timeout: Duration = .seconds(10)
     static let document =
         #"{"tenant_id": "MYR384719", "tenant_hash": "my87674d777bf9", "chat_title": "Atlanta Angels"}"#
     static let configKey = "tenants/MYR384719/MYR384719-config.json"
@@ -78,7 +85,7 @@ struct RemoteStoreFaultMatrixTests {
     /// Runs `body` with a store of `kind` in front of a fault server answering as `responder`.
     private func withStore(
         _ kind: Kind,
-        timeout: Duration = .milliseconds(400),
+        timeout: Duration = RemoteStoreFaultMatrixTests.timeout,
         _ responder: Responder,
         _ body: (any TenantStore, FaultServer) async throws -> Void
     ) async throws {
@@ -165,7 +172,7 @@ struct RemoteStoreFaultMatrixTests {
     @Test(arguments: Kind.allCases, Failure.allCases)
     func theCacheServesTheLastGoodDocumentWhileTheStoreFails(kind: Kind, failure: Failure) async throws {
         let server = TenantServer()
-        try await withStore(kind, .dynamic(server.respond)) { store, _ in
+        try await withStore(kind, timeout: failure.timeout, .dynamic(server.respond)) { store, _ in
             let cache = TenantCache(repository: TenantRepository(store: store))
             let hash = try TenantHash(Self.hash)
             #expect(try await cache.get(hash).document.value["chat_title"] == "Atlanta Angels")
@@ -199,7 +206,7 @@ struct RemoteStoreFaultMatrixTests {
     func withNothingCachedTheCacheFailsWithTheStoresError(kind: Kind, failure: Failure) async throws {
         let server = TenantServer()
         server.fail(100, with: failure.response)
-        try await withStore(kind, .dynamic(server.respond)) { store, _ in
+        try await withStore(kind, timeout: failure.timeout, .dynamic(server.respond)) { store, _ in
             let cache = TenantCache(repository: TenantRepository(store: store))
             await expectTenantError(failure.code) { _ = try await cache.get(try TenantHash(Self.hash)) }
             #expect(cache.statistics.errors == 1)

@@ -32,9 +32,14 @@ func checkHash(_ text: String) {
             "an accepted hash with an unsafe character: \(text)"
         )
     }
-    let derived = TenantHash.derive(tenantID: text)
-    fuzzCheck((try? TenantHash(derived.value)) != nil, "a derived hash fails the check: \(derived.value)")
-    fuzzCheck(TenantHash.derive(tenantID: text) == derived, "deriving is not deterministic")
+    for shape in [TenantHashShape.legacy, .hex14] {
+        guard let derived = try? TenantHash.derive(tenantID: text, shape: shape) else {
+            fuzzCheck(shape == .legacy, "the hex14 shape refused an id")
+            continue
+        }
+        fuzzCheck((try? TenantHash(derived.value)) != nil, "a derived hash fails the check: \(derived.value)")
+        fuzzCheck((try? TenantHash.derive(tenantID: text, shape: shape)) == derived, "deriving is not deterministic")
+    }
 }
 
 func checkFileStoreKey(_ text: String) {

@@ -98,7 +98,11 @@ public struct HostnamePattern: Sendable, Hashable {
         }
     }
 
-    /// Lowercases, drops one trailing dot and a `:port` suffix (not for bracketed IPv6).
+    /// Lowercases, drops a `:port` suffix and then one trailing dot.
+    ///
+    /// The port is digits, or none as in `host:`. A bracketed IPv6 address keeps its port; a host
+    /// that would still hold a `:`, or that ends in two dots, is no hostname and is only lowercased.
+    /// Normalizing twice gives the same text.
     public static func normalize(_ hostname: String) -> String {
         var utf8 = hostname
         return utf8.withUTF8 { bytes in
@@ -114,16 +118,16 @@ public struct HostnamePattern: Sendable, Hashable {
         }
     }
 
-    /// The length of an ASCII hostname without its `:port` (unless it is bracketed) and one
-    /// trailing dot.
+    /// The length of an ASCII hostname without its `:port` and one trailing dot, as
+    /// ``normalize(_:)`` says.
     private static func normalizedLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var end = bytes.count
-        if bytes.first != UInt8(ascii: "["), let colon = bytes.lastIndex(of: UInt8(ascii: ":")),
-            bytes[(colon + 1)...].allSatisfy(isDigit)
-        {
+        if bytes.first != UInt8(ascii: "["), let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
+            guard bytes[(colon + 1)...].allSatisfy(isDigit) else { return bytes.count }
             end = colon
         }
-        if end > 0 && bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        let dot = UInt8(ascii: ".")
+        if end > 0 && bytes[end - 1] == dot && !(end > 1 && bytes[end - 2] == dot) { end -= 1 }
         return end
     }
 
@@ -136,12 +140,11 @@ public struct HostnamePattern: Sendable, Hashable {
             ? String(decoding: hostname.utf8.map { isUppercase($0) ? $0 + 32 : $0 }, as: UTF8.self)
             : hostname
         var host = Substring(lowered)
-        if !host.hasPrefix("["), let colon = host.utf8.lastIndex(of: UInt8(ascii: ":")),
-            host.utf8[host.utf8.index(after: colon)...].allSatisfy(isDigit)
-        {
+        if !host.hasPrefix("["), let colon = host.utf8.firstIndex(of: UInt8(ascii: ":")) {
+            guard host.utf8[host.utf8.index(after: colon)...].allSatisfy(isDigit) else { return lowered }
             host = host[..<colon]
         }
-        if host.hasSuffix(".") { host = host.dropLast() }
+        if host.hasSuffix("."), !host.dropLast().hasSuffix(".") { host = host.dropLast() }
         return host.utf8.count == lowered.utf8.count ? lowered : String(host)
     }
 

@@ -8,7 +8,7 @@
 /// ```swift
 /// let hash = try TenantHash("my87674d777bf9")
 /// try TenantHash("../etc/passwd")   // throws tenant.invalid-hash
-/// TenantHash.derive(tenantID: "MYR384719").value  // "my87674d777bf9"
+/// try TenantHash.derive(tenantID: "MYR384719").value  // "my87674d777bf9"
 /// ```
 public struct TenantHash: Sendable, Hashable {
     /// The hash text.
@@ -57,8 +57,11 @@ public struct TenantHash: Sendable, Hashable {
     /// The hash of `tenantID` by the real recipe: for the legacy shape, the first two letters of the
     /// id in lower case and the first 12 hex digits of SHA-256(id + salt); for the 14-hex shape, the
     /// first 14 hex digits.
+    ///
+    /// - Throws: ``TenantError`` `tenant.invalid-hash` for the legacy shape when the id has fewer
+    ///   than two ASCII letters (`"123"`), whose hash would not have the shape's 14 characters.
     public static func derive(tenantID: String, salt: String = picassoSalt, shape: TenantHashShape = .legacy)
-        -> TenantHash
+        throws(TenantError) -> TenantHash
     {
         let digest = BERSDigest.sha256Hex(Array((tenantID + salt).utf8))
         switch shape {
@@ -66,6 +69,12 @@ public struct TenantHash: Sendable, Hashable {
             return TenantHash(unchecked: String(digest.prefix(14)))
         case .legacy:
             let letters = tenantID.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) }.prefix(2)
+            guard letters.count == 2 else {
+                throw TenantError(
+                    .invalidHash,
+                    "tenant id \"\(tenantID.prefix(40))\" has fewer than two letters (a-z), which the legacy hash shape needs; derive the hex14 shape instead"
+                )
+            }
             return TenantHash(unchecked: String(String.UnicodeScalarView(letters)) + String(digest.prefix(12)))
         }
     }

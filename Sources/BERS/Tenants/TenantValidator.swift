@@ -56,7 +56,7 @@ public struct TenantValidator: Sendable {
         else { return [] }
         let candidates = settings.hashPolicy.shapes.compactMap { shape -> String? in
             if case .pattern = shape { return nil }
-            return TenantHash.derive(tenantID: id, salt: settings.salt, shape: shape).value
+            return try? TenantHash.derive(tenantID: id, salt: settings.salt, shape: shape).value
         }
         guard !candidates.isEmpty, !candidates.contains(hash) else { return [] }
         return [

@@ -201,7 +201,7 @@ struct EtcdClient: Sendable {
     static func answer(_ response: RemoteResponse, context: String) throws(TenantError) -> JSONObject {
         let object = (try? JSONParser(options: .init(recordPositions: false)).parse(response.body))?.value.objectValue
         guard response.status == 200 else {
-            let message = object?["message"]?.stringValue ?? object?["error"]?.stringValue ?? "no message"
+            let message = EtcdJSON.reason(object?["message"]) ?? EtcdJSON.reason(object?["error"]) ?? "no message"
             let code: TenantError.Code =
                 switch response.status {
                 case 401, 403: .storeForbidden

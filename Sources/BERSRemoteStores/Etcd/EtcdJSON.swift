@@ -15,13 +15,22 @@ enum EtcdJSON {
         return Array(data)
     }
 
-    /// A 64-bit number written as a string or a number; 0 when absent (the gateway's zero value).
+    /// A 64-bit number written as a string or a number; 0 when absent (the gateway's zero value)
+    /// or negative (revisions, versions and counts never are).
     static func int64(_ value: JSONValue?) -> Int64 {
-        switch value {
-        case .string(let text)?: Int64(text) ?? 0
-        case .integer(let number)?: number
-        default: 0
-        }
+        let number: Int64 =
+            switch value {
+            case .string(let text)?: Int64(text) ?? 0
+            case .integer(let number)?: number
+            default: 0
+            }
+        return max(number, 0)
+    }
+
+    /// The text of a string that says something; `nil` when absent, not a string, or only white space.
+    static func reason(_ value: JSONValue?) -> String? {
+        guard let text = value?.stringValue, text.contains(where: { !$0.isWhitespace }) else { return nil }
+        return text
     }
 
     /// The keys starting with `prefix`, as a range's `key` and `range_end` (every key for an

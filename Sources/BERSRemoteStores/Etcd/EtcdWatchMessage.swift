@@ -30,7 +30,7 @@ enum EtcdWatchMessage: Sendable {
             return
         }
         if let error = object["error"]?.objectValue {
-            self = .failed(error["message"]?.stringValue ?? "etcd ended the watch with an error")
+            self = .failed(EtcdJSON.reason(error["message"]) ?? "etcd ended the watch with an error")
             return
         }
         guard let result = object["result"]?.objectValue else { return nil }
@@ -39,7 +39,7 @@ enum EtcdWatchMessage: Sendable {
         if compactRevision > 0 {
             self = .compacted(compactRevision: compactRevision)
         } else if result["canceled"]?.boolValue == true {
-            self = .failed(result["cancel_reason"]?.stringValue ?? "etcd cancelled the watch")
+            self = .failed(EtcdJSON.reason(result["cancel_reason"]) ?? "etcd cancelled the watch")
         } else if result["created"]?.boolValue == true {
             self = .created(revision: revision)
         } else if let events = result["events"]?.arrayValue, !events.isEmpty {

@@ -54,6 +54,33 @@ struct EtcdWatchMessageTests {
         }
     }
 
+    /// Found reading the `etcd-messages` fuzz properties: a negative revision was kept as is.
+    @Test func negativeRevisionsReadAsZero() {
+        guard case .created(let revision)? = message(#"{"result":{"header":{"revision":"-5"},"created":true}}"#) else {
+            Issue.record("not a created message")
+            return
+        }
+        #expect(revision == 0)
+        let compaction = message(#"{"result":{"canceled":true,"compact_revision":-3,"cancel_reason":"x"}}"#)
+        guard case .failed? = compaction else {
+            Issue.record("a negative compaction revision is no compaction")
+            return
+        }
+    }
+
+    /// Found reading the `etcd-messages` fuzz properties: an empty reason gave an empty failure.
+    @Test(arguments: [
+        #"{"result":{"canceled":true,"cancel_reason":""}}"#, #"{"result":{"canceled":true,"cancel_reason":" "}}"#,
+        #"{"error":{"message":""}}"#, #"{"error":{"message":7}}"#,
+    ])
+    func emptyReasonsAreReplacedByOneThatSaysWhat(_ line: String) {
+        guard case .failed(let reason)? = message(line) else {
+            Issue.record("\(line) should end the stream")
+            return
+        }
+        #expect(reason.hasPrefix("etcd "))
+    }
+
     @Test func progressNotificationsCarryNothing() {
         #expect(message(#"{"result":{"header":{"revision":"3"}}}"#) == nil)
         #expect(message(#"{"other":1}"#) == nil)

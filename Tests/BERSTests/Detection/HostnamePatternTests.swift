@@ -142,6 +142,18 @@ struct HostnameNormalizationTests {
         #expect(HostnamePattern.normalize(host) == expected)
     }
 
+    /// Fuzzing finding O2: `":3:"` gave `":3"`, which gave `""`.
+    @Test(arguments: [
+        (":3:", ":3:"), ("A:1:2", "a:1:2"), ("x:1.", "x:1."), ("a..", "a.."), ("a..:80", "a.."),
+        ("a.:80", "a"), (":", ""), (":80", ""), ("\u{E9}:3:", "\u{E9}:3:"), ("\u{E9}..", "\u{E9}.."),
+        ("\u{E9}.:80", "\u{E9}"),
+    ])
+    func normalizingTwiceGivesTheSameHost(_ host: String, _ expected: String) {
+        let normalized = HostnamePattern.normalize(host)
+        #expect(normalized == expected)
+        #expect(HostnamePattern.normalize(normalized) == normalized)
+    }
+
     @Test func nonASCIIHostnamesAreNormalizedByCharacters() {
         // A combining mark makes ".\u{301}" one character that is not ".": no dot is dropped.
         #expect(HostnamePattern.normalize("Caf\u{E9}.example.\u{301}") == "caf\u{E9}.example.\u{301}")

@@ -124,7 +124,7 @@ struct TenantCacheTests {
         let store = ScriptedTenantStore()
         var hashes: [TenantHash] = []
         for id in ["AAA000001", "BBB000002", "CCC000003"] {
-            let hash = TenantHash.derive(tenantID: id)
+            let hash = try TenantHash.derive(tenantID: id)
             hashes.append(hash)
             store.set("mappings/\(hash.value).json", "{\"tenant_id\": \"\(id)\"}")
             store.set("tenants/\(id)/\(id)-config.json", "{}")
@@ -226,7 +226,7 @@ struct TenantCacheEvictionTests {
         var hashes: [TenantHash] = []
         for index in 0..<6 {
             let id = "EVI00000\(index)"
-            let hash = TenantHash.derive(tenantID: id)
+            let hash = try TenantHash.derive(tenantID: id)
             hashes.append(hash)
             store.set("mappings/\(hash.value).json", "{\"tenant_id\": \"\(id)\"}")
             store.set("tenants/\(id)/\(id)-config.json", "{}")

@@ -44,13 +44,31 @@ struct TenantHashTests {
     @Test(arguments: [
         ("MYR384719", "my87674d777bf9"), ("AUS123957", "auc5b0ecb0adcb"), ("ATL642715", "at807c3896fbd2"),
     ])
-    func reproducesTheRealRecipe(_ id: String, _ hash: String) {
-        #expect(TenantHash.derive(tenantID: id).value == hash)
+    func reproducesTheRealRecipe(_ id: String, _ hash: String) throws {
+        #expect(try TenantHash.derive(tenantID: id).value == hash)
     }
 
-    @Test func fourteenHexShapeTakesTheDigestPrefix() {
-        #expect(TenantHash.derive(tenantID: "BRI071351", shape: .hex14).value == "8b464847ae0ede")
-        #expect(TenantHash.derive(tenantID: "BRI071351", shape: .legacy).value == "br8b464847ae0e")
+    @Test func fourteenHexShapeTakesTheDigestPrefix() throws {
+        #expect(try TenantHash.derive(tenantID: "BRI071351", shape: .hex14).value == "8b464847ae0ede")
+        #expect(try TenantHash.derive(tenantID: "BRI071351", shape: .legacy).value == "br8b464847ae0e")
+    }
+
+    /// Fuzzing finding O1: an id with fewer than two letters gave a 12- or 13-character "legacy"
+    /// hash that the hash check itself refuses.
+    @Test(arguments: ["", "123456", "7x9", "é1"])
+    func legacyShapeRefusesAnIDWithFewerThanTwoLetters(_ id: String) throws {
+        let error = #expect(throws: TenantError.self) { try TenantHash.derive(tenantID: id) }
+        #expect(error?.code == .invalidHash)
+        #expect(error?.message.contains("fewer than two letters") == true)
+        let hex = try TenantHash.derive(tenantID: id, shape: .hex14)
+        #expect(try TenantHash(hex.value) == hex)
+    }
+
+    @Test func everyDerivedLegacyHashPassesTheCheck() throws {
+        for id in ["ab", "a1b", "X-y", "MYR384719", "zz" + String(repeating: "9", count: 62)] {
+            let hash = try TenantHash.derive(tenantID: id)
+            #expect(try TenantHash(hash.value) == hash)
+        }
     }
 }
 

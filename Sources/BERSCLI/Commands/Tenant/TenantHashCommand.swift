@@ -35,12 +35,14 @@ struct TenantHashCommand: ParsableCommand, ProjectCommand, StructuredOutputComma
 
     func run() throws {
         let configuredSalt = try optionalProject(project)?.settings.tenants.salt
-        let hash = TenantHash.derive(
-            tenantID: tenantID,
-            salt: salt ?? configuredSalt ?? TenantHash.picassoSalt,
-            shape: shape == .legacy ? .legacy : .hex14
-        )
-        guard (try? TenantHash(hash.value)) != nil else {
+        let hash: TenantHash
+        do {
+            hash = try TenantHash.derive(
+                tenantID: tenantID,
+                salt: salt ?? configuredSalt ?? TenantHash.picassoSalt,
+                shape: shape == .legacy ? .legacy : .hex14
+            )
+        } catch {
             throw ValidationError(
                 "\(tenantID) has fewer than two letters, which the legacy hash shape needs; use --shape hex14."
             )
