@@ -1,9 +1,16 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny")
-]
+// Scripts/sanitizers.sh builds with BERS_SANITIZE_THREAD=1: every BERS module and test then
+// locks with BERS's PthreadMutex, which ThreadSanitizer sees (Synchronization.Mutex takes a
+// contended lock inside the kernel, invisibly to it).
+let sanitizerSettings: [SwiftSetting] =
+    Context.environment["BERS_SANITIZE_THREAD"] == "1" ? [.define("BERS_TSAN")] : []
+
+let strictSettings: [SwiftSetting] =
+    [
+        .enableUpcomingFeature("ExistentialAny")
+    ] + sanitizerSettings
 
 let package = Package(
     name: "bers",

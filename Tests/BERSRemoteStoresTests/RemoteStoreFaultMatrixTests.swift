@@ -125,7 +125,7 @@ struct RemoteStoreFaultMatrixTests {
             await expectTenantError(.storeTimeout) { _ = try await store.get(Self.configKey) }
             // Far below the answer's delay: the call gave up at its timeout (with room for a
             // loaded machine, where the whole suite shares two cores).
-            #expect(clock.now - start < .seconds(4))
+            #expect(clock.now - start < .seconds(7))
         }
     }
 

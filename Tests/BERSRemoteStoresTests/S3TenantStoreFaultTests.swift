@@ -216,7 +216,9 @@ struct S3TenantStoreFaultTests {
             let clock = ContinuousClock()
             let start = clock.now
             let error = await expectTenantError(.storeTimeout) { _ = try await store.get(Self.key) }
-            #expect(clock.now - start < .seconds(3))
+            // The server never answers: the bound only shows that the call gave up, with room for
+            // a loaded machine running the whole suite in parallel.
+            #expect(clock.now - start < .seconds(10))
             #expect(error?.message.contains("did not answer within 300 ms") == true)
             #expect(error?.isStoreFailure == true)
         }

@@ -85,6 +85,9 @@ final class RunningServer: Sendable {
         self.group = group
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+        // A thousand requests queue for 64 connections; under ThreadSanitizer the wait for one
+        // passes AsyncHTTPClient's default of 10 s.
+        configuration.timeout = .init(connect: .seconds(60), read: .seconds(60))
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 

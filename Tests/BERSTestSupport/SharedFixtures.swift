@@ -29,12 +29,15 @@ public enum SharedFixtures {
         return [UInt8](data)
     }
 
-    /// The project checkout (the folder holding `Package.swift`).
+    /// The project checkout: the folder holding `Package.swift` and `Sources/BERS` (not the
+    /// `Sanitizers` package, whose test folders link here).
     public static let packageRoot: URL = {
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" {
             url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            let manifest = url.appendingPathComponent("Package.swift").path
+            let core = url.appendingPathComponent("Sources/BERS").path
+            if FileManager.default.fileExists(atPath: manifest), FileManager.default.fileExists(atPath: core) {
                 return url
             }
         }

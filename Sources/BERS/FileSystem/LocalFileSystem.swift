@@ -176,9 +176,7 @@ public struct LocalFileSystem: FileSystem {
     private static func mode(for path: String) -> mode_t {
         var info = stat()
         if stat(path, &info) == 0 { return info.st_mode & 0o7777 }
-        let mask = umask(0)
-        umask(mask)
-        return 0o666 & ~mask
+        return 0o666 & ~ProcessUmask.current()
     }
 
     /// `path` with links resolved by the system when it exists, else made absolute lexically.
