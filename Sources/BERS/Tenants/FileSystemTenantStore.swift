@@ -130,14 +130,21 @@ public struct FileSystemTenantStore: TenantStore {
     }
 
     /// The file of `key`; keys with empty, `.` or `..` segments are refused.
+    ///
+    /// Segments are split on the `/` byte, as the file system does: split by characters, a `/`
+    /// followed by a combining mark (`"../\u{301}x"`) is no separator and would hide a `..`.
     func path(for key: String) throws(TenantError) -> String {
-        let segments = key.split(separator: "/", omittingEmptySubsequences: false)
-        guard !key.isEmpty, !key.hasPrefix("/"),
-            segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") })
-        else {
+        let slash = UInt8(ascii: "/")
+        let segments = key.utf8.split(separator: slash, omittingEmptySubsequences: false)
+        guard !key.isEmpty, key.utf8.first != slash, segments.allSatisfy(Self.isPlainSegment) else {
             throw TenantError(.invalidStore, "key \"\(key)\" is not a plain relative key")
         }
         return joinPath(root, key)
+    }
+
+    private static func isPlainSegment(_ segment: Substring.UTF8View) -> Bool {
+        !segment.isEmpty && !segment.elementsEqual(".".utf8) && !segment.elementsEqual("..".utf8)
+            && !segment.contains(UInt8(ascii: "\\")) && !segment.contains(0)
     }
 
     private func createDirectories(_ directory: String) throws(ConfigError) {
