@@ -43,9 +43,8 @@ struct TenantHashCommand: ParsableCommand, ProjectCommand, StructuredOutputComma
                 shape: shape == .legacy ? .legacy : .hex14
             )
         } catch {
-            throw ValidationError(
-                "\(tenantID) has fewer than two letters, which the legacy hash shape needs; use --shape hex14."
-            )
+            // The library says why; the CLI adds the flag that picks the other shape.
+            throw ValidationError("\(error.message) (--shape hex14)")
         }
         let value: JSONValue = [
             "tenant_id": .string(tenantID), "tenant_hash": .string(hash.value), "shape": .string(shape.rawValue),
