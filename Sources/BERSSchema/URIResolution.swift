@@ -146,7 +146,8 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
         guard path.contains(".") else { return path }
         var output: [Substring] = []
         let leadingSlash = path.hasPrefix("/")
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        let segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .map { Substring($0) }
         var trailingSlash = false
         for (offset, segment) in segments.enumerated() {
             if offset == 0 && leadingSlash { continue }

@@ -46,7 +46,7 @@ enum PrivateFileWriter {
     private static func writeTemporary(_ bytes: [UInt8], beside path: String, mode: mode_t) throws(ConfigError)
         -> String
     {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = PathText.segments(of: path, omittingEmpty: true).last.map(String.init) ?? path
         let suffix = String(UInt64.random(in: .min ... .max), radix: 36)
         let temporary = joinPath(directory(of: path), ".\(name).bers-tmp-\(suffix)")
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)

@@ -1,3 +1,5 @@
+import BERS
+
 /// What a request asks for, parsed from its method, path and query without a router.
 enum ServerRoute: Sendable, Equatable {
     case healthz
@@ -45,7 +47,7 @@ enum ServerRoute: Sendable, Equatable {
 
     /// Parses a request; `read` is true for GET and HEAD, `post` for POST.
     init(method: String, path: String, query: [(String, String)]) {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        let segments = PathText.segments(of: path).dropFirst().map(String.init)
         let read = method == "GET" || method == "HEAD"
         let post = method == "POST"
         func value(_ name: String) -> String? { query.first { $0.0 == name }?.1 }

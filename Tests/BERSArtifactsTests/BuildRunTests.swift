@@ -206,6 +206,20 @@ struct BuildRunTests {
         #expect(reread.configDirectory == "../config")
     }
 
+    @Test(arguments: ["../x.json", "/tmp/x.json", "a/../../x.json", "../\u{301}x.json"])
+    func aManifestOutputOutsideTheFolderIsRefused(path: String) throws {
+        let output: JSONValue = ["format": "json", "path": .string(path), "sha256": "0"]
+        let environment: JSONValue = [
+            "environment": "production", "detection": "flag", "inputsHash": "0", "outputs": [output],
+        ]
+        let value: JSONValue = ["bersVersion": "0.1.0", "options": [:], "environments": [environment]]
+        let error = #expect(throws: BuildError.self) {
+            try BuildManifest(document: JSONDocument(value: value, file: "m"))
+        }
+        #expect(error?.code == .invalidManifest)
+        #expect(error?.message.contains("leaves the folder") == true, "\(error?.message ?? "")")
+    }
+
     @Test func driftAgainstAnotherDirectoryNamesTheRecordedOne() {
         let artifact = DriftReport.Artifact(
             environment: "staging",

@@ -51,6 +51,7 @@ struct BuildSettingsTests {
         (#"{"build": {"dotenv": {"variables": {"1X": "a"}}}}"#, "build.invalid-identifier", "not a variable name", 1),
         (#"{"build": {"swift": {"type-name": "Type"}}}"#, "build.invalid-identifier", "Swift type name", 1),
         (#"{"build": {"files": {"js": "../escape.js"}}}"#, "build.invalid-settings", "relative file name", 1),
+        (#"{"build": {"files": {"js": "../\u0301escape.js"}}}"#, "build.invalid-settings", "relative file name", 1),
         (
             #"{"build": {"js": {"constants": {"X": {"path": "a", "endpoint": "b"}}}}}"#, "build.invalid-settings",
             "exactly one of", 1

@@ -53,6 +53,7 @@ struct SwiftArtifactTests {
             do { print(try PicassoConfig.endpoints.tenantAssetUrl(tenant: "my87674d777bf9", path: "x//y z")) } catch { print("error: " + error.message) }
             do { print(try PicassoConfig.endpoints.configUrl(tenant: "")) } catch { print("error: " + error.message) }
             do { print(try PicassoConfig.endpoints.assetUrl(path: "a/../b")) } catch { print("error: " + error.message) }
+            do { print(try PicassoConfig.endpoints.assetUrl(path: "../\u{301}b")) } catch { print("error: " + error.message) }
             print(PicassoConfig.endpoints.healthCheckUrl)
             print(PicassoConfig.api.timeout, PicassoConfig.environment.rawValue, PicassoConfig.security.corsOrigins.count, PicassoConfig.performance.sampleRate)
             """#
@@ -69,6 +70,7 @@ struct SwiftArtifactTests {
             core("tenantAssetUrl", ["tenant": "my87674d777bf9", "path": "x//y z"]),
             core("configUrl", ["tenant": ""]),
             core("assetUrl", ["path": "a/../b"]),
+            core("assetUrl", ["path": "../\u{301}b"]),
             core("healthCheckUrl", [:]),
             "8000 staging 2 0.5",
         ]

@@ -47,6 +47,9 @@ struct URLPlanTests {
         #expect(queryPath.render(["path": "a/../b"]) == .failure(.dotDot("path")))
         let subPath = try URLPlan(endpoint: try #require(endpoints.endpoint("subPath")))
         #expect(subPath.render(["path": "a/../b"]) == .failure(.dotDot("path")))
+        // A `/` followed by a combining mark is one Character; the `..` before it is still a segment.
+        #expect(subPath.render(["path": "../\u{301}x"]) == .failure(.dotDot("path")))
+        #expect(queryPath.render(["path": "a/..//\u{301}"]) == .failure(.dotDot("path")))
         #expect(subPath.render([:]) == .failure(.missing("path")))
     }
 }

@@ -30,6 +30,7 @@ struct RemoteStoreURLTests {
         ("s3://a..b", "'..'"),
         ("s3://192.168.1.1", "IP address"),
         ("s3://bucket/a/../b", "'..' segment"),
+        ("s3://bucket/a/../\u{301}b", "'..' segment"),
         ("s3://bucket/a//b", "empty"),
         ("s3://bucket/a?versionId=1", "query strings"),
         ("file:///srv/tenants", "FileSystemTenantStore"),

@@ -51,8 +51,9 @@ public final class InMemoryFileSystem: FileSystem {
         let names = files.withLock { files in
             Set(
                 files.keys.compactMap { key -> String? in
-                    guard key.hasPrefix(prefix) else { return nil }
-                    return key.dropFirst(prefix.count).split(separator: "/").first.map(String.init)
+                    guard key.utf8.starts(with: prefix.utf8) else { return nil }
+                    let rest = Substring(key.utf8.dropFirst(prefix.utf8.count))
+                    return PathText.segments(of: rest, omittingEmpty: true).first.map(String.init)
                 }
             )
         }
@@ -95,7 +96,7 @@ public final class InMemoryFileSystem: FileSystem {
 
     static func normalize(_ path: String) -> String {
         var parts: [Substring] = []
-        for part in path.split(separator: "/") where part != "." { parts.append(part) }
+        for part in PathText.segments(of: path, omittingEmpty: true) where part != "." { parts.append(part) }
         return parts.joined(separator: "/")
     }
 

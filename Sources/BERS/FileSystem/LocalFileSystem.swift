@@ -104,13 +104,13 @@ public struct LocalFileSystem: FileSystem {
 
     /// The folder holding `path` (`.` for a bare name).
     static func directory(of path: String) -> String {
-        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let directory = PathText.parent(of: path)
         return path.hasPrefix("/") && directory.isEmpty ? "/" : (directory.isEmpty ? "." : directory)
     }
 
     /// The last component of `path` (`path` itself when it has none).
     static func fileName(of path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
+        PathText.segments(of: path, omittingEmpty: true).last.map(String.init) ?? path
     }
 
     /// Writes `bytes` to a new temporary file in `path`'s directory, synced, with the mode `path`

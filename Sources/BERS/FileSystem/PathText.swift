@@ -6,7 +6,7 @@ public enum PathText {
     public static func normalized(_ path: String) -> String {
         let isAbsolute = path.hasPrefix("/")
         var kept: [Substring] = []
-        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+        for component in segments(of: path, omittingEmpty: true) {
             switch component {
             case ".":
                 continue
@@ -38,7 +38,7 @@ public enum PathText {
         let from = components(base)
         let to = components(target)
         var shared = 0
-        while shared < from.count, shared < to.count, from[shared] == to[shared] { shared += 1 }
+        while shared < from.count, shared < to.count, from[shared].utf8.elementsEqual(to[shared].utf8) { shared += 1 }
         let climbs = from[shared...]
         guard !climbs.contains("..") else { return nil }
         let steps = Array(repeating: "..", count: climbs.count) + to[shared...].map(String.init)
@@ -46,6 +46,6 @@ public enum PathText {
     }
 
     private static func components(_ path: String) -> [Substring] {
-        path.split(separator: "/").filter { $0 != "." }
+        segments(of: path, omittingEmpty: true).filter { $0 != "." }
     }
 }

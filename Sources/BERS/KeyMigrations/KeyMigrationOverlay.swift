@@ -18,7 +18,7 @@ struct KeyMigrationOverlay: FileSystem {
         let folder = PathText.normalized(path)
         var names = Set(try base.contentsOfDirectory(atPath: path))
         for added in files.keys {
-            let parts = added.split(separator: "/", omittingEmptySubsequences: false)
+            let parts = PathText.segments(of: added)
             guard let name = parts.last else { continue }
             let parent = parts.dropLast().joined(separator: "/")
             if parent == folder || (parent.isEmpty && folder == ".") { names.insert(String(name)) }

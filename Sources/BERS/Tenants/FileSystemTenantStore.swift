@@ -71,7 +71,7 @@ public struct FileSystemTenantStore: TenantStore {
         condition: StoreWriteCondition
     ) async throws(TenantError) -> String? {
         let path = try self.path(for: key)
-        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let directory = PathText.parent(of: path)
         var conflict: String?
         do {
             try createDirectories(directory)
@@ -149,7 +149,7 @@ public struct FileSystemTenantStore: TenantStore {
 
     private func createDirectories(_ directory: String) throws(ConfigError) {
         guard !directory.isEmpty, !fileSystem.directoryExists(atPath: directory) else { return }
-        let parent = directory.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let parent = PathText.parent(of: directory)
         try createDirectories(parent)
         try fileSystem.createDirectory(atPath: directory)
     }

@@ -35,7 +35,7 @@ public struct TenantDocumentPlace: Sendable {
     /// The file at `path`, migrated in place; its backups go beside it as
     /// `<name>-<UTC timestamp>.json`.
     public static func file(_ path: String, fileSystem: any FileSystem = LocalFileSystem()) -> TenantDocumentPlace {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let parts = PathText.segments(of: path)
         let name = String(parts.last ?? "")
         let directory = parts.count > 1 ? parts.dropLast().joined(separator: "/") : "."
         let stem = name.hasSuffix(".json") ? String(name.dropLast(".json".count)) : name

@@ -83,7 +83,7 @@ extension ConfigProject {
     private func compileSchema(at path: String) throws(ConfigError) -> SchemaValidator {
         let document = try readSchema(path)
         var registry = SchemaRegistry()
-        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let folder = PathText.parent(of: path)
         let siblings: [String]
         do {
             siblings = try fileSystem.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder).sorted()

@@ -14,8 +14,7 @@ extension ArtifactBuilder {
         }
         if let schema = project.settings.schema {
             paths.append((.schema, schema))
-            let folder = schema.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-                .joined(separator: "/")
+            let folder = PathText.parent(of: schema)
             let siblings = (try? fileSystem.contentsOfDirectory(atPath: joinPath(directory, folder))) ?? []
             for name in siblings.sorted() where name.hasSuffix(".json") {
                 let relative = folder.isEmpty ? name : "\(folder)/\(name)"

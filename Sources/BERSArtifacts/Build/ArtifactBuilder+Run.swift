@@ -157,7 +157,7 @@ extension ArtifactBuilder {
             return false
         }
         var folder = ""
-        let components = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        let components = PathText.segments(of: path).dropLast()
         for (index, component) in components.enumerated() {
             folder += (index == 0 ? "" : "/") + component
             guard !component.isEmpty, component != ".", fileSystem.itemKind(atPath: folder) == .missing else {

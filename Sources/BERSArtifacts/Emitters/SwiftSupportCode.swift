@@ -36,7 +36,8 @@ enum SwiftSupportCode {
                             message: "endpoint \"\(endpoint)\": parameter \"\(name)\" is required")
                     }
                     for (name, value) in subPaths {
-                        if let value, value.split(separator: "/", omittingEmptySubsequences: false).contains("..") {
+                        if let value, value.utf8.split(separator: 0x2F, omittingEmptySubsequences: false)
+                            .contains(where: { $0.elementsEqual("..".utf8) }) {
                             throw URLError(
                                 endpoint: endpoint, parameter: name,
                                 message: "endpoint \"\(endpoint)\": parameter \"\(name)\" must not contain '..' segments")

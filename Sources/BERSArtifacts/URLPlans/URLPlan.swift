@@ -74,7 +74,7 @@ struct URLPlan: Sendable, Hashable {
     func render(_ values: [String: String]) -> Result<String, URLPlanFailure> {
         for name in required where (values[name] ?? "").isEmpty { return .failure(.missing(name)) }
         for name in subPathParameters {
-            if let value = values[name], value.split(separator: "/").contains("..") { return .failure(.dotDot(name)) }
+            if let value = values[name], PathText.climbs(value) { return .failure(.dotDot(name)) }
         }
         func render(_ pieces: [Piece], dropWhenMissing: Bool) -> String? {
             var output = ""

@@ -73,7 +73,7 @@ public struct HTTPEndpoint: Sendable, Hashable {
             throw fail("the path contains characters that must be percent-encoded")
         }
         guard
-            !path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+            !PathText.segments(of: path).dropFirst()
                 .contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
         else { throw fail("the path has an empty, '.' or '..' segment") }
 

@@ -47,7 +47,7 @@ enum ObjectKey {
                 "The \(what) \(quoted) contains a control character or a backslash (store \(store))."
             )
         }
-        var segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        var segments = PathText.segments(of: path)
         if allowTrailingSlash, segments.count > 1, segments.last == "" { segments.removeLast() }
         for segment in segments where segment.isEmpty || segment == "." || segment == ".." {
             throw TenantError(

@@ -8,9 +8,13 @@
 /// decided when the next character is known, so `\b` and `\B` are supported too.
 ///
 /// Building is bounded (states, table cells, work); when a pattern would exceed the bounds the
-/// DFA is not built and the ``PikeVM`` runs instead. The result is immutable, so one DFA is
-/// shared freely between threads. It is a final class so that the matching hot path borrows one
-/// reference instead of copying (and reference counting) each of its tables.
+/// DFA is not built and the ``PikeVM`` runs instead. Work counts every NFA instruction a closure
+/// visits and every thread a transition carries, so a pattern whose states hold thousands of
+/// threads (`a{4000}` searched unanchored) gives up early instead of spending seconds.
+///
+/// The result is immutable, so one DFA is shared freely between threads. It is a final class so
+/// that the matching hot path borrows one reference instead of copying (and reference counting)
+/// each of its tables.
 final class DFA: Sendable {
     /// The 128 ASCII classes, then the transitions: `cells[stateOffset + class]` is the next
     /// state's offset, ``matchTarget`` or ``deadTarget``.
@@ -62,6 +66,7 @@ final class DFA: Sendable {
         var consuming: [[Int32]] = [[], []]
         var matched = [false, false]
         var next: [Int32] = []
+        var transitionWork = 0
         var current = 0
         while current < statePCs.count {
             let pcs = statePCs[current]
@@ -89,6 +94,8 @@ final class DFA: Sendable {
                     table.append(DFA.matchTarget)
                     continue
                 }
+                transitionWork += consuming[variant].count + 1
+                if closure.work + transitionWork > maxWork { return nil }
                 next.removeAll(keepingCapacity: true)
                 for pc in consuming[variant] {
                     let setIndex = Int(nfa.arg1[Int(pc)])

@@ -27,6 +27,7 @@ struct EtcdAddressTests {
         ("etcd://host/p?x=1", "query strings"),
         ("etcd://host/p#frag", "fragments"),
         ("etcd://host/a/../b", "'..'"),
+        ("etcd://host/../\u{301}b", "'..'"),
         ("etcd://bad_host/p", "not a valid host name"),
         ("zookeeper://host/p", "etcd:// or etcds://"),
     ])

@@ -25,6 +25,41 @@ struct PathTextTests {
         #expect(PathText.relative(from: "/abs", to: "relative") == nil)
     }
 
+    @Test func segmentsSplitOnTheSlashByteEvenBeforeACombiningMark() {
+        // "/\u{301}" is one Character, so String.split(separator: "/") would not split there.
+        #expect(PathText.segments(of: "../\u{301}x") == ["..", "\u{301}x"])
+        #expect(PathText.segments(of: "a//b/") == ["a", "", "b", ""])
+        #expect(PathText.segments(of: "/a//b/", omittingEmpty: true) == ["a", "b"])
+        #expect(PathText.segments(of: "") == [""])
+        #expect(PathText.normalized("a/b/../\u{301}c") == "a/\u{301}c")
+        #expect(PathText.normalized("x/../\u{301}/..") == ".")
+    }
+
+    @Test func climbingIsFoundByteWise() {
+        #expect(PathText.climbs("a/../b"))
+        #expect(PathText.climbs(".."))
+        #expect(PathText.climbs("../\u{301}x"))
+        #expect(PathText.climbs("a/..//\u{301}"))
+        #expect(!PathText.climbs("a/..b/c.."))
+        #expect(!PathText.climbs("a/.\u{301}./b"))
+    }
+
+    @Test func parentAndLastSegmentSplitAtTheLastSlashByte() {
+        #expect(PathText.parent(of: "config/schemas/app.json") == "config/schemas")
+        #expect(PathText.parent(of: "a/\u{301}b") == "a")
+        #expect(PathText.parent(of: "/app.json") == "")
+        #expect(PathText.parent(of: "app.json") == "")
+        #expect(PathText.lastSegment(of: "a/\u{301}b") == "\u{301}b")
+        #expect(PathText.lastSegment(of: "config/") == "")
+        #expect(PathText.lastSegment(of: "name") == "name")
+    }
+
+    @Test func relativePathsCompareNamesByBytes() {
+        // A precomposed and a decomposed é are equal Strings but different file names on Linux.
+        #expect(PathText.relative(from: "caf\u{E9}", to: "cafe\u{301}/x") == "../cafe\u{301}/x")
+        #expect(PathText.relative(from: "a/\u{301}b", to: "a/\u{301}b/c") == "c")
+    }
+
     @Test func absolutePathsStartFromTheWorkingDirectory() {
         let fileSystem = InMemoryFileSystem()
         #expect(fileSystem.absolutePath("a/../b") == "/b")

@@ -190,7 +190,7 @@ public final class TenantCache: Sendable {
         var hashes: Set<String> = []
         var tenantIDs: Set<String> = []
         for key in keys {
-            let parts = key.split(separator: "/", omittingEmptySubsequences: false)
+            let parts = PathText.segments(of: key)
             if parts.count == 2, parts[0] == "mappings", parts[1].hasSuffix(".json") {
                 hashes.insert(String(parts[1].dropLast(5)))
             } else if parts.count >= 3, parts[0] == "tenants" {
