@@ -39,7 +39,8 @@ while IFS= read -r dir; do seeds+=("$dir"); done < <(fuzz_shared_seeds "$target"
 log="$findings/last-run.log"
 before=$(find "$findings" -maxdepth 1 -type f ! -name '*.log' | wc -l)
 set +e
-"$binary" "$corpus" "${seeds[@]}" \
+# libFuzzer and AddressSanitizer report crashes; the Swift backtracer can stall under ASan.
+SWIFT_BACKTRACE=enable=no "$binary" "$corpus" "${seeds[@]}" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$(fuzz_max_len "$target")" \
     -print_final_stats=1 -artifact_prefix="$findings/" "$@" > "$log" 2>&1
 status=$?

@@ -1,4 +1,6 @@
 import BERS
+import BERSTestSupport
+import Foundation
 import Testing
 
 struct PathTextTests {
@@ -58,6 +60,25 @@ struct PathTextTests {
         // A precomposed and a decomposed é are equal Strings but different file names on Linux.
         #expect(PathText.relative(from: "caf\u{E9}", to: "cafe\u{301}/x") == "../cafe\u{301}/x")
         #expect(PathText.relative(from: "a/\u{301}b", to: "a/\u{301}b/c") == "c")
+    }
+
+    @Test func noSourceSplitsPathsByCharacters() throws {
+        let sources = SharedFixtures.packageRoot.appendingPathComponent("Sources")
+        guard let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil) else {
+            Issue.record("cannot list \(sources.path)")
+            return
+        }
+        var offenders: [String] = []
+        for case let file as URL in files where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            guard text.contains(#"split(separator: "/""#) else { continue }
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.contains(#"split(separator: "/""#) && !line.trimmingCharacters(in: .whitespaces).hasPrefix("//")
+            {
+                offenders.append("\(file.lastPathComponent):\(number + 1)")
+            }
+        }
+        #expect(offenders.isEmpty, "use PathText.segments(of:) instead: \(offenders)")
     }
 
     @Test func absolutePathsStartFromTheWorkingDirectory() {
