@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the concurrency-heavy suites under ThreadSanitizer and the parser suites under
-# AddressSanitizer, each build in its own scratch folder so the normal .build stays as it is:
-#   thread:  the whole package, in .build-tsan (BERS_TSAN: BERS locks with a pthread mutex, which
-#            the sanitizer sees; see Sources/BERS/Support/PthreadMutex.swift);
-#   address: the Sanitizers/ package (the parser suites, linked from Tests/, and only the modules
-#            they test), in Sanitizers/.build-asan.
+# AddressSanitizer. Both build the Sanitizers/ package (the suites, linked from Tests/, and only
+# the modules they test), each in its own scratch folder so the normal .build stays as it is:
+#   thread:  Sanitizers/.build-tsan, with BERS_SANITIZE_THREAD=1 (the thread suites, and
+#            BERS_TSAN: BERS locks with a pthread mutex, which the sanitizer sees; see
+#            Sources/BERS/Support/PthreadMutex.swift);
+#   address: Sanitizers/.build-asan.
 # Usage: Scripts/sanitizers.sh [thread|address]...   (both when none is named)
 # Needs what the suites need: BERS_TEST_ETCD_ENDPOINT and BERS_TEST_S3_ENDPOINT when set are used,
 # and the suites that need them skip otherwise. Exit status 1 when a sanitizer reports a problem
@@ -27,7 +28,7 @@ address_suites+='|BERSTests\.(EndpointT|Overrides|Detection|EnvironmentDetector|
 run() {
     local sanitizer=$1 filter=$2 package=$3 scratch=".build-${1:0:1}san"
     local started=$SECONDS
-    # The thread build defines BERS_TSAN (Package.swift): BERS locks with a pthread mutex there.
+    # The thread build selects the thread suites and defines BERS_TSAN (both Package.swift files).
     local manifest_env=()
     [[ $sanitizer == thread ]] && manifest_env=(BERS_SANITIZE_THREAD=1)
     cd "$root/$package"
@@ -64,7 +65,7 @@ sanitizers=("$@")
 [[ ${#sanitizers[@]} -gt 0 ]] || sanitizers=(thread address)
 for sanitizer in "${sanitizers[@]}"; do
     case "$sanitizer" in
-    thread) run thread "$thread_suites" . ;;
+    thread) run thread "$thread_suites" Sanitizers ;;
     address) run address "$address_suites" Sanitizers ;;
     *) echo "usage: Scripts/sanitizers.sh [thread|address]..." >&2; exit 2 ;;
     esac

@@ -21,7 +21,7 @@ public struct JSONPointer: Sendable, Hashable {
             tokens = []
             return
         }
-        guard text.hasPrefix("/") else {
+        guard text.utf8.first == UInt8(ascii: "/") else {
             throw JSONError(.invalidPointer, "JSON pointer '\(text)' must be empty or start with '/'")
         }
         var result: [String] = []
@@ -64,7 +64,7 @@ public struct JSONPointer: Sendable, Hashable {
 
     /// Reads `path` as a JSON pointer when it starts with `/` (or is empty), else as a dotted path.
     public init(path: String) throws(JSONError) {
-        if path.isEmpty || path.hasPrefix("/") {
+        if path.isEmpty || path.utf8.first == UInt8(ascii: "/") {
             try self.init(parsing: path)
         } else {
             self.init(dottedPath: path)

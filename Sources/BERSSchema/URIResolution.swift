@@ -30,9 +30,9 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
             scheme = rest[..<colon].lowercased()
             rest = rest[rest.index(after: colon)...]
         }
-        if rest.hasPrefix("//") {
-            let afterSlashes = rest.index(rest.startIndex, offsetBy: 2)
-            let end = rest[afterSlashes...].firstIndex(of: "/") ?? rest.endIndex
+        if rest.utf8.starts(with: "//".utf8) {
+            let afterSlashes = rest.utf8.index(rest.startIndex, offsetBy: 2)
+            let end = rest[afterSlashes...].utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
             authority = URIReference.normalizedAuthority(rest[afterSlashes..<end])
             rest = rest[end...]
         }
@@ -101,11 +101,11 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
             )
         }
         let merged: String
-        if path.hasPrefix("/") {
+        if path.utf8.first == UInt8(ascii: "/") {
             merged = path
         } else if base.authority != nil && base.path.isEmpty {
             merged = "/" + path
-        } else if let slash = base.path.lastIndex(of: "/") {
+        } else if let slash = base.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
             merged = base.path[...slash] + path
         } else {
             merged = path
@@ -145,7 +145,7 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
     static func removeDotSegments(_ path: String) -> String {
         guard path.contains(".") else { return path }
         var output: [Substring] = []
-        let leadingSlash = path.hasPrefix("/")
+        let leadingSlash = path.utf8.first == UInt8(ascii: "/")
         let segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
             .map { Substring($0) }
         var trailingSlash = false

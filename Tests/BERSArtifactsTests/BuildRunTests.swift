@@ -206,7 +206,7 @@ struct BuildRunTests {
         #expect(reread.configDirectory == "../config")
     }
 
-    @Test(arguments: ["../x.json", "/tmp/x.json", "a/../../x.json", "../\u{301}x.json"])
+    @Test(arguments: ["../x.json", "/tmp/x.json", "a/../../x.json", "../\u{301}x.json", "/\u{301}x.json"])
     func aManifestOutputOutsideTheFolderIsRefused(path: String) throws {
         let output: JSONValue = ["format": "json", "path": .string(path), "sha256": "0"]
         let environment: JSONValue = [

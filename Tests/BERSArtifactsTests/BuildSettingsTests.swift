@@ -52,6 +52,7 @@ struct BuildSettingsTests {
         (#"{"build": {"swift": {"type-name": "Type"}}}"#, "build.invalid-identifier", "Swift type name", 1),
         (#"{"build": {"files": {"js": "../escape.js"}}}"#, "build.invalid-settings", "relative file name", 1),
         (#"{"build": {"files": {"js": "../\u0301escape.js"}}}"#, "build.invalid-settings", "relative file name", 1),
+        (#"{"build": {"files": {"js": "/\u0301escape.js"}}}"#, "build.invalid-settings", "relative file name", 1),
         (
             #"{"build": {"js": {"constants": {"X": {"path": "a", "endpoint": "b"}}}}}"#, "build.invalid-settings",
             "exactly one of", 1

@@ -70,7 +70,8 @@ extension ResolvedConfiguration {
         for (index, element) in elements.enumerated() {
             guard case .string(let string) = element else {
                 let elementPointer = pointer(ofNode: node).appending(index: index)
-                let elementPath = path.hasPrefix("/") ? elementPointer.description : elementPointer.dottedPath
+                let elementPath =
+                    path.utf8.first == UInt8(ascii: "/") ? elementPointer.description : elementPointer.dottedPath
                 throw mismatch(
                     try requireNode(elementPointer.description.isEmpty ? "" : elementPointer.description),
                     path: elementPath,

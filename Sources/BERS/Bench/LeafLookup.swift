@@ -17,7 +17,8 @@ struct LeafLookup: Sendable {
     init?(pointer: JSONPointer, value: JSONValue) {
         guard !pointer.isRoot else { return nil }
         let plain =
-            pointer.tokens.allSatisfy { !$0.contains(".") && !$0.contains("\\") } && !pointer.tokens[0].hasPrefix("/")
+            pointer.tokens.allSatisfy { !$0.contains(".") && !$0.contains("\\") }
+            && pointer.tokens[0].utf8.first != UInt8(ascii: "/")
         path = plain ? pointer.dottedPath : pointer.description
         accessor =
             switch value {

@@ -98,7 +98,7 @@ extension DoctorFinding {
     /// A file path as a URI reference (relative, or `file://` for an absolute path): bytes
     /// outside the unreserved set and `/` are percent-encoded.
     static func uriReference(_ path: String) -> String {
-        var text = path.hasPrefix("/") ? "file://" : ""
+        var text = PathText.isAbsolute(path) ? "file://" : ""
         for byte in path.utf8 {
             let scalar = Unicode.Scalar(byte)
             if byte < 0x80,

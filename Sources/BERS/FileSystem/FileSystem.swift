@@ -84,7 +84,7 @@ extension FileSystem {
 
     /// `path` made absolute against ``currentDirectoryPath`` and normalized (no `.` or `..`).
     public func absolutePath(_ path: String) -> String {
-        PathText.normalized(path.hasPrefix("/") ? path : joinPath(currentDirectoryPath, path))
+        PathText.normalized(PathText.isAbsolute(path) ? path : joinPath(currentDirectoryPath, path))
     }
 
     /// ``absolutePath(_:)``: a file system without links has nothing more to resolve.

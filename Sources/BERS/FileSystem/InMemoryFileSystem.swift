@@ -80,7 +80,7 @@ public final class InMemoryFileSystem: FileSystem {
         let prefix = Self.directoryPrefix(path)
         return files.withLock { files in
             if files[normalized] != nil { return .file }
-            return files.keys.contains { $0.hasPrefix(prefix) } ? .directory : .missing
+            return files.keys.contains { $0.utf8.starts(with: prefix.utf8) } ? .directory : .missing
         }
     }
 

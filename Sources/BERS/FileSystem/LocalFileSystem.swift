@@ -105,7 +105,7 @@ public struct LocalFileSystem: FileSystem {
     /// The folder holding `path` (`.` for a bare name).
     static func directory(of path: String) -> String {
         let directory = PathText.parent(of: path)
-        return path.hasPrefix("/") && directory.isEmpty ? "/" : (directory.isEmpty ? "." : directory)
+        return PathText.isAbsolute(path) && directory.isEmpty ? "/" : (directory.isEmpty ? "." : directory)
     }
 
     /// The last component of `path` (`path` itself when it has none).

@@ -62,3 +62,32 @@ extension PathText {
         return String(Substring(text.utf8[text.utf8.index(after: slash)...]))
     }
 }
+
+extension PathText {
+    /// Whether `path` starts with the `/` byte (`"/\u{301}x"` is absolute, though its first
+    /// character is not `"/"`).
+    public static func isAbsolute(_ path: some StringProtocol) -> Bool {
+        path.utf8.first == UInt8(ascii: "/")
+    }
+
+    /// The rest of `text` after `prefix`, compared byte by byte, or `nil` when `text` does not
+    /// start with those bytes.
+    ///
+    /// ```swift
+    /// PathText.removingPrefix("config/", from: "config/default.json")   // "default.json"
+    /// PathText.removingPrefix("config/", from: "config/\u{301}x")       // "\u{301}x"
+    /// PathText.removingPrefix("config/", from: "configs/x")             // nil
+    /// ```
+    public static func removingPrefix(_ prefix: some StringProtocol, from text: some StringProtocol) -> String? {
+        let bytes = Substring(text).utf8
+        guard bytes.starts(with: prefix.utf8) else { return nil }
+        return String(Substring(bytes.dropFirst(prefix.utf8.count)))
+    }
+
+    /// `path` relative to the folder `directory` when it lies inside it (compared byte by byte),
+    /// otherwise `path` unchanged: inside `config`, `config/schemas/app.json` is `schemas/app.json`.
+    public static func relative(_ path: String, inside directory: String) -> String {
+        let folder = directory.utf8.last == UInt8(ascii: "/") ? directory : directory + "/"
+        return removingPrefix(folder, from: path) ?? path
+    }
+}

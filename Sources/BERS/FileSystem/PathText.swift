@@ -4,7 +4,7 @@ public enum PathText {
     /// `path` without `.` components, empty components or `..` that follow a named component:
     /// `config/../tenants/./a` is `tenants/a`, `../x/..` is `..`, `/a/../..` is `/`.
     public static func normalized(_ path: String) -> String {
-        let isAbsolute = path.hasPrefix("/")
+        let isAbsolute = isAbsolute(path)
         var kept: [Substring] = []
         for component in segments(of: path, omittingEmpty: true) {
             switch component {
@@ -34,7 +34,7 @@ public enum PathText {
     public static func relative(from base: String, to target: String) -> String? {
         let base = normalized(base)
         let target = normalized(target)
-        guard base.hasPrefix("/") == target.hasPrefix("/") else { return nil }
+        guard isAbsolute(base) == isAbsolute(target) else { return nil }
         let from = components(base)
         let to = components(target)
         var shared = 0

@@ -67,7 +67,8 @@ struct GenerationSource {
 
     /// The folder of `path` (`.` for a bare file name).
     static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
+        guard path.utf8.contains(UInt8(ascii: "/")) else { return "." }
+        let parent = PathText.parent(of: path)
+        return parent.isEmpty ? "/" : parent
     }
 }

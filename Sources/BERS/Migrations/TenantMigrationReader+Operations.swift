@@ -73,7 +73,9 @@ extension TenantMigrationReader {
     }
 
     static func plainPointer(_ text: String) throws(RuleSyntaxError) -> JSONPointer {
-        guard text.hasPrefix("/"), let pointer = try? JSONPointer(parsing: text), !pointer.tokens.contains("*") else {
+        guard text.utf8.first == UInt8(ascii: "/"), let pointer = try? JSONPointer(parsing: text),
+            !pointer.tokens.contains("*")
+        else {
             throw RuleSyntaxError(
                 "expected a JSON pointer without wildcards, such as \"/action_chips/default_chips\", found \"\(text)\""
             )

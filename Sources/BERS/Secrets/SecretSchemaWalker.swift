@@ -80,7 +80,7 @@ struct SecretSchemaWalker {
         } else {
             return nil
         }
-        guard fragment.isEmpty || fragment.hasPrefix("/") else { return nil }
+        guard fragment.isEmpty || fragment.utf8.first == UInt8(ascii: "/") else { return nil }
         guard let pointer = try? JSONPointer(parsing: fragment.removingPercentEncoding()) else { return nil }
         guard let target = targetRoot[pointer: pointer] else { return nil }
         return (target, targetRoot)

@@ -35,7 +35,7 @@ struct SecretSources: Sendable {
             }
             return value
         case .file(let path):
-            return readFile(path.hasPrefix("/") ? path : joinPath(directory, path), diagnostics: &diagnostics)
+            return readFile(PathText.isAbsolute(path) ? path : joinPath(directory, path), diagnostics: &diagnostics)
         }
     }
 

@@ -36,7 +36,11 @@ public struct FileSystemTenantStore: TenantStore {
         }
         let path = String(url.dropFirst(Self.scheme.count))
         guard !path.isEmpty else { throw TenantError(.invalidStore, "\(url) names no directory") }
-        self.init(root: path.hasPrefix("/") ? path : joinPath(base, path), fileSystem: fileSystem, maxBytes: maxBytes)
+        self.init(
+            root: PathText.isAbsolute(path) ? path : joinPath(base, path),
+            fileSystem: fileSystem,
+            maxBytes: maxBytes
+        )
     }
 
     /// `file://`, the scheme of store URLs this store serves.
@@ -114,8 +118,10 @@ public struct FileSystemTenantStore: TenantStore {
             for name in try fileSystem.contentsOfDirectory(atPath: directory) where !name.hasPrefix(".") {
                 let key = relative.isEmpty ? name : relative + "/" + name
                 if fileSystem.directoryExists(atPath: joinPath(root, key)) {
-                    if key.hasPrefix(prefix) || prefix.hasPrefix(key + "/") { try walk(key) }
-                } else if key.hasPrefix(prefix) {
+                    if key.utf8.starts(with: prefix.utf8) || prefix.utf8.starts(with: (key + "/").utf8) {
+                        try walk(key)
+                    }
+                } else if key.utf8.starts(with: prefix.utf8) {
                     keys.append(key)
                 }
             }

@@ -72,7 +72,7 @@ public struct EndpointTemplate: Sendable, Hashable {
                 scalars = scalars[scalars.index(after: close)...]
                 flush()
                 guard !expression.isEmpty else { throw invalid("has an empty '{}'") }
-                if expression.contains(".") || expression.hasPrefix("/") {
+                if expression.contains(".") || expression.utf8.first == UInt8(ascii: "/") {
                     append(.reference(path: expression))
                     continue
                 }

@@ -46,7 +46,6 @@ extension ArtifactBuilder {
     func relativePath(_ path: String) -> String {
         let directory = project.directory
         if directory.isEmpty || directory == "." { return path }
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        return PathText.relative(path, inside: directory)
     }
 }

@@ -103,8 +103,7 @@ extension ArtifactBuilder {
     }
 
     private func manifest(_ entries: [BuildReport.Entry], relativeTo directory: String) -> BuildManifest {
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        return BuildManifest(
+        BuildManifest(
             bersVersion: options.bersVersion,
             assignments: options.assignments,
             includeLocalLayers: options.includeLocalLayers,
@@ -119,11 +118,9 @@ extension ArtifactBuilder {
                     inputsHash: entry.inputsHash,
                     inputs: entry.inputs,
                     outputs: entry.outputs.map { output in
-                        let path =
-                            output.path.hasPrefix(prefix) ? String(output.path.dropFirst(prefix.count)) : output.path
-                        return BuildManifest.Output(
+                        BuildManifest.Output(
                             format: output.format,
-                            path: path,
+                            path: PathText.relative(output.path, inside: directory),
                             bytes: output.bytes,
                             sha256: output.sha256,
                             debugEnvironment: output.debugEnvironment,

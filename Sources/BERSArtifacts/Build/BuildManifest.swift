@@ -207,7 +207,7 @@ public struct BuildManifest: Sendable, Hashable {
                     throw fail(error.message)
                 }
                 let path = try string(output["path"], "path")
-                guard !path.hasPrefix("/"), !PathText.climbs(path) else {
+                guard !PathText.isAbsolute(path), !PathText.climbs(path) else {
                     throw fail("output path \(path) leaves the folder")
                 }
                 outputs.append(

@@ -48,14 +48,7 @@ struct MetadataArtifactEmitter {
                 JSONObject(
                     uniqueMembers: object.map { key, member in
                         if key == "file", case .string(let path) = member {
-                            let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-                            return (
-                                key,
-                                .string(
-                                    path.hasPrefix(prefix) && directory != "."
-                                        ? String(path.dropFirst(prefix.count)) : path
-                                )
-                            )
+                            return (key, .string(directory == "." ? path : PathText.relative(path, inside: directory)))
                         }
                         return (key, relativizingFiles(member, directory: directory))
                     }

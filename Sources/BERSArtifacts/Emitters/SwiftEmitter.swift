@@ -177,10 +177,7 @@ struct SwiftEmitter {
 
     private func relative(_ location: SourceLocation, input: BuildInput) -> String {
         let directory = input.configDirectory
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        let file =
-            location.file.hasPrefix(prefix) && directory != "."
-            ? String(location.file.dropFirst(prefix.count)) : location.file
+        let file = directory == "." ? location.file : PathText.relative(location.file, inside: directory)
         return "\(file):\(location.line):\(location.column)"
     }
 }

@@ -134,7 +134,7 @@ public struct BuildSettings: Sendable {
     }
 
     private static func isRelativeFileName(_ name: String) -> Bool {
-        !name.isEmpty && !name.hasPrefix("/") && !PathText.climbs(name)
+        !name.isEmpty && !PathText.isAbsolute(name) && !PathText.climbs(name)
             && name != "bers-manifest.json"
     }
 }

@@ -21,7 +21,7 @@ struct RevealOptions: ParsableArguments {
         var pointers: Set<JSONPointer> = []
         for path in paths {
             _ = try configuration.requireValue(at: path)
-            let pointer = path.hasPrefix("/") ? try Self.pointer(path) : JSONPointer(dottedPath: path)
+            let pointer = path.utf8.first == UInt8(ascii: "/") ? try Self.pointer(path) : JSONPointer(dottedPath: path)
             if let sealed = configuration.sealedPointers.first(where: { $0.hasPrefix(pointer) }) {
                 throw ConfigError(
                     .sealedSecret,

@@ -75,7 +75,7 @@ public struct SiblingExecutable: RemoteStoreProvider, ServerLauncher {
     /// alone when that directory is unknown.
     private func siblingPath() -> String {
         let running = Bundle.main.executableURL?.resolvingSymlinksInPath().path ?? CommandLine.arguments.first ?? ""
-        guard let slash = running.lastIndex(of: "/") else { return name }
+        guard let slash = running.utf8.lastIndex(of: UInt8(ascii: "/")) else { return name }
         return running[...slash] + name
     }
 }

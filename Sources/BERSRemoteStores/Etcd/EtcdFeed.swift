@@ -262,11 +262,10 @@ public final class EtcdFeed: ChangeFeed {
         var newest: Int64 = 0
         for event in events {
             newest = max(newest, event.keyValue.modRevision)
-            guard event.keyValue.key.hasPrefix(address.keyPrefix) else { continue }
-            let key = String(event.keyValue.key.dropFirst(address.keyPrefix.count))
-            if key.hasPrefix("config/") {
+            guard let key = PathText.removingPrefix(address.keyPrefix, from: event.keyValue.key) else { continue }
+            if let name = PathText.removingPrefix("config/", from: key) {
                 guard mirrorsConfiguration else { continue }
-                let path = joinPath(directory, String(key.dropFirst("config/".count)))
+                let path = joinPath(directory, name)
                 if event.isDelete {
                     fileSystem.removeFile(path)
                 } else {
@@ -274,7 +273,7 @@ public final class EtcdFeed: ChangeFeed {
                 }
                 let (folder, name) = Self.split(path)
                 folders[folder, default: []].append(name)
-            } else if key.hasPrefix("mappings/") || key.hasPrefix("tenants/") {
+            } else if key.utf8.starts(with: "mappings/".utf8) || key.utf8.starts(with: "tenants/".utf8) {
                 tenantKeys.append(key)
             }
         }
@@ -307,7 +306,8 @@ public final class EtcdFeed: ChangeFeed {
         if mirrorsConfiguration {
             var files: [String: [UInt8]] = [:]
             for keyValue in keyValues {
-                let path = joinPath(directory, String(keyValue.key.dropFirst(prefix.count)))
+                guard let name = PathText.removingPrefix(prefix, from: keyValue.key) else { continue }
+                let path = joinPath(directory, name)
                 files[path] = keyValue.value
                 folders.insert(Self.split(path).folder)
             }
@@ -326,7 +326,7 @@ public final class EtcdFeed: ChangeFeed {
 
     /// The folder of a mirrored path and its last component.
     private static func split(_ path: String) -> (folder: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
-        return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+        guard path.utf8.contains(UInt8(ascii: "/")) else { return (".", path) }
+        return (PathText.parent(of: path), PathText.lastSegment(of: path))
     }
 }

@@ -141,8 +141,8 @@ public struct S3Configuration: Sendable, Hashable {
     /// `""` stays empty; anything else gets a trailing `/`, and leading slashes go.
     static func normalizePrefix(_ prefix: String) -> String {
         var text = Substring(prefix)
-        while text.hasPrefix("/") { text = text.dropFirst() }
+        while text.utf8.first == UInt8(ascii: "/") { text = Substring(text.utf8.dropFirst()) }
         guard !text.isEmpty else { return "" }
-        return text.hasSuffix("/") ? String(text) : text + "/"
+        return text.utf8.last == UInt8(ascii: "/") ? String(text) : text + "/"
     }
 }

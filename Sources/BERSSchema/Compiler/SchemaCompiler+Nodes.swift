@@ -94,7 +94,7 @@ extension SchemaCompiler {
             record: record
         )
         let fragment = URIReference(parsing: reference).fragment ?? ""
-        let isPlainName = !fragment.isEmpty && !fragment.hasPrefix("/")
+        let isPlainName = !fragment.isEmpty && fragment.utf8.first != UInt8(ascii: "/")
         if isPlainName, value(at: targetLocation)?["$dynamicAnchor"]?.stringValue == fragment {
             tables.dynamicRefs.append(DynamicReference(target: target, anchor: fragment))
             builder.anyType.append((.dynamicRef(Int32(tables.dynamicRefs.count - 1)), "$dynamicRef"))

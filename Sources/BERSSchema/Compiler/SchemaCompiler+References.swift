@@ -27,7 +27,7 @@ extension SchemaCompiler {
     ) throws(SchemaError) -> SchemaLocation? {
         let absolute = target.withoutFragment.description
         let fragment = target.fragment ?? ""
-        if fragment.isEmpty || fragment.hasPrefix("/") {
+        if fragment.isEmpty || fragment.utf8.first == UInt8(ascii: "/") {
             var root = uriIndex[absolute]
             if root == nil { root = try loadRemote(absolute, rules: rules) }
             guard let root else { return nil }

@@ -40,6 +40,36 @@ struct EtcdFeedTests {
         }
     }
 
+    @Test func aKeyWithACombiningMarkAfterItsSlashIsMirroredUnderItsOwnName() async throws {
+        // "config/\u{301}default.json": split by characters, "/\u{301}" is one character, so the
+        // key was once mirrored as default.json (shadowing the real layer) at startup and ignored
+        // by the watch.
+        try await RemoteTenantStores.withHTTPClient { client in
+            let url = EtcdServer.uniqueURL("combining")
+            let store = try EtcdTenantStore(url: url, httpClient: client)
+            let files = [
+                "config/default.json": Self.defaultLayer,
+                "config/\u{301}default.json": #"{"api": {"timeout": 9999}}"#,
+            ]
+            for (key, text) in files { _ = try await store.put(key, Array(text.utf8), contentType: "application/json") }
+            let feed = try await EtcdFeed.connect(url: url, httpClient: client)
+            defer { feed.stop() }
+            #expect(feed.fileSystem.fileExists(atPath: feed.directory + "/\u{301}default.json"))
+            let project = try ConfigProject(directory: feed.directory, fileSystem: feed.fileSystem)
+            #expect(try project.resolve(try project.environment(named: "production")).int("api.timeout") == 1000)
+
+            _ = try await store.put("config/\u{301}local.json", Array("{}".utf8), contentType: "application/json")
+            let deadline = ContinuousClock.now + .seconds(10)
+            while !feed.fileSystem.fileExists(atPath: feed.directory + "/\u{301}local.json"),
+                ContinuousClock.now < deadline
+            {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            #expect(feed.fileSystem.fileExists(atPath: feed.directory + "/\u{301}local.json"))
+            #expect(!feed.fileSystem.fileExists(atPath: feed.directory + "/local.json"))
+        }
+    }
+
     @Test func itsHealthIsMeasured() async throws {
         try await RemoteTenantStores.withHTTPClient { client in
             let url = EtcdServer.uniqueURL("metrics")

@@ -21,11 +21,14 @@ struct DFABudgetTests {
         // budget for the first ~2,800 states, the transitions (k threads × every class) do not.
         #expect(try Self.budgetBuild(Self.r1Pattern, maxWork: 4_000_000) == nil)
         #expect(try Self.budgetBuild("a{3000}", maxWork: 4_000_000) == nil)
+        // About 2.25 million closure visits (under the budget, so it used to build, slowly) and
+        // as many transition threads again.
+        #expect(try Self.budgetBuild("a{1500}", maxWork: 4_000_000) == nil)
     }
 
     @Test func transitionsCountTowardsTheBudget() throws {
-        // 200 states of up to 200 threads: closures visit about 20,000 instructions, the
-        // transitions over three classes carry about 60,000 threads.
+        // 200 states of up to 200 threads: closures (two per state) visit about 40,000
+        // instructions, the transitions over three classes carry about 60,000 threads.
         #expect(try Self.budgetBuild("a{200}b", maxWork: 1_000_000) != nil)
         #expect(try Self.budgetBuild("a{200}b", maxWork: 50_000) == nil)
     }
@@ -41,7 +44,13 @@ struct DFABudgetTests {
     }
 
     @Test func ordinaryPatternsStillGetADFA() throws {
-        for pattern in [#"^\d+\.\d+\.\d+(-[a-zA-Z0-9]+)?$"#, "^[a-z]{1,63}(\\.[a-z]{1,63})*$", "a{64}b"] {
+        let patterns = [
+            #"^\d+\.\d+\.\d+(-[a-zA-Z0-9]+)?$"#, "^[a-z]{1,63}(\\.[a-z]{1,63})*$", "a{64}b", "^https://",
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+            #"^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$"#, #"\b\w+@\w+\.com\b"#,
+            #"^(\([0-9]{3}\) )?[0-9]{3}-[0-9]{4}$"#, "^[A-Za-z0-9+/]+=*$",
+        ]
+        for pattern in patterns {
             let regex = try ECMARegex(pattern)
             if case .dfa = regex.engine {} else { Issue.record("/\(pattern)/ lost its DFA") }
         }

@@ -56,13 +56,32 @@ struct PathTextTests {
         #expect(PathText.lastSegment(of: "name") == "name")
     }
 
+    @Test func absolutePathsAndPrefixesAreReadByteWise() {
+        #expect(PathText.isAbsolute("/\u{301}x"))
+        #expect(!PathText.isAbsolute("\u{301}/x"))
+        #expect(PathText.normalized("/\u{301}x/../../etc") == "/etc")
+        #expect(InMemoryFileSystem().absolutePath("/\u{301}x") == "/\u{301}x")
+        #expect(PathText.removingPrefix("config/", from: "config/\u{301}x") == "\u{301}x")
+        #expect(PathText.removingPrefix("config/", from: "configs/x") == nil)
+        #expect(PathText.removingPrefix("caf\u{E9}/", from: "cafe\u{301}/x") == nil)
+        #expect(PathText.relative("config/schemas/app.json", inside: "config") == "schemas/app.json")
+        #expect(PathText.relative("config/\u{301}a.json", inside: "config/") == "\u{301}a.json")
+        #expect(PathText.relative("other/a.json", inside: "config") == "other/a.json")
+    }
+
     @Test func relativePathsCompareNamesByBytes() {
         // A precomposed and a decomposed é are equal Strings but different file names on Linux.
         #expect(PathText.relative(from: "caf\u{E9}", to: "cafe\u{301}/x") == "../cafe\u{301}/x")
         #expect(PathText.relative(from: "a/\u{301}b", to: "a/\u{301}b/c") == "c")
     }
 
-    @Test func noSourceSplitsPathsByCharacters() throws {
+    /// Calls that look for `/` by `Character`, which a following combining mark hides.
+    static let characterWiseSlashUses = [
+        #"split(separator: "/""#, #"hasPrefix("/")"#, #"lastIndex(of: "/")"#, #"firstIndex(of: "/")"#,
+        #"components(separatedBy: "/")"#,
+    ]
+
+    @Test func noSourceLooksForSlashesByCharacter() throws {
         let sources = SharedFixtures.packageRoot.appendingPathComponent("Sources")
         guard let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil) else {
             Issue.record("cannot list \(sources.path)")
@@ -71,14 +90,15 @@ struct PathTextTests {
         var offenders: [String] = []
         for case let file as URL in files where file.pathExtension == "swift" {
             let text = try String(contentsOf: file, encoding: .utf8)
-            guard text.contains(#"split(separator: "/""#) else { continue }
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where line.contains(#"split(separator: "/""#) && !line.trimmingCharacters(in: .whitespaces).hasPrefix("//")
-            {
-                offenders.append("\(file.lastPathComponent):\(number + 1)")
+            guard Self.characterWiseSlashUses.contains(where: { text.contains($0) }) else { continue }
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let isComment = line.trimmingCharacters(in: .whitespaces).hasPrefix("//")
+                if !isComment, Self.characterWiseSlashUses.contains(where: { line.contains($0) }) {
+                    offenders.append("\(file.lastPathComponent):\(number + 1)")
+                }
             }
         }
-        #expect(offenders.isEmpty, "use PathText.segments(of:) instead: \(offenders)")
+        #expect(offenders.isEmpty, "use PathText (segments, isAbsolute, parent) or the utf8 view: \(offenders)")
     }
 
     @Test func absolutePathsStartFromTheWorkingDirectory() {

@@ -103,7 +103,7 @@ struct TenantRuleReader {
 
     /// The pointer template in `text`, which may use `names`.
     static func pointerTemplate(_ text: String, names: [String]) throws(RuleSyntaxError) -> PointerTemplate {
-        guard text.hasPrefix("/") else {
+        guard text.utf8.first == UInt8(ascii: "/") else {
             throw RuleSyntaxError("expected a JSON pointer starting with \"/\", found \"\(text)\"")
         }
         let template = try PointerTemplate(parsing: text)
