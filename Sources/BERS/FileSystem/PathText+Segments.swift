@@ -31,10 +31,7 @@ extension PathText {
     /// PathText.climbs("a/..b")           // false
     /// ```
     public static func climbs(_ path: some StringProtocol) -> Bool {
-        Substring(path).utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-            .contains {
-                $0.elementsEqual("..".utf8)
-            }
+        URLPath.hasDotDotSegment(String(path))
     }
 
     /// The text before the last `/` byte of `path`, or an empty string when it has none.
