@@ -115,6 +115,7 @@ let package = Package(
                 "BERS", "BERSJSON", "BERSLifecycle",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -187,7 +188,7 @@ let package = Package(
         // Test helpers: locating ../shared, temporary directories.
         .target(
             name: "BERSTestSupport",
-            dependencies: [],
+            dependencies: [.product(name: "Logging", package: "swift-log")],
             path: "Tests/BERSTestSupport",
             swiftSettings: strictSettings
         ),

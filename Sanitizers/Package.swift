@@ -55,7 +55,6 @@ let suites: [(name: String, modules: [String], extra: [Target.Dependency])] =
 
 /// The packages the thread suites use directly, at the versions `bers` asks for.
 let threadDependencies: [Package.Dependency] = [
-    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
@@ -72,9 +71,10 @@ let package = Package(
     dependencies: [
         .package(name: "bers", path: ".."),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ] + (threadSanitizer ? threadDependencies : []),
     targets: [
-        .target(name: "BERSTestSupport", path: "Tests/BERSTestSupport")
+        .target(name: "BERSTestSupport", dependencies: [product("Logging", "swift-log")], path: "Tests/BERSTestSupport")
     ]
         + suites.map { suite in
             .testTarget(

@@ -5,7 +5,8 @@
 //   swift run bers-configuration-example --env staging --watch     # edit staging.json; Ctrl-C stops
 //
 // Environment variables come first (API_TIMEOUT for api.timeout), then the BERS configuration
-// of the config directory: layered, validated against its schema, with provenance.
+// of the config directory: layered, validated against its schema, with provenance. What BERS
+// ignored (BERS_ENV=developmnt, a misspelled BERS__ variable) is printed on standard error.
 import BERS
 import BERSConfiguration
 import Configuration
@@ -16,12 +17,16 @@ import ServiceLifecycle
 do {
     let options = try ExampleOptions(CommandLine.arguments.dropFirst())
     let resolve = ResolveOptions(environmentVariables: ProcessInfo.processInfo.environment)
+    let project = try ConfigProject(directory: options.directory)
     let environment = try options.environment.map { name throws(BERS.ConfigError) in
-        try Environment(name, in: ConfigProject(directory: options.directory).catalog)
+        try Environment(name, in: project.catalog)
     }
     if options.watch {
         let bers = try ReloadingBERSProvider(directory: options.directory, environment: environment, options: resolve)
         let config = ConfigReader(providers: [EnvironmentVariablesProvider(), bers])
+        // The provider detects again on every reload; the first detection's warnings print here.
+        let detected = try environment == nil ? project.environmentDetection(options: resolve).warnings : []
+        FileHandle.standardError.writeWarnings(detected + bers.currentSnapshot().configuration.diagnostics)
         print("\(bers.description); following changes, Ctrl-C stops")
         config.snapshot().printExampleValues()
         let group = ServiceGroup(
@@ -33,6 +38,7 @@ do {
     } else {
         let bers = try BERSConfigProvider(directory: options.directory, environment: environment, options: resolve)
         let config = ConfigReader(providers: [EnvironmentVariablesProvider(), bers])
+        FileHandle.standardError.writeWarnings(bers.warnings)
         print(bers.description)
         config.snapshot().printExampleValues()
         let timeout = bers.provenance(forKey: ["api", "timeout"])

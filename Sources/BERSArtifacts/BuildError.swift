@@ -25,6 +25,7 @@ public struct BuildError: BERSError {
             case invalidManifest = "build.invalid-manifest"
             case internalMismatch = "build.internal-mismatch"
             case secretInArtifact = "build.secret-in-artifact"
+            case missingSecretAssignment = "build.missing-secret-assignment"
         }
 
         private let kind: Kind
@@ -60,6 +61,9 @@ public struct BuildError: BERSError {
         /// The configuration holds secrets and the format is not allowed to carry them
         /// (`build.allow-secrets` in `bers.json`); nothing was written.
         public static let secretInArtifact = Code(.secretInArtifact)
+        /// `bers build --check` found a `--set` of a secret in the manifest, recorded without its
+        /// value (`db.password=<redacted>`), and the check was not given it again.
+        public static let missingSecretAssignment = Code(.missingSecretAssignment)
     }
 
     /// What kind of error this is.

@@ -1,6 +1,7 @@
 import BERS
 import BERSJSON
 import Configuration
+import Logging
 
 /// A swift-configuration provider serving one resolved BERS configuration: layered, validated,
 /// with provenance and secrets.
@@ -17,9 +18,17 @@ import Configuration
 /// The configuration never changes: `fetch` reads the same values as `get`, and `watch` gives
 /// the current value once. For a configuration that follows its files, use
 /// ``ReloadingBERSProvider``.
+///
+/// A misspelled `BERS_ENV` or `BERS__…` variable does not stop the provider: it is reported in
+/// ``warnings`` (and logged, with a logger), as `bers resolve` prints it.
 public struct BERSConfigProvider: Sendable {
     /// The snapshot every read uses.
     private let base: BERSConfigSnapshot
+
+    /// What detection and resolution ignored, each saying what was used instead: a detection
+    /// source naming no environment (`BERS_ENV=developmnt`, with a did-you-mean and the
+    /// environment used), a `BERS__…` variable naming no key, a secret left unopened.
+    public let warnings: [ConfigDiagnostic]
 
     /// A provider serving `configuration`.
     ///
@@ -27,7 +36,16 @@ public struct BERSConfigProvider: Sendable {
     ///   - configuration: The resolved configuration, usually from `resolveValidated`.
     ///   - bytesDecoder: How strings become bytes for `.bytes` and `.byteChunkArray` reads.
     public init(configuration: ResolvedConfiguration, bytesDecoder: some ConfigBytesFromStringDecoder = .base64) {
+        self.init(configuration: configuration, warnings: configuration.diagnostics, bytesDecoder: bytesDecoder)
+    }
+
+    private init(
+        configuration: ResolvedConfiguration,
+        warnings: [ConfigDiagnostic],
+        bytesDecoder: some ConfigBytesFromStringDecoder
+    ) {
         base = BERSConfigSnapshot(configuration: configuration, bytesDecoder: bytesDecoder)
+        self.warnings = warnings
     }
 
     /// A provider serving the config directory's configuration for `environment`, resolved and
@@ -40,19 +58,42 @@ public struct BERSConfigProvider: Sendable {
     ///   - options: Override variables (`BERS__…`), `--set` assignments, the secret keyring.
     ///   - fileSystem: Where the files are read.
     ///   - bytesDecoder: How strings become bytes for `.bytes` and `.byteChunkArray` reads.
+    ///   - logger: Where each of ``warnings`` is logged, at warning level (`nil`: nowhere).
     /// - Throws: ``BERS/ConfigError``: what `bers resolve` would report for these files.
     public init(
         directory: String,
         environment: Environment? = nil,
         options: ResolveOptions = ResolveOptions(),
         fileSystem: any FileSystem = LocalFileSystem(),
-        bytesDecoder: some ConfigBytesFromStringDecoder = .base64
+        bytesDecoder: some ConfigBytesFromStringDecoder = .base64,
+        logger: Logger? = nil
     ) throws(BERS.ConfigError) {
         let project = try ConfigProject(directory: directory, fileSystem: fileSystem)
         let chosen: Environment
-        if let environment { chosen = environment } else { chosen = try project.detectedEnvironment(options: options) }
+        var detectionWarnings: [ConfigDiagnostic] = []
+        if let environment {
+            chosen = environment
+        } else {
+            let detection = try project.environmentDetection(options: options)
+            chosen = detection.environment
+            detectionWarnings = detection.warnings
+        }
         let configuration = try project.resolveValidated(chosen, options: options)
-        self.init(configuration: configuration, bytesDecoder: bytesDecoder)
+        self.init(
+            configuration: configuration,
+            warnings: detectionWarnings + configuration.diagnostics,
+            bytesDecoder: bytesDecoder
+        )
+        if let logger { log(to: logger) }
+    }
+
+    /// Logs each of ``warnings`` to `logger` at warning level, with its code.
+    private func log(to logger: Logger) {
+        for warning in warnings {
+            var metadata: Logger.Metadata = ["code": "\(warning.code)"]
+            if let location = warning.location { metadata["location"] = "\(location)" }
+            logger.warning("\(warning.message)", metadata: metadata)
+        }
     }
 
     /// The resolved configuration served.

@@ -8,7 +8,7 @@ import Darwin
 import BERS
 import Foundation
 
-/// One file's rotation, computed and not yet written: ``SecretRotation/plan(fileAtPath:context:)``
+/// One file's rotation, computed and not yet written: ``SecretRotation/plan(fileAtPath:scope:fileSystem:)``
 /// opens every value first, so a value that does not open stops everything before any write.
 public struct RotationPlan: Sendable {
     /// The file.
@@ -19,6 +19,8 @@ public struct RotationPlan: Sendable {
     public let original: [UInt8]
     /// The bytes to write.
     public let rotated: [UInt8]
+    /// The values left as they are (other environments' values in a shared layer).
+    public let left: [RotationLeftValue]
 
     /// Whether writing changes the file (it has encrypted values).
     public var changesFile: Bool { count > 0 }
@@ -83,8 +85,27 @@ extension SecretRotation {
         context: SecretContext,
         fileSystem: any FileSystem = LocalFileSystem()
     ) throws(ConfigError) -> RotationPlan {
+        try plan(fileAtPath: path, scope: .only(context), fileSystem: fileSystem)
+    }
+
+    /// The rotation of the file at `path` for `scope`, computed in memory.
+    ///
+    /// - Throws: ``ConfigError`` `config.unreadable` when the file cannot be read, and
+    ///   `secret.unknown-key` or `secret.cannot-decrypt` (naming the file and the key id) when a
+    ///   value neither opens for the scope nor belongs to others.
+    public func plan(
+        fileAtPath path: String,
+        scope: RotationScope,
+        fileSystem: any FileSystem = LocalFileSystem()
+    ) throws(ConfigError) -> RotationPlan {
         let original = try fileSystem.contents(atPath: path)
-        let result = try rotate(original, context: context, file: path)
-        return RotationPlan(path: path, count: result.count, original: original, rotated: result.bytes)
+        let result = try rotate(original, scope: scope, file: path)
+        return RotationPlan(
+            path: path,
+            count: result.count,
+            original: original,
+            rotated: result.bytes,
+            left: result.left
+        )
     }
 }

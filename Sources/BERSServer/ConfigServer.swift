@@ -62,14 +62,13 @@ public final class ConfigServer: Service, Sendable {
     ) throws(ConfigError) {
         let factory = metrics ?? PrometheusMetricsFactory(registry: registry)
         let tenants = live.current.project.settings.tenants
+        let tenantLog = TenantServeLog(logger: logger)
         let cache = store.map { store in
             TenantCache(
                 repository: TenantRepository(store: store, maxBytes: tenants.maxBytes),
                 options: tenants.cache,
                 metrics: factory,
-                // The tenant schema and rules of the generation served now (the project keeps its
-                // compiled schemas, so this is a lookup).
-                documentCheck: { document in (try? live.current.project.tenantValidator())?.documentCheck(document) }
+                documentCheck: Self.documentCheck(live: live, log: tenantLog)
             )
         }
         if let feed, let cache { feed.onTenantChanges { notice in cache.apply(notice) } }
@@ -77,6 +76,7 @@ public final class ConfigServer: Service, Sendable {
             primary: live,
             tenantCache: cache,
             feed: feed,
+            tenantLog: tenantLog,
             options: resolveOptions,
             metrics: factory,
             logger: logger
@@ -97,6 +97,18 @@ public final class ConfigServer: Service, Sendable {
         self.metrics = metrics
         self.hot = hot
         _ = try environments.primary.current()
+    }
+
+    /// The tenant schema and rules of the generation served now (the project keeps its compiled
+    /// schemas, so this is a lookup); a refusal is logged.
+    private static func documentCheck(live: LiveConfiguration, log: TenantServeLog) -> TenantCache.DocumentCheck {
+        { document in
+            guard let validator = try? live.current.project.tenantValidator(),
+                let refusal = validator.documentCheck(document)
+            else { return nil }
+            log.refused(document, because: refusal, issue: validator.validate(document.document).errors.first)
+            return refusal
+        }
     }
 
     /// Serves until cancelled or shut down gracefully.

@@ -61,7 +61,7 @@ struct RequestAuthorizer: Sendable {
             ]
         case .metrics: [AccessScope.metricsRead.description]
         case .environments, .status: ["config:read:*"]
-        case .notFound, .methodNotAllowed, .healthz, .readyz, .legacy: []
+        case .notFound, .methodNotAllowed, .preflight, .invalidParameter, .healthz, .readyz, .legacy: []
         case .reload, .invalidate: [AccessScope.admin.description]
         }
     }

@@ -31,7 +31,7 @@ struct RequestHandler: Sendable {
         if let refusal = limitRefusal(request, bodyTooLarge: bodyTooLarge) {
             return Handled(answer: RouteAnswer(refusal), route: route, holder: nil)
         }
-        if request.method == "OPTIONS" {
+        if route == .preflight {
             return Handled(
                 answer: RouteAnswer(cors.preflight(origin: request.headers[.origin])),
                 route: route,
@@ -111,6 +111,12 @@ struct RequestHandler: Sendable {
         case .metrics: return metrics()
         case .reload: return reload()
         case .invalidate(let hash): return invalidate(hash)
+        case .invalidParameter(let name, let accepted):
+            return .error(
+                .badRequest,
+                code: "serve.invalid-parameter",
+                message: "the query parameter \(name) takes \(accepted)"
+            )
         case .methodNotAllowed(let allowed):
             let response = RenderedResponse.error(
                 .methodNotAllowed,

@@ -12,6 +12,8 @@ final class ServedEnvironments: Sendable {
     let tenantCache: TenantCache?
     /// The store's change feed, when it pushes changes.
     let feed: (any ChangeFeed)?
+    /// Where refused documents and stale tenant serves are logged.
+    let tenantLog: TenantServeLog
     private let others = Mutex<[String: EnvironmentService]>([:])
     private let options: ResolveOptions
     private let metrics: any MetricsFactory
@@ -22,6 +24,7 @@ final class ServedEnvironments: Sendable {
         primary: LiveConfiguration,
         tenantCache: TenantCache?,
         feed: (any ChangeFeed)? = nil,
+        tenantLog: TenantServeLog,
         options: ResolveOptions,
         metrics: any MetricsFactory,
         logger: Logger
@@ -29,6 +32,7 @@ final class ServedEnvironments: Sendable {
         self.primary = EnvironmentService(live: primary, tenantCache: tenantCache)
         self.tenantCache = tenantCache
         self.feed = feed
+        self.tenantLog = tenantLog
         self.options = options
         self.metrics = metrics
         self.logger = logger

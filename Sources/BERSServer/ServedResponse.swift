@@ -11,10 +11,11 @@ struct ServedResponse: Sendable {
     let body: ByteBuffer
 
     /// `rendered` as the answer to a request with these `requestHeaders` and `method`: 304 when
-    /// `If-None-Match` names its entity tag, no body for `HEAD`, and the CORS headers.
+    /// `If-None-Match` names its entity tag, no body for `HEAD`, and the CORS headers (each set
+    /// once: a preflight's own `Access-Control-Allow-Origin` and `Vary` are not repeated).
     init(_ rendered: RenderedResponse, method: String, requestHeaders: HTTPFields, cors: HTTPFields) {
         var headers = rendered.headers
-        headers.append(contentsOf: cors)
+        for field in cors { headers[field.name] = field.value }
         if let etag = rendered.etag, let condition = requestHeaders[.ifNoneMatch],
             Self.matches(condition, etag: etag)
         {

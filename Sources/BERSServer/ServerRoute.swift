@@ -15,6 +15,10 @@ enum ServerRoute: Sendable, Equatable {
     case legacy(action: String?, hash: String?)
     case reload
     case invalidate(hash: String)
+    /// A CORS preflight: `OPTIONS` on any path.
+    case preflight
+    /// A known route whose query parameter has a value it does not accept.
+    case invalidParameter(name: String, accepted: String)
     /// A known path with the wrong method.
     case methodNotAllowed(allowed: String)
     case notFound
@@ -32,6 +36,8 @@ enum ServerRoute: Sendable, Equatable {
         case .legacy: "get_config"
         case .reload: "/v1/reload"
         case .invalidate: "/v1/tenants/{hash}/invalidate"
+        case .preflight: "preflight"
+        case .invalidParameter: "invalid-parameter"
         case .methodNotAllowed: "method-not-allowed"
         case .notFound: "not-found"
         }
@@ -40,7 +46,7 @@ enum ServerRoute: Sendable, Equatable {
     /// Whether the route is public even when the server has tokens (the widget is anonymous).
     var isPublic: Bool {
         switch self {
-        case .healthz, .readyz, .legacy, .notFound, .methodNotAllowed: true
+        case .healthz, .readyz, .legacy, .notFound, .methodNotAllowed, .preflight, .invalidParameter: true
         default: false
         }
     }
@@ -51,16 +57,17 @@ enum ServerRoute: Sendable, Equatable {
         let read = method == "GET" || method == "HEAD"
         let post = method == "POST"
         func value(_ name: String) -> String? { query.first { $0.0 == name }?.1 }
+        if method == "OPTIONS" {
+            self = .preflight
+            return
+        }
         switch segments {
         case ["healthz"], ["readyz"], ["metrics"], ["v1", "status"], ["v1", "environments"]:
             self = read ? Self.plain(segments) : .methodNotAllowed(allowed: "GET, HEAD")
         case ["Master_Function"], [""]:
             self = read ? .legacy(action: value("action"), hash: value("t")) : .methodNotAllowed(allowed: "GET, HEAD")
         case let parts where parts.count == 3 && parts[0] == "v1" && parts[1] == "config" && !parts[2].isEmpty:
-            self =
-                read
-                ? .config(environment: parts[2], provenance: value("provenance") == "true", path: value("path"))
-                : .methodNotAllowed(allowed: "GET, HEAD")
+            self = read ? Self.config(parts[2], query: query) : .methodNotAllowed(allowed: "GET, HEAD")
         case let parts where parts.count == 3 && parts[0] == "v1" && parts[1] == "tenants" && !parts[2].isEmpty:
             self = read ? .tenant(hash: parts[2], environment: value("env")) : .methodNotAllowed(allowed: "GET, HEAD")
         case let parts where parts.count == 4 && parts[0] == "v1" && parts[1] == "tenants" && parts[3] == "invalidate":
@@ -70,6 +77,17 @@ enum ServerRoute: Sendable, Equatable {
         default:
             self = .notFound
         }
+    }
+
+    /// `/v1/config/{env}`: `provenance` is `true` or `false` (anything else is refused rather
+    /// than read as `false`).
+    private static func config(_ environment: String, query: [(String, String)]) -> ServerRoute {
+        let provenance = query.first { $0.0 == "provenance" }?.1
+        guard provenance == nil || provenance == "true" || provenance == "false" else {
+            return .invalidParameter(name: "provenance", accepted: "true or false")
+        }
+        let path = query.first { $0.0 == "path" }?.1
+        return .config(environment: environment, provenance: provenance == "true", path: path)
     }
 
     private static func plain(_ segments: [String]) -> ServerRoute {

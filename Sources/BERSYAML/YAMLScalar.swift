@@ -30,7 +30,8 @@ public enum YAMLScalar {
     ///   - isPlain: whether the scalar was written without quotes or block indicators.
     /// - Returns: the value.
     /// - Throws: a message when the text does not fit its tag, is infinite or NaN, or has a tag
-    ///   JSON cannot represent; the caller adds the code and location.
+    ///   JSON cannot represent; the caller adds the code and location. A tag error names the tag,
+    ///   never the text: the reader cannot know whether the schema makes the value a secret.
     public static func value(of text: String, tag: String?, isPlain: Bool) throws(YAMLScalarError) -> JSONValue {
         switch tag {
         case nil:
@@ -38,27 +39,27 @@ public enum YAMLScalar {
         case "!", "tag:yaml.org,2002:str":
             return .string(text)
         case "tag:yaml.org,2002:null":
-            guard isNull(text) else { throw YAMLScalarError(.yaml, "'\(text)' is not a null (tagged !!null)") }
+            guard isNull(text) else { throw YAMLScalarError(.yaml, "the value is not a null (tagged !!null)") }
             return .null
         case "tag:yaml.org,2002:bool":
             guard let flag = bool(text) else {
-                throw YAMLScalarError(.yaml, "'\(text)' is not a boolean (tagged !!bool)")
+                throw YAMLScalarError(.yaml, "the value is not a boolean (tagged !!bool)")
             }
             return .bool(flag)
         case "tag:yaml.org,2002:int":
             guard let integer = try integer(text) else {
-                throw YAMLScalarError(.yaml, "'\(text)' is not an integer (tagged !!int)")
+                throw YAMLScalarError(.yaml, "the value is not an integer (tagged !!int)")
             }
             return integer
         case "tag:yaml.org,2002:float":
             if let special = specialFloat(text) { throw YAMLScalarError(.invalidNumber, special) }
             if let integer = try integer(text), let double = integer.doubleValue { return .double(double) }
             guard let double = try float(text) else {
-                throw YAMLScalarError(.yaml, "'\(text)' is not a number (tagged !!float)")
+                throw YAMLScalarError(.yaml, "the value is not a number (tagged !!float)")
             }
             return .double(double)
         case let other?:
-            throw YAMLScalarError(.yaml, "unsupported tag \(displayTag(other)) on '\(text)'; JSON cannot represent it")
+            throw YAMLScalarError(.yaml, "unsupported tag \(displayTag(other)) on a scalar; JSON cannot represent it")
         }
     }
 
@@ -185,7 +186,7 @@ public enum YAMLScalar {
 public struct YAMLScalarError: Error, Sendable {
     /// The error code the caller reports.
     public var code: JSONError.Code
-    /// One sentence naming the value.
+    /// One sentence; a tag error names the tag, never the scalar's text.
     public var message: String
 
     /// An error with this code and message.

@@ -84,8 +84,12 @@ struct BuildRunTests {
         }
         #expect(error?.code == .invalidConfiguration)
         #expect(error?.message.contains("nothing was written") == true)
-        #expect(error?.details.count == 3)
-        #expect(error?.details.first?.contains("/api/timeout: 5 is less than the minimum of 1000") == true)
+        // With several environments, each detail starts with the one it is about, in build order.
+        let details = error?.details ?? []
+        #expect(details.count == 3)
+        for (detail, environment) in zip(details, ["development", "staging", "production"]) {
+            #expect(detail.hasPrefix("\(environment): /api/timeout: 5 is less than the minimum of 1000"), "\(detail)")
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 

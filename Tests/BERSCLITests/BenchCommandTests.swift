@@ -1,5 +1,6 @@
 import BERSJSON
 import BERSTestSupport
+import BERSYAML
 import Foundation
 import Testing
 
@@ -116,10 +117,23 @@ struct BenchCommandTests {
         }
     }
 
+    @Test func yamlIsTheRunJSONPrints() throws {
+        try withExample { config, _ in
+            let result = try CLIRunner.run([
+                "bench", "--config-dir", config, "--env", "staging", "--iterations", "2", "--format", "yaml",
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let run = try YAMLReader().parse(Array(result.stdout.utf8), file: "stdout").value
+            #expect(run["format"] == "bers-bench/1")
+            #expect(run["report"]?["operations"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == Self.operations)
+        }
+    }
+
     @Test func badOptionsAreUsageErrors() throws {
         #expect(try CLIRunner.run(["bench", "--config-dir", picasso, "--iterations", "0"]).status == 2)
         #expect(try CLIRunner.run(["bench", "--config-dir", picasso, "--threshold", "-1"]).status == 2)
         #expect(try CLIRunner.run(["bench", "--config-dir", picasso, "--json", "--format", "markdown"]).status == 2)
+        #expect(try CLIRunner.run(["bench", "--config-dir", picasso, "--json", "--format", "yaml"]).status == 2)
     }
 
     /// Runs `body` with the config directory of a copy of `Examples/picasso` and a scratch folder.

@@ -1,5 +1,6 @@
 import BERSJSON
 import BERSTestSupport
+import BERSYAML
 import Foundation
 import Testing
 
@@ -101,6 +102,21 @@ struct DoctorCommandTests {
         let salt = log[pointer: "/runs/0/results"]?.arrayValue?.first { $0["ruleId"] == "doctor.plaintext-salt" }
         #expect(salt?[pointer: "/suppressions/0/kind"] == "external")
         #expect(salt?[pointer: "/suppressions/0/justification"]?.stringValue?.contains("public identifier") == true)
+    }
+
+    @Test func yamlReadsBackAsTheJSONReport() throws {
+        let folder = try problemProject()
+        defer { folder.remove() }
+        let arguments = ["doctor", "--config-dir", folder.path + "/config", "--env", "production"]
+        let json = try CLIRunner.run(arguments + ["--json"])
+        let yaml = try CLIRunner.run(arguments + ["--format", "yaml"])
+        #expect(yaml.status == 1)
+        let fromYAML = try YAMLReader().parse(Array(yaml.stdout.utf8), file: "stdout").value
+        #expect(fromYAML == (try JSONValue(parsing: json.stdout)))
+        #expect(!yaml.stdout.contains(Self.canary))
+        let both = try CLIRunner.run(["doctor", "--json", "--format", "yaml", "--config-dir", picasso])
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("disagree"))
     }
 
     @Test func jsonAndSarifTogetherAreAUsageError() throws {

@@ -56,7 +56,72 @@ struct EtcdCommandTests {
     @Test func otherCommandsSayThatOnlyServeReadsLayersFromEtcd() throws {
         let result = try CLIRunner.run(["resolve", "--config-dir", "etcd://127.0.0.1:1/p"])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("only bers serve reads a config directory from etcd"))
+        #expect(result.stderr.contains("only bers serve and the tenant commands that check documents"))
+        #expect(result.stderr.contains("read a config directory from etcd (etcd://127.0.0.1:1/p)"))
+    }
+
+    /// A folder with no config directory, holding a copy of DEMO300003's document (which sets
+    /// `config_overrides` the picasso project allows, and no project refuses).
+    private static func folderWithDocument() throws -> TemporaryDirectory {
+        let folder = try TemporaryDirectory()
+        let document = SharedFixtures.packageRoot
+            .appendingPathComponent("Examples/picasso/tenants/tenants/DEMO300003/DEMO300003-config.json")
+        try FileManager.default.copyItem(at: document, to: folder.url.appendingPathComponent("t1.json"))
+        return folder
+    }
+
+    @Test(.enabled(if: !endpoint.isEmpty, "no etcd: set BERS_TEST_ETCD_ENDPOINT (Scripts/start-etcd.sh)"))
+    func tenantCommandsCheckAgainstTheConfigurationStoredInEtcd() throws {
+        let url = Self.url("fleet")
+        let tenants = "file://" + SharedFixtures.packageRoot.appendingPathComponent("Examples/picasso/tenants").path
+        let config = SharedFixtures.packageRoot.appendingPathComponent(picasso).path
+        let sync = try CLIRunner.run(["sync", "--from", tenants, "--to", url, "--config-from", config])
+        #expect(sync.status == 0, "\(sync.stderr)")
+        let folder = try Self.folderWithDocument()
+        defer { folder.remove() }
+        // --config-dir etcd://…: the project the servers read; the store defaults to the same prefix.
+        let put = try CLIRunner.run(["tenant", "put", "t1.json", "--config-dir", url], in: folder.url)
+        #expect(put.status == 0, "\(put.stderr)")
+        #expect(!put.stderr.contains("no tenant schema"), "\(put.stderr)")
+        #expect(put.stdout.contains("wrote tenants/DEMO300003/DEMO300003-config.json"))
+        let validate = try CLIRunner.run(["tenant", "validate", "t1.json", "--config-dir", url], in: folder.url)
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+        let get = try CLIRunner.run(
+            ["tenant", "get", "de113d6b3e07e5", "--config-dir", url, "--env", "staging", "--json"],
+            in: folder.url
+        )
+        #expect(get.status == 0, "\(get.stderr)")
+        #expect(try JSONValue(parsing: get.stdout)["tenant_id"] == "DEMO300003")
+        let migrate = try CLIRunner.run(
+            ["tenant", "migrate", "de113d6b3e07e5", "--to", "1.5", "--dry-run", "--config-dir", url],
+            in: folder.url
+        )
+        #expect(migrate.status == 0, "\(migrate.stderr)")
+        // --store etcd://… alone, no project here: the configuration stored under that prefix.
+        let fleet = try CLIRunner.run(["tenant", "put", "t1.json", "--store", url], in: folder.url)
+        #expect(fleet.status == 0, "\(fleet.stderr)")
+        let note = fleet.stderr.split(separator: "\n").filter { $0.contains("configuration stored in \(url)") }
+        #expect(note.count == 1, "\(fleet.stderr)")
+        #expect(!fleet.stderr.contains("no tenant schema"))
+    }
+
+    @Test(.enabled(if: !endpoint.isEmpty, "no etcd: set BERS_TEST_ETCD_ENDPOINT (Scripts/start-etcd.sh)"))
+    func aPrefixWithoutConfigurationLeavesTheCheckAsItWas() throws {
+        let url = Self.url("noconfig")
+        let tenants = "file://" + SharedFixtures.packageRoot.appendingPathComponent("Examples/picasso/tenants").path
+        #expect(try CLIRunner.run(["sync", "--from", tenants, "--to", url]).status == 0)
+        let folder = try Self.folderWithDocument()
+        defer { folder.remove() }
+        // Nothing under config/: no project, so the override is refused as before.
+        let put = try CLIRunner.run(["tenant", "put", "t1.json", "--store", url], in: folder.url)
+        #expect(put.status == 1)
+        #expect(put.stderr.contains("no tenant schema"))
+        #expect((put.stdout + put.stderr).contains("tenant.override-not-allowed"))
+        #expect(!put.stderr.contains("configuration stored in"))
+        // Named explicitly, a prefix without configuration is an error that says how to seed it.
+        let named = try CLIRunner.run(["tenant", "validate", "t1.json", "--config-dir", url], in: folder.url)
+        #expect(named.status == 2)
+        #expect(named.stderr.contains("holds no configuration under config/"), "\(named.stderr)")
     }
 
     @Test(.enabled(if: !endpoint.isEmpty, "no etcd: set BERS_TEST_ETCD_ENDPOINT (Scripts/start-etcd.sh)"))

@@ -50,7 +50,9 @@ struct SecretCanaryTests {
             {"db": {"password": "\#(Self.canary)-json-layer", "host": "db.internal"},
              "token": {"$secret": "env:CANARY_VARIABLE"},
              "fileSecret": {"$secret": "file:secret.txt"},
-             "n": 1}
+             "n": 1,
+             "endpoints": {"dbUrl": "https://{db.host}/connect?pw={db.password}", "tokenUrl": "https://{db.host}/t/{/token}",
+                           "health": "https://{db.host}/health"}}
             """#
         )
         try folder.write("config/secret.txt", "\(Self.canary)-file\n")
@@ -84,6 +86,8 @@ struct SecretCanaryTests {
             ["resolve", "--set", "n=\(Self.canary)"] + keyed,
             ["doctor"] + base, ["doctor", "--json"] + keyed, ["doctor", "--format", "sarif"] + keyed,
             ["doctor", "--set", "db.password=\(Self.canary)"] + keyed,
+            ["url", "dbUrl"] + keyed, ["url", "dbUrl", "--format", "json"] + keyed, ["url", "tokenUrl"] + base,
+            ["url", "--list"] + keyed, ["url", "dbUrl", "--set", "db.password=\(Self.canary)-set-url"] + keyed,
         ]
         for arguments in runs {
             let result = try CLIRunner.run(arguments, environment: project.environment)
@@ -201,6 +205,145 @@ struct SecretCanaryTests {
             #expect(result.status == 0, "tenant get \(extra): \(result.stderr)")
             #expect(result.stdout.contains("<redacted>"))
             expectNoCanary(result, "tenant get \(extra)")
+        }
+    }
+
+    @Test func aURLNamingASecretPrintsRedactedUnlessRevealed() throws {
+        let project = try makeProject()
+        defer { project.folder.remove() }
+        let keyed = ["--config-dir", project.directory, "--env", "production", "--key-file", project.keyFile]
+        let redacted = try CLIRunner.run(["url", "dbUrl"] + keyed, environment: project.environment)
+        #expect(redacted.status == 0, "\(redacted.stderr)")
+        #expect(redacted.stdout == "<redacted>\n")
+        #expect(redacted.stderr.contains("db.password"))
+        #expect(redacted.stderr.contains("--reveal db.password"))
+        expectNoCanary(redacted, "url dbUrl")
+        // A $secret reference is a secret without any key loaded.
+        let unkeyed = try CLIRunner.run(
+            ["url", "tokenUrl", "--config-dir", project.directory, "--env", "production"],
+            environment: project.environment
+        )
+        #expect(unkeyed.stdout == "<redacted>\n")
+        #expect(unkeyed.stderr.contains("--reveal /token"))
+        expectNoCanary(unkeyed, "url tokenUrl")
+        let structured = try CLIRunner.run(
+            ["url", "dbUrl", "--format", "json"] + keyed,
+            environment: project.environment
+        )
+        let value = try JSONValue(parsing: structured.stdout)
+        #expect(value[pointer: "/url"] == "<redacted>")
+        #expect(value[pointer: "/secretPaths"] == ["db.password"])
+        let revealed = try CLIRunner.run(
+            ["url", "dbUrl", "--reveal", "db.password"] + keyed,
+            environment: project.environment
+        )
+        #expect(revealed.status == 0, "\(revealed.stderr)")
+        #expect(revealed.stdout.hasPrefix("https://db.internal/connect?pw=\(Self.canary)"))
+        #expect(!revealed.stderr.contains(Self.canary))
+        let plain = try CLIRunner.run(["url", "health"] + keyed, environment: project.environment)
+        #expect(plain.stdout == "https://db.internal/health\n")
+        #expect(plain.stderr.isEmpty)
+    }
+
+    @Test func anArtifactRefusesAURLNamingASecretAndListsItsPath() throws {
+        let project = try makeProject()
+        defer { project.folder.remove() }
+        let out = project.folder.path + "/dist/picasso.env"
+        let result = try CLIRunner.run(
+            [
+                "build", "--config-dir", project.directory, "--env", "production", "--format", "dotenv", "--out",
+                out,
+            ],
+            environment: project.environment
+        )
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("secret at endpoints.dbUrl"))
+        #expect(result.stderr.contains("secret at endpoints.tokenUrl"))
+        #expect(!result.stderr.contains("secret at endpoints.health"))
+        expectNoCanary(result, "bers build --format dotenv")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func anArtifactAllowedSecretsListsAURLNamingOne() throws {
+        let project = try makeProject()
+        defer { project.folder.remove() }
+        try project.folder.write(
+            "config/bers.json",
+            #"{"schema": "app.schema.json", "build": {"formats": ["dotenv"], "environments": ["production"], "allow-secrets": ["dotenv"]}}"#
+        )
+        let out = project.folder.path + "/dist"
+        let result = try CLIRunner.run(
+            ["build", "--config-dir", project.directory, "--all", "--out", out],
+            environment: project.environment
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        let manifest = try JSONValue(
+            parsing: try String(contentsOfFile: out + "/bers-manifest.json", encoding: .utf8)
+        )
+        let secrets = manifest[pointer: "/environments/0/outputs/0/secrets"]?.arrayValue ?? []
+        #expect(secrets.contains("/endpoints/dbUrl"))
+        #expect(secrets.contains("/db/password"))
+        #expect(!secrets.contains("/endpoints/health"))
+    }
+
+    @Test func aSetOfASecretIsRecordedRedactedAndCheckedAgain() throws {
+        let project = try makeProject()
+        defer { project.folder.remove() }
+        try project.folder.write(
+            "config/bers.json",
+            #"{"schema": "app.schema.json", "build": {"formats": ["metadata"], "environments": ["production"]}}"#
+        )
+        let out = project.folder.path + "/dist"
+        let keyed = ["--config-dir", project.directory]
+        let secretSet = ["--set", "db.password=\(Self.canary)-set-build", "--set", "n=3"]
+        let built = try CLIRunner.run(
+            ["build", "--all", "--out", out] + keyed + secretSet,
+            environment: project.environment
+        )
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stdout.contains("db.password=<redacted>"))
+        #expect(built.stdout.contains("n=3"))
+        expectNoCanary(built, "bers build --set db.password=…")
+        let files = (FileManager.default.enumerator(atPath: out)?.allObjects as? [String]) ?? []
+        #expect(files.contains("bers-manifest.json"))
+        for file in files {
+            let text = (try? String(contentsOfFile: out + "/" + file, encoding: .utf8)) ?? ""
+            #expect(!text.contains(Self.canary), "written file \(file)")
+        }
+        let manifest = try JSONValue(
+            parsing: try String(contentsOfFile: out + "/bers-manifest.json", encoding: .utf8)
+        )
+        #expect(manifest[pointer: "/options/set"] == ["db.password=<redacted>", "n=3"])
+        let json = try CLIRunner.run(
+            ["build", "--all", "--out", out, "--json"] + keyed + secretSet,
+            environment: project.environment
+        )
+        expectNoCanary(json, "bers build --json --set db.password=…")
+
+        let checked = try CLIRunner.run(
+            ["build", "--check", out] + keyed + secretSet,
+            environment: project.environment
+        )
+        #expect(checked.status == 0, "\(checked.stdout) \(checked.stderr)")
+        expectNoCanary(checked, "bers build --check --set db.password=…")
+        let unset = try CLIRunner.run(["build", "--check", out] + keyed, environment: project.environment)
+        #expect(unset.status != 0)
+        #expect(unset.stderr.contains("build.missing-secret-assignment") || unset.stderr.contains("--set db.password"))
+        expectNoCanary(unset, "bers build --check without the secret --set")
+    }
+
+    @Test func aYAMLTagErrorNamesTheTagNotTheValue() throws {
+        let project = try makeProject()
+        defer { project.folder.remove() }
+        let base = ["--config-dir", project.directory, "--env", "production", "--key-file", project.keyFile]
+        for tag in ["!!int", "!!float", "!!bool", "!!null", "!!binary", "!Ref"] {
+            try project.folder.write("config/production.yaml", "n: 2\ndb:\n  password: \(tag) \(Self.canary)-tagged\n")
+            for command in [["resolve"], ["explain", "n"], ["doctor", "--json"]] {
+                let result = try CLIRunner.run(command + base, environment: project.environment)
+                if command != ["doctor", "--json"] { #expect(result.status != 0, "\(command) with \(tag)") }
+                #expect((result.stdout + result.stderr).contains(tag), "\(command) with \(tag)")
+                expectNoCanary(result, "\(command.joined(separator: " ")) with a \(tag) error")
+            }
         }
     }
 }

@@ -152,6 +152,7 @@ struct SecretCommandTests {
         #expect(result.status == 0)
         #expect(
             result.stdout == """
+                no encrypted values of production in \(config)/default.json
                 would rotate 1 values in \(config)/production.json (dry run: nothing written)
                 would rotate 1 values in \(config)/production.local.yaml (dry run: nothing written)
 
@@ -174,8 +175,9 @@ struct SecretCommandTests {
         )
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 2)
-        for (line, name) in zip(lines, ["production.json", "production.local.yaml"]) {
+        #expect(lines.count == 3)
+        #expect(lines.first == "no encrypted values of production in \(config)/default.json")
+        for (line, name) in zip(lines.dropFirst(), ["production.json", "production.local.yaml"]) {
             let path = config + "/" + name
             #expect(line.hasPrefix("rotated 1 values in \(path) (backup \(path).bak-"))
             let rotated = try contents(path)
@@ -214,6 +216,7 @@ struct SecretCommandTests {
         ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("production.local.yaml:1:8"))
+        #expect(result.stderr.contains("production.local.yaml: /token: "))
         #expect(result.stderr.contains(old.id))
         #expect(result.stdout.isEmpty)
         for (name, text) in files { #expect(try contents(config + "/" + name) == text) }
@@ -244,7 +247,7 @@ struct SecretCommandTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let new = try keygen(directory, name: "new.key")
-        try directory.write("config/default.json", "{}")
+        try directory.write("config/staging.json", "{}")
         let result = try CLIRunner.run([
             "secret", "rotate", "--config-dir", directory.path + "/config", "--env", "production",
             "--new-key-file", new.path,

@@ -36,6 +36,43 @@ struct SyncCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).isEmpty)
     }
 
+    @Test func failedCopiesAreNotCalledVerified() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // A target whose root is a plain file: every write fails.
+        let blocked = directory.path + "/blocked"
+        try Data("not a directory".utf8).write(to: URL(fileURLWithPath: blocked))
+        let result = try CLIRunner.run(["sync", "--from", tenants, "--to", "file://" + blocked])
+        #expect(result.status == 1)
+        #expect(!result.stdout.contains("every copy verified"), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("copied 0, unchanged 0, failed 6\n"), "\(result.stdout)")
+        #expect(result.stderr.contains("error: mappings/de613253a8fd66.json"))
+    }
+
+    @Test func anEmptySourceWarnsAndFailsUnlessAllowed() throws {
+        let source = try TemporaryDirectory()
+        let target = try TemporaryDirectory()
+        defer {
+            source.remove()
+            target.remove()
+        }
+        let arguments = ["sync", "--from", "file://" + source.path, "--to", "file://" + target.path]
+        let refused = try CLIRunner.run(arguments)
+        #expect(refused.status == 1)
+        #expect(refused.stdout.hasSuffix("copied 0, unchanged 0, failed 0; every copy verified\n"))
+        #expect(refused.stderr.contains("warning: file://\(source.path) holds no mappings and no tenant documents"))
+        #expect(refused.stderr.contains("--allow-empty"))
+        let allowed = try CLIRunner.run(arguments + ["--allow-empty"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(allowed.stderr.contains("holds no mappings and no tenant documents"))
+        // Only a config directory to copy: no source store, nothing to warn about.
+        let configOnly = try CLIRunner.run(["sync", "--to", "file://" + target.path, "--config-from", picasso])
+        #expect(configOnly.status == 0, "\(configOnly.stderr)")
+        #expect(!configOnly.stderr.contains("warning"))
+        let help = try CLIRunner.run(["sync", "--help"])
+        #expect(help.stdout.contains("--allow-empty"))
+    }
+
     @Test func badArgumentsAreUsageErrorsAndAMissingSourceFails() throws {
         #expect(try CLIRunner.run(["sync", "--to", "file:///tmp/x"]).status == 2)
         #expect(try CLIRunner.run(["sync", "--from", tenants]).status == 2)

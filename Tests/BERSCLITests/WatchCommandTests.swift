@@ -74,6 +74,9 @@ struct WatchCommandTests {
         #expect(await watch.waitForLine { $0.contains("modified api.timeout: 5000 -> 7000") } != nil)
         try Self.replace("default.json", in: directory, with: #"{"api": {"timeout": 7"#)
         #expect(await watch.waitForLine { $0.hasPrefix("refused: ") && $0.hasSuffix("keeping generation 2") } != nil)
+        // Mending the refused save back to the current values is said once.
+        try Self.replace("default.json", in: directory, with: #"{"api": {"timeout": 7000}}"#)
+        #expect(await watch.waitForLine { $0 == "valid again: generation 2 still current" } != nil)
         #expect(await watch.stop(with: SIGINT) == 0)
         #expect(watch.lines.last == "stopped at generation 2")
         #expect(!watch.lines.contains { $0.contains("unchanged") })
@@ -124,5 +127,51 @@ struct WatchCommandTests {
         let started = clock.now
         #expect(await watch.stop() == 0)
         #expect(clock.now - started < .seconds(5))
+    }
+
+    @Test func stoppingStartsNoExecCommandQueuedBehindARunningOne() async throws {
+        let directory = try Self.project()
+        defer { directory.remove() }
+        let output = try TemporaryDirectory(prefix: "bers-watch-output")
+        defer { output.remove() }
+        let marker = output.path + "/starts.txt"
+        let watch = try WatchProcess(
+            [
+                "--config-dir", directory.path, "--env", "staging", "--json",
+                "--exec", "echo started >> '\(marker)'; sleep 60",
+            ],
+            errorFile: output.url.appendingPathComponent("stderr.txt")
+        )
+        #expect(await watch.waitForEvent { $0["event"] == "started" } != nil)
+        try Self.replace("default.json", in: directory, with: #"{"api": {"timeout": 6000}}"#)
+        #expect(await watch.waitForEvent { $0["generation"] == 2 } != nil)
+        // The second change is applied while the first command runs; its event waits behind it.
+        try Self.replace("default.json", in: directory, with: #"{"api": {"timeout": 7000}}"#)
+        try await Task.sleep(nanoseconds: 800_000_000)
+        let clock = ContinuousClock()
+        let started = clock.now
+        #expect(await watch.stop() == 0)
+        #expect(clock.now - started < .seconds(5))
+        #expect(watch.events.contains { $0["event"] == "applied" && $0["generation"] == 3 })
+        let starts = (try? String(contentsOfFile: marker, encoding: .utf8)) ?? ""
+        #expect(starts == "started\n")
+    }
+
+    @Test func withoutEnvTheWatchFollowsAnEditedBersEnvFile() async throws {
+        let directory = try Self.project()
+        defer { directory.remove() }
+        try directory.write(".bers-env", "staging\n")
+        let output = try TemporaryDirectory(prefix: "bers-watch-output")
+        defer { output.remove() }
+        let watch = try WatchProcess(
+            ["--config-dir", directory.path, "--json"],
+            errorFile: output.url.appendingPathComponent("stderr.txt")
+        )
+        let started = await watch.waitForEvent { $0["event"] == "started" }
+        #expect(started?["environment"] == "staging")
+        try Self.replace(".bers-env", in: directory, with: "development\n")
+        let applied = await watch.waitForEvent { $0["event"] == "applied" }
+        #expect(applied?["environment"] == "development")
+        #expect(await watch.stop() == 0)
     }
 }

@@ -4,6 +4,7 @@ import BERSJSON
 import BERSTestSupport
 import Configuration
 import ConfigurationTesting
+import Logging
 import Testing
 
 struct BERSConfigProviderTests {
@@ -86,6 +87,36 @@ struct BERSConfigProviderTests {
         #expect(provider.configuration.environment == .staging)
         #expect(provider.providerName == "BERSConfigProvider[staging]")
         #expect(ConfigReader(provider: provider).int(forKey: "api.timeout") == 1000)
+    }
+
+    @Test func misspelledVariablesAreWarningsOfTheProviderAndLoggedAtWarningLevel() throws {
+        let log = RecordedLog()
+        let provider = try BERSConfigProvider(
+            directory: "config",
+            options: ResolveOptions(environmentVariables: ["BERS_ENV": "stagin", "BERS__API__TIMOUT": "1"]),
+            fileSystem: InMemoryFileSystem(["config/default.json": #"{"api": {"timeout": 1000}}"#]),
+            logger: log.logger
+        )
+        #expect(provider.configuration.environment == .production)
+        let expected = [
+            "env-variable BERS_ENV=stagin ignored: unknown environment \"stagin\" (known: development, staging, production; did you mean staging?); using production from default-fallback",
+            "BERS__API__TIMOUT matches no configuration key (api.timout); did you mean BERS__API__TIMEOUT (api.timeout)?; ignored",
+        ]
+        #expect(provider.warnings.map(\.message) == expected)
+        #expect(provider.warnings.map(\.code) == [.detectionProblem, .unknownOverridePath])
+        #expect(log.all.map(\.message) == expected)
+        #expect(log.all.allSatisfy { $0.level == .warning })
+        #expect(log.all.first?.metadata["code"] == "config.detection-problem")
+    }
+
+    @Test func aProviderWithNothingIgnoredHasNoWarnings() throws {
+        let provider = try BERSConfigProvider(
+            directory: "config",
+            options: ResolveOptions(environmentVariables: ["BERS_ENV": "staging", "BERS__API__TIMEOUT": "2000"]),
+            fileSystem: InMemoryFileSystem(["config/default.json": #"{"api": {"timeout": 1000}}"#])
+        )
+        #expect(provider.configuration.environment == .staging)
+        #expect(provider.warnings.isEmpty)
     }
 
     @Test func theExampleProjectReadsAsTheFixturesTableSays() throws {

@@ -73,7 +73,7 @@ struct SecretRotationTests {
             Issue.record("rotated a value that does not open")
         } catch {
             #expect(error.code == .cannotDecrypt)
-            #expect(error.message.contains("production.json"))
+            #expect(error.message.contains("cannot rotate production.json: /a: "))
             #expect(error.message.contains(try TestKeys.old().id))
             #expect(error.location?.line == 2)
             #expect(error.location?.column == 9)

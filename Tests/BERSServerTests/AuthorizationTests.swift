@@ -89,7 +89,9 @@ struct AuthorizationTests {
                 headers: [("Origin", "https://chat.example"), ("Access-Control-Request-Method", "GET")]
             )
             #expect(preflight.status == 204)
-            #expect(preflight.header("Access-Control-Allow-Origin") == "https://chat.example")
+            #expect(preflight.headerValues("Access-Control-Allow-Origin") == ["https://chat.example"])
+            #expect(preflight.headerValues("Vary") == ["Origin"])
+            #expect(allowed.headerValues("Access-Control-Allow-Origin") == ["https://chat.example"])
             #expect(preflight.header("Access-Control-Allow-Methods")?.contains("GET") == true)
             #expect(preflight.header("Access-Control-Allow-Headers")?.contains("Authorization") == true)
             let refusedPreflight = try await server.request(
@@ -108,6 +110,13 @@ struct AuthorizationTests {
         try await RunningServer.with(example, allowOrigins: ["*"]) { open in
             let reply = try await open.request("/healthz", headers: [("Origin", "https://any.example")])
             #expect(reply.header("Access-Control-Allow-Origin") == "*")
+            let preflight = try await open.request(
+                "/v1/config/staging",
+                method: .OPTIONS,
+                headers: [("Origin", "https://any.example"), ("Access-Control-Request-Method", "GET")]
+            )
+            #expect(preflight.status == 204)
+            #expect(preflight.headerValues("Access-Control-Allow-Origin") == ["*"])
         }
         try await RunningServer.with(example) { closed in
             let none = try await closed.request("/healthz", headers: [("Origin", "https://any.example")])

@@ -27,6 +27,9 @@ final class RunningServer: Sendable {
         var text: String { String(decoding: body, as: UTF8.self) }
         var json: JSONValue? { try? JSONValue(parsing: text) }
         func header(_ name: String) -> String? { headers.first(name: name) }
+        /// Every value of the header `name`, in order (a browser refuses a repeated
+        /// `Access-Control-Allow-Origin`).
+        func headerValues(_ name: String) -> [String] { headers[name] }
     }
 
     /// Starts a server of `example` for `environment`.
@@ -37,7 +40,8 @@ final class RunningServer: Sendable {
         tokens: AccessTokens? = nil,
         allowOrigins: [String] = [],
         limits: ServeSettings.RequestLimits = ServeSettings.RequestLimits(),
-        feed: (any ChangeFeed)? = nil
+        feed: (any ChangeFeed)? = nil,
+        logger: Logger = Logger(label: "bers.serve.test") { _ in SwiftLogNoOpLogHandler() }
     ) async throws -> RunningServer {
         let registry = PrometheusCollectorRegistry()
         let factory = PrometheusMetricsFactory(registry: registry)
@@ -57,7 +61,7 @@ final class RunningServer: Sendable {
             options: ConfigServer.Options(settings: settings, tokens: tokens),
             registry: registry,
             metrics: factory,
-            logger: Logger(label: "bers.serve.test") { _ in SwiftLogNoOpLogHandler() },
+            logger: logger,
             feed: feed
         )
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -120,6 +124,7 @@ final class RunningServer: Sendable {
         allowOrigins: [String] = [],
         limits: ServeSettings.RequestLimits = ServeSettings.RequestLimits(),
         feed: (any ChangeFeed)? = nil,
+        logger: Logger = Logger(label: "bers.serve.test") { _ in SwiftLogNoOpLogHandler() },
         _ body: (RunningServer) async throws -> Void
     ) async throws {
         let server = try await start(
@@ -129,7 +134,8 @@ final class RunningServer: Sendable {
             tokens: tokens,
             allowOrigins: allowOrigins,
             limits: limits,
-            feed: feed
+            feed: feed,
+            logger: logger
         )
         do {
             try await body(server)

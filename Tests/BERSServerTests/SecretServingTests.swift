@@ -1,7 +1,9 @@
 import AsyncHTTPClient
 import BERS
 import BERSJSON
+import BERSTestSupport
 import Foundation
+import Logging
 import Testing
 
 /// Secrets in served configurations: `<redacted>` for every caller but a token with
@@ -115,5 +117,40 @@ struct SecretServingTests {
                 clear.json?[pointer: "/configuration/api/headers/Authorization"] == .string("\(Self.canary)-tenant")
             )
         }
+    }
+
+    /// A URL rendered from a template that names a secret is a secret: the anonymous legacy
+    /// route's decorations and a reader without `secrets:read` get `<redacted>`, and the server
+    /// log never shows it.
+    @Test func aURLNamingASecretIsRedactedOnTheLegacyAndTenantRoutes() async throws {
+        let example = try ServedExample()
+        defer { example.root.remove() }
+        try Self.referenceAuthorizationToken(Self.canary, in: example)
+        let defaults = try String(contentsOfFile: example.configDirectory + "/default.json", encoding: .utf8)
+        let template = #""tenantAssetUrl": "{cdn.assetsUrl}/tenants/{tenant}/{+path}""#
+        #expect(defaults.contains(template))
+        try example.write(
+            "default.json",
+            defaults.replacingOccurrences(
+                of: template,
+                with: #""tenantAssetUrl": "{cdn.assetsUrl}/tenants/{tenant}/{+path}?sig={api.headers.Authorization}""#
+            )
+        )
+        let hash = try #require(try example.tenantHashes().first)
+        let log = RecordedLog()
+        try await RunningServer.with(example, tokens: try Self.tokens(), logger: log.logger) { server in
+            let legacy = try await server.request("/Master_Function?action=get_config&t=\(hash)")
+            #expect(legacy.status == 200)
+            #expect(legacy.json?[pointer: "/_cloudfront/urls/avatar"] == "<redacted>")
+            #expect(legacy.json?[pointer: "/_cloudfront/urls/logo"] == "<redacted>")
+            #expect(!legacy.text.contains(Self.canary))
+            let tenant = try await server.request(
+                "/v1/tenants/\(hash)?env=production",
+                headers: [("Authorization", "Bearer tok-reader")]
+            )
+            #expect(tenant.status == 200)
+            #expect(!tenant.text.contains(Self.canary))
+        }
+        #expect(!log.all.contains { $0.text.contains(Self.canary) })
     }
 }

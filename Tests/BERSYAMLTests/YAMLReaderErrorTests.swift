@@ -97,8 +97,19 @@ struct YAMLReaderErrorTests {
     @Test func unsupportedTagsAreErrors() throws {
         let error = try error("a: !Ref other\nb: !!set {x: null}\n")
         #expect(error.code == .yaml)
-        #expect(error.message == "unsupported tag !Ref on 'other'; JSON cannot represent it")
+        #expect(error.message == "unsupported tag !Ref on a scalar; JSON cannot represent it")
         #expect(error.location?.description == "c.yaml:1:4")
+    }
+
+    @Test func aTagErrorNamesTheTagAndPlaceNotTheText() throws {
+        for tag in ["!!int", "!!float", "!!bool", "!!null", "!!binary"] {
+            let error = try error("db:\n  password: \(tag) CANARY-cnry7Q\n")
+            #expect(error.code == .yaml)
+            #expect(!error.message.contains("CANARY"), "\(tag): \(error.message)")
+            #expect(!error.description.contains("CANARY"), "\(tag): \(error.description)")
+            #expect(error.message.contains(tag))
+            #expect(error.location?.description == "c.yaml:2:13")
+        }
     }
 
     @Test func billionLaughsHitsTheNodeLimit() throws {

@@ -60,17 +60,32 @@ struct YAMLScalarTests {
     }
 
     @Test(arguments: [
-        ("abc", "tag:yaml.org,2002:int", "'abc' is not an integer (tagged !!int)"),
-        ("1.5", "tag:yaml.org,2002:int", "'1.5' is not an integer (tagged !!int)"),
-        ("abc", "tag:yaml.org,2002:float", "'abc' is not a number (tagged !!float)"),
-        ("yes", "tag:yaml.org,2002:bool", "'yes' is not a boolean (tagged !!bool)"),
-        ("x", "tag:yaml.org,2002:null", "'x' is not a null (tagged !!null)"),
-        ("x", "tag:yaml.org,2002:binary", "unsupported tag !!binary on 'x'; JSON cannot represent it"),
-        ("x", "!Ref", "unsupported tag !Ref on 'x'; JSON cannot represent it"),
+        ("abc", "tag:yaml.org,2002:int", "the value is not an integer (tagged !!int)"),
+        ("1.5", "tag:yaml.org,2002:int", "the value is not an integer (tagged !!int)"),
+        ("abc", "tag:yaml.org,2002:float", "the value is not a number (tagged !!float)"),
+        ("yes", "tag:yaml.org,2002:bool", "the value is not a boolean (tagged !!bool)"),
+        ("x", "tag:yaml.org,2002:null", "the value is not a null (tagged !!null)"),
+        ("x", "tag:yaml.org,2002:binary", "unsupported tag !!binary on a scalar; JSON cannot represent it"),
+        ("x", "!Ref", "unsupported tag !Ref on a scalar; JSON cannot represent it"),
     ])
     func textThatDoesNotFitItsTagIsAnError(text: String, tag: String, message: String) {
         let error = #expect(throws: YAMLScalarError.self) { try YAMLScalar.value(of: text, tag: tag, isPlain: true) }
         #expect(error?.code == .yaml)
         #expect(error?.message == message)
+    }
+
+    /// The reader cannot know whether the schema makes a value secret: a tag error names the
+    /// tag, never the text.
+    @Test(arguments: [
+        "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:binary", "!Ref",
+    ])
+    func aTagErrorNeverEchoesTheText(tag: String) {
+        let canary = "CANARY-cnry7Q"
+        let error = #expect(throws: YAMLScalarError.self) { try YAMLScalar.value(of: canary, tag: tag, isPlain: true) }
+        #expect(error?.message.contains(canary) == false)
+        let prefix = "tag:yaml.org,2002:"
+        let shown = tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
+        #expect(error?.message.contains(shown) == true)
     }
 }

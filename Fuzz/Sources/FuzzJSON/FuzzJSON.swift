@@ -5,7 +5,8 @@ import FuzzSupport
 ///
 /// Properties: the three entry points (positions on, positions off, tape) accept the same inputs
 /// and read the same value; an accepted value serialized (compact, pretty, ASCII-only) parses
-/// back to an identical value (same key order, same numbers); serializing is stable.
+/// back to an identical value (same key order, same numbers); serializing is stable; the
+/// canonical form (RFC 8785) parses back to an equal value and is a fixed point.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSON(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = FuzzInput(start, count).bytes
@@ -19,6 +20,7 @@ public func fuzzJSON(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         fuzzCheck(value.isIdentical(to: other), "positions on and off read different values")
         fuzzCheck(value.isIdentical(to: fromTape), "the tape reads another value")
         checkRoundTrip(value)
+        checkCanonicalForm(value)
     case (.failure(let error), .failure(let other), .failure(let fromTape)):
         fuzzCheck(error.code == other.code, "positions on and off fail differently: \(error.code) \(other.code)")
         fuzzCheck(error.code == fromTape.code, "the tape fails differently: \(error.code) \(fromTape.code)")
@@ -51,4 +53,20 @@ func checkRoundTrip(_ value: JSONValue) {
             "serializing is not stable: \(String(decoding: text, as: UTF8.self))"
         )
     }
+}
+
+/// Writes `value` in canonical form: the text parses to an equal value (keys sorted, numbers in
+/// their shortest form, so not an identical one) whose canonical text is the same bytes.
+func checkCanonicalForm(_ value: JSONValue) {
+    let canonical = JSONSerializer(style: .canonical)
+    let text = canonical.bytes(value)
+    let again: JSONValue
+    do { again = try JSONParser().parse(text).value } catch {
+        fuzzFinding("canonical text does not parse (\(error.code)): \(String(decoding: text, as: UTF8.self))")
+    }
+    fuzzCheck(again == value, "the canonical form changed the value: \(String(decoding: text, as: UTF8.self))")
+    fuzzCheck(
+        canonical.bytes(again) == text,
+        "the canonical form is not stable: \(String(decoding: text, as: UTF8.self))"
+    )
 }

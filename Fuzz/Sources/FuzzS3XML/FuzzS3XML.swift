@@ -4,8 +4,9 @@ import FuzzSupport
 
 /// The S3 XML answers: ListObjectsV2 pages and error documents.
 ///
-/// Properties: a page or `nil`, an error document or `nil`, never a crash; a truncated page read
-/// without URL encoding has keys exactly as written; the error code is never empty.
+/// Properties: a page or `nil`, an error document or `nil`, never a crash; a page read with URL
+/// decoding has as many keys and the same IsTruncated as read without; the error code is never
+/// empty.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzS3XML(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let body = FuzzInput(start, count).bytes

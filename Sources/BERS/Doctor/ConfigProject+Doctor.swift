@@ -15,7 +15,15 @@ extension ConfigProject {
     public func doctor(_ environment: Environment, options: ResolveOptions = ResolveOptions())
         throws(ConfigError) -> DoctorReport
     {
-        let configuration = try resolve(environment, options: options)
+        try doctor(configuration: resolve(environment, options: options))
+    }
+
+    /// Examines a configuration of this project already resolved (with its warnings reported by
+    /// the caller) for production readiness, as ``doctor(_:options:)`` does.
+    ///
+    /// - Throws: `config.invalid-schema`.
+    public func doctor(configuration: ResolvedConfiguration) throws(ConfigError) -> DoctorReport {
+        let environment = configuration.environment
         var examination = DoctorExamination(
             project: self,
             configuration: configuration,

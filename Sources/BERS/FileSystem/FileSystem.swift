@@ -21,6 +21,12 @@ public protocol FileSystem: Sendable {
     /// - Throws: ``ConfigError`` `config.write-failed`; the old file is then untouched.
     func write(_ bytes: [UInt8], toPath path: String) throws(ConfigError)
 
+    /// Writes `bytes` to `path` atomically, as ``write(_:toPath:)`` does, giving the file the
+    /// permission bits `permissions` (`0o600`); file systems without modes ignore them.
+    ///
+    /// - Throws: ``ConfigError`` `config.write-failed`; the old file is then untouched.
+    func write(_ bytes: [UInt8], toPath path: String, permissions: UInt32) throws(ConfigError)
+
     /// Creates the directory at `path` (its parent must exist); succeeds if it already exists.
     func createDirectory(atPath path: String) throws(ConfigError)
 
@@ -67,6 +73,11 @@ extension FileSystem {
 
     /// Unknown: file systems without modes keep this default.
     public func permissions(atPath path: String) -> UInt32? { nil }
+
+    /// ``write(_:toPath:)``: file systems without modes keep this default.
+    public func write(_ bytes: [UInt8], toPath path: String, permissions: UInt32) throws(ConfigError) {
+        try write(bytes, toPath: path)
+    }
 
     /// The bytes of the file at `path`, up to 16 MiB.
     public func contents(atPath path: String) throws(ConfigError) -> [UInt8] {

@@ -102,6 +102,21 @@ public struct LocalFileSystem: FileSystem {
         try writeAll([(path, bytes)])
     }
 
+    // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
+    public func write(_ bytes: [UInt8], toPath path: String, permissions: UInt32) throws(ConfigError) {
+        let temporary = try writeTemporary(bytes, beside: path, mode: mode_t(permissions & 0o777))
+        guard !failsByInjection(.rename, path), rename(temporary, path) == 0 else {
+            let reason = Self.lastErrorText()
+            unlink(temporary)
+            throw ConfigError(.writeFailed, "cannot write \(path): \(reason); nothing was written")
+        }
+        let descriptor = open(Self.directory(of: path), O_RDONLY | O_CLOEXEC)
+        if descriptor >= 0 {
+            fsync(descriptor)
+            close(descriptor)
+        }
+    }
+
     /// The folder holding `path` (`.` for a bare name).
     static func directory(of path: String) -> String {
         let directory = PathText.parent(of: path)
@@ -113,9 +128,9 @@ public struct LocalFileSystem: FileSystem {
         PathText.segments(of: path, omittingEmpty: true).last.map(String.init) ?? path
     }
 
-    /// Writes `bytes` to a new temporary file in `path`'s directory, synced, with the mode `path`
-    /// has (or would get); returns its path.
-    func writeTemporary(_ bytes: [UInt8], beside path: String) throws(ConfigError) -> String {
+    /// Writes `bytes` to a new temporary file in `path`'s directory, synced, with `mode`, or the
+    /// mode `path` has (or would get); returns its path.
+    func writeTemporary(_ bytes: [UInt8], beside path: String, mode: mode_t? = nil) throws(ConfigError) -> String {
         var template = Array(
             joinPath(Self.directory(of: path), ".\(Self.fileName(of: path)).bers-tmp-XXXXXX").utf8CString
         )
@@ -132,7 +147,7 @@ public struct LocalFileSystem: FileSystem {
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure = writeEvery(bytes, to: descriptor, path: path)
         if failure == nil, failsByInjection(.fsync, path) || fsync(descriptor) != 0 { failure = Self.lastErrorText() }
-        if failure == nil { fchmod(descriptor, Self.mode(for: path)) }
+        if failure == nil { fchmod(descriptor, mode ?? Self.mode(for: path)) }
         close(descriptor)
         if let failure {
             unlink(temporary)

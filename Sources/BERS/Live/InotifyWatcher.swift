@@ -13,7 +13,8 @@ import Synchronization
 /// closed, renamed in or out, and changed in attributes; this sees editors that rename a temporary
 /// file over the original, `cp` truncating and writing, deletion and re-creation, new files, and
 /// the ConfigMap swap of the `..data` link. Changes in subdirectories, and in files that links in
-/// the directory point to elsewhere, are not seen (a ConfigMap update is: it renames `..data`).
+/// the directory point to elsewhere, are not seen (a ConfigMap update is: it renames `..data`); a
+/// ``LiveConfiguration`` therefore also watches the folders its files' links sit in and lead to.
 ///
 /// Events read together are merged per directory. A queue overflow reports every directory with
 /// unknown names. A watched directory that is deleted, moved away or unmounted is reported (with

@@ -5,14 +5,15 @@ extension LiveConfiguration {
     private enum Ending {
         /// ``LiveConfiguration/stop()`` was called or the task was cancelled.
         case stopped
-        /// A directory was replaced or the directories to watch changed: a new watcher is needed.
+        /// A directory was replaced or the directories to watch changed (or where their links lead):
+        /// a new watcher is needed.
         case rebuild
         /// The watcher ended by itself (its thread failed): a new one is needed, after a pause.
         case failed
     }
 
     /// Follows `first`, then each watcher that replaces it, until stopped.
-    func follow(first: any DirectoryWatching, directories: [String], makeWatcher: WatcherFactory) async {
+    func follow(first: any DirectoryWatching, directories: WatchedDirectories, makeWatcher: WatcherFactory) async {
         var watcher = first
         var directories = directories
         while true {
@@ -30,12 +31,12 @@ extension LiveConfiguration {
 
     /// A watcher of the directories to watch now, trying again every poll interval while one
     /// cannot be made (a directory is missing); `nil` once stopped.
-    private func nextWatcher(_ makeWatcher: WatcherFactory) async -> (any DirectoryWatching, [String])? {
+    private func nextWatcher(_ makeWatcher: WatcherFactory) async -> (any DirectoryWatching, WatchedDirectories)? {
         while !isStopped, !Task.isCancelled {
             let directories = watchedDirectories
             let settings = reloadSettings
             do throws(ConfigError) {
-                return (try makeWatcher(directories, settings), directories)
+                return (try makeWatcher(directories.paths, settings), directories)
             } catch {
                 logger?
                     .warning(
@@ -57,7 +58,7 @@ extension LiveConfiguration {
     }
 
     /// Turns one watcher's notifications into debounced reloads until it ends or must be replaced.
-    private func followChanges(of watcher: any DirectoryWatching, directories: [String]) async -> Ending {
+    private func followChanges(of watcher: any DirectoryWatching, directories: WatchedDirectories) async -> Ending {
         let marks = ChangeMarks()
         // At most one pending ring: changes during a debounce or a reload need one more reload.
         let (doorbell, ring) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
@@ -83,7 +84,7 @@ extension LiveConfiguration {
         _ doorbell: AsyncStream<Void>,
         marks: ChangeMarks,
         watcher: any DirectoryWatching,
-        directories: [String]
+        directories: WatchedDirectories
     ) async {
         var reloadedAt: UInt64 = 0
         for await _ in doorbell {

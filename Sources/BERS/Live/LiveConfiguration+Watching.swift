@@ -49,13 +49,14 @@ extension LiveConfiguration {
     /// configuration was resolved is not missed. A watcher that fails, or whose directory is
     /// replaced or removed, is replaced by a new one (tried again every `reload.poll-interval-ms`
     /// while the directory is missing), and so is one whose directories no longer match the
-    /// files read (a schema moved in `bers.json`). Calling it again replaces the watcher.
+    /// files read (a schema moved in `bers.json`) or lead elsewhere (a layer link retargeted, a
+    /// `current` release link swapped). Calling it again replaces the watcher.
     ///
     /// - Throws: ``ConfigError`` when a directory cannot be watched.
     public func watch(with makeWatcher: WatcherFactory? = nil) throws(ConfigError) {
         let makeWatcher = makeWatcher ?? defaultWatcher
         let directories = watchedDirectories
-        let watcher = try makeWatcher(directories, reloadSettings)
+        let watcher = try makeWatcher(directories.paths, reloadSettings)
         let task = Task { await self.follow(first: watcher, directories: directories, makeWatcher: makeWatcher) }
         let replaced = watchingState.withLock { state -> (any DirectoryWatching, Task<Void, Never>?)? in
             guard !state.stopped else { return (watcher, task) }

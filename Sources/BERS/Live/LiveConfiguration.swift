@@ -17,8 +17,9 @@ import Synchronization
 ///
 /// A reload re-reads `bers.json`, `.bers-env`, the layer files and the schemas, resolves and
 /// validates (and, where `bers.json` configures tenants, compiles the tenant schema and reads the
-/// fallback document). It starts once the watched directories (the config directory and every
-/// folder a file was read from) have been quiet for the `reload.debounce-ms` of `bers.json`
+/// fallback document). It starts once the watched directories (the config directory, every
+/// folder a file was read from, and on disk every folder holding or reached by a symbolic link on
+/// the way to those) have been quiet for the `reload.debounce-ms` of `bers.json`
 /// (trailing edge: a burst of edits gives one reload of the last write); a change during a reload
 /// starts another one, so none is lost.
 ///
@@ -141,14 +142,11 @@ public final class LiveConfiguration: Sendable {
     }
 
     /// The config directory, then the folders of the files the current generation and the last
-    /// reload read (those that exist): what a watcher must see.
-    var watchedDirectories: [String] {
-        var directories = [directory]
-        for input in current.inputs + lastInputs.withLock({ $0 }) {
-            let folder = GenerationSource.folder(of: input.path)
-            if !directories.contains(folder), fileSystem.directoryExists(atPath: folder) { directories.append(folder) }
-        }
-        return directories
+    /// reload read (those that exist), and on disk the folders of the links on the way to them:
+    /// what a watcher must see (``WatchedDirectories``).
+    var watchedDirectories: WatchedDirectories {
+        let files = (current.inputs + lastInputs.withLock { $0 }).map(\.path)
+        return WatchedDirectories.of(directory: directory, files: files, in: fileSystem)
     }
 
     /// Runs one reload; the caller holds ``reloadGate``.

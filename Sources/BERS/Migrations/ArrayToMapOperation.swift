@@ -16,6 +16,7 @@ struct ArrayToMapOperation: MigrationOperation {
     func apply(to document: inout JSONValue, _ recorder: inout MigrationRecorder) {
         guard case .array(let elements)? = document[pointer: pointer] else { return }
         var map = JSONObject()
+        var moves: [PointerMove] = []
         for (index, element) in elements.enumerated() {
             guard case .object(var entry) = element else {
                 recorder.fail(
@@ -29,8 +30,10 @@ struct ArrayToMapOperation: MigrationOperation {
             let id = Self.unique(slug ?? "item", in: map)
             for (name, value) in defaults where entry[name] == nil { entry[name] = value }
             map[id] = .object(entry)
+            moves.append(PointerMove(from: pointer.appending(index: index), to: pointer.appending(id)))
         }
         recorder.set(.object(map), at: pointer, in: &document)
+        for move in moves { recorder.move(from: move.from, to: move.to) }
     }
 
     /// Lowercase ASCII letters and digits, other runs turned into one `_`, none at the ends:

@@ -11,12 +11,19 @@ struct MigrationRecorder {
     var warnings: [TenantIssue] = []
     /// Problems that block the migration.
     var errors: [TenantIssue] = []
+    /// Values moved unchanged to another pointer, in the order they were moved.
+    var moves: [PointerMove] = []
 
     /// Sets the value at `pointer` in `document` (`nil` removes it) and records the change.
     mutating func set(_ value: JSONValue?, at pointer: JSONPointer, in document: inout JSONValue) {
         let before = document[pointer: pointer]
         guard before != value, document.setValue(value, at: pointer) else { return }
         changes.append(TenantMigrationChange(pointer: pointer, before: before, after: value))
+    }
+
+    /// Records that the value at `from` is now at `to`, unchanged.
+    mutating func move(from: JSONPointer, to: JSONPointer) {
+        moves.append(PointerMove(from: from, to: to))
     }
 
     /// Records a warning at `pointer`.

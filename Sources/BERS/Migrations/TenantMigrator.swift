@@ -41,8 +41,10 @@ public struct TenantMigrator: Sendable {
         }
         var migrated = document.value
         var outcomes: [TenantMigrationResult.StepOutcome] = []
+        var moves: [[PointerMove]] = []
         for step in try catalog.path(from: start, to: end) {
             let recorder = step.apply(to: &migrated)
+            moves.append(recorder.moves)
             outcomes.append(
                 .init(
                     step: step,
@@ -57,7 +59,7 @@ public struct TenantMigrator: Sendable {
             migrated.setValue(.integer(now.secondsSince1970), at: stamp)
             stampChange = TenantMigrationChange(pointer: stamp, before: before, after: .integer(now.secondsSince1970))
         }
-        let (allPreExisting, introduced) = compare(document, migrated, at: end)
+        let (allPreExisting, introduced) = compare(document, migrated, at: end, following: moves)
         // A problem a step reports as its error (a form whose program it cannot infer) is that
         // step's failure, not a note about the input.
         let stepErrors = outcomes.flatMap(\.errors).map { "\($0.pointer)" }
@@ -106,13 +108,22 @@ public struct TenantMigrator: Sendable {
     }
 
     /// The result's validation problems, split into those the input already had (validated as
-    /// if it were at `version`) and those the migration introduces.
-    private func compare(_ input: JSONDocument, _ migrated: JSONValue, at version: String)
-        -> (preExisting: [TenantIssue], introduced: [TenantIssue])
-    {
+    /// if it were at `version`, their pointers following the values the steps moved) and those
+    /// the migration introduces.
+    private func compare(
+        _ input: JSONDocument,
+        _ migrated: JSONValue,
+        at version: String,
+        following moves: [[PointerMove]]
+    ) -> (preExisting: [TenantIssue], introduced: [TenantIssue]) {
         var asTarget = input.value
         asTarget.setValue(.string(version), at: "/version")
         let before = validator.validate(JSONDocument(value: asTarget, file: input.file)).errors
+            .map { issue in
+                var moved = issue
+                moved.pointer = PointerMove.follow(issue.pointer, through: moves)
+                return moved
+            }
         let after = validator.validate(JSONDocument(value: migrated, file: input.file)).errors
             .map { locate($0, in: input) }
         return TenantIssue.split(after, against: before)

@@ -13,7 +13,34 @@ extension ConfigProject {
     {
         var diagnostics: [ConfigDiagnostic] = []
         let layers = try layers(for: environment, options: options, diagnostics: &diagnostics)
-        return try resolve(layers: layers, environment: environment, options: options, diagnostics: &diagnostics)
+        var sealedDiagnostics = diagnostics
+        let sealed = try resolve(
+            layers: layers,
+            environment: environment,
+            options: options,
+            diagnostics: &sealedDiagnostics
+        )
+        guard let opened = try openSecrets(in: layers, surviving: sealed, options: options) else { return sealed }
+        return try resolve(layers: opened, environment: environment, options: options, diagnostics: &diagnostics)
+    }
+
+    /// `layers` with their encrypted values that survive in `merged` opened with the options'
+    /// keyring (see ``SecretOpener``), or `nil` when there is no keyring or nothing to open.
+    func openSecrets(in layers: [Layer], surviving merged: ResolvedConfiguration, options: ResolveOptions)
+        throws(ConfigError) -> [Layer]?
+    {
+        guard let keyring = options.secretKeyring else { return nil }
+        return try SecretOpener(keyring: keyring, environment: merged.environment.name).open(layers, surviving: merged)
+    }
+
+    /// Checks that `environment` has a layer file, as resolving it requires, without reading any.
+    ///
+    /// - Throws: ``ConfigError`` `config.no-configuration` (the error ``resolve(_:options:)``
+    ///   throws) when it has none; `config.ambiguous-layer` when one layer has several files.
+    public func requireLayerFiles(for environment: Environment, includeLocal: Bool = true) throws(ConfigError) {
+        if try layerFiles(for: environment, includeLocal: includeLocal).isEmpty {
+            throw noConfiguration(for: environment, includeLocal: includeLocal)
+        }
     }
 
     /// The `config.no-configuration` error for an environment without any layer file.
@@ -26,10 +53,11 @@ extension ConfigProject {
     }
 
     /// The layer files of `environment` (see ``layerFiles(for:includeLocal:)``), read and parsed,
-    /// with their encrypted values and `$secret` references opened where the options allow.
+    /// with their `$secret` references read and their encrypted values marked, still sealed: they
+    /// are opened after the merge, only where they survive it (``openSecrets(in:surviving:options:)``).
     ///
     /// - Throws: ``ConfigError`` `config.no-configuration` when there is none, and the `secret.*`
-    ///   errors of a malformed, unknown or tampered secret.
+    ///   errors of a malformed secret.
     func layers(for environment: Environment, options: ResolveOptions, diagnostics: inout [ConfigDiagnostic])
         throws(ConfigError) -> [Layer]
     {
@@ -37,8 +65,6 @@ extension ConfigProject {
         let files = try layerFiles(for: environment, includeLocal: includeLocal)
         if files.isEmpty { throw noConfiguration(for: environment, includeLocal: includeLocal) }
         let sources = SecretSources(
-            context: SecretContext(environment: environment.name),
-            keyring: options.secretKeyring,
             variables: options.environmentVariables,
             fileSystem: fileSystem,
             directory: directory

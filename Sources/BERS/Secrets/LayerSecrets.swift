@@ -6,6 +6,9 @@ struct LayerSecrets: Sendable {
     var secret: Set<Int32> = []
     /// Tape nodes holding a secret whose clear value is not available.
     var sealed: Set<Int32> = []
+    /// Tape nodes holding an encrypted value not opened yet (their text is the envelope): values
+    /// are opened after the merge, and only those that survive it (see ``SecretOpener``).
+    var envelopes: Set<Int32> = []
 
     /// No secrets.
     static let none = LayerSecrets()

@@ -1,10 +1,24 @@
 import BERSJSON
 
-/// Replaces the encrypted values and `$secret` references of a layer by their clear values,
-/// keeping every other value, key and source position, and records which nodes are secret.
+/// Rewrites a layer's secrets, keeping every other value, key and source position.
+///
+/// It runs twice. Before the merge (``rewrite(_:sources:)``) it replaces `$secret` references by
+/// their clear values and marks encrypted values as secret, sealed and waiting to be opened,
+/// leaving their text; a string stays a string, so the tape keeps its nodes. After the merge
+/// (``opening(_:clear:)``) it puts the clear values of the encrypted values that survived in
+/// place of their envelopes (see ``SecretOpener``).
 struct SecretLayerRewriter {
+    /// What a pass does.
+    private enum Pass {
+        /// Reads references from `sources` (`nil`: leaves `$secret` objects as they are) and marks
+        /// envelopes.
+        case marking(SecretSources?)
+        /// Replaces the envelopes at these nodes by these clear values.
+        case opening([Int32: String])
+    }
+
     private let tape: JSONTape
-    private let sources: SecretSources
+    private let pass: Pass
     private var positions: [SourcePosition] = []
     private var keyPositions: [SourcePosition] = []
     private(set) var secrets = LayerSecrets()
@@ -23,27 +37,41 @@ struct SecretLayerRewriter {
         return false
     }
 
-    /// The layer with clear values (or sealed values left as they are) and its secret nodes.
+    /// The layer with its references read (`sources`; `nil` follows none, as for a tenant
+    /// document) and its encrypted values marked, still sealed.
     ///
-    /// - Throws: ``ConfigError`` `secret.invalid-envelope`, `secret.unresolved` (a malformed
-    ///   reference), `secret.unknown-key` and `secret.cannot-decrypt`, located at the value.
-    static func rewrite(_ layer: Layer, sources: SecretSources) throws(ConfigError) -> (Layer, [ConfigDiagnostic]) {
-        var rewriter = SecretLayerRewriter(tape: layer.tape, sources: sources)
-        let value = try rewriter.rebuild(node: 0)
-        let document = JSONDocument(
-            value: value,
-            file: layer.tape.file,
-            valuePositions: rewriter.positions,
-            keyPositions: rewriter.keyPositions
-        )
-        var rewritten = try Layer(source: layer.source, document: document)
-        rewritten.secrets = rewriter.secrets
+    /// - Throws: ``ConfigError`` `secret.invalid-envelope` and `secret.unresolved` (a malformed
+    ///   reference), located at the value.
+    static func rewrite(_ layer: Layer, sources: SecretSources?) throws(ConfigError) -> (Layer, [ConfigDiagnostic]) {
+        var rewriter = SecretLayerRewriter(tape: layer.tape, pass: .marking(sources))
+        let rewritten = try rewriter.run(layer)
         return (rewritten, rewriter.diagnostics)
     }
 
-    private init(tape: JSONTape, sources: SecretSources) {
+    /// `layer` (a layer ``rewrite(_:sources:)`` marked) with the envelopes at the nodes of `clear`
+    /// replaced by their clear values, which are no longer sealed.
+    static func opening(_ layer: Layer, clear: [Int32: String]) throws(ConfigError) -> Layer {
+        var rewriter = SecretLayerRewriter(tape: layer.tape, pass: .opening(clear))
+        rewriter.secrets = layer.secrets
+        return try rewriter.run(layer)
+    }
+
+    private init(tape: JSONTape, pass: Pass) {
         self.tape = tape
-        self.sources = sources
+        self.pass = pass
+    }
+
+    private mutating func run(_ layer: Layer) throws(ConfigError) -> Layer {
+        let value = try rebuild(node: 0)
+        let document = JSONDocument(
+            value: value,
+            file: layer.tape.file,
+            valuePositions: positions,
+            keyPositions: keyPositions
+        )
+        var rewritten = try Layer(source: layer.source, document: document)
+        rewritten.secrets = secrets
+        return rewritten
     }
 
     /// The value of `node` with secrets replaced, appending positions in preorder.
@@ -52,12 +80,18 @@ struct SecretLayerRewriter {
         let output = Int32(positions.count)
         positions.append(entry.position)
         keyPositions.append(entry.keyPosition)
-        switch entry.kind {
-        case .string where tape.string(of: node, hasPrefix: "enc:v1:"):
-            return .string(try open(node: node, output: output))
-        case .object where entry.count == 1 && tape.key(of: node + 1, is: "$secret"):
-            return .string(try resolveReference(node: node, output: output))
-        case .object:
+        switch (entry.kind, pass) {
+        case (.string, .opening(let clear)):
+            guard let text = clear[output] else { return tape.value(ofNode: node) }
+            secrets.sealed.remove(output)
+            secrets.envelopes.remove(output)
+            return .string(text)
+        case (.string, .marking) where tape.string(of: node, hasPrefix: "enc:v1:"):
+            try mark(node: node, output: output)
+            return tape.value(ofNode: node)
+        case (.object, .marking(let sources?)) where entry.count == 1 && tape.key(of: node + 1, is: "$secret"):
+            return .string(try resolveReference(node: node, output: output, sources: sources))
+        case (.object, _):
             var members: [JSONObject.Member] = []
             var child = node + 1
             for _ in 0..<entry.count {
@@ -65,7 +99,7 @@ struct SecretLayerRewriter {
                 child += Int(tape[child].size)
             }
             return .object(JSONObject(uniqueMembers: members))
-        case .array:
+        case (.array, _):
             var elements: [JSONValue] = []
             var child = node + 1
             for _ in 0..<entry.count {
@@ -78,21 +112,21 @@ struct SecretLayerRewriter {
         }
     }
 
-    private mutating func open(node: Int, output: Int32) throws(ConfigError) -> String {
-        let text = tape.string(of: node)
-        secrets.secret.insert(output)
+    /// Checks the envelope's shape and marks it secret, sealed and waiting to be opened.
+    private mutating func mark(node: Int, output: Int32) throws(ConfigError) {
         do {
-            guard let envelope = try SecretEnvelope.parse(text), let clear = try sources.open(envelope) else {
-                secrets.sealed.insert(output)
-                return text
-            }
-            return clear
+            guard try SecretEnvelope.parse(tape.string(of: node)) != nil else { return }
         } catch {
             throw ConfigError(error.code, error.message, location: tape.location(ofNode: node))
         }
+        secrets.secret.insert(output)
+        secrets.sealed.insert(output)
+        secrets.envelopes.insert(output)
     }
 
-    private mutating func resolveReference(node: Int, output: Int32) throws(ConfigError) -> String {
+    private mutating func resolveReference(node: Int, output: Int32, sources: SecretSources) throws(ConfigError)
+        -> String
+    {
         let member = node + 1
         guard tape[member].kind == .string else {
             throw ConfigError(

@@ -1,10 +1,6 @@
-/// Where a resolution finds the clear values of its secrets: the keyring for encrypted values,
-/// the variables and files for `$secret` references.
+/// Where a resolution finds the clear values of its `$secret` references: variables and files
+/// (encrypted values are opened after the merge, by ``SecretOpener``).
 struct SecretSources: Sendable {
-    /// The environment (and tenant) values are bound to.
-    var context: SecretContext
-    /// The keys, or `nil` to leave encrypted values sealed.
-    var keyring: (any SecretKeyring)?
     /// The variables `env:` references read first; the process environment is read for a name
     /// they do not have.
     var variables: [String: String]
@@ -12,12 +8,6 @@ struct SecretSources: Sendable {
     var fileSystem: any FileSystem
     /// The folder relative `file:` paths start from.
     var directory: String
-
-    /// The clear value of an encrypted value, or `nil` when no keyring is loaded.
-    func open(_ envelope: SecretEnvelope) throws(ConfigError) -> String? {
-        guard let keyring else { return nil }
-        return try keyring.open(envelope, context: context)
-    }
 
     /// The clear value of a reference, or `nil` with a warning when its variable or file is
     /// missing (the value stays sealed).

@@ -10,7 +10,8 @@ public enum LegacyTenantDocument {
     ///   - tenant: The stored tenant document.
     ///   - defaults: Top-level members added when the document lacks them (`branding`,
     ///     `features`, `quick_help`…).
-    ///   - decorations: The blocks to compute (`_cloudfront.urls.avatar` from `tenantAssetUrl`).
+    ///   - decorations: The blocks to compute (`_cloudfront.urls.avatar` from `tenantAssetUrl`);
+    ///     a URL whose template names a secret value is `<redacted>`, the route being anonymous.
     ///   - hash: The tenant hash, given to every template that takes `{tenant}`.
     ///   - endpoints: The endpoint table of the environment served.
     /// - Throws: ``ConfigError`` when a decoration names an unknown endpoint or its template
@@ -33,9 +34,10 @@ public enum LegacyTenantDocument {
             {
                 parameters["tenant"] = hash.value
             }
-            let url = try endpoints.url(decoration.endpoint, parameters)
+            // The route is anonymous: a URL that carries a secret value is `<redacted>`.
+            let url = try endpoints.renderedURL(decoration.endpoint, parameters)
             let keys = decoration.path.split(separator: ".").map(String.init)
-            document = setting(.string(url), at: keys[...], in: document)
+            document = setting(.string(url.redacted), at: keys[...], in: document)
         }
         return .object(document)
     }

@@ -74,6 +74,21 @@ public struct FileSystemTenantStore: TenantStore {
         contentType: String,
         condition: StoreWriteCondition
     ) async throws(TenantError) -> String? {
+        try write(key, bytes, condition: condition, permissions: nil)
+    }
+
+    /// Writes the copy with the permission bits of `source`'s file (a backup of a `0600`
+    /// document is `0600` from the moment it exists).
+    public func putCopy(_ key: String, _ bytes: [UInt8], of source: String) async throws(TenantError) -> String? {
+        let permissions = fileSystem.permissions(atPath: try path(for: source))
+        return try write(key, bytes, condition: .ifAbsent, permissions: permissions)
+    }
+
+    /// Writes `bytes` at `key` when `condition` holds, with `permissions` (`nil`: those the file
+    /// has, or a new file's).
+    private func write(_ key: String, _ bytes: [UInt8], condition: StoreWriteCondition, permissions: UInt32?)
+        throws(TenantError) -> String?
+    {
         let path = try self.path(for: key)
         let directory = PathText.parent(of: path)
         var conflict: String?
@@ -82,7 +97,12 @@ public struct FileSystemTenantStore: TenantStore {
             try fileSystem.withExclusiveLock(onDirectory: directory.isEmpty ? "." : directory) {
                 () throws(ConfigError) in
                 conflict = try conflictReason(at: path, condition: condition)
-                if conflict == nil { try fileSystem.write(bytes, toPath: path) }
+                guard conflict == nil else { return }
+                if let permissions {
+                    try fileSystem.write(bytes, toPath: path, permissions: permissions)
+                } else {
+                    try fileSystem.write(bytes, toPath: path)
+                }
             }
         } catch {
             throw TenantError(.writeFailed, "\(description)/\(key): \(error.message)", underlying: error)

@@ -58,12 +58,7 @@ public struct TenantChangeWriter: Sendable {
         for attempt in 1...1000 {
             let backup = TenantBackup(stem: place.backupStem, timestamp: now, attempt: attempt)
             do {
-                _ = try await place.store.put(
-                    backup.key,
-                    current.bytes,
-                    contentType: "application/json",
-                    condition: .ifAbsent
-                )
+                _ = try await place.store.putCopy(backup.key, current.bytes, of: place.key)
                 return backup.key
             } catch  where error.code == .conflict {
                 continue

@@ -37,6 +37,9 @@ extension TenantDocumentPlace {
 
     /// The current document and its backups, newest first, each with its version, size and hash.
     ///
+    /// A missing current document is left out (the backups are still listed); one that cannot
+    /// be parsed is listed as not readable (``TenantHistoryEntry/isReadable``).
+    ///
     /// - Throws: the store's ``TenantError``s.
     public func history() async throws(TenantError) -> [TenantHistoryEntry] {
         var entries: [TenantHistoryEntry] = []
@@ -63,12 +66,16 @@ public struct TenantHistoryEntry: Sendable, Hashable {
     public let size: Int
     /// The SHA-256 of its bytes, hexadecimal.
     public let sha256: String
+    /// Whether its bytes are a JSON object (a tenant document can be read from them).
+    public let isReadable: Bool
 
     /// The entry of the object at `key` holding `bytes`.
     init(key: String, backup: TenantBackup?, bytes: [UInt8]) {
         self.key = key
         self.backup = backup
-        self.version = (try? JSONParser().parse(bytes, file: key))?.value["version"]?.stringValue
+        let value = (try? JSONParser().parse(bytes, file: key))?.value
+        self.version = value?["version"]?.stringValue
+        if case .object? = value { self.isReadable = true } else { self.isReadable = false }
         self.size = bytes.count
         self.sha256 = BERSDigest.sha256Hex(bytes)
     }

@@ -33,18 +33,34 @@ public struct TenantDocumentPlace: Sendable {
     }
 
     /// The file at `path`, migrated in place; its backups go beside it as
-    /// `<name>-<UTC timestamp>.json`.
+    /// `<name>-<UTC timestamp>.json`, or, for a tenant's configuration in a file store
+    /// (`…/tenants/<id>/<id>-config.json` or the legacy `…/tenants/<id>/config.json`), as the
+    /// store names them (`<id>-<UTC timestamp>.json`), so that the store's history lists them.
     public static func file(_ path: String, fileSystem: any FileSystem = LocalFileSystem()) -> TenantDocumentPlace {
         let parts = PathText.segments(of: path)
         let name = String(parts.last ?? "")
         let directory = parts.count > 1 ? parts.dropLast().joined(separator: "/") : "."
-        let stem = name.hasSuffix(".json") ? String(name.dropLast(".json".count)) : name
+        let ownStem = name.hasSuffix(".json") ? String(name.dropLast(".json".count)) : name
+        let stem = storeTenantID(of: fileSystem.absolutePath(path)) ?? ownStem
         return TenantDocumentPlace(
             store: FileSystemTenantStore(root: directory.isEmpty ? "/" : directory, fileSystem: fileSystem),
             key: name,
             backupStem: stem,
             description: path
         )
+    }
+
+    /// The tenant id when the absolute `path` is a tenant's configuration in a store's layout:
+    /// `…/tenants/<id>/<id>-config.json` or `…/tenants/<id>/config.json`.
+    static func storeTenantID(of path: String) -> String? {
+        let parts = PathText.segments(of: path, omittingEmpty: true)
+        guard parts.count >= 3, parts[parts.count - 3] == "tenants" else { return nil }
+        let id = String(parts[parts.count - 2])
+        let name = parts[parts.count - 1]
+        guard TenantRepository.isValidTenantID(id), name == "\(id)-config.json" || name == "config.json" else {
+            return nil
+        }
+        return id
     }
 
     /// The backups, newest first.

@@ -43,6 +43,16 @@ public struct TenantRepository: Sendable {
     ///   `tenant.invalid-mapping`, `tenant.malformed-document`, `tenant.invalid-document` (the
     ///   document names another tenant), `tenant.too-large`, or a store error.
     public func load(_ hash: TenantHash) async throws(TenantError) -> TenantDocument {
+        let (tenantID, mapping) = try await mapping(of: hash)
+        return try await loadConfiguration(hash: hash, tenantID: tenantID, mappingETag: mapping.etag)
+    }
+
+    /// The tenant id the mapping of `hash` names, and the mapping read, without reading the
+    /// configuration (which may be missing or broken).
+    ///
+    /// - Throws: ``TenantError`` `tenant.not-found` when there is no mapping,
+    ///   `tenant.invalid-mapping`, or a store error.
+    func mapping(of hash: TenantHash) async throws(TenantError) -> (tenantID: String, object: StoredObject) {
         let mappingKey = Self.mappingKey(hash)
         guard case .found(let mapping) = try await store.get(mappingKey) else {
             throw TenantError(
@@ -50,8 +60,7 @@ public struct TenantRepository: Sendable {
                 "no tenant has hash \(hash.value) (\(store.description)/\(mappingKey) does not exist)"
             )
         }
-        let tenantID = try parseMapping(mapping, key: mappingKey, hash: hash)
-        return try await loadConfiguration(hash: hash, tenantID: tenantID, mappingETag: mapping.etag)
+        return (try parseMapping(mapping, key: mappingKey, hash: hash), mapping)
     }
 
     /// Checks a cached document against the store with conditional reads.

@@ -12,7 +12,13 @@ public struct TenantRollback: Sendable {
         public let bytes: [UInt8]
         /// The version replaced (`nil` when the document no longer exists).
         public let current: StoredObject?
-        /// Problems of the backup the current document has too (they do not block).
+        /// Why the current version cannot be read, or `nil` when it can or there is none.
+        ///
+        /// It is not a JSON object, or too large; its bytes are backed up all the same.
+        public let unreadableCurrent: TenantError?
+        /// Problems of the backup the current document has too (they do not block); when the
+        /// current document is missing or unreadable, every problem of the backup (nothing it
+        /// replaces could be served, so restoring it never makes things worse).
         public let preExisting: [TenantIssue]
         /// Problems the restore would bring back (they block it).
         public let introduced: [TenantIssue]
@@ -30,6 +36,10 @@ public struct TenantRollback: Sendable {
 
     /// What rolling `place` back would restore: the newest backup, or with `time` the backup taken
     /// then (or the newest one taken before it).
+    ///
+    /// A current document that is missing, is not a JSON object or is too large does not stop
+    /// the rollback: restoring it is what backups are for. Its bytes, when there are any, are
+    /// backed up by ``restore(_:at:writer:now:)`` before they are replaced.
     ///
     /// - Throws: ``TenantError`` `tenant.migration-failed` when there is no such backup,
     ///   `tenant.malformed-document`, `tenant.invalid-document` when the backup is for another
@@ -57,24 +67,44 @@ public struct TenantRollback: Sendable {
             file: "\(place.store.description)/\(backup.key)",
             maxBytes: maxBytes
         )
-        var current: StoredObject?
-        var currentErrors: [TenantIssue] = []
-        if case .found(let found) = try await place.store.get(place.key) {
-            current = found
-            let document = try TenantDocumentPlace.parse(found.bytes, file: place.description, maxBytes: maxBytes)
-            try Self.checkSameTenant(restored, as: document)
-            currentErrors = validator.validate(document).errors
-        }
+        let (current, currentErrors, unreadable) = try await readCurrent(of: place, against: restored)
         let report = validator.validate(restored)
-        let (preExisting, introduced) = TenantIssue.split(report.errors, against: currentErrors)
+        let (preExisting, introduced) =
+            current == nil || unreadable != nil
+            ? (report.errors, [])
+            : TenantIssue.split(report.errors, against: currentErrors)
         return Plan(
             backup: backup,
             bytes: object.bytes,
             current: current,
+            unreadableCurrent: unreadable,
             preExisting: preExisting,
             introduced: introduced,
             warnings: report.warnings
         )
+    }
+
+    /// The current version at `place`, its errors, and why it cannot be read; a missing or
+    /// unreadable current version is no error (restoring it is what a rollback is for).
+    ///
+    /// - Throws: ``TenantError`` `tenant.invalid-document` when the current version is for
+    ///   another tenant than `restored`, or the store's errors.
+    private func readCurrent(of place: TenantDocumentPlace, against restored: JSONDocument)
+        async throws(TenantError) -> (StoredObject?, [TenantIssue], TenantError?)
+    {
+        guard case .found(let found) = try await place.store.get(place.key) else { return (nil, [], nil) }
+        let document: JSONDocument
+        do {
+            document = try TenantDocumentPlace.parse(
+                found.bytes,
+                file: place.description,
+                maxBytes: validator.settings.maxBytes
+            )
+        } catch {
+            return (found, [], error)
+        }
+        try Self.checkSameTenant(restored, as: document)
+        return (found, validator.validate(document).errors, nil)
     }
 
     /// Carries out `plan` at `place` with `writer`.

@@ -50,15 +50,25 @@ public struct TenantRuntime: Sendable {
             if let cached = bases.withLock({ $0[key] }) { return cached }
             var diagnostics: [ConfigDiagnostic] = []
             let options = ResolveOptions(includeLocalLayers: includeLocal, secretKeyring: keyring)
-            let layers = try project.layers(for: environment, options: options, diagnostics: &diagnostics)
-            let configuration = Result { () throws(ConfigError) in
-                try ConfigProject.merge(
-                    layers,
-                    environment: environment,
-                    strategies: project.settings.mergeStrategies,
-                    secrets: project.secretLocationSource,
-                    diagnostics: diagnostics
-                )
+            var layers = try project.layers(for: environment, options: options, diagnostics: &diagnostics)
+            let merge: ([Layer]) -> Result<ResolvedConfiguration, ConfigError> = { [diagnostics] layers in
+                Result { () throws(ConfigError) in
+                    try ConfigProject.merge(
+                        layers,
+                        environment: environment,
+                        strategies: project.settings.mergeStrategies,
+                        secrets: project.secretLocationSource,
+                        diagnostics: diagnostics
+                    )
+                }
+            }
+            var configuration = merge(layers)
+            // Encrypted values are opened where they survive the merge, each for its layer.
+            if case .success(let sealed) = configuration,
+                let opened = try project.openSecrets(in: layers, surviving: sealed, options: options)
+            {
+                layers = opened
+                configuration = merge(opened)
             }
             let endpoints = configuration.flatMap { configuration in
                 Result { () throws(ConfigError) in try configuration.endpoints() }
@@ -251,7 +261,14 @@ public struct TenantRuntime: Sendable {
             tenantDiagnostics = notAllowed.map { refusal in
                 ConfigDiagnostic(code: .invalidOverride, message: "tenant \(hash.value) \(refusal.reason); ignored")
             }
-            if let layer {
+            if let allowed = layer {
+                // Encrypted overrides open for the tenant (id, then hash) or the environment.
+                let layer = try SecretOpener.openTenantLayer(
+                    allowed,
+                    environment: environment.name,
+                    tenants: [document.tenantID, hash.value],
+                    keyring: options.secretKeyring
+                )
                 var candidateDiagnostics: [ConfigDiagnostic] = []
                 let candidate =
                     plain

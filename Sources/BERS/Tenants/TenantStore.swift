@@ -23,6 +23,15 @@ public protocol TenantStore: Sendable {
     func put(_ key: String, _ bytes: [UInt8], contentType: String, condition: StoreWriteCondition)
         async throws(TenantError) -> String?
 
+    /// Writes `bytes`, read from the object at `source`, at `key` where nothing is yet (a
+    /// backup); a store with access modes gives it `source`'s, so that a backup is no easier
+    /// to read than its document. The default is ``put(_:_:contentType:condition:)`` with
+    /// ``StoreWriteCondition/ifAbsent``.
+    ///
+    /// - Throws: ``TenantError`` `tenant.conflict` when something is at `key`; on any failure
+    ///   nothing is written.
+    func putCopy(_ key: String, _ bytes: [UInt8], of source: String) async throws(TenantError) -> String?
+
     /// The keys under `prefix`, sorted.
     func list(prefix: String) async throws(TenantError) -> [String]
 
@@ -34,6 +43,11 @@ extension TenantStore {
     /// Reads the object at `key` unconditionally.
     public func get(_ key: String) async throws(TenantError) -> StoreResponse {
         try await get(key, ifNoneMatch: nil)
+    }
+
+    /// Writes `bytes` at `key` where nothing is yet (a store without access modes).
+    public func putCopy(_ key: String, _ bytes: [UInt8], of source: String) async throws(TenantError) -> String? {
+        try await put(key, bytes, contentType: "application/json", condition: .ifAbsent)
     }
 
     /// Writes `bytes` at `key` atomically, whatever is there.

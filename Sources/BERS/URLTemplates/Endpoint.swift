@@ -33,6 +33,10 @@ public struct Endpoint: Sendable {
     public let requiredParameters: [String]
     /// Parameters the call may give.
     public let optionalParameters: [String]
+    /// The configuration paths the template names whose values are secret, as the template
+    /// writes them: a URL rendered from it carries them, so it is itself a secret
+    /// (`<redacted>` unless they are revealed; see ``RenderedURL``).
+    public let secretPaths: [String]
 
     /// The pieces before the query (the base URL and the path).
     public let path: [Piece]
@@ -53,7 +57,8 @@ public struct Endpoint: Sendable {
         template: EndpointTemplate,
         description: String?,
         requires: [String],
-        lookup: (String) -> JSONValue?
+        lookup: (String) -> JSONValue?,
+        isSecret: (String) -> Bool
     ) throws(ConfigError) {
         func invalid(_ why: String) -> ConfigError {
             ConfigError(.invalidTemplate, "endpoint \"\(name)\": \(why)")
@@ -87,7 +92,8 @@ public struct Endpoint: Sendable {
         if case .reference(let basePath)? = template.path.first, template.path.count > 1 {
             let base = try value(of: basePath)
             if base.contains("?") || base.contains("#") {
-                throw invalid("the template adds a path after the query or fragment of its base URL \"\(base)\"")
+                let shown = isSecret(basePath) ? SecretRedaction.placeholder : base
+                throw invalid("the template adds a path after the query or fragment of its base URL \"\(shown)\"")
             }
         }
         var path = try bind(template.path, mode: .component, allowBase: true)
@@ -142,6 +148,7 @@ public struct Endpoint: Sendable {
         self.description = description
         self.requiredParameters = requiredParameters
         self.optionalParameters = optional
+        self.secretPaths = Endpoint.uniqued(template.references.filter(isSecret))
         self.path = path
         self.query = query
         self.fragment = fragment
@@ -154,8 +161,18 @@ public struct Endpoint: Sendable {
             path: path,
             query: query,
             fragment: fragment,
-            collapsesAfterRender: usesSubPath
+            collapsesAfterRender: usesSubPath,
+            secretPaths: secretPaths
         )
+    }
+
+    /// Whether a URL rendered from this endpoint carries a secret value.
+    public var isSecret: Bool { !secretPaths.isEmpty }
+
+    /// `paths` without repetitions, in order of first appearance.
+    private static func uniqued(_ paths: [String]) -> [String] {
+        var seen: Set<String> = []
+        return paths.filter { seen.insert($0).inserted }
     }
 
     /// Every parameter the template takes.
@@ -167,8 +184,16 @@ public struct Endpoint: Sendable {
     ///   parameter when a required one is missing or empty, `config.unknown-parameter` for a
     ///   parameter the template does not take, and `config.invalid-url` for a `{+path}` value with
     ///   a `..` segment.
+    ///
+    /// The URL is in clear even when it carries a secret (``isSecret``): use ``renderedURL(_:)``
+    /// for a URL that may be shown.
     public func url(_ parameters: [String: String] = [:]) throws(ConfigError) -> String {
         try renderer.url(parameters)
+    }
+
+    /// The URL for these parameter values, with the secrets it carries (see ``url(_:)``).
+    public func renderedURL(_ parameters: [String: String] = [:]) throws(ConfigError) -> RenderedURL {
+        try renderer.renderedURL(parameters)
     }
 
     static func joiningText(_ pieces: [Piece]) -> [Piece] {

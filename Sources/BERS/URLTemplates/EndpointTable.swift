@@ -10,6 +10,8 @@ import BERSJSON
 public struct EndpointTable: Sendable {
     /// The endpoints, in the order the section lists them.
     public let endpoints: [Endpoint]
+    /// The section the endpoints were read from (`endpoints`).
+    public let section: String
     private let byName: [String: Int]
     /// What the endpoints were compiled from: the section and every configuration value their
     /// templates name.
@@ -21,6 +23,7 @@ public struct EndpointTable: Sendable {
     ///   its layer file) for malformed templates, references to missing values, and cycles of
     ///   endpoints referring to each other.
     public init(configuration: ResolvedConfiguration, section: String = "endpoints") throws(ConfigError) {
+        self.section = section
         guard let value = configuration.value(at: section) else {
             endpoints = []
             byName = [:]
@@ -109,7 +112,8 @@ public struct EndpointTable: Sendable {
                         lookup: { path in
                             inputs.append(JSONPointer(dottedPath: path))
                             return configuration.value(at: path)
-                        }
+                        },
+                        isSecret: configuration.isSecret
                     )
                 )
             } catch {
@@ -136,11 +140,33 @@ public struct EndpointTable: Sendable {
         byName[name].map { endpoints[$0] }
     }
 
-    /// The URL of endpoint `name` for these parameters.
+    /// The URL of endpoint `name` for these parameters, in clear even when it carries a secret
+    /// (see ``renderedURL(_:_:)``).
     ///
     /// - Throws: ``ConfigError`` `config.unknown-endpoint` (with a did-you-mean) or the errors of
     ///   ``Endpoint/url(_:)``.
     public func url(_ name: String, _ parameters: [String: String] = [:]) throws(ConfigError) -> String {
+        try endpoint(named: name).renderer.url(parameters)
+    }
+
+    /// The URL of endpoint `name` for these parameters, with the secrets it carries: what to
+    /// show of it is ``RenderedURL/redacted`` unless the caller may read them.
+    ///
+    /// - Throws: the errors of ``url(_:_:)``.
+    public func renderedURL(_ name: String, _ parameters: [String: String] = [:]) throws(ConfigError) -> RenderedURL {
+        try endpoint(named: name).renderer.renderedURL(parameters)
+    }
+
+    /// The pointers of the endpoints whose URLs carry a secret value (`/endpoints/dbUrl`): they
+    /// are secrets wherever their URLs are written.
+    public var secretPointers: [JSONPointer] {
+        endpoints.filter(\.isSecret).map { JSONPointer(dottedPath: section).appending($0.name) }
+    }
+
+    /// The endpoint called `name`.
+    ///
+    /// - Throws: ``ConfigError`` `config.unknown-endpoint`, with a did-you-mean.
+    private func endpoint(named name: String) throws(ConfigError) -> Endpoint {
         guard let index = byName[name] else {
             var message = "no endpoint named \"\(name)\""
             if let suggestion = Suggestions.closest(to: name, in: endpoints.map(\.name)) {
@@ -149,7 +175,7 @@ public struct EndpointTable: Sendable {
             message += " (endpoints: \(endpoints.map(\.name).joined(separator: ", ")))"
             throw ConfigError(.unknownEndpoint, message)
         }
-        return try endpoints[index].renderer.url(parameters)
+        return endpoints[index]
     }
 }
 

@@ -19,6 +19,9 @@ final class URLRenderer: Sendable {
     let fragment: [Endpoint.Piece]?
     /// Whether runs of `/` are collapsed in the rendered path.
     let collapsesAfterRender: Bool
+    /// The secret configuration paths the text pieces carry: every URL rendered is secret when
+    /// there is one.
+    let secretPaths: [String]
     /// The whole URL as one list of pieces (separators included), when no parameter is optional
     /// and nothing needs collapsing after rendering: the fast path.
     let flat: [Endpoint.Piece]?
@@ -38,7 +41,8 @@ final class URLRenderer: Sendable {
         path: [Endpoint.Piece],
         query: [[Endpoint.Piece]],
         fragment: [Endpoint.Piece]?,
-        collapsesAfterRender: Bool
+        collapsesAfterRender: Bool,
+        secretPaths: [String]
     ) {
         self.name = name
         self.requiredParameters = requiredParameters
@@ -48,6 +52,7 @@ final class URLRenderer: Sendable {
         self.query = query
         self.fragment = fragment
         self.collapsesAfterRender = collapsesAfterRender
+        self.secretPaths = secretPaths
         let pieces = path + query.joined() + (fragment ?? [])
         let separators = query.count + (fragment == nil ? 0 : 1)
         fixedLength = pieces.reduce(separators) { total, piece in
@@ -91,6 +96,11 @@ final class URLRenderer: Sendable {
             }
         }
         return url
+    }
+
+    /// The URL for these parameter values and the secret paths it carries.
+    func renderedURL(_ parameters: [String: String]) throws(ConfigError) -> RenderedURL {
+        RenderedURL(text: try url(parameters), secretPaths: secretPaths)
     }
 
     /// An upper bound of the URL's length in bytes.

@@ -5,10 +5,13 @@ extension ArtifactBuilder {
     /// Rebuilds, in memory, every artifact that `directory`'s `bers-manifest.json` lists, with the
     /// options it recorded, and compares the bytes with the files on disk.
     ///
-    /// The builder's own options are ignored except ``BuildOptions/bersVersion`` and the tenant
-    /// store: an artifact built by another version of BERS counts as changed.
+    /// The builder's own options are ignored except ``BuildOptions/bersVersion``, the tenant
+    /// store, and the values of the `--set` assignments of secrets the manifest records without
+    /// their values (`db.password=<redacted>`): an artifact built by another version of BERS
+    /// counts as changed.
     ///
     /// - Throws: ``BuildError`` `build.invalid-manifest` for a missing or malformed manifest,
+    ///   `build.missing-secret-assignment` when such a value is not given,
     ///   `build.invalid-configuration` when the current configuration is invalid, and the errors of
     ///   ``prepare(_:reason:)``.
     public func check(directory: String) async throws(BuildError) -> DriftReport {
@@ -16,7 +19,8 @@ extension ArtifactBuilder {
         let fileSystem = project.fileSystem
         let manifest = try BuildManifest.read(directory: directory, fileSystem: fileSystem)
         var recorded = options
-        recorded.assignments = manifest.assignments
+        // A `--set` of a secret is recorded without its value: the check is given it again.
+        recorded.assignments = try RecordedAssignment.restored(manifest.assignments, given: options.assignments)
         recorded.includeLocalLayers = manifest.includeLocalLayers
         recorded.provenance = manifest.provenance
         recorded.buildTime = manifest.buildTime

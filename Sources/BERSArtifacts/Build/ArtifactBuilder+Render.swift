@@ -42,10 +42,11 @@ extension ArtifactBuilder {
     /// not carry them.
     ///
     /// Every format but `metadata` writes configuration values, so the check does
-    /// not depend on which values a format selects.
+    /// not depend on which values a format selects. An endpoint whose template names a secret
+    /// value is a secret path too: its URL carries the value.
     func requireNoSecrets(_ input: BuildInput, in format: ArtifactFormat) throws(BuildError) {
         guard format != .metadata, !settings.formatsAllowedSecrets.contains(format) else { return }
-        let secrets = input.configuration.secretPointers
+        let secrets = input.secretPointers
         guard !secrets.isEmpty else { return }
         throw BuildError(
             .secretInArtifact,

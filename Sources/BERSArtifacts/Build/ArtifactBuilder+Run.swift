@@ -85,7 +85,10 @@ extension ArtifactBuilder {
         if let manifestDirectory {
             let path = joinPath(manifestDirectory, BuildManifest.fileName)
             _ = try write(
-                Array(manifest(entries, relativeTo: manifestDirectory).jsonValue.jsonText(.pretty).utf8),
+                Array(
+                    manifest(entries, relativeTo: manifestDirectory, inputs: Array(inputs.values))
+                        .jsonValue.jsonText(.pretty).utf8
+                ),
                 to: path
             )
             manifestPath = path
@@ -94,18 +97,24 @@ extension ArtifactBuilder {
     }
 
     /// The secrets an artifact carries: none for metadata (its provenance is redacted), else
-    /// every secret of its environment and of its debug environment.
+    /// every secret of its environment and of its debug environment, endpoints whose URLs carry
+    /// one included.
     private func secretsCarried(by job: BuildJob, _ inputs: [String: BuildInput]) -> [String] {
         guard job.format != .metadata else { return [] }
         let environments = [job.environment.name] + (job.debugEnvironment.map { [$0.name] } ?? [])
-        let pointers = environments.flatMap { inputs[$0]?.configuration.secretPointers ?? [] }
+        let pointers = environments.flatMap { inputs[$0]?.secretPointers ?? [] }
         return Array(Set(pointers.map(\.description))).sorted()
     }
 
-    private func manifest(_ entries: [BuildReport.Entry], relativeTo directory: String) -> BuildManifest {
-        BuildManifest(
+    /// The manifest of `entries`; a `--set` of a secret of one of `inputs` is recorded
+    /// `path=<redacted>`.
+    private func manifest(_ entries: [BuildReport.Entry], relativeTo directory: String, inputs: [BuildInput])
+        -> BuildManifest
+    {
+        let configurations = inputs.map(\.configuration)
+        return BuildManifest(
             bersVersion: options.bersVersion,
-            assignments: options.assignments,
+            assignments: options.assignments.map { RecordedAssignment.recorded($0, in: configurations) },
             includeLocalLayers: options.includeLocalLayers,
             provenance: options.provenance,
             buildTime: options.buildTime,

@@ -90,8 +90,10 @@ public struct ArtifactBuilder: Sendable {
         }
         inputs =
             try fileInputs(for: environment) + inputs
-            + options.assignments.map {
-                InputFile(role: .assignment, name: $0, sha256: BERSDigest.sha256Hex(Array($0.utf8)))
+            + options.assignments.map { assignment in
+                // A secret's value is not recorded, nor any hash of it that could be guessed.
+                let recorded = RecordedAssignment.recorded(assignment, in: [configuration])
+                return InputFile(role: .assignment, name: recorded, sha256: BERSDigest.sha256Hex(Array(recorded.utf8)))
             }
 
         var validation = ValidationOutcome.noSchema

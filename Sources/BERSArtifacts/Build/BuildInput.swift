@@ -33,6 +33,12 @@ public struct BuildInput: Sendable {
     /// The config directory, to write paths relative to it.
     public let configDirectory: String
 
+    /// The secret paths an artifact of this input may carry: the configuration's secrets, and
+    /// the endpoints whose URLs carry one (`/endpoints/dbUrl`).
+    public var secretPointers: [JSONPointer] {
+        configuration.secretPointers + endpoints.secretPointers
+    }
+
     /// The value of build metadata `field`.
     func buildValue(_ field: ValueSpec.BuildField) -> JSONValue {
         switch field {

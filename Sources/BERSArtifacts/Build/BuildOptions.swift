@@ -5,7 +5,8 @@ import BERS
 /// Builds are reproducible: `BERS__…` environment variables are never read, `local.*` layers only
 /// with ``includeLocalLayers``, and no time is written unless ``buildTime`` is set.
 public struct BuildOptions: Sendable {
-    /// `path=value` assignments applied last (`--set`), recorded as inputs.
+    /// `path=value` assignments applied last (`--set`), recorded as inputs (`path=<redacted>`
+    /// when the value is a secret).
     public var assignments: [String]
     /// Whether `local.*` and `<env>.local.*` are read (`--include-local`).
     public var includeLocalLayers: Bool

@@ -38,9 +38,14 @@ extension URLPlan {
             default: agrees = false
             }
             guard agrees else {
+                // A URL that carries a secret is not repeated, even in a report of a bug.
+                let results =
+                    endpoint.isSecret
+                    ? "a URL other than BERS's (not shown: it carries a secret)"
+                    : "\(actual) where BERS gives \(expected)"
                 throw BuildError(
                     .internalMismatch,
-                    "endpoint \"\(name)\": the generated builder would give \(actual) where BERS gives \(expected) for \(probe.sorted { $0.key < $1.key }); please report this"
+                    "endpoint \"\(name)\": the generated builder would give \(results) for \(probe.sorted { $0.key < $1.key }); please report this"
                 )
             }
         }

@@ -18,7 +18,7 @@ struct BenchCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputComma
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, markdown
+        case text, json, yaml, markdown
     }
 
     @OptionGroup var project: ProjectOptions
@@ -28,7 +28,7 @@ struct BenchCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputComma
     @Option(help: "Calls per operation, and resolves of the memory phase.")
     var iterations = 500
 
-    @Option(help: "Output format: text, json or markdown.")
+    @Option(help: "Output format: text, json, yaml or markdown.")
     var format: Format = .text
 
     @Flag(help: "Print JSON (the same as --format json).")
@@ -46,7 +46,13 @@ struct BenchCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputComma
     @Option(help: ArgumentHelp("How much slower a median may be than the baseline's.", valueName: "percent"))
     var threshold: Double = 20
 
-    var structuredOutput: StructuredFormat? { chosen == .json ? .json : nil }
+    var structuredOutput: StructuredFormat? {
+        switch chosen {
+        case .json: .json
+        case .yaml: .yaml
+        case .text, .markdown: nil
+        }
+    }
 
     /// The format asked for.
     var chosen: Format { json ? .json : format }
@@ -56,8 +62,8 @@ struct BenchCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputComma
             throw ValidationError("--iterations must be from 1 to 10000000.")
         }
         guard threshold.isFinite, threshold >= 0 else { throw ValidationError("--threshold must be 0 or more.") }
-        if json && format == .markdown {
-            throw ValidationError("--json and --format markdown disagree; give one of them.")
+        if json && [.markdown, .yaml].contains(format) {
+            throw ValidationError("--json and --format \(format.rawValue) disagree; give one of them.")
         }
     }
 
@@ -101,10 +107,10 @@ struct BenchCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputComma
             Output.raw(run.report.text() + (comparison.map { "\n" + $0.text() } ?? ""))
         case .markdown:
             Output.raw(run.report.markdown() + (comparison.map { "\n" + $0.markdown() } ?? ""))
-        case .json:
+        case .json, .yaml:
             var document = run.jsonValue.objectValue ?? [:]
             if let comparison { document["comparison"] = comparison.jsonValue }
-            StructuredFormat.json.print(.object(document))
+            structuredOutput?.print(.object(document))
         }
     }
 

@@ -12,7 +12,8 @@ struct DetectCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand {
             env-variable (BERS_ENV, APP_ENV, …), url-parameter (--url), hostname-pattern (--hostname), \
             build-context (--build-context), default-fallback. A source that names no environment is \
             reported as a warning (an error with "strict": true in bers.json's detection section); \
-            an --env that names no environment is an error (exit 2).
+            an --env that names no environment is an error (exit 2), and so is a detected \
+            environment without any layer file (no configuration).
             """
     )
 
@@ -38,6 +39,8 @@ struct DetectCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand {
             throw ExitCode(failure.status)
         }
         Output.diagnostics(result.warnings)
+        // An environment without layer files has no configuration, as every other command says.
+        try project.requireLayerFiles(for: result.environment)
         if output.printStructured(result.jsonValue) { return }
         Output.line("environment: \(result.environment.name)")
         Output.line("source:      \(result.source.rawValue) (\(result.confidence.rawValue) confidence)")

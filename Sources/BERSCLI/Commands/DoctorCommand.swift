@@ -18,32 +18,41 @@ struct DoctorCommand: ParsableCommand, ProjectCommand, StructuredOutputCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, sarif
+        case text, json, yaml, sarif
     }
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var environment: EnvironmentOptions
     @OptionGroup var overrides: OverrideOptions
 
-    @Option(help: "Output format: text, json or sarif (SARIF 2.1.0, for code-scanning annotations).")
+    @Option(help: "Output format: text, json, yaml or sarif (SARIF 2.1.0, for code-scanning annotations).")
     var format: Format = .text
 
     @Flag(help: "Print JSON (the same as --format json).")
     var json = false
 
-    var structuredOutput: StructuredFormat? { json || format != .text ? .json : nil }
+    var structuredOutput: StructuredFormat? {
+        switch json ? .json : format {
+        case .text: nil
+        case .yaml: .yaml
+        case .json, .sarif: .json
+        }
+    }
 
     func validate() throws {
         if json && format == .sarif { throw ValidationError("--json and --format sarif disagree; give one of them.") }
+        if json && format == .yaml { throw ValidationError("--json and --format yaml disagree; give one of them.") }
     }
 
     func run() throws {
         let project = try project.load()
         let (environment, _) = try environment.resolveEnvironment(in: project)
-        let report = try project.doctor(environment, options: overrides.resolveOptions)
+        // Resolved here so that its warnings (a BERS__ variable naming no key) print as in resolve.
+        let report = try project.doctor(configuration: overrides.resolve(environment, in: project))
         switch json ? .json : format {
         case .text: Output.raw(report.text + "\n")
         case .json: StructuredFormat.json.print(report.jsonValue)
+        case .yaml: StructuredFormat.yaml.print(report.jsonValue)
         case .sarif:
             let fallback = joinPath(project.directory, "bers.json")
             StructuredFormat.json.print(report.sarif(toolVersion: BERSVersion.current, fallbackFile: fallback))

@@ -72,7 +72,7 @@ struct ServeCommand: AsyncParsableCommand, ProjectCommand {
             try await TenantStoreOptions.remoteProvider()
                 .withFeed(request, mirrorsConfiguration: true) { remote in
                     guard let remote else { throw UsageError(message: "\(choice.path) cannot be followed") }
-                    let project = try Self.mirroredProject(remote, url: choice.path)
+                    let project = try remote.project(url: choice.path)
                     let request = try serveRequest(
                         project,
                         fileSystem: remote.fileSystem,
@@ -105,18 +105,6 @@ struct ServeCommand: AsyncParsableCommand, ProjectCommand {
         }
     }
 
-    /// The project mirrored from `<prefix>config/`, which must hold a configuration.
-    private static func mirroredProject(_ remote: RemoteFeed, url: String) throws(ConfigError) -> ConfigProject {
-        let empty = ConfigError(
-            .noConfiguration,
-            "\(url) holds no configuration under config/: copy a config directory there with bers sync --config-from DIR --to \(url)"
-        )
-        guard remote.fileSystem.directoryExists(atPath: remote.directory) else { throw empty }
-        let project = try ConfigProject(directory: remote.directory, fileSystem: remote.fileSystem)
-        guard project.hasConfiguration else { throw empty }
-        return project
-    }
-
     /// What the launcher serves: the environment of `project` this server detects for itself,
     /// live on `fileSystem`, with the settings, tokens and detection of `project`.
     private func serveRequest(
@@ -134,6 +122,7 @@ struct ServeCommand: AsyncParsableCommand, ProjectCommand {
             fileSystem: fileSystem,
             makeWatcher: makeWatcher
         )
+        overrides.reportWarnings(of: live.current.configuration)
         let tokens =
             try tokens.map { path throws(ConfigError) in try AccessTokens(file: path) } ?? project.accessTokens()
         return ServeRequest(

@@ -13,7 +13,9 @@ struct SyncCommand: AsyncParsableCommand, StructuredOutputCommand {
             mappings/, tenants/ and config/ is copied unless the target holds the same bytes; each write \
             is conditional on the version read from the target, then read back and compared. \
             --config-from DIR also copies a local config directory (without local.* layers) to config/, \
-            which is what bers serve --config-dir etcd://… reads. Exit 1 when a copy fails.
+            which is what bers serve --config-dir etcd://… reads. Exit 1 when a copy fails, or when \
+            the --from store holds no mappings and no tenant documents (a mistyped prefix) unless \
+            --allow-empty is given.
             """
     )
 
@@ -31,6 +33,12 @@ struct SyncCommand: AsyncParsableCommand, StructuredOutputCommand {
 
     @Flag(name: .customLong("dry-run"), help: "Compare only: say what would be copied, write nothing.")
     var dryRun = false
+
+    @Flag(
+        name: .customLong("allow-empty"),
+        help: "Exit 0 when the --from store holds no mappings and no tenant documents (it still warns)."
+    )
+    var allowEmpty = false
 
     @Option(
         name: .customLong("s3-endpoint"),
@@ -50,23 +58,34 @@ struct SyncCommand: AsyncParsableCommand, StructuredOutputCommand {
     }
 
     func run() async throws {
-        let outcome = try await withStore(to) { target in
+        let (outcome, sourceIsEmpty) = try await copy()
+        report(outcome)
+        if sourceIsEmpty, let from {
+            Output.diagnostic(
+                "warning: \(from) holds no mappings and no tenant documents; is the prefix right?"
+                    + (allowEmpty ? "" : " (--allow-empty accepts an empty source)")
+            )
+        }
+        guard outcome.failed.isEmpty, !sourceIsEmpty || allowEmpty else { throw ExitCode(ExitStatus.invalid) }
+    }
+
+    /// Copies the config directory and the source store; also says whether the source held no
+    /// mapping and no tenant document.
+    private func copy() async throws -> (StoreSync.Outcome, sourceIsEmpty: Bool) {
+        try await withStore(to) { target in
             var outcome = StoreSync.Outcome()
             if let configFrom {
                 let copied = try await StoreSync(from: target, to: target)
                     .copyConfiguration(directory: configFrom, dryRun: dryRun)
                 outcome.merge(copied)
             }
-            if let from {
-                let copied = try await withStore(from) { source in
-                    try await StoreSync(from: source, to: target).run(dryRun: dryRun)
-                }
-                outcome.merge(copied)
+            guard let from else { return (outcome, false) }
+            let copied = try await withStore(from) { source in
+                try await StoreSync(from: source, to: target).run(dryRun: dryRun)
             }
-            return outcome
+            outcome.merge(copied)
+            return (outcome, !copied.holdsTenants)
         }
-        report(outcome)
-        guard outcome.failed.isEmpty else { throw ExitCode(ExitStatus.invalid) }
     }
 
     private func report(_ outcome: StoreSync.Outcome) {
@@ -82,8 +101,15 @@ struct SyncCommand: AsyncParsableCommand, StructuredOutputCommand {
         for failure in outcome.failed { Output.error("error: \(failure.key): \(failure.error.message)") }
         Output.line(
             "\(verb) \(outcome.copied.count), unchanged \(outcome.unchanged.count), failed \(outcome.failed.count)"
-                + (dryRun ? "; nothing was written" : "; every copy verified")
+                + Self.summary(dryRun: dryRun, copied: outcome.copied.count, failed: outcome.failed.count)
         )
+    }
+
+    /// The end of the report's last line: only a run where nothing failed verified every copy.
+    static func summary(dryRun: Bool, copied: Int, failed: Int) -> String {
+        if dryRun { return "; nothing was written" }
+        if failed == 0 { return "; every copy verified" }
+        return copied == 0 ? "" : "; the \(copied) copied were verified"
     }
 
     /// Runs `body` with the store at `url`.
@@ -101,9 +127,18 @@ struct SyncCommand: AsyncParsableCommand, StructuredOutputCommand {
 }
 
 extension StoreSync.Outcome {
+    /// Whether the source held a mapping or a tenant document (copied, unchanged or failed).
+    var holdsTenants: Bool {
+        let keys = copied + unchanged + failed.map(\.key)
+        return keys.contains { $0.hasPrefix("mappings/") || $0.hasPrefix("tenants/") }
+    }
+
     /// Adds `other`'s keys to these.
+    ///
+    /// A key whose copy failed after it was counted as copied is counted as failed only.
     mutating func merge(_ other: StoreSync.Outcome) {
-        copied += other.copied
+        let failedKeys = Set(other.failed.map(\.key))
+        copied += other.copied.filter { !failedKeys.contains($0) }
         unchanged += other.unchanged
         failed += other.failed
     }

@@ -16,7 +16,10 @@ struct WatchCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputComma
             prints nothing). With --json, one JSON object per line: {"event": "started" | "applied" | \
             "unchanged" | "refused" | "stopped", …}. --exec runs a shell command after each applied \
             change, with BERS_GENERATION and BERS_CONFIG_DIGEST set and its output on stderr. SIGINT \
-            or SIGTERM stops it with exit status 0.
+            or SIGTERM stops it with exit status 0 (a running --exec command is ended, and no queued one \
+            starts). Without --env (and without --url, --hostname, --build-context or --no-env-overrides), \
+            every reload detects the environment again, so editing .bers-env moves the watch as it \
+            moves `bers resolve`.
             """
     )
 
@@ -35,12 +38,14 @@ struct WatchCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputComma
     func run() async throws {
         let project = try project.load()
         let (environment, _) = try environment.resolveEnvironment(in: project)
+        let options = try overrides.resolveOptions
         let live = try LiveConfiguration(
             directory: project.directory,
-            environment: environment,
-            options: overrides.resolveOptions,
+            environment: followsDetection ? nil : environment,
+            options: options,
             logger: nil
         )
+        Output.diagnostics(live.current.configuration.diagnostics)
         let events = live.events()
         try live.watch()
         let command = exec.map(ChangeCommand.init)
@@ -51,10 +56,20 @@ struct WatchCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputComma
         defer { signals.cancel() }
         let printer = WatchPrinter(json: json)
         printer.started(live.current, directory: project.directory)
+        var afterRefusal = false
         for await event in events {
-            printer.print(event)
+            printer.print(event, afterRefusal: afterRefusal)
+            if case .refused = event { afterRefusal = true } else { afterRefusal = false }
             if case .applied(let applied) = event, let command { await command.run(after: applied.generation) }
         }
         printer.stopped(live.current)
+    }
+
+    /// Whether every reload detects the environment again (so editing `.bers-env` or `bers.json`
+    /// moves the watch, as it moves `bers resolve`): when nothing on the command line fixes the
+    /// environment or the detection inputs, and the process's variables reach the library.
+    private var followsDetection: Bool {
+        environment.environment == nil && environment.url == nil && environment.hostname == nil
+            && environment.buildContext == nil && !overrides.ignoreEnvironmentOverrides
     }
 }

@@ -17,7 +17,14 @@ import Darwin
 final class ChangeCommand: Sendable {
     /// The shell command.
     let command: String
-    private let running = Mutex<pid_t?>(nil)
+    private let state = Mutex(State())
+
+    /// The command's process while it runs, and whether the watch has stopped (then no command
+    /// starts again, even for a change that was already queued).
+    private struct State {
+        var running: pid_t?
+        var stopped = false
+    }
 
     init(_ command: String) { self.command = command }
 
@@ -29,7 +36,8 @@ final class ChangeCommand: Sendable {
         environment["BERS_CONFIG_DIGEST"] = generation.digest
         let pid: pid_t
         switch spawn(environment: environment) {
-        case .success(let spawned): pid = spawned
+        case .success(let spawned?): pid = spawned
+        case .success(nil): return
         case .failure(let error):
             Output.diagnostic("warning: --exec command could not start: \(String(cString: strerror(error.code)))")
             return
@@ -38,11 +46,12 @@ final class ChangeCommand: Sendable {
         if status != 0 { Output.diagnostic("warning: --exec command exited with status \(status)") }
     }
 
-    /// Ends a command still running (SIGTERM to its process group), so stopping the watch does
-    /// not wait for it.
+    /// Ends a command still running (SIGTERM to its process group) and starts no other, so
+    /// stopping the watch waits neither for it nor for changes queued behind it.
     func terminate() {
-        running.withLock { pid in
-            if let pid { _ = kill(-pid, SIGTERM) }
+        state.withLock { state in
+            state.stopped = true
+            if let pid = state.running { _ = kill(-pid, SIGTERM) }
         }
     }
 
@@ -51,8 +60,9 @@ final class ChangeCommand: Sendable {
         let code: Int32
     }
 
-    /// Starts `/bin/sh -c command` in a new process group, its stdout on our stderr.
-    private func spawn(environment: [String: String]) -> Result<pid_t, SpawnError> {
+    /// Starts `/bin/sh -c command` in a new process group, its stdout on our stderr; `nil` once
+    /// the watch has stopped.
+    private func spawn(environment: [String: String]) -> Result<pid_t?, SpawnError> {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -74,13 +84,14 @@ final class ChangeCommand: Sendable {
         )
         let arguments = ["/bin/sh", "-c", command]
         let variables = environment.map { "\($0.key)=\($0.value)" }
-        return running.withLock { running in
+        return state.withLock { state in
+            guard !state.stopped else { return .success(nil) }
             var pid = pid_t()
             let status = Self.withCStrings(arguments) { argv in
                 Self.withCStrings(variables) { envp in posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp) }
             }
             guard status == 0 else { return .failure(SpawnError(code: status)) }
-            running = pid
+            state.running = pid
             return .success(pid)
         }
     }
@@ -94,9 +105,9 @@ final class ChangeCommand: Sendable {
                 var info = siginfo_t()
                 while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
                 var status: Int32 = 0
-                self.running.withLock { running in
+                self.state.withLock { state in
                     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-                    running = nil
+                    state.running = nil
                 }
                 let signal = status & 0x7f
                 continuation.resume(returning: signal == 0 ? (status >> 8) & 0xff : 128 + signal)

@@ -36,7 +36,13 @@ struct OverrideOptions: ParsableArguments {
     /// the same way in every command.
     func resolve(_ environment: Environment, in project: ConfigProject) throws -> ResolvedConfiguration {
         let config = try project.resolve(environment, options: resolveOptions)
-        Output.diagnostics(config.diagnostics)
+        reportWarnings(of: config)
         return config
+    }
+
+    /// Prints the warnings of `config`, resolved with these overrides elsewhere (a live
+    /// configuration), on standard error as ``resolve(_:in:)`` prints them.
+    func reportWarnings(of config: ResolvedConfiguration) {
+        Output.diagnostics(config.diagnostics)
     }
 }

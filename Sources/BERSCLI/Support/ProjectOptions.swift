@@ -42,7 +42,7 @@ struct ProjectOptions: ParsableArguments {
         if choice.path.lowercased().hasPrefix("etcd://") || choice.path.lowercased().hasPrefix("etcds://") {
             throw ConfigError(
                 .unreadable,
-                "only bers serve reads a config directory from etcd (\(choice.path)); to use it here, copy it to a folder with bers sync --from \(choice.path) --to file://DIR, then pass --config-dir DIR/config"
+                "only bers serve and the tenant commands that check documents (put, validate, get, migrate, rollback) read a config directory from etcd (\(choice.path)); to use it here, copy it to a folder with bers sync --from \(choice.path) --to file://DIR, then pass --config-dir DIR/config"
             )
         }
         let project: ConfigProject

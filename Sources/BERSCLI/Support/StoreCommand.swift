@@ -14,6 +14,8 @@ extension StoreCommand {
     /// Whether the store this invocation would open needs the network; a configuration that
     /// cannot be read counts as none, and the command reports it when it runs.
     var mayUseRemoteStore: Bool {
+        // A config directory in etcd (the tenant commands read it) is read through the network too.
+        if RemoteFeed.isFeed(project.choice().path) { return true }
         guard usesStore else { return false }
         let configured = stores.store ?? (try? optionalProject(project))??.settings.tenants.store
         return configured.map(TenantStoreOptions.isRemote) ?? false

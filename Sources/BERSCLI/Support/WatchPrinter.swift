@@ -28,7 +28,9 @@ struct WatchPrinter {
         }
     }
 
-    func print(_ event: ReloadEvent) {
+    /// Prints `event`; `afterRefusal` tells that the previous event was a refusal, so a save
+    /// that puts the files back to the current values is worth a line ("valid again").
+    func print(_ event: ReloadEvent, afterRefusal: Bool = false) {
         guard !json else { return emit(event.jsonValue) }
         switch event {
         case .applied(let applied):
@@ -38,9 +40,10 @@ struct WatchPrinter {
                 "generation \(generation.number) (\(generation.configuration.environment.name), sha256 \(generation.digest.prefix(12))): \(count) change\(count == 1 ? "" : "s")"
             )
             for change in applied.changes { Output.line("  " + Self.describe(change)) }
-        case .unchanged:
-            // A save that changes no value is not a change worth a line (the JSON lines say it).
-            break
+        case .unchanged(let generation):
+            // A save that changes no value is not a change worth a line (the JSON lines say it),
+            // unless it mends a refused one.
+            if afterRefusal { Output.line("valid again: generation \(generation) still current") }
         case .refused(let refused):
             Output.line("refused: \(refused.error.description); keeping generation \(refused.keptGeneration)")
             for detail in refused.error.details { Output.line("  " + detail) }

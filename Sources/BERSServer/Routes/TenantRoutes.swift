@@ -16,6 +16,7 @@ extension RequestHandler {
                 tenant: hash,
                 options: environments.tenantOptions
             )
+            log(served.source, of: hash, document: served.tenantDocument)
             let identity = Self.identity(of: served)
             let reveal = revealSecrets && served.configuration.hasSecrets
             let response = state.tenantResponse("tenant|\(hash.value)|\(reveal)", identity: identity) {
@@ -61,6 +62,10 @@ extension RequestHandler {
                 )
             }
             let entry = try await cache.get(hash)
+            switch entry.freshness {
+            case .stale(let error): environments.tenantLog.servedStale(hash, document: entry.document, because: error)
+            case .fresh, .revalidated: environments.tenantLog.servedFresh(hash)
+            }
             let identity = entry.document.etag.map { "\($0)|\(entry.document.key)" }
             let response = state.tenantResponse("legacy|\(hash.value)", identity: identity) {
                 do {
@@ -109,6 +114,15 @@ extension RequestHandler {
             return .json(["invalidated": .string(hash.value)], cacheControl: "no-store")
         } catch {
             return .error(error)
+        }
+    }
+
+    /// Logs a stale serve of `hash` (once until it is served fresh again).
+    private func log(_ source: RuntimeConfiguration.TenantSource, of hash: TenantHash, document: TenantDocument?) {
+        switch source {
+        case .stale(let error): environments.tenantLog.servedStale(hash, document: document, because: error)
+        case .store, .revalidated: environments.tenantLog.servedFresh(hash)
+        case .fallback: break
         }
     }
 

@@ -81,24 +81,34 @@ struct PathTextTests {
         #"components(separatedBy: "/")"#,
     ]
 
-    @Test func noSourceLooksForSlashesByCharacter() throws {
-        let sources = SharedFixtures.packageRoot.appendingPathComponent("Sources")
+    /// Sources and the fuzz targets' checks (a check that splits by Character would miss what it
+    /// is there to catch).
+    @Test(arguments: ["Sources", "Fuzz/Sources"])
+    func noSourceLooksForSlashesByCharacter(folder: String) throws {
+        let sources = SharedFixtures.packageRoot.appendingPathComponent(folder)
         guard let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil) else {
             Issue.record("cannot list \(sources.path)")
             return
         }
         var offenders: [String] = []
         for case let file as URL in files where file.pathExtension == "swift" {
-            let text = try String(contentsOf: file, encoding: .utf8)
-            guard Self.characterWiseSlashUses.contains(where: { text.contains($0) }) else { continue }
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let isComment = line.trimmingCharacters(in: .whitespaces).hasPrefix("//")
-                if !isComment, Self.characterWiseSlashUses.contains(where: { line.contains($0) }) {
-                    offenders.append("\(file.lastPathComponent):\(number + 1)")
-                }
-            }
+            offenders += try Self.characterWiseSlashLines(in: file)
         }
         #expect(offenders.isEmpty, "use PathText (segments, isAbsolute, parent) or the utf8 view: \(offenders)")
+    }
+
+    /// `name:line` of each line of `file` outside a comment that searches for / by Character.
+    static func characterWiseSlashLines(in file: URL) throws -> [String] {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        guard characterWiseSlashUses.contains(where: { text.contains($0) }) else { return [] }
+        var offenders: [String] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let isComment = line.trimmingCharacters(in: .whitespaces).hasPrefix("//")
+            if !isComment, characterWiseSlashUses.contains(where: { line.contains($0) }) {
+                offenders.append("\(file.lastPathComponent):\(number + 1)")
+            }
+        }
+        return offenders
     }
 
     @Test func absolutePathsStartFromTheWorkingDirectory() {

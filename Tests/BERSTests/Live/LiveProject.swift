@@ -9,27 +9,44 @@ struct LiveProject {
 
     init(timeout: Int = 5000, debounceMilliseconds: Int = 20) throws {
         directory = try TemporaryDirectory(prefix: "bers-live")
+        try Self.write(into: directory, timeout: timeout, debounceMilliseconds: debounceMilliseconds)
+    }
+
+    /// Writes the files of such a project into `folder` of `directory` (the directory itself
+    /// when `folder` is empty).
+    static func write(
+        into directory: TemporaryDirectory,
+        folder: String = "",
+        timeout: Int,
+        debounceMilliseconds: Int = 20
+    ) throws {
+        let prefix = folder.isEmpty ? "" : folder + "/"
         try directory.write(
-            "bers.json",
+            prefix + "bers.json",
             #"""
             {"schema": "schemas/app.schema.json",
              "reload": {"debounce-ms": \#(debounceMilliseconds), "poll-interval-ms": 20}}
             """#
         )
         try directory.write(
-            "schemas/app.schema.json",
+            prefix + "schemas/app.schema.json",
             #"""
             {"type": "object", "required": ["api"],
              "properties": {"api": {"type": "object", "required": ["timeout"],
                                     "properties": {"timeout": {"type": "integer", "minimum": 1000}}}}}
             """#
         )
-        try write(timeout: timeout)
+        try directory.write(prefix + "default.json", layer(timeout: timeout))
+    }
+
+    /// The text of a `default.json` with `api.timeout` `timeout`.
+    static func layer(timeout: Int, extra: String = "") -> String {
+        #"{"api": {"timeout": \#(timeout)\#(extra)}, "name": "app"}"#
     }
 
     /// Rewrites `default.json` in place.
     func write(timeout: Int, extra: String = "") throws {
-        try directory.write("default.json", #"{"api": {"timeout": \#(timeout)\#(extra)}, "name": "app"}"#)
+        try directory.write("default.json", Self.layer(timeout: timeout, extra: extra))
     }
 
     /// Writes `text` to `name` in place.

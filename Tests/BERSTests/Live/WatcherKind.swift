@@ -17,6 +17,11 @@ enum WatcherKind: String, Sendable, CustomTestStringConvertible {
 
     var testDescription: String { rawValue }
 
+    /// A live configuration's factory of watchers of this kind.
+    var factory: LiveConfiguration.WatcherFactory {
+        { directories, _ throws(ConfigError) in try make(directories) }
+    }
+
     func make(_ directories: [String]) throws(ConfigError) -> any DirectoryWatching {
         switch self {
         case .inotify:

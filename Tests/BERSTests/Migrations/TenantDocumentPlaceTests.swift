@@ -21,6 +21,18 @@ import Testing
             ("config/tenant.json", "config", "tenant.json", "tenant"), ("tenant.json", ".", "tenant.json", "tenant"),
             ("/srv/t/MYR384719-config.json", "/srv/t", "MYR384719-config.json", "MYR384719-config"),
             ("/tenant.json", "/", "tenant.json", "tenant"),
+            // A tenant's configuration in a store's layout is backed up as the store does it.
+            (
+                "/srv/s/tenants/AUS123957/AUS123957-config.json", "/srv/s/tenants/AUS123957", "AUS123957-config.json",
+                "AUS123957"
+            ),
+            ("/srv/s/tenants/AUS123957/config.json", "/srv/s/tenants/AUS123957", "config.json", "AUS123957"),
+            // Not that layout: the file's own name.
+            (
+                "/srv/s/tenants/AUS123957/MYR384719-config.json", "/srv/s/tenants/AUS123957", "MYR384719-config.json",
+                "MYR384719-config"
+            ),
+            ("/srv/s/AUS123957/AUS123957-config.json", "/srv/s/AUS123957", "AUS123957-config.json", "AUS123957-config"),
         ]
     )
     func aFilesPlaceIsItsDirectory(path: String, root: String, key: String, stem: String) throws {

@@ -20,7 +20,7 @@ import Testing
     /// 2026-12-06T12:00:00Z: the rollback.
     static let third = UTCTimestamp(secondsSince1970: 1_796_558_400)
 
-    private static func backupKey(_ time: UTCTimestamp) -> String { "tenants/MYR384719/MYR384719-\(time).json" }
+    static func backupKey(_ time: UTCTimestamp) -> String { "tenants/MYR384719/MYR384719-\(time).json" }
 
     /// A store whose tenant was migrated to 1.1 at `first` and to 1.3 at `second`.
     private func migratedTwice() async throws -> (TemporaryDirectory, TenantDocumentPlace, TenantMigrator) {

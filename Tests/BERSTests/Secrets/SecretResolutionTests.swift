@@ -24,6 +24,52 @@ import Testing
         )
     }
 
+    @Test func aURLFromATemplateNamingASecretIsSecret() throws {
+        let project = try makeProject([
+            "default.json": #"""
+            {"db": {"password": {"$secret": "env:DB_PASSWORD"}, "host": "db.internal"},
+             "endpoints": {"dbUrl": "https://{db.host}/connect?pw={db.password}&again={/db/password}",
+                           "derived": "{endpoints.dbUrl}&t={tenant}", "plain": "https://{db.host}/health"}}
+            """#
+        ])
+        let config = try project.resolve(
+            .production,
+            options: ResolveOptions(environmentVariables: ["DB_PASSWORD": "canary-url"])
+        )
+        let table = try config.endpoints()
+        #expect(table.endpoint("dbUrl")?.secretPaths == ["db.password", "/db/password"])
+        #expect(table.endpoint("derived")?.isSecret == true)
+        #expect(table.endpoint("plain")?.isSecret == false)
+        #expect(table.secretPointers == ["/endpoints/dbUrl", "/endpoints/derived"])
+        let url = try table.renderedURL("dbUrl")
+        #expect(url.text == "https://db.internal/connect?pw=canary-url&again=canary-url")
+        #expect(url.redacted == "<redacted>")
+        #expect("\(url)" == "<redacted>")
+        #expect(url.shown(revealing: []) == "<redacted>")
+        #expect(url.shown(revealing: ["/db/password"]) == url.text)
+        #expect(url.shown(revealing: ["/db"]) == url.text)
+        #expect(url.unrevealedPaths(revealing: ["/db/host"]) == ["db.password", "/db/password"])
+        let derived = try table.renderedURL("derived", ["tenant": "t1"])
+        #expect(derived.redacted == "<redacted>")
+        #expect(try table.renderedURL("plain").redacted == "https://db.internal/health")
+    }
+
+    @Test func aTemplateErrorDoesNotRepeatASecretBaseURL() throws {
+        let project = try makeProject([
+            "default.json": #"""
+            {"api": {"base": {"$secret": "env:API_BASE"}}, "endpoints": {"health": "{api.base}/health"}}
+            """#
+        ])
+        let config = try project.resolve(
+            .production,
+            options: ResolveOptions(environmentVariables: ["API_BASE": "https://h.example/?key=canary-base"])
+        )
+        let error = #expect(throws: ConfigError.self) { try config.endpoints() }
+        #expect(error?.code == .invalidTemplate)
+        #expect(error?.message.contains("<redacted>") == true)
+        #expect(error?.description.contains("canary") == false)
+    }
+
     @Test func aMissingVariableLeavesTheValueSealed() throws {
         let project = try makeProject([
             "default.json": #"{"db": {"password": {"$secret": "env:BERS_TEST_UNSET_VARIABLE"}}}"#

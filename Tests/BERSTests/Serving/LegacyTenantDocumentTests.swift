@@ -45,4 +45,30 @@ struct LegacyTenantDocumentTests {
             )
         }
     }
+
+    @Test func aDecorationWhoseTemplateNamesASecretIsRedacted() throws {
+        let project = try makeProject([
+            "default.json": #"""
+            {"cdn": {"assetsUrl": "https://cdn.example", "key": {"$secret": "env:CDN_KEY"}},
+             "endpoints": {"signed": "{cdn.assetsUrl}/tenants/{tenant}/{+path}?sig={cdn.key}", "plain": "{cdn.assetsUrl}/{+path}"}}
+            """#
+        ])
+        let configuration = try project.resolve(
+            .production,
+            options: ResolveOptions(environmentVariables: ["CDN_KEY": "canary-legacy-key"])
+        )
+        let document = try LegacyTenantDocument.render(
+            json("{}"),
+            defaults: nil,
+            decorations: [
+                .init(path: "_cloudfront.urls.avatar", endpoint: "signed", parameters: ["path": "avatar.png"]),
+                .init(path: "_cloudfront.urls.logo", endpoint: "plain", parameters: ["path": "logo.png"]),
+            ],
+            hash: try TenantHash("my87674d777bf9"),
+            endpoints: try configuration.endpoints()
+        )
+        #expect(document[pointer: "/_cloudfront/urls/avatar"] == "<redacted>")
+        #expect(document[pointer: "/_cloudfront/urls/logo"] == "https://cdn.example/logo.png")
+        #expect(!document.jsonText.contains("canary"))
+    }
 }

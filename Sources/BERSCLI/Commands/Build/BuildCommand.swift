@@ -60,7 +60,10 @@ struct BuildCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputComma
 
     @Option(
         name: .customLong("set"),
-        help: ArgumentHelp("Set a value last: path=value (recorded as an input).", valueName: "path=value")
+        help: ArgumentHelp(
+            "Set a value last: path=value (recorded as an input; path=<redacted> for a secret, whose value --check needs again).",
+            valueName: "path=value"
+        )
     )
     var assignments: [String] = []
 

@@ -4,7 +4,7 @@ import BERSSecrets
 import Foundation
 
 /// `bers secret encrypt`: seals a value for an environment (and tenant) and prints its envelope.
-struct SecretEncryptCommand: ParsableCommand {
+struct SecretEncryptCommand: ParsableCommand, ProjectCommand {
     static let configuration = CommandConfiguration(
         commandName: "encrypt",
         abstract: "Encrypt a value for an environment and print it as enc:v1:<key id>:<base64>.",
@@ -13,9 +13,13 @@ struct SecretEncryptCommand: ParsableCommand {
             that tenant's document). It is encrypted with the first key (--key-file, then \
             BERS_SECRET_KEY_FILE, then BERS_SECRET_KEY). Pass the value on standard input \
             (VALUE omitted or -) to keep it out of the process list and shell history; one \
-            trailing newline is dropped. Only the encrypted value is printed.
+            trailing newline is dropped. Only the encrypted value is printed. When a config \
+            directory is found (--config-dir, BERS_CONFIG_DIR, ./config or .), --env must name one \
+            of its environments.
             """
     )
+
+    @OptionGroup var project: ProjectOptions
 
     @Option(name: .customLong("env"), help: "The environment the value is for.")
     var environment: String
@@ -36,6 +40,7 @@ struct SecretEncryptCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkEnvironment()
         guard let keyring = try keys.aesKeyring(environment: ProcessInfo.processInfo.environment) else {
             throw SecretKeyOptions.missingKey(for: "encrypt")
         }
@@ -43,5 +48,24 @@ struct SecretEncryptCommand: ParsableCommand {
         if let value, value != "-" { clear = value } else { clear = try SecretInput.read() }
         let envelope = try keyring.seal(clear, context: SecretContext(environment: environment, tenant: tenant))
         Output.line(envelope.description)
+    }
+
+    /// Checks `--env` against the environments of the project, when there is one.
+    ///
+    /// An environment the project does not have is a usage error with a did-you-mean, as in every
+    /// other command. Without a project (no configuration where none was named), any valid name is
+    /// sealed for.
+    ///
+    /// - Throws: ``ConfigError`` `config.unknown-environment`, and the errors of loading a named
+    ///   config directory.
+    private func checkEnvironment() throws(ConfigError) {
+        let choice = project.choice()
+        let loaded: ConfigProject
+        do {
+            loaded = try project.load(choice: choice)
+        } catch  where !choice.origin.isNamed && [.noConfiguration, .unreadable].contains(error.code) {
+            return
+        }
+        _ = try loaded.environment(named: environment)
     }
 }

@@ -9,13 +9,16 @@ struct SecretRotateCommand: ParsableCommand {
         commandName: "rotate",
         abstract: "Re-encrypt every encrypted value of an environment's layer files under a new key.",
         discussion: """
-            The files rotated are the environment's own layers in the config directory: \
-            <env>.json, <env>.yaml, <env>.yml and <env>.local.* (values in default.* and local.* \
-            are opened for every environment, so keep encrypted values in the environment's own \
-            layer), plus --tenant-file, whose values are bound to --tenant. Values are opened \
-            with the old keys (--key-file, BERS_SECRET_KEY_FILE, BERS_SECRET_KEY) or the new key. \
-            Every value is opened before anything is written: if one does not open, no file \
-            changes. Each changed file is first copied to <file>.bak-<UTC time>, then replaced \
+            Every layer file the environment reads in the config directory is rotated, each value \
+            for what it is bound to: in <env>.* and <env>.local.* every value is the \
+            environment's; in default.* and local.* (shared by every environment) the values that \
+            open for the environment are re-encrypted, and those sealed for another environment \
+            of the project, or with a key that is not loaded, are left as they are and listed. \
+            --tenant-file adds a tenant document, whose values are bound to --tenant (or to the \
+            environment). Values are opened with the old keys (--key-file, BERS_SECRET_KEY_FILE, \
+            BERS_SECRET_KEY) or the new key. Every value is opened before anything is written: if \
+            one does not open (or, in a shared layer, opens for no environment), no file changes. \
+            Each changed file is first copied to <file>.bak-<UTC time>, then replaced \
             atomically; every other byte of it stays as it was.
             """
     )
@@ -59,38 +62,44 @@ struct SecretRotateCommand: ParsableCommand {
         let rotation = SecretRotation(opening: opening ?? AESGCMKeyring(primary: newKey.key), newKey: newKey.key)
         let plans = try targets()
             .map { target throws(ConfigError) in
-                try rotation.plan(fileAtPath: target.path, context: target.context)
+                try rotation.plan(fileAtPath: target.path, scope: target.scope)
             }
         for plan in plans { try report(plan) }
     }
 
-    /// The files to rotate and the context of each.
-    private func targets() throws(ConfigError) -> [(path: String, context: SecretContext)] {
-        let layerContext = SecretContext(environment: environment)
-        var targets = try layerFiles().map { (path: $0, context: layerContext) }
+    /// The files to rotate and the scope of each, in the order the environment reads them.
+    private func targets() throws(ConfigError) -> [(path: String, scope: RotationScope)] {
+        let project = try ConfigProject(directory: configDirectory)
+        let own = RotationScope.only(SecretContext(environment: environment))
+        let shared = RotationScope.shared(environment: environment, others: project.catalog.names)
+        let bases: [(base: String, scope: RotationScope)] = [
+            ("default", shared), (environment, own), ("local", shared), ("\(environment).local", own),
+        ]
+        let names = try LocalFileSystem().contentsOfDirectory(atPath: configDirectory).sorted()
+        var targets = bases.flatMap { base, scope in
+            names.filter { LayerFile.extensions.map { "\(base).\($0)" }.contains($0) }
+                .map { (path: joinPath(configDirectory, $0), scope: scope) }
+        }
         if let tenantFile, let tenant {
-            targets.append((tenantFile, SecretContext(environment: environment, tenant: tenant)))
+            targets.append((tenantFile, RotationScope.tenant(tenant, environment: environment)))
         }
         guard !targets.isEmpty else {
             throw ConfigError(
                 .noConfiguration,
-                "\(configDirectory) has no layer file for \(environment) (\(environment).json, .yaml, .yml or \(environment).local.*)"
+                "\(configDirectory) has no layer file for \(environment) (default.*, \(environment).*, local.* or \(environment).local.*, as .json, .yaml or .yml)"
             )
         }
         return targets
     }
 
-    /// `<env>.json|yaml|yml` and `<env>.local.json|yaml|yml` in the config directory, sorted.
-    private func layerFiles() throws(ConfigError) -> [String] {
-        let names = try LocalFileSystem().contentsOfDirectory(atPath: configDirectory)
-        let wanted = Set(
-            [environment, "\(environment).local"].flatMap { base in ["json", "yaml", "yml"].map { "\(base).\($0)" } }
-        )
-        return names.filter(wanted.contains).sorted().map { joinPath(configDirectory, $0) }
-    }
-
     private func report(_ plan: RotationPlan) throws(ConfigError) {
-        guard plan.changesFile else { return Output.line("no encrypted values in \(plan.path)") }
+        if !plan.left.isEmpty {
+            let values = plan.left.map(\.description).joined(separator: ", ")
+            Output.diagnostic(
+                "note: left \(plan.left.count) values of other environments in \(plan.path) as they are: \(values)"
+            )
+        }
+        guard plan.changesFile else { return Output.line("no encrypted values of \(environment) in \(plan.path)") }
         guard !dryRun else {
             return Output.line("would rotate \(plan.count) values in \(plan.path) (dry run: nothing written)")
         }

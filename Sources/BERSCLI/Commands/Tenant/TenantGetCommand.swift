@@ -25,19 +25,23 @@ struct TenantGetCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputC
 
     @OptionGroup var output: ReportOutputOptions
 
+    @OptionGroup var secretKeys: SecretKeyOptions
+
     var structuredOutput: StructuredFormat? { output.structured }
 
     func run() async throws {
-        let project = try project.load()
+        let (project, stores) = try await self.stores.requiredProject(self.project)
         let hash = try TenantHash(hash, policy: project.settings.tenants.hashPolicy)
         let (environment, _) = try environment.resolveEnvironment(in: project)
+        let variables = ProcessInfo.processInfo.environment
+        // Encrypted values (the environment's and the tenant's overrides) open with these keys.
+        let options = ResolveOptions(
+            environmentVariables: variables,
+            secretKeyring: try secretKeys.keyring(environment: variables)
+        )
         let served = try await stores.withStore(project: project) { store in
             try await TenantRuntime(project: project, store: store)
-                .resolve(
-                    environment: environment,
-                    tenant: hash,
-                    options: ResolveOptions(environmentVariables: ProcessInfo.processInfo.environment)
-                )
+                .resolve(environment: environment, tenant: hash, options: options)
         }
         Output.diagnostics(served.configuration.diagnostics)
         if output.printStructured(served.jsonValue) { return }

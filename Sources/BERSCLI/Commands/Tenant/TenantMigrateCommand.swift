@@ -39,7 +39,8 @@ struct TenantMigrateCommand: AsyncParsableCommand, ProjectCommand, StructuredOut
     var structuredOutput: StructuredFormat? { output.structured }
 
     func run() async throws {
-        guard let project = try optionalProject(self.project) else {
+        let (found, stores) = try await self.stores.project(self.project)
+        guard let project = found else {
             throw ConfigError(
                 .unreadable,
                 "tenant migrations are declared by a project (tenants.migrations in bers.json); pass --config-dir"

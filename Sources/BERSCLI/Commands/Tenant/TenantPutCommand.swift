@@ -12,7 +12,10 @@ struct TenantPutCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputC
             An invalid document is refused (exit 1) and nothing is written, unless --force. The previous configuration \
             is kept as tenants/<id>/<id>-<UTC timestamp>.json; the new one is written only over the \
             version read (a concurrent writer makes it fail with tenant.conflict, exit 1); the mapping \
-            is written when missing.
+            is written when missing. --config-dir etcd://host:port/prefix checks the document against \
+            the project stored under that prefix, as bers serve --config-dir reads it (the store is \
+            the same prefix unless --store names another); with --store etcd://… and no local \
+            project, the project stored under the store's prefix is used when there is one.
             """
     )
 
@@ -33,7 +36,7 @@ struct TenantPutCommand: AsyncParsableCommand, ProjectCommand, StructuredOutputC
     var structuredOutput: StructuredFormat? { output.structured }
 
     func run() async throws {
-        let project = try optionalProject(self.project)
+        let (project, stores) = try await self.stores.project(self.project)
         let validator = try project?.tenantValidator() ?? TenantValidator(schema: nil)
         if validator.schema == nil {
             Output.diagnostic(

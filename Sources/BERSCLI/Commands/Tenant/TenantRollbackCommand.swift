@@ -11,7 +11,9 @@ struct TenantRollbackCommand: AsyncParsableCommand, ProjectCommand, StructuredOu
         discussion: """
             Restores the newest backup, or with --to the one taken at that time (or the newest before \
             it). The restored document is validated: problems the current document also has do not \
-            block; new ones do (exit 1, nothing written). The write is conditional on the version read.
+            block; new ones do (exit 1, nothing written). The write is conditional on the version read. \
+            A missing or unreadable current document does not stop it (that is what backups are for): \
+            the backup is restored whatever its problems, and unreadable bytes are backed up first.
             """
     )
 
@@ -37,13 +39,13 @@ struct TenantRollbackCommand: AsyncParsableCommand, ProjectCommand, StructuredOu
     }
 
     func run() async throws {
-        let project = try optionalProject(self.project)
+        let (project, stores) = try await self.stores.project(self.project)
         let validator = try project?.tenantValidator() ?? TenantValidator(schema: nil)
         let rollback = TenantRollback(validator: validator)
         let writer = TenantChangeWriter(pause: TestWritePause.pause())
         let time = to.flatMap(UTCTimestamp.init(parsing:))
         let (plan, written) = try await TenantTarget(text: target)
-            .withPlace(project: project, stores: stores, settings: validator.settings) { place in
+            .withPlace(project: project, stores: stores, settings: validator.settings, recovering: true) { place in
                 let plan = try await rollback.plan(place, to: time)
                 guard !dryRun, plan.introduced.isEmpty else { return (plan, TenantChangeWriter.Outcome?.none) }
                 return (plan, try await rollback.restore(plan, at: place, writer: writer))
@@ -51,6 +53,9 @@ struct TenantRollbackCommand: AsyncParsableCommand, ProjectCommand, StructuredOu
         let report: JSONValue = [
             "restored": .string(plan.backup.key), "timestamp": .string(plan.backup.timestamp.iso8601),
             "dryRun": .bool(dryRun), "written": written?.key.map(JSONValue.string) ?? .null,
+            "current": .string(
+                plan.current == nil ? "missing" : plan.unreadableCurrent == nil ? "readable" : "unreadable"
+            ),
             "backup": written?.backupKey.map(JSONValue.string) ?? .null,
             "introduced": .array(plan.introduced.map(\.jsonValue)),
             "preExisting": .array(plan.preExisting.map(\.jsonValue)),
@@ -67,7 +72,14 @@ struct TenantRollbackCommand: AsyncParsableCommand, ProjectCommand, StructuredOu
 
     private func printText(_ plan: TenantRollback.Plan, _ written: TenantChangeWriter.Outcome?) {
         for issue in plan.introduced { Output.line("error (the backup would bring it back): \(issue.description)") }
-        for issue in plan.preExisting { Output.line("note (the current document has it too): \(issue.description)") }
+        if plan.current == nil {
+            Output.line("the current document is missing")
+        } else if let unreadable = plan.unreadableCurrent {
+            Output.line("the current document is unreadable: \(unreadable.message)")
+        }
+        let replacesBroken = plan.current == nil || plan.unreadableCurrent != nil
+        let why = replacesBroken ? "not blocking: nothing readable is replaced" : "the current document has it too"
+        for issue in plan.preExisting { Output.line("note (\(why)): \(issue.description)") }
         for warning in plan.warnings { Output.line("warning: \(warning.description)") }
         guard plan.introduced.isEmpty else { return }
         if dryRun {

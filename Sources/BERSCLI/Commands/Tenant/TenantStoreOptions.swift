@@ -77,6 +77,8 @@ struct TenantStoreOptions: ParsableArguments {
 /// The project, when the config directory has one (tenant commands also work without).
 func optionalProject(_ options: ProjectOptions) throws(ConfigError) -> ConfigProject? {
     let directory = options.directory
+    // The error that names the commands that read a config directory from etcd.
+    if RemoteFeed.isFeed(directory) { return try options.load() }
     guard LocalFileSystem().directoryExists(atPath: directory) else {
         if options.configDirectory != nil {
             throw ConfigError(.unreadable, "config directory \(directory) does not exist")

@@ -17,21 +17,31 @@ struct TenantTarget {
 
     /// Runs `body` with the place of the document: the file itself (migrated in place, backups
     /// beside it), or the configuration of the hash's tenant in the store.
+    ///
+    /// With `recovering` (history and rollback), the document may be missing or unreadable: a
+    /// file need not exist, and a hash needs only its mapping.
     func withPlace<Result: Sendable>(
         project: ConfigProject?,
         stores: TenantStoreOptions,
         settings: TenantSettings,
+        recovering: Bool = false,
         _ body: (TenantDocumentPlace) async throws -> Result
     ) async throws -> Result {
         if namesFile {
-            guard LocalFileSystem().fileExists(atPath: text) else {
+            guard recovering || LocalFileSystem().fileExists(atPath: text) else {
                 throw ConfigError(.unreadable, "tenant document \(text) does not exist")
             }
             return try await body(.file(text))
         }
         let hash = try TenantHash(text, policy: settings.hashPolicy)
         return try await stores.withStore(project: project) { store in
-            try await body(try await TenantDocumentPlace.locate(hash, in: store, maxBytes: settings.maxBytes))
+            let place = try await TenantDocumentPlace.locate(
+                hash,
+                in: store,
+                maxBytes: settings.maxBytes,
+                acceptingUnreadable: recovering
+            )
+            return try await body(place)
         }
     }
 }

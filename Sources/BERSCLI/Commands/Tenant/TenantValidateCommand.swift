@@ -9,8 +9,11 @@ struct TenantValidateCommand: AsyncParsableCommand, ProjectCommand, StructuredOu
         commandName: "validate",
         abstract:
             "Check a tenant document (a file, or a hash read from the store) against the tenant schema and the rules of bers.json.",
-        discussion:
-            "Exit status 0 when valid, 1 when there are errors (warnings do not count), 2 when it cannot be read."
+        discussion: """
+            Exit status 0 when valid, 1 when there are errors (warnings do not count), 2 when it cannot \
+            be read. --config-dir etcd://host:port/prefix checks against the project stored there, as \
+            bers tenant put does.
+            """
     )
 
     @Argument(help: "A tenant document file (a path: it has a /, ends in .json, or exists), or a tenant hash.")
@@ -41,7 +44,7 @@ struct TenantValidateCommand: AsyncParsableCommand, ProjectCommand, StructuredOu
     }
 
     func run() async throws {
-        let project = try optionalProject(self.project)
+        let (project, stores) = try await self.stores.project(self.project)
         let validator = try project?.tenantValidator() ?? TenantValidator(schema: nil)
         let document: JSONDocument
         if namesFile {
