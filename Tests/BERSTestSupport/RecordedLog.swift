@@ -5,8 +5,11 @@ import Synchronization
 public final class RecordedLog: Sendable {
     /// One line: its level, message and metadata.
     public struct Line: Sendable {
+        /// The level it was logged at.
         public let level: Logger.Level
+        /// The message.
         public let message: String
+        /// The handler's and the call's metadata, as text.
         public let metadata: [String: String]
 
         /// The line as a log handler would print it, for checks that a value appears nowhere.
