@@ -2,10 +2,11 @@ import BERS
 
 /// What the encrypted values of one file are bound to, for a rotation (``SecretRotation``).
 ///
-/// An environment's own layers (`<env>.*`, `<env>.local.*`) hold only its values:
-/// ``only(_:)``. The layers every environment reads (`default.*`, `local.*`) hold values sealed
-/// for any environment: ``shared(environment:others:)`` re-seals those the environment opens and
-/// leaves the values of the others. A tenant document's values are bound to the tenant, or to
+/// An environment's own layers (`<env>.*`, `<env>.local.*`) hold only its values, and an
+/// ancestor's `<ancestor>.*` only the ancestor's: ``only(_:)``. The layers every environment
+/// reads (`default.*`, `local.*`) hold values sealed for any environment:
+/// ``shared(environment:others:)`` re-seals those the environment opens and leaves the values of
+/// the others. A tenant document's values are bound to the tenant, or to
 /// the environment: ``tenant(_:environment:)``.
 public struct RotationScope: Sendable, Hashable {
     /// The contexts a value is re-sealed for, tried in order: it is re-sealed for the first one it

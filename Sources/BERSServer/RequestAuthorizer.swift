@@ -60,8 +60,9 @@ struct RequestAuthorizer: Sendable {
                 AccessScope.configRead(environment: environment ?? servedEnvironment).description,
             ]
         case .metrics: [AccessScope.metricsRead.description]
-        case .environments, .status: ["config:read:*"]
-        case .notFound, .methodNotAllowed, .preflight, .invalidParameter, .healthz, .readyz, .legacy: []
+        // A refused query of the config route: the same callers learn why (others get 401/403).
+        case .environments, .status, .invalidParameter: ["config:read:*"]
+        case .notFound, .methodNotAllowed, .preflight, .healthz, .readyz, .legacy: []
         case .reload, .invalidate: [AccessScope.admin.description]
         }
     }

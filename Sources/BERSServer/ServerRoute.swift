@@ -46,7 +46,7 @@ enum ServerRoute: Sendable, Equatable {
     /// Whether the route is public even when the server has tokens (the widget is anonymous).
     var isPublic: Bool {
         switch self {
-        case .healthz, .readyz, .legacy, .notFound, .methodNotAllowed, .preflight, .invalidParameter: true
+        case .healthz, .readyz, .legacy, .notFound, .methodNotAllowed, .preflight: true
         default: false
         }
     }
@@ -56,7 +56,7 @@ enum ServerRoute: Sendable, Equatable {
         let segments = PathText.segments(of: path).dropFirst().map(String.init)
         let read = method == "GET" || method == "HEAD"
         let post = method == "POST"
-        func value(_ name: String) -> String? { query.first { $0.0 == name }?.1 }
+        func value(_ name: String) -> String? { Self.value(name, in: query) }
         if method == "OPTIONS" {
             self = .preflight
             return
@@ -82,12 +82,16 @@ enum ServerRoute: Sendable, Equatable {
     /// `/v1/config/{env}`: `provenance` is `true` or `false` (anything else is refused rather
     /// than read as `false`).
     private static func config(_ environment: String, query: [(String, String)]) -> ServerRoute {
-        let provenance = query.first { $0.0 == "provenance" }?.1
+        let provenance = value("provenance", in: query)
         guard provenance == nil || provenance == "true" || provenance == "false" else {
             return .invalidParameter(name: "provenance", accepted: "true or false")
         }
-        let path = query.first { $0.0 == "path" }?.1
-        return .config(environment: environment, provenance: provenance == "true", path: path)
+        return .config(environment: environment, provenance: provenance == "true", path: value("path", in: query))
+    }
+
+    /// The first value of the query parameter `name`.
+    private static func value(_ name: String, in query: [(String, String)]) -> String? {
+        query.first { $0.0 == name }?.1
     }
 
     private static func plain(_ segments: [String]) -> ServerRoute {

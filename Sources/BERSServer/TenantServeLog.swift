@@ -10,7 +10,8 @@ import Synchronization
 /// A line names the tenant hash's first 8 characters, the error code and where the problem is (the
 /// store key, and the line and member of the first schema error), never a value of the document.
 /// A stale serve is logged once per tenant and error code until the tenant is served fresh again,
-/// so a store outage does not log every request.
+/// so a store outage does not log every request; a refused document once per version (entity
+/// tag), however often it is checked again.
 final class TenantServeLog: Sendable {
     private let logger: Logger
     /// The error codes of the stale serves logged, by tenant hash, since the tenant was last
@@ -18,7 +19,10 @@ final class TenantServeLog: Sendable {
     private let staleLogged = Mutex<[String: Set<String>]>([:])
     /// Whether ``staleLogged`` may hold anything (a fresh serve skips the lock when it is empty).
     private let anyStale = Atomic<Bool>(false)
-    /// The most stale serves remembered; past it the set is emptied (and may log again).
+    /// The entity tag of the last refused document logged, by tenant hash.
+    private let refusedLogged = Mutex<[String: String]>([:])
+    /// The most tenants remembered in either table; past it the table is emptied (and may log
+    /// again).
     private let capacity = 4096
 
     /// A log writing to `logger`.
@@ -28,6 +32,12 @@ final class TenantServeLog: Sendable {
 
     /// Logs that `document` was refused with `error`; `issue` is the first error found in it.
     func refused(_ document: TenantDocument, because error: TenantError, issue: TenantIssue?) {
+        let version = document.etag ?? "\(document.value.hashValue)"
+        let isNew = refusedLogged.withLock { logged in
+            if logged.count >= capacity { logged.removeAll() }
+            return logged.updateValue(version, forKey: document.hash.value) != version
+        }
+        guard isNew else { return }
         var metadata: Logger.Metadata = [
             "tenant": .string(Self.short(document.hash)),
             "code": .string(error.code.rawValue),

@@ -106,7 +106,7 @@ public enum YAMLScalar {
             let digits = utf8[2...]
             guard digits.allSatisfy({ isDigit($0, radix: radix) }) else { return nil }
             guard let value = Int64(String(decoding: digits, as: UTF8.self), radix: radix) else {
-                throw YAMLScalarError(.invalidNumber, "integer \(text) is out of the 64-bit range")
+                throw YAMLScalarError(.invalidNumber, "the integer is out of the 64-bit range (\(digits.count) digits)")
             }
             return .integer(value)
         }
@@ -117,7 +117,7 @@ public enum YAMLScalar {
         guard !digits.isEmpty, digits.allSatisfy({ isDigit($0, radix: 10) }) else { return nil }
         if let value = Int64(text) { return .integer(value) }
         guard let double = Double(text), double.isFinite else {
-            throw YAMLScalarError(.invalidNumber, "number \(text) is out of range")
+            throw YAMLScalarError(.invalidNumber, "the number is out of range (\(digits.count) digits)")
         }
         return .double(double)
     }
@@ -148,7 +148,7 @@ public enum YAMLScalar {
             return nil
         }
         guard let double = Double(text) else { return nil }
-        guard double.isFinite else { throw YAMLScalarError(.invalidNumber, "number \(text) is out of range") }
+        guard double.isFinite else { throw YAMLScalarError(.invalidNumber, "the number is out of the double range") }
         return double
     }
 

@@ -67,6 +67,17 @@ struct FailLoudlyGapTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("enc:v1:"))
         #expect(result.stderr.isEmpty)
+        // A fleet host's $BERS_CONFIG_DIR (etcd, or a folder this host does not hold) is not a
+        // project to check against.
+        for ambient in ["etcd://127.0.0.1:1/fleet", workspace.path + "/absent"] {
+            let onHost = try CLIRunner.run(
+                ["secret", "encrypt", "--env", "staging", "--key-file", key, "x"],
+                environment: ["BERS_CONFIG_DIR": ambient],
+                in: workspace.url
+            )
+            #expect(onHost.status == 0, "\(ambient): \(onHost.stderr)")
+            #expect(onHost.stdout.hasPrefix("enc:v1:"))
+        }
     }
 
     @Test func doctorWarnsOfAMisspelledOverride() throws {

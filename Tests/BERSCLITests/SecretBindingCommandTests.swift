@@ -75,6 +75,82 @@ extension SecretCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/config").count == 2)
     }
 
+    @Test func rotateRefusesAnEnvironmentTheProjectDoesNotHave() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let old = try keygen(directory, name: "old.key")
+        let new = try keygen(directory, name: "new.key")
+        let text = #"{"db": {"password": "\#(try encrypt("stage-pass", env: "staging", keyFile: old.path))"}}"#
+        try directory.write("config/default.json", text)
+        let result = try CLIRunner.run([
+            "secret", "rotate", "--config-dir", directory.path + "/config", "--env", "stagin",
+            "--new-key-file", new.path, "--key-file", old.path,
+        ])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown environment \"stagin\""))
+        #expect(result.stderr.contains("did you mean staging?"))
+        #expect(result.stdout.isEmpty)
+        #expect(try contents(directory.path + "/config/default.json") == text)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/config").count == 1)
+    }
+
+    @Test func rotateReencryptsTheLayersOfTheEnvironmentsInheritedFrom() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let old = try keygen(directory, name: "old.key")
+        let new = try keygen(directory, name: "new.key")
+        let config = directory.path + "/config"
+        let production = try encrypt("prod-pass", env: "production", keyFile: old.path)
+        try directory.write("config/bers.json", #"{"environments": {"qa": {"inherits": "staging"}}}"#)
+        try directory.write("config/default.json", #"{"db": {"password": "\#(production)"}}"#)
+        let stage = try encrypt("stage-pass", env: "staging", keyFile: old.path)
+        try directory.write("config/staging.json", #"{"db": {"password": "\#(stage)"}}"#)
+        let token = try encrypt("qa-token", env: "qa", keyFile: old.path)
+        try directory.write("config/qa.yaml", "token: \(token)\n")
+        let result = try CLIRunner.run([
+            "secret", "rotate", "--config-dir", config, "--env", "qa", "--new-key-file", new.path,
+            "--key-file", old.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines.first == "no encrypted values of qa in \(config)/default.json")
+        #expect(lines.dropFirst().first?.hasPrefix("rotated 1 values in \(config)/staging.json (backup ") == true)
+        #expect(lines.last?.hasPrefix("rotated 1 values in \(config)/qa.yaml (backup ") == true)
+        #expect(result.stderr.contains("left 1 values of other environments in \(config)/default.json"))
+        #expect(try contents(config + "/default.json").contains(production))
+        // The new key alone opens what qa reads, and staging's value still opens for staging.
+        let (status, password, stderr) = try revealed(config, env: "qa", path: "db.password", keyFile: new.path)
+        #expect(status == 0, "\(stderr)")
+        #expect(password == "stage-pass")
+        #expect(try revealed(config, env: "qa", path: "token", keyFile: new.path).1 == "qa-token")
+        #expect(try revealed(config, env: "staging", path: "db.password", keyFile: new.path).1 == "stage-pass")
+    }
+
+    @Test func rotateRefusesALayerWithSeveralFiles() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let old = try keygen(directory, name: "old.key")
+        let new = try keygen(directory, name: "new.key")
+        let config = directory.path + "/config"
+        let files = [
+            "default.json": #"{"db": {"password": "\#(try encrypt("p", env: "production", keyFile: old.path))"}}"#,
+            "default.yaml": "db:\n  host: db\n",
+            "production.json": #"{"token": "\#(try encrypt("t", env: "production", keyFile: old.path))"}"#,
+        ]
+        for (name, text) in files { try directory.write("config/" + name, text) }
+        let result = try CLIRunner.run([
+            "secret", "rotate", "--config-dir", config, "--env", "production", "--new-key-file", new.path,
+            "--key-file", old.path,
+        ])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("layer default has several files"))
+        #expect(result.stderr.contains("default.json, default.yaml"))
+        #expect(result.stdout.isEmpty)
+        for (name, text) in files { #expect(try contents(config + "/" + name) == text) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: config).count == files.count)
+    }
+
     @Test func aCustomEnvironmentOpensTheValuesItInheritsAndSkipsOverriddenOnes() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

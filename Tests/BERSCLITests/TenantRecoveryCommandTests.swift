@@ -119,6 +119,28 @@ struct TenantRecoveryCommandTests {
         #expect(fileEntries.compactMap { $0["key"]?.stringValue } == ["DEMO200002-config.json", backup])
     }
 
+    @Test func aBackupNamedAfterTheFileBeforeIsListedAndRestoredByItsPath() throws {
+        let (copy, original, backup) = try migratedCopy()
+        defer { copy.remove() }
+        // Backups made through the file's path were named after it before they took the store's name.
+        let oldName = "DEMO200002-config-" + backup.dropFirst("DEMO200002-".count)
+        let directory = copy.tenantDirectory("DEMO200002")
+        try FileManager.default.moveItem(atPath: directory + "/" + backup, toPath: directory + "/" + oldName)
+
+        let byPath = try CLIRunner.run(["tenant", "history", copy.document("DEMO200002")])
+        #expect(byPath.status == 0, "\(byPath.stderr)")
+        #expect(byPath.stdout.contains("\(oldName)\n"))
+        #expect(!byPath.stdout.contains("no backups yet"))
+        let byHash = try CLIRunner.run(["tenant", "history", Self.hash, "--config-dir", copy.config])
+        #expect(byHash.stdout.contains("tenants/DEMO200002/\(oldName)\n"), "\(byHash.stdout)")
+
+        let rollback = try CLIRunner.run([
+            "tenant", "rollback", copy.document("DEMO200002"), "--config-dir", copy.config,
+        ])
+        #expect(rollback.status == 0, "\(rollback.stderr)")
+        #expect(try TenantFiles.bytes(copy.document("DEMO200002")) == original)
+    }
+
     @Test func aPreExistingChipProblemIsNotBlamedOnTheMigrationThatMovesIt() throws {
         let copy = try PicassoCopy()
         defer { copy.remove() }

@@ -35,6 +35,10 @@ struct AuthorizationTests {
             #expect(try await status("/v1/config/staging", "wrong") == 401)
             #expect(try await status("/v1/config/production", "tok-staging") == 403)
             #expect(try await status("/v1/config/staging", "tok-staging") == 200)
+            // A refused query is answered only to a caller who may read configuration.
+            #expect(try await status("/v1/config/staging?provenance=yes", nil) == 401)
+            #expect(try await status("/v1/config/staging?provenance=yes", "tok-metrics") == 403)
+            #expect(try await status("/v1/config/staging?provenance=yes", "tok-staging") == 400)
             #expect(try await status("/v1/config/production", "tok-admin") == 200)
             #expect(try await status("/v1/environments", "tok-staging") == 200)
             #expect(try await status("/v1/environments", "tok-metrics") == 403)

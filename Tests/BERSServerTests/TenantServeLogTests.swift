@@ -28,7 +28,11 @@ struct TenantServeLogTests {
             feed.announce(.changed([key]))
             #expect(try await server.request(path).json?["source"] == "stale")
             #expect(try await server.request("/?action=get_config&t=\(hash)").status == 200)
+            // Checked again, the same refused document is not logged again.
+            feed.announce(.changed([key]))
+            #expect(try await server.request(path).json?["source"] == "stale")
             let warnings = log.warnings
+            #expect(warnings.filter { $0.message.contains("refused") }.count == 1)
             let refused = try #require(warnings.first { $0.message.contains("refused") })
             #expect(refused.metadata["tenant"] == "de613253")
             #expect(refused.metadata["code"] == "tenant.invalid-document")

@@ -40,11 +40,20 @@ struct YAMLScalarTests {
 
     @Test func outOfRangeNumbersAreErrors() {
         let float = #expect(throws: YAMLScalarError.self) { try YAMLScalar.value(of: "1e400", tag: nil, isPlain: true) }
-        #expect(float?.message == "number 1e400 is out of range")
+        #expect(float?.message == "the number is out of the double range")
         let hex = #expect(throws: YAMLScalarError.self) {
             try YAMLScalar.value(of: "0xFFFFFFFFFFFFFFFF", tag: nil, isPlain: true)
         }
-        #expect(hex?.message == "integer 0xFFFFFFFFFFFFFFFF is out of the 64-bit range")
+        #expect(hex?.message == "the integer is out of the 64-bit range (16 digits)")
+    }
+
+    /// An unquoted hex key or a long number may be a secret: the message never repeats the text.
+    @Test(arguments: [
+        "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318", "9" + String(repeating: "7", count: 400),
+    ])
+    func outOfRangeMessagesDoNotEchoTheScalar(text: String) {
+        let error = #expect(throws: YAMLScalarError.self) { try YAMLScalar.value(of: text, tag: nil, isPlain: true) }
+        #expect(error?.message.contains(text.dropFirst(2).prefix(12)) == false)
     }
 
     @Test func tagsForceTheirType() throws {

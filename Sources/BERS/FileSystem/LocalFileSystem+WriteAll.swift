@@ -18,10 +18,15 @@ extension LocalFileSystem {
     /// - Throws: ``ConfigError`` `config.write-failed`; every file is then as it was (should
     ///   putting one back fail too, the message names it and where its old content is).
     public func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(ConfigError) {
+        try writeAll(files.map { ($0.path, $0.bytes, nil) })
+    }
+
+    /// ``writeAll(_:)`` giving each file `mode` (when not `nil`) instead of the mode its path has.
+    func writeAll(_ files: [(path: String, bytes: [UInt8], mode: mode_t?)]) throws(ConfigError) {
         var staged: [StagedFile] = []
         do {
-            for (path, bytes) in files {
-                staged.append(StagedFile(path: path, temporary: try writeTemporary(bytes, beside: path)))
+            for (path, bytes, mode) in files {
+                staged.append(StagedFile(path: path, temporary: try writeTemporary(bytes, beside: path, mode: mode)))
             }
             if staged.count > 1 {
                 for index in staged.indices { staged[index].kept = try keepOld(staged[index].path) }

@@ -104,17 +104,7 @@ public struct LocalFileSystem: FileSystem {
 
     // swift-format-ignore: AllPublicDeclarationsHaveDocumentation
     public func write(_ bytes: [UInt8], toPath path: String, permissions: UInt32) throws(ConfigError) {
-        let temporary = try writeTemporary(bytes, beside: path, mode: mode_t(permissions & 0o777))
-        guard !failsByInjection(.rename, path), rename(temporary, path) == 0 else {
-            let reason = Self.lastErrorText()
-            unlink(temporary)
-            throw ConfigError(.writeFailed, "cannot write \(path): \(reason); nothing was written")
-        }
-        let descriptor = open(Self.directory(of: path), O_RDONLY | O_CLOEXEC)
-        if descriptor >= 0 {
-            fsync(descriptor)
-            close(descriptor)
-        }
+        try writeAll([(path, bytes, mode_t(permissions & 0o777))])
     }
 
     /// The folder holding `path` (`.` for a bare name).

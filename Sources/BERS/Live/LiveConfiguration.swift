@@ -182,7 +182,7 @@ public final class LiveConfiguration: Sendable {
         }
         let candidate = source.generation(number: previous.number + 1)
         let sameEnvironment = candidate.configuration.environment == previous.configuration.environment
-        guard candidate.digest != previous.digest || !sameEnvironment else {
+        guard candidate.valueDigest != previous.valueDigest || !sameEnvironment else {
             let refreshed = source.inputs == previous.inputs ? nil : previous.refreshed(from: source)
             return (.unchanged(generation: previous.number), refreshed)
         }

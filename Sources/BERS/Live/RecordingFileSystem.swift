@@ -6,9 +6,10 @@ import Synchronization
 ///
 /// Recording ends with ``finish()``: a project kept with a generation reads through it later
 /// (tenant schemas, fallbacks) without growing the record.
-final class RecordingFileSystem: FileSystem {
+final class RecordingFileSystem: SecretReadRecording {
     private struct Record {
         var reads: [ConfigurationGeneration.InputFile] = []
+        var secretPaths: Set<String> = []
         var finished = false
     }
 
@@ -19,15 +20,20 @@ final class RecordingFileSystem: FileSystem {
     init(_ base: any FileSystem) { self.base = base }
 
     /// Stops recording and returns the files read, once each (the last read of a file wins), in
-    /// the order first read.
+    /// the order first read; those marked by ``markSecret(_:)`` are secret inputs.
     func finish() -> [ConfigurationGeneration.InputFile] {
-        let reads = record.withLock { record in
+        let (reads, secretPaths) = record.withLock { record in
             record.finished = true
-            return record.reads
+            return (record.reads, record.secretPaths)
         }
         var position: [String: Int] = [:]
         var unique: [ConfigurationGeneration.InputFile] = []
-        for read in reads {
+        for recorded in reads {
+            let read = ConfigurationGeneration.InputFile(
+                path: recorded.path,
+                digest: recorded.digest,
+                isSecret: secretPaths.contains(recorded.path)
+            )
             if let index = position[read.path] {
                 unique[index] = read
             } else {
@@ -45,6 +51,12 @@ final class RecordingFileSystem: FileSystem {
             if !record.finished { record.reads.append(read) }
         }
         return bytes
+    }
+
+    func markSecret(_ path: String) {
+        record.withLock { record in
+            if !record.finished { record.secretPaths.insert(path) }
+        }
     }
 
     func contentsOfDirectory(atPath path: String) throws(ConfigError) -> [String] {

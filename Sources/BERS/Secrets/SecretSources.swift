@@ -42,6 +42,7 @@ struct SecretSources: Sendable {
             )
             return nil
         }
+        (fileSystem as? any SecretReadRecording)?.markSecret(path)
         if let mode = fileSystem.permissions(atPath: path), mode & 0o077 != 0 {
             diagnostics.append(
                 ConfigDiagnostic(

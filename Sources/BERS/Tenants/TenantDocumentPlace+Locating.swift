@@ -33,7 +33,9 @@ extension TenantDocumentPlace {
     /// What a broken or missing configuration fails with.
     private static let unreadableCodes: Set<TenantError.Code> = [.notFound, .malformedDocument, .tooLarge]
 
-    /// The configuration of `tenantID` at `key` in `store`, backed up at `tenants/<id>/<id>-…`.
+    /// The configuration of `tenantID` at `key` in `store`, backed up at `tenants/<id>/<id>-…`
+    /// (and, before, through its file path, at `tenants/<id>/<id>-config-…` or
+    /// `tenants/<id>/config-…`: those are listed too).
     private static func configuration(of tenantID: String, at key: String, in store: any TenantStore)
         -> TenantDocumentPlace
     {
@@ -43,6 +45,7 @@ extension TenantDocumentPlace {
             store: store,
             key: key,
             backupStem: "tenants/\(tenantID)/\(tenantID)",
+            formerBackupStems: [ownStem(of: key)],
             description: fileStore.map { PathText.normalized($0.root) + "/" + key }
         )
     }

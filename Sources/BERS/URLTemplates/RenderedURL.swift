@@ -12,7 +12,9 @@ import BERSJSON
 /// url.redacted           // "<redacted>"
 /// url.shown(revealing: [JSONPointer(dottedPath: "db.password")])  // the URL in clear
 /// ```
-public struct RenderedURL: Sendable, Hashable, CustomStringConvertible {
+public struct RenderedURL: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// The URL in clear.
     public let text: String
     /// The configuration paths of the secret values in it, as the template names them (empty
@@ -35,10 +37,18 @@ public struct RenderedURL: Sendable, Hashable, CustomStringConvertible {
     /// ``redacted``, so that a URL interpolated into a message never shows a secret.
     public var description: String { redacted }
 
+    /// ``redacted`` too: `debugPrint` and `String(reflecting:)` show no secret either.
+    public var debugDescription: String { "RenderedURL(\(redacted))" }
+
+    /// A mirror without the clear text, so that `dump` shows no secret.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["redacted": redacted, "secretPaths": secretPaths], displayStyle: .struct)
+    }
+
     /// The secret paths of the URL that no pointer of `revealing` is at or above.
     public func unrevealedPaths(revealing: Set<JSONPointer>) -> [String] {
         secretPaths.filter { path in
-            let pointer = Self.pointer(path)
+            let pointer = JSONPointer(stringLiteral: path)
             return !revealing.contains { pointer.hasPrefix($0) }
         }
     }
@@ -46,10 +56,5 @@ public struct RenderedURL: Sendable, Hashable, CustomStringConvertible {
     /// The URL in clear when every secret it carries is revealed, `<redacted>` otherwise.
     public func shown(revealing: Set<JSONPointer>) -> String {
         unrevealedPaths(revealing: revealing).isEmpty ? text : SecretRedaction.placeholder
-    }
-
-    /// The pointer of a path as a template names it: `/a/b` or `a.b`.
-    private static func pointer(_ path: String) -> JSONPointer {
-        (try? JSONPointer(path: path)) ?? JSONPointer(dottedPath: path)
     }
 }

@@ -37,7 +37,7 @@ enum RecordedAssignment {
     /// Keys are compared without case, as `--set` finds them: `DB.PASSWORD` sets `db.password`.
     static func isSecret(path: String, in configuration: ResolvedConfiguration) -> Bool {
         guard configuration.hasSecrets else { return false }
-        let tokens = ((try? JSONPointer(path: path)) ?? JSONPointer(dottedPath: path)).tokens.map { $0.lowercased() }
+        let tokens = JSONPointer(stringLiteral: path).tokens.map { $0.lowercased() }
         return configuration.secretPointers.contains { secret in
             let secretTokens = secret.tokens.map { $0.lowercased() }
             return secretTokens.starts(with: tokens) || tokens.starts(with: secretTokens)
@@ -45,7 +45,8 @@ enum RecordedAssignment {
     }
 
     /// The assignments to apply when checking artifacts built with `recorded`: a redacted one
-    /// takes the value of the `given` assignment with the same path.
+    /// takes the value of the `given` assignment with the same path (compared without case, as
+    /// `--set` finds keys).
     ///
     /// - Throws: ``BuildError`` `build.missing-secret-assignment` naming the paths whose
     ///   values are not given.
@@ -53,7 +54,7 @@ enum RecordedAssignment {
         var missing: [String] = []
         let restored = recorded.map { assignment in
             guard isRedacted(assignment), let target = path(of: assignment) else { return assignment }
-            guard let value = given.last(where: { path(of: $0) == target }) else {
+            guard let value = given.last(where: { path(of: $0)?.lowercased() == target.lowercased() }) else {
                 missing.append(target)
                 return assignment
             }

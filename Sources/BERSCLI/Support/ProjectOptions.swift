@@ -39,7 +39,7 @@ struct ProjectOptions: ParsableArguments {
 
     /// Loads the project of `choice` (see ``load()``).
     func load(choice: DirectoryChoice) throws(ConfigError) -> ConfigProject {
-        if choice.path.lowercased().hasPrefix("etcd://") || choice.path.lowercased().hasPrefix("etcds://") {
+        if RemoteFeed.isFeed(choice.path) {
             throw ConfigError(
                 .unreadable,
                 "only bers serve and the tenant commands that check documents (put, validate, get, migrate, rollback) read a config directory from etcd (\(choice.path)); to use it here, copy it to a folder with bers sync --from \(choice.path) --to file://DIR, then pass --config-dir DIR/config"

@@ -26,7 +26,7 @@ extension RequestHandler {
         let served: [JSONValue] = visible.map { service in
             let generation = service.live.current
             let inputs: [JSONValue] = generation.inputs.map {
-                ["path": .string($0.path), "sha256": .string($0.digest)]
+                ["path": .string($0.path), "sha256": .string($0.shownDigest)]
             }
             return [
                 "environment": .string(service.environment.name),

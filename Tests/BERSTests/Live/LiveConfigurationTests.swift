@@ -13,7 +13,7 @@ struct LiveConfigurationTests {
         let first = live.current
         #expect(first.number == 1)
         #expect(try first.configuration.int("api.timeout") == 5000)
-        #expect(first.digest == ConfigurationGeneration.digest(of: first.configuration))
+        #expect(first.digest == ConfigurationGeneration.digest(of: first.configuration.value))
         #expect(first.digest.count == 64)
         let names = first.inputs.map { $0.path.split(separator: "/").last.map(String.init) ?? "" }
         #expect(names == ["bers.json", "default.json", "app.schema.json"])

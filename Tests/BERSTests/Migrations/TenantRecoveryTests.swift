@@ -115,4 +115,71 @@ import Testing
         #expect(error.code == .notFound)
         #expect(error.message.contains("no tenant has hash auc5b0ecb0adcb"))
     }
+
+    /// Moves the backup taken at `first` to `name` in the tenant's folder, as a backup made
+    /// through the file's path was named before backups took the store's name.
+    private func rename(backupIn folder: TemporaryDirectory, to name: String) throws {
+        try FileManager.default.moveItem(
+            atPath: folder.path + "/" + Self.backupKey(Self.first),
+            toPath: folder.path + "/tenants/MYR384719/" + name
+        )
+    }
+
+    @Test func aBackupNamedAfterTheFileIsListedAndRestored() async throws {
+        let (folder, place, migrator) = try await migratedOnce()
+        defer { folder.remove() }
+        let oldName = "MYR384719-config-\(Self.first).json"
+        try rename(backupIn: folder, to: oldName)
+        let file = TenantDocumentPlace.file(folder.path + "/" + Self.key)
+        #expect(try await file.history().map(\.key) == ["MYR384719-config.json", oldName])
+        let byHash = try await TenantDocumentPlace.locate(try TenantHash("my87674d777bf9"), in: place.store)
+        #expect(try await byHash.backups().map(\.key) == ["tenants/MYR384719/" + oldName])
+
+        let rollback = TenantRollback(validator: migrator.validator)
+        let plan = try await rollback.plan(file, to: nil)
+        #expect(plan.backup.key == oldName)
+        let outcome = try await rollback.restore(plan, at: file, writer: TenantChangeWriter(), now: Self.later)
+        #expect(try await bytes(place, Self.key) == Array(Self.original.utf8))
+        // The new backup takes the store's name; both are listed, newest first.
+        let newName = "MYR384719-\(Self.later).json"
+        #expect(outcome.backupKey == newName)
+        #expect(try await file.backups().map(\.key) == [newName, oldName])
+        #expect(
+            try await byHash.backups().map(\.key) == ["tenants/MYR384719/" + newName, "tenants/MYR384719/" + oldName]
+        )
+    }
+
+    @Test func aLegacyFilesBackupNamedAfterItIsListedAndRestoredByHash() async throws {
+        let (folder, place, migrator) = try await migratedOnce()
+        defer { folder.remove() }
+        // Only the legacy document is left, broken, with a backup named after it.
+        try FileManager.default.removeItem(atPath: folder.path + "/" + Self.key)
+        try rename(backupIn: folder, to: "config-\(Self.first).json")
+        try folder.write("tenants/MYR384719/config.json", "garbage")
+        let file = TenantDocumentPlace.file(folder.path + "/tenants/MYR384719/config.json")
+        #expect(try await file.history().map(\.key) == ["config.json", "config-\(Self.first).json"])
+
+        let hash = try TenantHash("my87674d777bf9")
+        let byHash = try await TenantDocumentPlace.locate(hash, in: place.store, acceptingUnreadable: true)
+        #expect(byHash.key == "tenants/MYR384719/config.json")
+        #expect(try await byHash.backups().map(\.key) == ["tenants/MYR384719/config-\(Self.first).json"])
+        let rollback = TenantRollback(validator: migrator.validator)
+        let plan = try await rollback.plan(byHash, to: nil)
+        _ = try await rollback.restore(plan, at: byHash, writer: TenantChangeWriter(), now: Self.later)
+        #expect(try await bytes(place, "tenants/MYR384719/config.json") == Array(Self.original.utf8))
+    }
+
+    @Test func equallyNewBackupsListTheStoresNameFirst() async throws {
+        let store = ScriptedTenantStore([
+            "tenants/T1/T1-config-\(Self.first).json": "{}", "tenants/T1/T1-\(Self.first).json": "{}",
+            "tenants/T1/T1-config-\(Self.later).json": "{}",
+        ])
+        let backups = try await TenantDocumentPlace.tenant("T1", in: store).backups()
+        #expect(
+            backups.map(\.key) == [
+                "tenants/T1/T1-config-\(Self.later).json", "tenants/T1/T1-\(Self.first).json",
+                "tenants/T1/T1-config-\(Self.first).json",
+            ]
+        )
+    }
 }

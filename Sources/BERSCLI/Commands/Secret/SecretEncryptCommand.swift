@@ -53,19 +53,27 @@ struct SecretEncryptCommand: ParsableCommand, ProjectCommand {
     /// Checks `--env` against the environments of the project, when there is one.
     ///
     /// An environment the project does not have is a usage error with a did-you-mean, as in every
-    /// other command. Without a project (no configuration where none was named), any valid name is
-    /// sealed for.
+    /// other command. Without a project here (none where none was named, a `$BERS_CONFIG_DIR`
+    /// that this host does not hold, or configuration kept in etcd), any valid name is sealed for;
+    /// a `--config-dir` given on the command line must load.
     ///
-    /// - Throws: ``ConfigError`` `config.unknown-environment`, and the errors of loading a named
-    ///   config directory.
+    /// - Throws: ``ConfigError`` `config.unknown-environment`, and the errors of loading a config
+    ///   directory named by `--config-dir`.
     private func checkEnvironment() throws(ConfigError) {
         let choice = project.choice()
+        if RemoteFeed.isFeed(choice.path) { return }
         let loaded: ConfigProject
         do {
             loaded = try project.load(choice: choice)
-        } catch  where !choice.origin.isNamed && [.noConfiguration, .unreadable].contains(error.code) {
+        } catch  where !Self.isCommandLineOption(choice.origin) && [.noConfiguration, .unreadable].contains(error.code)
+        {
             return
         }
         _ = try loaded.environment(named: environment)
+    }
+
+    private static func isCommandLineOption(_ origin: DirectoryChoice.Origin) -> Bool {
+        if case .option = origin { return true }
+        return false
     }
 }

@@ -9,11 +9,16 @@ struct SecretRotateCommand: ParsableCommand {
         commandName: "rotate",
         abstract: "Re-encrypt every encrypted value of an environment's layer files under a new key.",
         discussion: """
-            Every layer file the environment reads in the config directory is rotated, each value \
-            for what it is bound to: in <env>.* and <env>.local.* every value is the \
+            Every layer file the environment reads in the config directory is rotated, found as \
+            a resolution finds them (default.*, the <env>.* of each environment it inherits from, \
+            its own <env>.*, local.*, <env>.local.*; two files of one layer, such as \
+            default.json and default.yaml, are an error), each value for what it is bound to: in \
+            <ancestor>.* every value is that ancestor's (a value in staging.json is staging's, \
+            whichever environment inherits it); in <env>.* and <env>.local.* every value is the \
             environment's; in default.* and local.* (shared by every environment) the values that \
             open for the environment are re-encrypted, and those sealed for another environment \
             of the project, or with a key that is not loaded, are left as they are and listed. \
+            --env must be an environment of the project. \
             --tenant-file adds a tenant document, whose values are bound to --tenant (or to the \
             environment). Values are opened with the old keys (--key-file, BERS_SECRET_KEY_FILE, \
             BERS_SECRET_KEY) or the new key. Every value is opened before anything is written: if \
@@ -56,50 +61,80 @@ struct SecretRotateCommand: ParsableCommand {
     }
 
     func run() throws {
+        let project = try ConfigProject(directory: configDirectory)
+        let resolved = try project.environment(named: environment)
         let newKey = try SecretKeyFile(contentsOfFile: newKeyFile)
         for warning in newKey.warnings { Output.diagnostic("warning: \(warning)") }
         let opening = try keys.aesKeyring(environment: ProcessInfo.processInfo.environment)
         let rotation = SecretRotation(opening: opening ?? AESGCMKeyring(primary: newKey.key), newKey: newKey.key)
-        let plans = try targets()
+        let plans = try targets(in: project, for: resolved)
             .map { target throws(ConfigError) in
-                try rotation.plan(fileAtPath: target.path, scope: target.scope)
+                (plan: try rotation.plan(fileAtPath: target.path, scope: target.scope), owner: target.owner)
             }
-        for plan in plans { try report(plan) }
+        for (plan, owner) in plans { try report(plan, owner: owner) }
     }
 
-    /// The files to rotate and the scope of each, in the order the environment reads them.
-    private func targets() throws(ConfigError) -> [(path: String, scope: RotationScope)] {
-        let project = try ConfigProject(directory: configDirectory)
-        let own = RotationScope.only(SecretContext(environment: environment))
-        let shared = RotationScope.shared(environment: environment, others: project.catalog.names)
-        let bases: [(base: String, scope: RotationScope)] = [
-            ("default", shared), (environment, own), ("local", shared), ("\(environment).local", own),
-        ]
-        let names = try LocalFileSystem().contentsOfDirectory(atPath: configDirectory).sorted()
-        var targets = bases.flatMap { base, scope in
-            names.filter { LayerFile.extensions.map { "\(base).\($0)" }.contains($0) }
-                .map { (path: joinPath(configDirectory, $0), scope: scope) }
-        }
+    /// A file to rotate.
+    private struct Target {
+        /// The file's path.
+        var path: String
+        /// What its values are bound to.
+        var scope: RotationScope
+        /// The environment whose values it rotates, for messages.
+        var owner: String
+    }
+
+    /// The files to rotate and the scope of each, in the order the environment reads them: the
+    /// layer files a resolution of `resolved` reads (ancestors included), then the tenant document.
+    ///
+    /// - Throws: ``ConfigError`` `config.ambiguous-layer` when a layer has several files, and
+    ///   `config.no-configuration` when there is nothing to rotate.
+    private func targets(in project: ConfigProject, for resolved: Environment) throws(ConfigError) -> [Target] {
+        var targets = try project.layerFiles(for: resolved)
+            .map { file in
+                target(for: file, in: project)
+            }
         if let tenantFile, let tenant {
-            targets.append((tenantFile, RotationScope.tenant(tenant, environment: environment)))
+            targets.append(
+                Target(path: tenantFile, scope: .tenant(tenant, environment: environment), owner: environment)
+            )
         }
         guard !targets.isEmpty else {
+            let bases = project.layerBaseNames(for: resolved).joined(separator: ", ")
             throw ConfigError(
                 .noConfiguration,
-                "\(configDirectory) has no layer file for \(environment) (default.*, \(environment).*, local.* or \(environment).local.*, as .json, .yaml or .yml)"
+                "\(configDirectory) has no layer file for \(environment): none of \(bases) exists as .json, .yaml or .yml"
             )
         }
         return targets
     }
 
-    private func report(_ plan: RotationPlan) throws(ConfigError) {
+    /// The rotation of `file`, with its values bound as a resolution opens them (`SecretOpener`): an
+    /// `<env>.*` layer's to that layer's environment (the environment or an ancestor), an
+    /// `<env>.local.*` layer's to the environment, and a shared layer's (`default.*`, `local.*`) to
+    /// the environment, leaving the values of the project's other environments.
+    private func target(for file: LayerFile, in project: ConfigProject) -> Target {
+        switch file.source.kind {
+        case .environment:
+            let owner = file.source.name
+            return Target(path: file.path, scope: .only(SecretContext(environment: owner)), owner: owner)
+        case .environmentLocal:
+            return Target(path: file.path, scope: .only(SecretContext(environment: environment)), owner: environment)
+        default:
+            let scope = RotationScope.shared(environment: environment, others: project.catalog.names)
+            return Target(path: file.path, scope: scope, owner: environment)
+        }
+    }
+
+    /// Prints what `plan` (of `owner`'s values) changes, and writes it unless this is a dry run.
+    private func report(_ plan: RotationPlan, owner: String) throws(ConfigError) {
         if !plan.left.isEmpty {
             let values = plan.left.map(\.description).joined(separator: ", ")
             Output.diagnostic(
                 "note: left \(plan.left.count) values of other environments in \(plan.path) as they are: \(values)"
             )
         }
-        guard plan.changesFile else { return Output.line("no encrypted values of \(environment) in \(plan.path)") }
+        guard plan.changesFile else { return Output.line("no encrypted values of \(owner) in \(plan.path)") }
         guard !dryRun else {
             return Output.line("would rotate \(plan.count) values in \(plan.path) (dry run: nothing written)")
         }
