@@ -28,7 +28,10 @@
 /// ```
 ///
 /// For every value `v` and every style but canonical, parsing the output gives a value identical
-/// to `v` (``JSONValue/isIdentical(to:)``); canonical output parses to a value equal to `v`.
+/// to `v` (``JSONValue/isIdentical(to:)``); canonical output parses to a value equal to `v`,
+/// numbers compared as RFC 8785 reads them (as doubles: a double of 2^53 or more is written in its
+/// ECMAScript digits, `1046744073709551600`, which read back as the integer they spell; an
+/// integer is always written exactly).
 public struct JSONSerializer: Sendable {
     /// The layout of the output.
     public enum Style: Sendable, Hashable {

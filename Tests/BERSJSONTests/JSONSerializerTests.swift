@@ -90,6 +90,19 @@ struct JSONSerializerTests {
         )
     }
 
+    /// Fuzz finding J1: a double of 2^53 or more is written in its ECMAScript digits, which read
+    /// back as the integer they spell: the same number as a double (RFC 8785 reads numbers as
+    /// doubles), and the canonical text is a fixed point.
+    @Test func aLargeIntegralDoubleReadsBackAsTheSameDouble() throws {
+        let value = try JSONValue(parsing: "[1046744073709551615.00]")
+        let text = value.jsonText(.canonical)
+        #expect(text == "[1046744073709551600]")
+        let again = try JSONValue(parsing: text)
+        #expect(again[0] == .integer(1_046_744_073_709_551_600))
+        #expect(again[0]?.doubleValue == value[0]?.doubleValue)
+        #expect(again.jsonText(.canonical) == text)
+    }
+
     @Test(arguments: [
         (1.0, "1.0"), (-0.0, "-0.0"), (0.0, "0.0"), (100.0, "100.0"), (1e21, "1e+21"), (2.5, "2.5"),
         (1e-7, "1e-7"), (1e20, "100000000000000000000.0"),
