@@ -51,9 +51,15 @@ final class TenantServeLog: Sendable {
         logger.warning("tenant document refused; the previous copy is served if there is one", metadata: metadata)
     }
 
+    /// Notes how `hash` was served: stale because of `staleBecause` (logged once until it is
+    /// served fresh again), or fresh when that is `nil`.
+    func served(_ hash: TenantHash, document: TenantDocument?, staleBecause error: TenantError?) {
+        if let error { servedStale(hash, document: document, because: error) } else { servedFresh(hash) }
+    }
+
     /// Logs, once until the tenant is served fresh again, that `hash` was served the stale
     /// `document` because of `error`.
-    func servedStale(_ hash: TenantHash, document: TenantDocument?, because error: TenantError) {
+    private func servedStale(_ hash: TenantHash, document: TenantDocument?, because error: TenantError) {
         let isNew = staleLogged.withLock { logged in
             if logged.count >= capacity { logged.removeAll() }
             anyStale.store(true, ordering: .relaxed)
@@ -70,7 +76,7 @@ final class TenantServeLog: Sendable {
     }
 
     /// Notes that `hash` was served fresh, so that its next stale serve is logged.
-    func servedFresh(_ hash: TenantHash) {
+    private func servedFresh(_ hash: TenantHash) {
         guard anyStale.load(ordering: .relaxed) else { return }
         staleLogged.withLock { logged in
             logged[hash.value] = nil

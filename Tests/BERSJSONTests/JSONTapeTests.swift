@@ -77,6 +77,12 @@ struct JSONTapeTests {
         #expect(tape.key(of: 3) == "name")
     }
 
+    @Test func everyNodeHasThePointerOfItsPlace() throws {
+        let tape = try JSONParser().parseTape(Array(#"{"a": [1, {"b": "x"}], "c": {"d": null}}"#.utf8), file: "p.json")
+        let pointers = (0..<tape.count).map { tape.pointer(ofNode: $0).description }
+        #expect(pointers == ["", "/a", "/a/0", "/a/1", "/a/1/b", "/c", "/c/d"])
+    }
+
     @Test func aDocumentBuiltInCodeBecomesTheSameTape() throws {
         let text = #"{"a": [1, {"b": "c"}], "d": {"e": null, "f": 2.5, "g": false}}"#
         let document = try JSONParser().parse(text, file: "x.json")

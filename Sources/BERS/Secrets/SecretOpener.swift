@@ -117,31 +117,9 @@ extension SecretOpener {
         let opener = SecretOpener(keyring: keyring, environment: environment, tenants: tenants)
         var clear: [Int32: String] = [:]
         for node in marked.secrets.envelopes {
-            let pointer = Self.pointer(ofNode: Int(node), in: marked.tape)
+            let pointer = marked.tape.pointer(ofNode: Int(node))
             clear[node] = try opener.open(node: Int(node), of: marked, at: pointer)
         }
         return try SecretLayerRewriter.opening(marked, clear: clear)
-    }
-
-    /// The pointer of `target` in `tape`, found by walking down from the root.
-    static func pointer(ofNode target: Int, in tape: JSONTape) -> JSONPointer {
-        var pointer = JSONPointer.root
-        var node = 0
-        while node < target {
-            let entry = tape[node]
-            var child = node + 1
-            for index in 0..<Int(entry.count) {
-                let end = child + Int(tape[child].size)
-                if target < end {
-                    pointer =
-                        entry.kind == .array ? pointer.appending(index: index) : pointer.appending(tape.key(of: child))
-                    break
-                }
-                child = end
-            }
-            guard child > node, child <= target else { return pointer }
-            node = child
-        }
-        return pointer
     }
 }

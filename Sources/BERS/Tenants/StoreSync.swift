@@ -13,7 +13,7 @@
 public struct StoreSync: Sendable {
     /// What a sync did, key by key (sorted).
     public struct Outcome: Sendable {
-        /// Keys written to the target (or that would be, in a dry run).
+        /// Keys written to the target and read back the same (or that would be, in a dry run).
         public var copied: [String] = []
         /// Keys whose bytes the target already held.
         public var unchanged: [String] = []
@@ -90,15 +90,18 @@ public struct StoreSync: Sendable {
             outcome.unchanged.append(key)
             return
         }
-        outcome.copied.append(key)
-        guard !dryRun else { return }
-        _ = try await target.put(key, bytes, contentType: "application/json", condition: .over(existing))
-        guard case .found(let written) = try await target.get(key), written.bytes == bytes else {
-            throw TenantError(
-                .storeBadResponse,
-                "\(target.description)/\(key) does not hold the bytes just written to it (verification failed)"
-            )
+        if !dryRun {
+            _ = try await target.put(key, bytes, contentType: "application/json", condition: .over(existing))
+            guard case .found(let written) = try await target.get(key), written.bytes == bytes else {
+                throw TenantError(
+                    .storeBadResponse,
+                    "\(target.description)/\(key) does not hold the bytes just written to it (verification failed)"
+                )
+            }
         }
+        // Counted once written and read back (or, in a dry run, once found to differ): a key is
+        // either copied or failed, never both.
+        outcome.copied.append(key)
     }
 
     /// The files below `directory`, relative, sorted; machine-local layers and hidden files left out.

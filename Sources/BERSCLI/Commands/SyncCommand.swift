@@ -134,11 +134,8 @@ extension StoreSync.Outcome {
     }
 
     /// Adds `other`'s keys to these.
-    ///
-    /// A key whose copy failed after it was counted as copied is counted as failed only.
     mutating func merge(_ other: StoreSync.Outcome) {
-        let failedKeys = Set(other.failed.map(\.key))
-        copied += other.copied.filter { !failedKeys.contains($0) }
+        copied += other.copied
         unchanged += other.unchanged
         failed += other.failed
     }

@@ -16,7 +16,13 @@ extension RequestHandler {
                 tenant: hash,
                 options: environments.tenantOptions
             )
-            log(served.source, of: hash, document: served.tenantDocument)
+            switch served.source {
+            case .stale(let error):
+                environments.tenantLog.served(hash, document: served.tenantDocument, staleBecause: error)
+            case .store, .revalidated:
+                environments.tenantLog.served(hash, document: served.tenantDocument, staleBecause: nil)
+            case .fallback: break
+            }
             let identity = Self.identity(of: served)
             let reveal = revealSecrets && served.configuration.hasSecrets
             let response = state.tenantResponse("tenant|\(hash.value)|\(reveal)", identity: identity) {
@@ -62,10 +68,8 @@ extension RequestHandler {
                 )
             }
             let entry = try await cache.get(hash)
-            switch entry.freshness {
-            case .stale(let error): environments.tenantLog.servedStale(hash, document: entry.document, because: error)
-            case .fresh, .revalidated: environments.tenantLog.servedFresh(hash)
-            }
+            let staleBecause: TenantError? = if case .stale(let error) = entry.freshness { error } else { nil }
+            environments.tenantLog.served(hash, document: entry.document, staleBecause: staleBecause)
             let identity = entry.document.etag.map { "\($0)|\(entry.document.key)" }
             let response = state.tenantResponse("legacy|\(hash.value)", identity: identity) {
                 do {
@@ -114,15 +118,6 @@ extension RequestHandler {
             return .json(["invalidated": .string(hash.value)], cacheControl: "no-store")
         } catch {
             return .error(error)
-        }
-    }
-
-    /// Logs a stale serve of `hash` (once until it is served fresh again).
-    private func log(_ source: RuntimeConfiguration.TenantSource, of hash: TenantHash, document: TenantDocument?) {
-        switch source {
-        case .stale(let error): environments.tenantLog.servedStale(hash, document: document, because: error)
-        case .store, .revalidated: environments.tenantLog.servedFresh(hash)
-        case .fallback: break
         }
     }
 
